@@ -1,0 +1,217 @@
+//! The command line: argument definitions and one module per command.
+//! Thin: pick the workspace, build options, call a report, print it.
+
+mod check;
+
+use crate::diag::Diagnostic;
+use crate::i18n::{self, tr};
+use crate::load;
+use crate::model::{Lang, Workspace};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const ABOUT: &str = "danvan: hồ sơ công tác dân vận: tổng hợp, tiến độ chỉ tiêu, thông báo kết luận, thời hạn giải quyết đơn.\n\
+Mass-mobilization records of a Party committee: summaries, progress against targets, conclusion notices, petition deadlines.";
+
+const EXAMPLES: &str = "Examples:
+  danvan                          the dashboard of the workspace (same as `danvan status`)
+  danvan check                    validate every record, report every problem
+  danvan --lang en petitions --overdue
+  danvan --records ~/hoso summary --by unit --period 2023";
+
+#[derive(Parser, Debug)]
+#[command(name = "danvan", version, about = ABOUT, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// The workspace folder (holding danvan.toml). Default: the nearest folder
+    /// at or above the current one with danvan.toml, else ./records
+    #[arg(long, global = true, env = "DANVAN_RECORDS", value_name = "DIR")]
+    pub records: Option<PathBuf>,
+    /// Compute everything as of this date (YYYY-MM-DD). Default: today at the
+    /// workspace's utc_offset
+    #[arg(long, global = true, env = "DANVAN_AS_OF", value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Output language. Default: the workspace's `lang`, else vi
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2023-06-30"))
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate every record; report every problem with its position
+    #[command(after_help = check::EXAMPLES)]
+    Check(check::CheckArgs),
+}
+
+/// How a command ended: the exit codes of SPEC section 3.
+#[derive(Debug)]
+pub enum Failure {
+    /// The records have errors (exit 1); they were printed already.
+    Records,
+    /// Usage or I/O error (exit 2), with its message.
+    Usage(String),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::Usage(e.to_string())
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// What every command gets: the run's settings.
+pub struct Context {
+    pub global: Global,
+    pub color_stdout: bool,
+    pub color_stderr: bool,
+}
+
+impl Context {
+    fn new(global: Global) -> Context {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let (out, err) = match global.color {
+            ColorArg::Always => (true, true),
+            ColorArg::Never => (false, false),
+            ColorArg::Auto => (
+                !no_color && std::io::stdout().is_terminal(),
+                !no_color && std::io::stderr().is_terminal(),
+            ),
+        };
+        Context {
+            global,
+            color_stdout: out,
+            color_stderr: err,
+        }
+    }
+
+    /// The workspace folder, or a usage error that says where we looked.
+    pub fn root(&self) -> Result<PathBuf, Failure> {
+        let cwd = std::env::current_dir().map_err(|e| Failure::Usage(e.to_string()))?;
+        load::locate(self.global.records.as_deref(), &cwd).map_err(Failure::Usage)
+    }
+
+    /// Loads the workspace for a reading command: errors in the records are
+    /// printed and stop the command (numbers from broken records would be
+    /// wrong); warnings are printed and the command goes on.
+    pub fn workspace(&self) -> Result<Workspace, Failure> {
+        let root = self.root()?;
+        self.choose_lang(&root);
+        let loaded = load::load(&root);
+        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+        if errors > 0 {
+            let shown: Vec<Diagnostic> = loaded.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
+            eprint!("{}", crate::render::diagnostics::human(&shown, self.color_stderr));
+            eprintln!(
+                "{}",
+                tr!(
+                    "lỗi: hồ sơ có {} lỗi; sửa rồi chạy lại (`danvan check` liệt kê tất cả)",
+                    "error: the records have {} error(s); fix them and run again (`danvan check` lists them all)",
+                    errors
+                )
+            );
+            return Err(Failure::Records);
+        }
+        let Some(ws) = loaded.workspace else { return Err(Failure::Records) };
+        if !i18n::is_en() && self.global.lang.is_none() && ws.config.committee.lang == Some(Lang::En) {
+            i18n::set_lang(Lang::En);
+        }
+        Ok(ws)
+    }
+
+    /// Sets the language before anything is printed: `--lang`, else the
+    /// workspace's `lang` (read cheaply from danvan.toml), else Vietnamese.
+    pub fn choose_lang(&self, root: &std::path::Path) {
+        let lang = match self.global.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Vi) => Lang::Vi,
+            None => workspace_lang(root).unwrap_or(Lang::Vi),
+        };
+        i18n::set_lang(lang);
+    }
+
+    /// The as-of date: `--as-of`/`DANVAN_AS_OF`, else today at the workspace's offset.
+    pub fn as_of(&self, ws: &Workspace) -> NaiveDate {
+        if let Some(d) = self.global.as_of {
+            return d;
+        }
+        let offset = ws.config.committee.utc_offset.unwrap_or(crate::model::UtcOffset::VIETNAM);
+        let now = chrono::Utc::now() + chrono::Duration::minutes(i64::from(offset.0));
+        now.date_naive()
+    }
+}
+
+/// The `lang` of `[committee]`, when danvan.toml parses.
+fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(root.join("danvan.toml")).ok()?;
+    let value: toml::Table = text.trim_start_matches('\u{feff}').parse().ok()?;
+    match value.get("committee")?.get("lang")?.as_str()? {
+        "en" => Some(Lang::En),
+        "vi" => Some(Lang::Vi),
+        _ => None,
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`danvan … | head`) as success.
+pub fn print(text: &str) -> Outcome {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Parses the command line and runs the command; the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let cx = Context::new(cli.global);
+    let result = match cli.command {
+        Some(Command::Check(args)) => check::run(&cx, &args),
+        None => check::run(&cx, &check::CheckArgs::default()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Records) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            eprintln!("{}: {message}", i18n::word("lỗi", "error"));
+            ExitCode::from(2)
+        }
+    }
+}

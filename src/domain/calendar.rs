@@ -1,0 +1,412 @@
+//! Days off and the counting of statutory time limits.
+//!
+//! Days off are Saturdays, Sundays and the holidays the workspace lists
+//! (`[calendar] holidays`), except the swapped working Saturdays it lists
+//! (`[calendar] workdays`). The government announces each year's days off
+//! (Tết moves with the lunar calendar, and days are swapped), so nothing
+//! here is built in.
+//!
+//! Counting follows Bộ luật Dân sự 2015: the day an event happens is not
+//! counted, the limit starts the next day (art. 147), and a limit whose
+//! last day is a day off ends on the next working day (art. 148).
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use crate::model::keywords::DayCount;
+
+/// How many days in a row may be days off before a walk gives up: ten
+/// years. A real calendar never comes close (the longest break, Tết, is
+/// about nine days); the cap only keeps a calendar that lists every day as
+/// a holiday from looping for ever.
+const MAX_DAYS_OFF_IN_A_ROW: u32 = 3_653;
+
+/// How many calendar days a working-day count may walk: a hundred years,
+/// far beyond any statutory limit, so that an absurd `[rules]` value
+/// cannot make a count run for seconds.
+const MAX_WALK: u32 = 36_525;
+
+/// The days off of a workspace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Calendar {
+    /// Days off besides weekends (New Year, Tết, Giỗ Tổ, 30/4–1/5, Quốc khánh).
+    holidays: BTreeSet<NaiveDate>,
+    /// Saturdays (or Sundays) worked in exchange for a bridging day off.
+    workdays: BTreeSet<NaiveDate>,
+}
+
+impl Calendar {
+    pub fn new(
+        holidays: impl IntoIterator<Item = NaiveDate>,
+        workdays: impl IntoIterator<Item = NaiveDate>,
+    ) -> Self {
+        Calendar {
+            holidays: holidays.into_iter().collect(),
+            workdays: workdays.into_iter().collect(),
+        }
+    }
+
+    /// A holiday, or a Saturday or Sunday that is not a swapped working day.
+    /// A date listed both as a holiday and as a workday is a day off: the
+    /// holiday list is the stronger statement.
+    pub fn is_day_off(&self, d: NaiveDate) -> bool {
+        if self.holidays.contains(&d) {
+            return true;
+        }
+        matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !self.workdays.contains(&d)
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        !self.is_day_off(d)
+    }
+
+    /// Whether the workspace listed the days off of `year`: true when any
+    /// holiday falls in it (every year has at least New Year's Day), so a
+    /// deadline in a year that is not covered can be flagged by `check`.
+    pub fn covers_year(&self, year: i32) -> bool {
+        match (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) {
+            (Some(first), Some(last)) => self.holidays.range(first..=last).next().is_some(),
+            // A year chrono cannot represent has no listed holidays.
+            _ => false,
+        }
+    }
+
+    /// The last day of a limit of `days` days counted from the day after
+    /// `start` (Bộ luật Dân sự 2015 art. 147), in calendar or working days;
+    /// a limit whose last day is a day off moves to the next working day
+    /// (art. 148).
+    ///
+    /// - `days = 0` gives `start` itself, moved to the next working day if
+    ///   it is a day off, so the result is never a day off and never moves
+    ///   earlier as `days` grows.
+    /// - For working days the start day never counts, even when it is a
+    ///   working day.
+    /// - Near `NaiveDate::MAX` the count saturates: the result is the last
+    ///   date reached, at most `NaiveDate::MAX`, and may be a day off.
+    /// - A calendar with ten years of days off in a row stops the walk
+    ///   there and returns the date reached (a day off); a working-day
+    ///   count stops after a hundred years of calendar days. Neither
+    ///   happens with a real calendar and a statutory limit.
+    pub fn deadline(&self, start: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
+        self.next_working_day(self.last_counted_day(start, days, count))
+    }
+
+    /// The day a limit of `days` days counted after `start` reaches, before
+    /// the art. 148 move off a day off. Counting a limit from the last day
+    /// of another (an extension) and then moving gives the same day as
+    /// counting both at once, because the move comes only at the end.
+    pub fn last_counted_day(&self, start: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
+        match count {
+            DayCount::Calendar => start
+                .checked_add_days(Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MAX),
+            DayCount::Working => self.add_working_days(start, days),
+        }
+    }
+
+    /// `d` itself if it is a working day, else the first working day after
+    /// it (bounded as `deadline` documents).
+    pub fn next_working_day(&self, d: NaiveDate) -> NaiveDate {
+        let mut day = d;
+        for _ in 0..MAX_DAYS_OFF_IN_A_ROW {
+            if self.is_working_day(day) {
+                return day;
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return day,
+            }
+        }
+        day
+    }
+
+    /// The `days`-th working day after `start`; `start` when `days` is 0.
+    fn add_working_days(&self, start: NaiveDate, days: u32) -> NaiveDate {
+        let mut day = start;
+        let mut counted = 0;
+        let mut walked = 0;
+        let mut off_in_a_row = 0;
+        while counted < days && walked < MAX_WALK && off_in_a_row < MAX_DAYS_OFF_IN_A_ROW {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return day,
+            }
+            walked += 1;
+            if self.is_working_day(day) {
+                counted += 1;
+                off_in_a_row = 0;
+            } else {
+                off_in_a_row += 1;
+            }
+        }
+        day
+    }
+}
+
+/// Dates and a real calendar for the tests of this module and its neighbours.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    pub(crate) fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// Every day from `first` to `last`, both included.
+    pub(crate) fn span(first: &str, last: &str) -> Vec<NaiveDate> {
+        d(first).iter_days().take_while(|&x| x <= d(last)).collect()
+    }
+
+    /// Days off of 2023 and 2024 as announced (domain-facts.md).
+    pub(crate) fn vietnam() -> Calendar {
+        let holidays = [
+            span("2022-12-31", "2023-01-02"), // New Year 2023
+            span("2023-01-20", "2023-01-26"), // Tết Quý Mão
+            span("2023-04-29", "2023-05-03"), // Giỗ Tổ + 30/4–1/5
+            span("2023-09-01", "2023-09-04"), // Quốc khánh
+            span("2024-01-01", "2024-01-01"),
+            span("2024-02-08", "2024-02-14"), // Tết Giáp Thìn
+            span("2024-04-18", "2024-04-18"), // Giỗ Tổ
+            span("2024-04-27", "2024-05-01"), // 30/4–1/5, worked back on Sat 4/5
+            span("2024-08-31", "2024-09-03"),
+        ]
+        .concat();
+        Calendar::new(holidays, [d("2024-05-04")])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    use super::fixtures::{d, span, vietnam};
+
+    #[test]
+    fn days_off() {
+        let cal = vietnam();
+        // Sat 2024-05-04 is the swapped working Saturday; Sun 05-05 is not.
+        assert!(cal.is_working_day(d("2024-05-04")));
+        assert!(cal.is_day_off(d("2024-05-05")));
+        // Tue 2024-04-30 is a holiday; Thu 2024-05-02 an ordinary weekday.
+        assert!(cal.is_day_off(d("2024-04-30")));
+        assert!(cal.is_working_day(d("2024-05-02")));
+        // An ordinary Saturday.
+        assert!(cal.is_day_off(d("2024-05-11")));
+        // Listed as both: the holiday wins.
+        let both = Calendar::new([d("2024-05-04")], [d("2024-05-04")]);
+        assert!(both.is_day_off(d("2024-05-04")));
+    }
+
+    #[test]
+    fn next_working_day() {
+        let cal = vietnam();
+        // A working day is its own next working day.
+        assert_eq!(cal.next_working_day(d("2023-03-13")), d("2023-03-13"));
+        // Sat 2023-03-11 → Mon 03-13.
+        assert_eq!(cal.next_working_day(d("2023-03-11")), d("2023-03-13"));
+        // Fri 2023-01-20 starts Tết (20–26, Fri–Thu) → Fri 01-27.
+        assert_eq!(cal.next_working_day(d("2023-01-20")), d("2023-01-27"));
+    }
+
+    #[test]
+    fn a_limit_ending_on_a_working_day_stays() {
+        // Received Fri 2023-03-03; 10 days from Sat 03-04 → Mon 03-13, a working day.
+        assert_eq!(
+            vietnam().deadline(d("2023-03-03"), 10, DayCount::Calendar),
+            d("2023-03-13")
+        );
+    }
+
+    #[test]
+    fn a_limit_ending_on_a_saturday_moves_to_monday() {
+        // Wed 2023-03-01 + 10 days = Sat 03-11 → Mon 03-13 (art. 148).
+        assert_eq!(
+            vietnam().deadline(d("2023-03-01"), 10, DayCount::Calendar),
+            d("2023-03-13")
+        );
+    }
+
+    #[test]
+    fn a_limit_ending_on_tet_moves_past_it() {
+        let cal = vietnam();
+        // Tue 2023-01-10 + 10 = Fri 01-20, first day of Tết (20–26) → Fri 01-27.
+        assert_eq!(
+            cal.deadline(d("2023-01-10"), 10, DayCount::Calendar),
+            d("2023-01-27")
+        );
+        // Thu 2024-02-01 + 10 = Sun 02-11, in Tết (08–14, to Wed) → Thu 02-15.
+        assert_eq!(
+            cal.deadline(d("2024-02-01"), 10, DayCount::Calendar),
+            d("2024-02-15")
+        );
+    }
+
+    #[test]
+    fn a_swapped_saturday_counts_as_a_working_day() {
+        let cal = vietnam();
+        // From Thu 2024-04-25, 7 working days: Fri 4/26 (1); Sat 4/27–Wed 5/1
+        // off; Thu 5/2 (2), Fri 5/3 (3), Sat 5/4 worked (4), Sun 5/5 off,
+        // Mon 5/6 (5), Tue 5/7 (6), Wed 5/8 (7).
+        assert_eq!(
+            cal.deadline(d("2024-04-25"), 7, DayCount::Working),
+            d("2024-05-08")
+        );
+        // Without the swap Sat 5/4 is off and the 7th day is Thu 5/9.
+        let no_swap = Calendar::new(span("2024-04-27", "2024-05-01"), []);
+        assert_eq!(
+            no_swap.deadline(d("2024-04-25"), 7, DayCount::Working),
+            d("2024-05-09")
+        );
+        // Wed 2024-04-24 + 10 calendar days = Sat 5/4, a working day: it stays.
+        assert_eq!(
+            cal.deadline(d("2024-04-24"), 10, DayCount::Calendar),
+            d("2024-05-04")
+        );
+    }
+
+    #[test]
+    fn across_a_year_boundary() {
+        let cal = vietnam();
+        // Fri 2023-12-15 + 30 = 2024-01-14 (16 days to 12-31, 14 more), a
+        // Sunday → Mon 01-15.
+        assert_eq!(
+            cal.deadline(d("2023-12-15"), 30, DayCount::Calendar),
+            d("2024-01-15")
+        );
+        // From Wed 2022-12-28, 3 working days: Thu 29 (1), Fri 30 (2), Sat 31
+        // to Mon 2023-01-02 off (New Year), Tue 01-03 (3).
+        assert_eq!(
+            cal.deadline(d("2022-12-28"), 3, DayCount::Working),
+            d("2023-01-03")
+        );
+    }
+
+    #[test]
+    fn zero_days_is_the_start_day_moved_off_a_day_off() {
+        let cal = vietnam();
+        for count in [DayCount::Calendar, DayCount::Working] {
+            // Mon 2023-03-13 is a working day.
+            assert_eq!(cal.deadline(d("2023-03-13"), 0, count), d("2023-03-13"));
+            // Sat 2023-03-11 → Mon 03-13.
+            assert_eq!(cal.deadline(d("2023-03-11"), 0, count), d("2023-03-13"));
+        }
+    }
+
+    #[test]
+    fn the_start_day_never_counts() {
+        let cal = vietnam();
+        // From Mon 2023-03-13, 1 working day is Tue 03-14, 1 calendar day too.
+        assert_eq!(
+            cal.deadline(d("2023-03-13"), 1, DayCount::Working),
+            d("2023-03-14")
+        );
+        assert_eq!(
+            cal.deadline(d("2023-03-13"), 1, DayCount::Calendar),
+            d("2023-03-14")
+        );
+        // From Sat 2023-03-11, 1 working day is Mon 03-13 (Sun off).
+        assert_eq!(
+            cal.deadline(d("2023-03-11"), 1, DayCount::Working),
+            d("2023-03-13")
+        );
+    }
+
+    #[test]
+    fn saturates_near_the_end_of_time() {
+        let cal = vietnam();
+        let near_end = NaiveDate::MAX - Days::new(5);
+        for count in [DayCount::Calendar, DayCount::Working] {
+            let result = cal.deadline(near_end, 100, count);
+            assert!(result > near_end && result <= NaiveDate::MAX);
+            assert_eq!(
+                cal.deadline(NaiveDate::MAX, u32::MAX, count),
+                NaiveDate::MAX
+            );
+        }
+        assert_eq!(cal.next_working_day(NaiveDate::MAX), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn a_calendar_without_working_days_stops() {
+        // Every day of 2020–2045 off: the walks give up instead of looping.
+        let cal = Calendar::new(span("2020-01-01", "2045-12-31"), []);
+        let start = d("2020-01-01");
+        let working = cal.deadline(start, 5, DayCount::Working);
+        assert!(working > start && cal.is_day_off(working));
+        let calendar = cal.deadline(start, 5, DayCount::Calendar);
+        assert!(calendar > start && cal.is_day_off(calendar));
+        // An absurd working-day limit stops after a hundred years of walking.
+        let far = Calendar::default().deadline(start, u32::MAX, DayCount::Working);
+        assert!(far.year() <= 2121);
+    }
+
+    #[test]
+    fn covers_year() {
+        let cal = vietnam();
+        // 2022 is covered by 2022-12-31 (New Year 2023 starts on it).
+        assert!(cal.covers_year(2022));
+        assert!(cal.covers_year(2023));
+        assert!(cal.covers_year(2024));
+        assert!(!cal.covers_year(2025));
+        assert!(!cal.covers_year(i32::MAX));
+    }
+
+    fn count_strategy() -> impl Strategy<Value = DayCount> {
+        prop_oneof![Just(DayCount::Calendar), Just(DayCount::Working)]
+    }
+
+    fn date_in(from: &str, span_days: u32) -> impl Strategy<Value = NaiveDate> {
+        let first = d(from);
+        (0..span_days).prop_map(move |offset| first + Days::new(u64::from(offset)))
+    }
+
+    fn calendar_strategy() -> impl Strategy<Value = Calendar> {
+        // Up to 300 holidays and 40 swapped days anywhere in 2020–2031.
+        (
+            proptest::collection::vec(date_in("2020-01-01", 4_383), 0..300),
+            proptest::collection::vec(date_in("2020-01-01", 4_383), 0..40),
+        )
+            .prop_map(|(holidays, workdays)| Calendar::new(holidays, workdays))
+    }
+
+    proptest! {
+        #[test]
+        fn deadline_properties(
+            cal in calendar_strategy(),
+            start in date_in("2020-01-01", 4_018), // 2020-01-01 ..= 2030-12-31
+            days in 0u32..200,
+            count in count_strategy(),
+        ) {
+            let result = cal.deadline(start, days, count);
+            prop_assert!(cal.is_working_day(result));
+            prop_assert!(result >= start);
+            if days > 0 {
+                prop_assert!(result > start);
+            }
+            // Monotone: one more day never ends earlier.
+            prop_assert!(cal.deadline(start, days + 1, count) >= result);
+            // Exactness: the result is the first working day on or after the
+            // plain count, and a working-day count has `days` working days in
+            // (start, result].
+            let counted = cal.last_counted_day(start, days, count);
+            prop_assert!(counted.iter_days().take_while(|&x| x < result).all(|x| cal.is_day_off(x)));
+            if count == DayCount::Working && days > 0 {
+                let working = start
+                    .iter_days()
+                    .skip(1)
+                    .take_while(|&x| x <= result)
+                    .filter(|&x| cal.is_working_day(x))
+                    .count();
+                prop_assert_eq!(working, days as usize);
+            }
+            if count == DayCount::Calendar {
+                prop_assert_eq!(counted, start + Days::new(u64::from(days)));
+            }
+        }
+    }
+}

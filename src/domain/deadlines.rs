@@ -1,0 +1,1009 @@
+//! Statutory deadlines of petitions and the states they put a petition or a
+//! conclusion task in (SPEC section 4).
+//!
+//! The limits are data: [`Rules::default`] is the law, each limit with the
+//! article it comes from, and a workspace may override any of them in
+//! `danvan.toml` `[rules]`. Everything is read *as of* a date: a date in a
+//! record counts only once it has passed.
+
+use chrono::NaiveDate;
+
+use crate::domain::calendar::Calendar;
+use crate::model::keywords::{DayCount, PetitionState, PetitionType, TaskState};
+
+/// A time limit: so many calendar or working days.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub days: u32,
+    pub count: DayCount,
+}
+
+impl Limit {
+    pub const fn calendar(days: u32) -> Limit {
+        Limit {
+            days,
+            count: DayCount::Calendar,
+        }
+    }
+
+    pub const fn working(days: u32) -> Limit {
+        Limit {
+            days,
+            count: DayCount::Working,
+        }
+    }
+}
+
+/// The resolution limits of one complaint round, by case: the law gives
+/// longer limits to complex cases (vụ việc phức tạp) and to remote areas
+/// (vùng sâu, vùng xa đi lại khó khăn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CaseLimits {
+    pub normal: Limit,
+    pub complex: Limit,
+    pub remote: Limit,
+    pub remote_complex: Limit,
+}
+
+impl CaseLimits {
+    pub fn pick(&self, complex: bool, remote: bool) -> Limit {
+        match (remote, complex) {
+            (false, false) => self.normal,
+            (false, true) => self.complex,
+            (true, false) => self.remote,
+            (true, true) => self.remote_complex,
+        }
+    }
+}
+
+/// The statutory limits in force in a workspace.
+///
+/// Every limit but `recommendation_resolution` is always set: `[rules]` can
+/// change a limit, not remove one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Accepting (thụ lý) a complaint, either round, from receipt.
+    pub complaint_acceptance: Limit,
+    /// Resolving a first complaint, from acceptance.
+    pub complaint_resolution: CaseLimits,
+    /// Resolving a second complaint, from acceptance.
+    pub complaint2_resolution: CaseLimits,
+    /// Checking the conditions to accept a denunciation, from receipt.
+    pub denunciation_acceptance: Limit,
+    /// Resolving a denunciation, from acceptance, before extensions.
+    pub denunciation_resolution: Limit,
+    /// What each recorded extension of a denunciation adds.
+    pub denunciation_extension: Limit,
+    /// How many extensions count; later ones are ignored. Set in `[rules]`
+    /// as `denunciation_max_extensions = 2` (a plain integer, see
+    /// [`Rules::MAX_EXTENSIONS_KEY`]), not through [`Rules::set`].
+    pub max_extensions: u32,
+    /// Processing a recommendation (kiến nghị, phản ánh), from receipt.
+    pub recommendation_acceptance: Limit,
+    /// Resolving a recommendation: none by law.
+    pub recommendation_resolution: Option<Limit>,
+}
+
+impl Default for Rules {
+    /// The law.
+    fn default() -> Self {
+        Rules {
+            // Luật Khiếu nại 2011 art. 27 (round 1) and art. 36 (round 2):
+            // 10 days from receipt (article numbers unconfirmed).
+            complaint_acceptance: Limit::calendar(10),
+            // Art. 28: 30 days, 45 if complex; remote areas 45, complex 60.
+            complaint_resolution: CaseLimits {
+                normal: Limit::calendar(30),
+                complex: Limit::calendar(45),
+                remote: Limit::calendar(45),
+                remote_complex: Limit::calendar(60),
+            },
+            // Art. 37: 45 days, 60 if complex; remote areas 60, complex 70.
+            complaint2_resolution: CaseLimits {
+                normal: Limit::calendar(45),
+                complex: Limit::calendar(60),
+                remote: Limit::calendar(60),
+                remote_complex: Limit::calendar(70),
+            },
+            // Luật Tố cáo 2018 art. 24: 7 working days from receipt.
+            denunciation_acceptance: Limit::working(7),
+            // Art. 30: 30 days from acceptance; extended once for a complex
+            // case, twice for an especially complex one, 30 days each.
+            denunciation_resolution: Limit::calendar(30),
+            denunciation_extension: Limit::calendar(30),
+            max_extensions: 2,
+            // Thông tư 05/2021/TT-TTCP: 10 working days to process
+            // (unconfirmed).
+            recommendation_acceptance: Limit::working(10),
+            // No statutory limit was found (Luật Tiếp công dân 2013 and
+            // Nghị định 64/2014/NĐ-CP set procedure only).
+            recommendation_resolution: None,
+        }
+    }
+}
+
+/// One `[rules]` key: its name and the legal source of its default.
+struct KeyInfo {
+    key: &'static str,
+    source: &'static str,
+    /// False where no source at hand confirmed the article or the figure.
+    confirmed: bool,
+}
+
+const LIMIT_KEYS: [KeyInfo; 14] = {
+    const fn info(key: &'static str, source: &'static str, confirmed: bool) -> KeyInfo {
+        KeyInfo {
+            key,
+            source,
+            confirmed,
+        }
+    }
+    const COMPLAINT_ACCEPTANCE: &str =
+        "Luật Khiếu nại 2011, điều 27 (lần đầu) và điều 36 (lần hai)";
+    const COMPLAINT1: &str = "Luật Khiếu nại 2011, điều 28";
+    const COMPLAINT2: &str = "Luật Khiếu nại 2011, điều 37";
+    const DENUNCIATION_ACCEPTANCE: &str = "Luật Tố cáo 2018, điều 24";
+    const DENUNCIATION: &str = "Luật Tố cáo 2018, điều 30";
+    [
+        info("complaint_acceptance", COMPLAINT_ACCEPTANCE, false),
+        info("complaint_resolution", COMPLAINT1, true),
+        info("complaint_resolution_complex", COMPLAINT1, true),
+        info("complaint_resolution_remote", COMPLAINT1, true),
+        info("complaint_resolution_remote_complex", COMPLAINT1, true),
+        info("complaint2_resolution", COMPLAINT2, true),
+        info("complaint2_resolution_complex", COMPLAINT2, true),
+        info("complaint2_resolution_remote", COMPLAINT2, true),
+        info("complaint2_resolution_remote_complex", COMPLAINT2, true),
+        info("denunciation_acceptance", DENUNCIATION_ACCEPTANCE, true),
+        info("denunciation_resolution", DENUNCIATION, true),
+        info("denunciation_extension", DENUNCIATION, true),
+        info(
+            "recommendation_acceptance",
+            "Thông tư 05/2021/TT-TTCP",
+            false,
+        ),
+        info(
+            "recommendation_resolution",
+            "không có thời hạn luật định (Luật Tiếp công dân 2013, Nghị định 64/2014/NĐ-CP)",
+            false,
+        ),
+    ]
+};
+
+const MAX_EXTENSIONS_INFO: KeyInfo = KeyInfo {
+    key: Rules::MAX_EXTENSIONS_KEY,
+    source: "Luật Tố cáo 2018, điều 30",
+    confirmed: true,
+};
+
+const LIMIT_KEY_NAMES: [&str; LIMIT_KEYS.len()] = {
+    let mut names = [""; LIMIT_KEYS.len()];
+    let mut i = 0;
+    while i < LIMIT_KEYS.len() {
+        names[i] = LIMIT_KEYS[i].key;
+        i += 1;
+    }
+    names
+};
+
+/// Where a `[rules]` key is stored.
+enum Slot<'a> {
+    Required(&'a mut Limit),
+    Optional(&'a mut Option<Limit>),
+}
+
+/// One row of the rules in force, for the README, help and reports.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleEntry {
+    pub key: &'static str,
+    /// `None` for a limit the law does not set and the workspace did not.
+    pub limit: Option<Limit>,
+    pub source: &'static str,
+    /// False where the article or the figure is unconfirmed.
+    pub confirmed: bool,
+}
+
+impl Rules {
+    /// The `[rules]` keys that take a limit (`{ days = 30, count =
+    /// "calendar" }`), in the order the README lists them. The number of
+    /// denunciation extensions is the one other key,
+    /// [`Rules::MAX_EXTENSIONS_KEY`], which takes an integer.
+    pub const KEYS: &'static [&'static str] = &LIMIT_KEY_NAMES;
+
+    /// `denunciation_max_extensions = 2`: how many extensions count
+    /// (Luật Tố cáo 2018 art. 30). Stored in [`Rules::max_extensions`].
+    pub const MAX_EXTENSIONS_KEY: &'static str = "denunciation_max_extensions";
+
+    /// The limit a key holds: `Some(None)` for a limit the law does not
+    /// set, `None` for a key that is not one of [`Rules::KEYS`].
+    pub fn get(&self, key: &str) -> Option<Option<Limit>> {
+        // `slot` is the one table from keys to fields; read it on a copy
+        // rather than keep a second, read-only table in step with it.
+        let mut copy = *self;
+        copy.slot(key).map(|slot| match slot {
+            Slot::Required(limit) => Some(*limit),
+            Slot::Optional(limit) => *limit,
+        })
+    }
+
+    /// Overrides a limit; false for a key that is not one of [`Rules::KEYS`].
+    /// Any number of days is accepted: the loader should reject absurd
+    /// ones with a diagnostic.
+    pub fn set(&mut self, key: &str, limit: Limit) -> bool {
+        match self.slot(key) {
+            Some(Slot::Required(slot)) => *slot = limit,
+            Some(Slot::Optional(slot)) => *slot = Some(limit),
+            None => return false,
+        }
+        true
+    }
+
+    /// The law a key's default comes from, e.g. "Luật Khiếu nại 2011, điều
+    /// 28"; also answers for [`Rules::MAX_EXTENSIONS_KEY`].
+    pub fn source(key: &str) -> Option<&'static str> {
+        Self::info(key).map(|info| info.source)
+    }
+
+    /// Whether the source of a key's default was confirmed; false where the
+    /// article number or the figure is unconfirmed (say so where it shows).
+    pub fn confirmed(key: &str) -> Option<bool> {
+        Self::info(key).map(|info| info.confirmed)
+    }
+
+    /// Every limit key with its limit in force and its source, in the
+    /// order of [`Rules::KEYS`].
+    pub fn entries(&self) -> Vec<RuleEntry> {
+        LIMIT_KEYS
+            .iter()
+            .map(|info| RuleEntry {
+                key: info.key,
+                limit: self.get(info.key).flatten(),
+                source: info.source,
+                confirmed: info.confirmed,
+            })
+            .collect()
+    }
+
+    /// The limit for accepting a petition of this kind, from receipt.
+    pub fn acceptance_limit(&self, kind: PetitionType) -> Limit {
+        match kind {
+            PetitionType::Complaint => self.complaint_acceptance,
+            PetitionType::Denunciation => self.denunciation_acceptance,
+            PetitionType::Recommendation => self.recommendation_acceptance,
+        }
+    }
+
+    /// The limit for resolving a petition, from acceptance, before any
+    /// denunciation extension. A complaint whose round is not 2 is a first
+    /// complaint (the loader rejects other rounds).
+    pub fn resolution_limit(&self, p: &PetitionFacts) -> Option<Limit> {
+        match p.kind {
+            PetitionType::Complaint if p.round == 2 => {
+                Some(self.complaint2_resolution.pick(p.complex, p.remote))
+            }
+            PetitionType::Complaint => Some(self.complaint_resolution.pick(p.complex, p.remote)),
+            PetitionType::Denunciation => Some(self.denunciation_resolution),
+            PetitionType::Recommendation => self.recommendation_resolution,
+        }
+    }
+
+    fn info(key: &str) -> Option<&'static KeyInfo> {
+        LIMIT_KEYS
+            .iter()
+            .chain(std::iter::once(&MAX_EXTENSIONS_INFO))
+            .find(|info| info.key == key)
+    }
+
+    fn slot(&mut self, key: &str) -> Option<Slot<'_>> {
+        use Slot::{Optional, Required};
+        let slot = match key {
+            "complaint_acceptance" => Required(&mut self.complaint_acceptance),
+            "complaint_resolution" => Required(&mut self.complaint_resolution.normal),
+            "complaint_resolution_complex" => Required(&mut self.complaint_resolution.complex),
+            "complaint_resolution_remote" => Required(&mut self.complaint_resolution.remote),
+            "complaint_resolution_remote_complex" => {
+                Required(&mut self.complaint_resolution.remote_complex)
+            }
+            "complaint2_resolution" => Required(&mut self.complaint2_resolution.normal),
+            "complaint2_resolution_complex" => Required(&mut self.complaint2_resolution.complex),
+            "complaint2_resolution_remote" => Required(&mut self.complaint2_resolution.remote),
+            "complaint2_resolution_remote_complex" => {
+                Required(&mut self.complaint2_resolution.remote_complex)
+            }
+            "denunciation_acceptance" => Required(&mut self.denunciation_acceptance),
+            "denunciation_resolution" => Required(&mut self.denunciation_resolution),
+            "denunciation_extension" => Required(&mut self.denunciation_extension),
+            "recommendation_acceptance" => Required(&mut self.recommendation_acceptance),
+            "recommendation_resolution" => Optional(&mut self.recommendation_resolution),
+            _ => return None,
+        };
+        Some(slot)
+    }
+}
+
+/// The facts of one petition that its deadlines depend on.
+#[derive(Debug, Clone)]
+pub struct PetitionFacts {
+    pub kind: PetitionType,
+    /// 1 or 2 for complaints (second-time resolution); 1 for the others.
+    pub round: u8,
+    pub complex: bool,
+    pub remote: bool,
+    pub received: NaiveDate,
+    pub accepted: Option<NaiveDate>,
+    /// Dated extension decisions; they count for denunciations only.
+    pub extensions: Vec<NaiveDate>,
+    pub resolved: Option<NaiveDate>,
+}
+
+impl PetitionFacts {
+    /// Acceptance as it stood on `as_of`: a later date has not happened yet.
+    fn accepted_by(&self, as_of: NaiveDate) -> Option<NaiveDate> {
+        self.accepted.filter(|&d| d <= as_of)
+    }
+
+    fn resolved_by(&self, as_of: NaiveDate) -> Option<NaiveDate> {
+        self.resolved.filter(|&d| d <= as_of)
+    }
+}
+
+/// A petition's deadlines as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Deadlines {
+    /// The last day to accept (thụ lý), counted from receipt.
+    pub acceptance: NaiveDate,
+    /// The last day to resolve, counted from acceptance: `None` until the
+    /// petition is accepted, or when no limit applies (recommendations by
+    /// default).
+    pub resolution: Option<NaiveDate>,
+}
+
+/// The deadlines of a petition as its record stood on `as_of`: an
+/// acceptance or an extension dated after `as_of` has not happened yet.
+pub fn deadlines(p: &PetitionFacts, rules: &Rules, cal: &Calendar, as_of: NaiveDate) -> Deadlines {
+    let acceptance_limit = rules.acceptance_limit(p.kind);
+    let acceptance = cal.deadline(p.received, acceptance_limit.days, acceptance_limit.count);
+    let resolution = p
+        .accepted_by(as_of)
+        .and_then(|accepted| resolution_deadline(p, rules, cal, accepted, as_of));
+    Deadlines {
+        acceptance,
+        resolution,
+    }
+}
+
+fn resolution_deadline(
+    p: &PetitionFacts,
+    rules: &Rules,
+    cal: &Calendar,
+    accepted: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    let base = rules.resolution_limit(p)?;
+    let mut last = cal.last_counted_day(accepted, base.days, base.count);
+    if p.kind == PetitionType::Denunciation {
+        // Luật Tố cáo 2018 art. 30: each extension decision adds up to 30
+        // days, at most twice. Counting each extension on from the plain
+        // end of the previous limit, and moving off a day off only at the
+        // very end (BLDS 2015 art. 148), equals counting base + n × 30 days
+        // from acceptance, and still works when the two limits count days
+        // differently.
+        let in_force = p.extensions.iter().filter(|&&d| d <= as_of).count();
+        let counted = in_force.min(usize::try_from(rules.max_extensions).unwrap_or(usize::MAX));
+        for _ in 0..counted {
+            let extension = rules.denunciation_extension;
+            last = cal.last_counted_day(last, extension.days, extension.count);
+        }
+    }
+    Some(cal.next_working_day(last))
+}
+
+/// Where a petition stands on a date, with its deadlines.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PetitionStatus {
+    pub state: PetitionState,
+    pub deadlines: Deadlines,
+    /// Calendar days from `as_of` to the deadline that matters now (the
+    /// acceptance deadline before acceptance, the resolution deadline
+    /// after): negative when late, 0 on the day itself. `None` once
+    /// resolved, or when no limit applies.
+    pub days_left: Option<i64>,
+}
+
+/// The state of a petition on `as_of` (SPEC section 4). A petition is due
+/// soon when its resolution deadline is at most `due_within` days away.
+///
+/// A petition received after `as_of` does not exist yet; callers filter it
+/// out (here it would read as awaiting acceptance).
+pub fn petition_status(
+    p: &PetitionFacts,
+    rules: &Rules,
+    cal: &Calendar,
+    as_of: NaiveDate,
+    due_within: u32,
+) -> PetitionStatus {
+    let deadlines = deadlines(p, rules, cal, as_of);
+    let accepted = p.accepted_by(as_of);
+    let (state, days_left) = match (accepted, p.resolved_by(as_of)) {
+        (_, Some(resolved)) => {
+            // Never accepted (not accepted, withdrawn, transferred): the
+            // answer was due by the acceptance deadline. No resolution limit
+            // (a recommendation by default): always on time.
+            let due = match accepted {
+                Some(_) => deadlines.resolution,
+                None => Some(deadlines.acceptance),
+            };
+            let on_time = due.is_none_or(|due| resolved <= due);
+            let state = if on_time {
+                PetitionState::ResolvedOnTime
+            } else {
+                PetitionState::ResolvedLate
+            };
+            (state, None)
+        }
+        (None, None) => {
+            let left = days_between(as_of, deadlines.acceptance);
+            let state = if left >= 0 {
+                PetitionState::AwaitingAcceptance
+            } else {
+                PetitionState::AcceptanceOverdue
+            };
+            (state, Some(left))
+        }
+        (Some(_), None) => match deadlines.resolution {
+            None => (PetitionState::Open, None),
+            Some(due) => {
+                let left = days_between(as_of, due);
+                let state = match urgency(left, due_within) {
+                    Urgency::Overdue => PetitionState::Overdue,
+                    Urgency::DueSoon => PetitionState::DueSoon,
+                    Urgency::Open => PetitionState::Open,
+                };
+                (state, Some(left))
+            }
+        },
+    };
+    PetitionStatus {
+        state,
+        deadlines,
+        days_left,
+    }
+}
+
+/// Whether a petition in this state has been resolved.
+pub fn is_resolved_state(state: PetitionState) -> bool {
+    matches!(
+        state,
+        PetitionState::ResolvedOnTime | PetitionState::ResolvedLate
+    )
+}
+
+/// The state on `as_of` of a task a conclusion assigned, due by `due` and
+/// reported done on `done`. A task is due soon when its due date is at
+/// most `due_within` days away; a task with no due date is never late.
+pub fn task_state(
+    due: Option<NaiveDate>,
+    done: Option<NaiveDate>,
+    as_of: NaiveDate,
+    due_within: u32,
+) -> TaskState {
+    match (done.filter(|&d| d <= as_of), due) {
+        (Some(done), due) if due.is_none_or(|due| done <= due) => TaskState::Done,
+        (Some(_), _) => TaskState::DoneLate,
+        (None, None) => TaskState::Open,
+        (None, Some(due)) => match urgency(days_between(as_of, due), due_within) {
+            Urgency::Overdue => TaskState::Overdue,
+            Urgency::DueSoon => TaskState::DueSoon,
+            Urgency::Open => TaskState::Open,
+        },
+    }
+}
+
+/// How pressing an unfinished item is, shared by petitions and tasks.
+enum Urgency {
+    Overdue,
+    DueSoon,
+    Open,
+}
+
+fn urgency(days_left: i64, due_within: u32) -> Urgency {
+    if days_left < 0 {
+        Urgency::Overdue
+    } else if days_left <= i64::from(due_within) {
+        Urgency::DueSoon
+    } else {
+        Urgency::Open
+    }
+}
+
+/// Calendar days from `from` to `to`, negative when `to` is earlier. Any two
+/// dates chrono can hold are well within range of the result.
+fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::fixtures::{d, vietnam};
+
+    fn complaint(received: &str) -> PetitionFacts {
+        PetitionFacts {
+            kind: PetitionType::Complaint,
+            round: 1,
+            complex: false,
+            remote: false,
+            received: d(received),
+            accepted: None,
+            extensions: Vec::new(),
+            resolved: None,
+        }
+    }
+
+    fn of_kind(kind: PetitionType, received: &str) -> PetitionFacts {
+        PetitionFacts {
+            kind,
+            ..complaint(received)
+        }
+    }
+
+    /// The deadlines with everything in the record already past.
+    fn deadlines_late(p: &PetitionFacts, rules: &Rules) -> Deadlines {
+        deadlines(p, rules, &vietnam(), d("2030-01-01"))
+    }
+
+    #[test]
+    fn rule_keys_are_complete_and_sourced() {
+        let mut rules = Rules::default();
+        assert_eq!(Rules::KEYS.len(), 14);
+        for &key in Rules::KEYS {
+            assert!(rules.get(key).is_some(), "{key} has no field");
+            assert!(Rules::source(key).is_some(), "{key} has no source");
+            assert!(rules.set(key, Limit::working(99)), "{key} cannot be set");
+            assert_eq!(rules.get(key), Some(Some(Limit::working(99))));
+        }
+        let mut keys = Rules::KEYS.to_vec();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Rules::KEYS.len(), "duplicate key");
+        assert!(!Rules::KEYS.contains(&Rules::MAX_EXTENSIONS_KEY));
+        assert_eq!(
+            Rules::source(Rules::MAX_EXTENSIONS_KEY),
+            Some("Luật Tố cáo 2018, điều 30")
+        );
+        assert_eq!(Rules::confirmed(Rules::MAX_EXTENSIONS_KEY), Some(true));
+        assert_eq!(Rules::confirmed("complaint_acceptance"), Some(false));
+        assert_eq!(rules.get("no_such_key"), None);
+        assert!(!rules.set("no_such_key", Limit::calendar(1)));
+        assert!(!rules.set(Rules::MAX_EXTENSIONS_KEY, Limit::calendar(1)));
+        assert_eq!(Rules::source("no_such_key"), None);
+    }
+
+    #[test]
+    fn rule_defaults_are_the_law() {
+        let rules = Rules::default();
+        let expected = [
+            ("complaint_acceptance", Some(Limit::calendar(10))),
+            ("complaint_resolution", Some(Limit::calendar(30))),
+            ("complaint_resolution_complex", Some(Limit::calendar(45))),
+            ("complaint_resolution_remote", Some(Limit::calendar(45))),
+            (
+                "complaint_resolution_remote_complex",
+                Some(Limit::calendar(60)),
+            ),
+            ("complaint2_resolution", Some(Limit::calendar(45))),
+            ("complaint2_resolution_complex", Some(Limit::calendar(60))),
+            ("complaint2_resolution_remote", Some(Limit::calendar(60))),
+            (
+                "complaint2_resolution_remote_complex",
+                Some(Limit::calendar(70)),
+            ),
+            ("denunciation_acceptance", Some(Limit::working(7))),
+            ("denunciation_resolution", Some(Limit::calendar(30))),
+            ("denunciation_extension", Some(Limit::calendar(30))),
+            ("recommendation_acceptance", Some(Limit::working(10))),
+            ("recommendation_resolution", None),
+        ];
+        let keys: Vec<_> = expected.iter().map(|&(key, _)| key).collect();
+        assert_eq!(Rules::KEYS, keys.as_slice());
+        for (key, limit) in expected {
+            assert_eq!(rules.get(key), Some(limit), "{key}");
+        }
+        assert_eq!(rules.max_extensions, 2);
+        assert_eq!(
+            Rules::source("complaint_resolution"),
+            Some("Luật Khiếu nại 2011, điều 28")
+        );
+        let entries = rules.entries();
+        assert_eq!(entries.len(), 14);
+        assert_eq!(entries[13].key, "recommendation_resolution");
+        assert_eq!(entries[13].limit, None);
+    }
+
+    #[test]
+    fn limit_reads_from_toml_shaped_json() {
+        let limit: Limit = serde_json::from_str(r#"{"days": 15, "count": "working"}"#).unwrap();
+        assert_eq!(limit, Limit::working(15));
+        assert!(
+            serde_json::from_str::<Limit>(r#"{"days": 15, "count": "working", "x": 1}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn complaint_acceptance_is_10_days_from_receipt() {
+        // Received Fri 2023-03-03; 10 days from Sat 03-04 → Mon 03-13, a working day.
+        let p = complaint("2023-03-03");
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).acceptance,
+            d("2023-03-13")
+        );
+        // Received Wed 2023-03-01; 10 days → Sat 03-11 → Mon 03-13.
+        let p = complaint("2023-03-01");
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).acceptance,
+            d("2023-03-13")
+        );
+        // Received Tue 2023-01-10; 10 days → Fri 01-20, first day of Tết
+        // (20–26) → Fri 01-27. Round 2 has the same limit (art. 36).
+        let mut p = complaint("2023-01-10");
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).acceptance,
+            d("2023-01-27")
+        );
+        p.round = 2;
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).acceptance,
+            d("2023-01-27")
+        );
+    }
+
+    #[test]
+    fn complaint_resolution_every_round_and_case() {
+        // Accepted Thu 2023-03-16. Mar 16 + 15 = Mar 31, so:
+        //   +30 = Sat 04-15 → Mon 04-17;
+        //   +45 = Sun 04-30, in the 29/4–3/5 break → Thu 05-04;
+        //   +60 = Mon 05-15 (Apr 30 + 15), a working day;
+        //   +70 = Thu 05-25.
+        let cases = [
+            // (round, complex, remote, expected)
+            (1, false, false, "2023-04-17"), // 30
+            (1, true, false, "2023-05-04"),  // 45
+            (1, false, true, "2023-05-04"),  // 45
+            (1, true, true, "2023-05-15"),   // 60
+            (2, false, false, "2023-05-04"), // 45
+            (2, true, false, "2023-05-15"),  // 60
+            (2, false, true, "2023-05-15"),  // 60
+            (2, true, true, "2023-05-25"),   // 70
+        ];
+        for (round, complex, remote, expected) in cases {
+            let p = PetitionFacts {
+                round,
+                complex,
+                remote,
+                accepted: Some(d("2023-03-16")),
+                ..complaint("2023-03-10")
+            };
+            assert_eq!(
+                deadlines_late(&p, &Rules::default()).resolution,
+                Some(d(expected)),
+                "round {round}, complex {complex}, remote {remote}"
+            );
+        }
+    }
+
+    #[test]
+    fn complaint_resolution_across_a_year_boundary() {
+        // Accepted Fri 2023-12-15; +30 = Sun 2024-01-14 → Mon 01-15.
+        let p = PetitionFacts {
+            accepted: Some(d("2023-12-15")),
+            ..complaint("2023-12-08")
+        };
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).resolution,
+            Some(d("2024-01-15"))
+        );
+    }
+
+    #[test]
+    fn working_day_override_of_a_complaint_limit() {
+        // [rules] complaint_resolution = { days = 30, count = "working" }.
+        // Accepted Mon 2023-03-13: Tue–Fri of its week (4) and five full
+        // weeks (25) reach Fri 04-21; Mon 04-24 is the 30th working day. No
+        // holiday in between (Giỗ Tổ 2023 was moved to 29/4–3/5).
+        let mut rules = Rules::default();
+        assert!(rules.set("complaint_resolution", Limit::working(30)));
+        let p = PetitionFacts {
+            accepted: Some(d("2023-03-13")),
+            ..complaint("2023-03-03")
+        };
+        assert_eq!(deadlines_late(&p, &rules).resolution, Some(d("2023-04-24")));
+    }
+
+    #[test]
+    fn denunciation_acceptance_in_working_days() {
+        // Received Fri 2023-04-28, before 30/4–1/5: Sat 29/4–Wed 3/5 off;
+        // Thu 5/4 (1), Fri 5/5 (2), Mon 5/8 (3), Tue 5/9 (4), Wed 5/10 (5),
+        // Thu 5/11 (6), Fri 5/12 (7).
+        let p = of_kind(PetitionType::Denunciation, "2023-04-28");
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).acceptance,
+            d("2023-05-12")
+        );
+        // Received Thu 2024-04-25: Fri 4/26 (1); Sat 4/27–Wed 5/1 off;
+        // Thu 5/2 (2), Fri 5/3 (3), Sat 5/4 swapped working day (4), Sun off,
+        // Mon 5/6 (5), Tue 5/7 (6), Wed 5/8 (7).
+        let p = of_kind(PetitionType::Denunciation, "2024-04-25");
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).acceptance,
+            d("2024-05-08")
+        );
+    }
+
+    #[test]
+    fn denunciation_extensions() {
+        // Accepted Wed 2024-05-08. May 8 + 23 = May 31, so:
+        //   30 days = Fri 06-07;
+        //   60 days = Sun 07-07 → Mon 07-08 (one extension);
+        //   90 days = Tue 08-06 (two extensions; Jul 7 + 30).
+        // The base and extension are summed before the day-off shift, so
+        // two extensions end on 08-06, not on 07-08 + 30 = Wed 08-07.
+        let base = PetitionFacts {
+            accepted: Some(d("2024-05-08")),
+            ..of_kind(PetitionType::Denunciation, "2024-04-25")
+        };
+        let with = |extensions: &[&str]| PetitionFacts {
+            extensions: extensions.iter().map(|e| d(e)).collect(),
+            ..base.clone()
+        };
+        let rules = Rules::default();
+        let cal = vietnam();
+        let as_of = d("2024-12-31");
+        let resolution = |p: &PetitionFacts| deadlines(p, &rules, &cal, as_of).resolution;
+        assert_eq!(resolution(&base), Some(d("2024-06-07")));
+        assert_eq!(resolution(&with(&["2024-06-03"])), Some(d("2024-07-08")));
+        assert_eq!(
+            resolution(&with(&["2024-06-03", "2024-07-01"])),
+            Some(d("2024-08-06"))
+        );
+        // A third extension is beyond art. 30 and ignored.
+        assert_eq!(
+            resolution(&with(&["2024-06-03", "2024-07-01", "2024-08-01"])),
+            Some(d("2024-08-06"))
+        );
+        // An extension decided after as_of does not count yet.
+        let p = with(&["2024-06-03", "2024-07-01"]);
+        assert_eq!(
+            deadlines(&p, &rules, &cal, d("2024-06-15")).resolution,
+            Some(d("2024-07-08"))
+        );
+        // [rules] may allow a third one.
+        let mut three = rules;
+        three.max_extensions = 3;
+        let p = with(&["2024-06-03", "2024-07-01", "2024-08-01"]);
+        // 120 days = Thu 09-05 (Aug 6 + 30: 25 days to Aug 31, 5 more).
+        assert_eq!(
+            deadlines(&p, &three, &cal, as_of).resolution,
+            Some(d("2024-09-05"))
+        );
+    }
+
+    #[test]
+    fn extensions_count_only_for_denunciations() {
+        // Complaint accepted Thu 2023-03-16, +30 → Mon 04-17 whatever the
+        // extensions say.
+        let p = PetitionFacts {
+            accepted: Some(d("2023-03-16")),
+            extensions: vec![d("2023-04-01")],
+            ..complaint("2023-03-10")
+        };
+        assert_eq!(
+            deadlines_late(&p, &Rules::default()).resolution,
+            Some(d("2023-04-17"))
+        );
+    }
+
+    #[test]
+    fn recommendation_has_no_resolution_limit_unless_set() {
+        // Received Mon 2023-01-16; 10 working days: Tue 17 (1), Wed 18 (2),
+        // Thu 19 (3), Fri 20–Thu 26 Tết, Fri 27 (4), Mon 30 (5), Tue 31 (6),
+        // Wed 2/1 (7), Thu 2/2 (8), Fri 2/3 (9), Mon 2/6 (10).
+        let p = PetitionFacts {
+            accepted: Some(d("2023-02-06")),
+            ..of_kind(PetitionType::Recommendation, "2023-01-16")
+        };
+        let default = deadlines_late(&p, &Rules::default());
+        assert_eq!(default.acceptance, d("2023-02-06"));
+        assert_eq!(default.resolution, None);
+        // [rules] recommendation_resolution = { days = 15, count = "working" }:
+        // from Mon 2023-02-06: Tue 7–Fri 10 (4), 13–17 (9), 20–24 (14),
+        // Mon 2/27 (15).
+        let mut rules = Rules::default();
+        assert!(rules.set("recommendation_resolution", Limit::working(15)));
+        assert_eq!(deadlines_late(&p, &rules).resolution, Some(d("2023-02-27")));
+    }
+
+    #[test]
+    fn acceptance_after_as_of_has_not_happened() {
+        // Received Fri 2023-03-03 (acceptance due Mon 03-13), accepted Thu
+        // 03-09. On Wed 03-08 it is not accepted yet: 5 days left.
+        let p = PetitionFacts {
+            accepted: Some(d("2023-03-09")),
+            ..complaint("2023-03-03")
+        };
+        let cal = vietnam();
+        let rules = Rules::default();
+        let before = petition_status(&p, &rules, &cal, d("2023-03-08"), 14);
+        assert_eq!(before.state, PetitionState::AwaitingAcceptance);
+        assert_eq!(before.deadlines.resolution, None);
+        assert_eq!(before.days_left, Some(5));
+        // On 03-09 itself it is accepted: +30 = Sat 04-08 → Mon 04-10,
+        // 32 days away (22 to Mar 31, 10 more).
+        let on = petition_status(&p, &rules, &cal, d("2023-03-09"), 14);
+        assert_eq!(on.state, PetitionState::Open);
+        assert_eq!(on.deadlines.resolution, Some(d("2023-04-10")));
+        assert_eq!(on.days_left, Some(32));
+    }
+
+    #[test]
+    fn every_petition_state() {
+        let cal = vietnam();
+        let rules = Rules::default();
+        let status =
+            |p: &PetitionFacts, as_of: &str| petition_status(p, &rules, &cal, d(as_of), 14);
+
+        // Received Fri 2023-03-03, acceptance due Mon 03-13.
+        let received = complaint("2023-03-03");
+        // Due today: still awaiting, 0 days left.
+        let s = status(&received, "2023-03-13");
+        assert_eq!(
+            (s.state, s.days_left),
+            (PetitionState::AwaitingAcceptance, Some(0))
+        );
+        // The day after: 1 day late.
+        let s = status(&received, "2023-03-14");
+        assert_eq!(
+            (s.state, s.days_left),
+            (PetitionState::AcceptanceOverdue, Some(-1))
+        );
+
+        // Accepted Mon 03-13; resolution due +30 = Wed 04-12.
+        let accepted = PetitionFacts {
+            accepted: Some(d("2023-03-13")),
+            ..received.clone()
+        };
+        // On 03-20: 23 days left (11 to Mar 31, 12 more) > 14 → open.
+        let s = status(&accepted, "2023-03-20");
+        assert_eq!((s.state, s.days_left), (PetitionState::Open, Some(23)));
+        // On 03-29: 14 days left → due soon (the bound is inclusive).
+        let s = status(&accepted, "2023-03-29");
+        assert_eq!((s.state, s.days_left), (PetitionState::DueSoon, Some(14)));
+        // On 03-28: 15 days left → open.
+        assert_eq!(status(&accepted, "2023-03-28").state, PetitionState::Open);
+        // On the deadline: due soon with 0 days left.
+        let s = status(&accepted, "2023-04-12");
+        assert_eq!((s.state, s.days_left), (PetitionState::DueSoon, Some(0)));
+        // Three days after: overdue by 3.
+        let s = status(&accepted, "2023-04-15");
+        assert_eq!((s.state, s.days_left), (PetitionState::Overdue, Some(-3)));
+
+        // Resolved on the deadline: on time; a day later: late.
+        let on_time = PetitionFacts {
+            resolved: Some(d("2023-04-12")),
+            ..accepted.clone()
+        };
+        let s = status(&on_time, "2023-05-01");
+        assert_eq!(
+            (s.state, s.days_left),
+            (PetitionState::ResolvedOnTime, None)
+        );
+        assert!(is_resolved_state(s.state));
+        let late = PetitionFacts {
+            resolved: Some(d("2023-04-13")),
+            ..accepted.clone()
+        };
+        assert_eq!(
+            status(&late, "2023-05-01").state,
+            PetitionState::ResolvedLate
+        );
+        // Resolved after as_of: not resolved yet on 04-12.
+        assert_eq!(status(&late, "2023-04-12").state, PetitionState::DueSoon);
+        assert!(!is_resolved_state(PetitionState::Overdue));
+    }
+
+    #[test]
+    fn resolved_without_acceptance_is_judged_by_the_acceptance_deadline() {
+        let cal = vietnam();
+        let rules = Rules::default();
+        // Received Fri 2023-03-03, acceptance due Mon 03-13; answered "not
+        // accepted" on 03-13 (on time) or 03-14 (late). No resolution deadline.
+        let refused = |on: &str| PetitionFacts {
+            resolved: Some(d(on)),
+            ..complaint("2023-03-03")
+        };
+        let s = petition_status(&refused("2023-03-13"), &rules, &cal, d("2023-06-01"), 14);
+        assert_eq!(s.state, PetitionState::ResolvedOnTime);
+        assert_eq!(s.deadlines.resolution, None);
+        let s = petition_status(&refused("2023-03-14"), &rules, &cal, d("2023-06-01"), 14);
+        assert_eq!(s.state, PetitionState::ResolvedLate);
+    }
+
+    #[test]
+    fn a_petition_without_a_resolution_limit() {
+        let cal = vietnam();
+        let rules = Rules::default();
+        // A recommendation accepted Mon 2023-02-06 and never resolved stays
+        // open with no days left, however long it waits.
+        let p = PetitionFacts {
+            accepted: Some(d("2023-02-06")),
+            ..of_kind(PetitionType::Recommendation, "2023-01-16")
+        };
+        let s = petition_status(&p, &rules, &cal, d("2024-12-31"), 14);
+        assert_eq!((s.state, s.days_left), (PetitionState::Open, None));
+        // Resolved a year later: still on time, there is no limit.
+        let p = PetitionFacts {
+            resolved: Some(d("2024-02-06")),
+            ..p
+        };
+        let s = petition_status(&p, &rules, &cal, d("2024-12-31"), 14);
+        assert_eq!(s.state, PetitionState::ResolvedOnTime);
+    }
+
+    #[test]
+    fn every_task_state() {
+        let due = Some(d("2022-12-31"));
+        let as_of = d("2022-12-01");
+        // Done by the due date, or with no due date: done.
+        assert_eq!(
+            task_state(due, Some(d("2022-11-30")), as_of, 14),
+            TaskState::Done
+        );
+        assert_eq!(
+            task_state(None, Some(d("2022-11-30")), as_of, 14),
+            TaskState::Done
+        );
+        assert_eq!(
+            task_state(due, Some(d("2022-12-31")), d("2023-01-05"), 14),
+            TaskState::Done
+        );
+        // Done after the due date.
+        assert_eq!(
+            task_state(due, Some(d("2023-01-02")), d("2023-01-05"), 14),
+            TaskState::DoneLate
+        );
+        // Done after as_of: not done yet; 30 days left → open.
+        assert_eq!(
+            task_state(due, Some(d("2022-12-15")), as_of, 14),
+            TaskState::Open
+        );
+        // 14 days left (Dec 17 → Dec 31) → due soon; 15 → open.
+        assert_eq!(
+            task_state(due, None, d("2022-12-17"), 14),
+            TaskState::DueSoon
+        );
+        assert_eq!(task_state(due, None, d("2022-12-16"), 14), TaskState::Open);
+        // Due today → due soon; the day after → overdue.
+        assert_eq!(
+            task_state(due, None, d("2022-12-31"), 0),
+            TaskState::DueSoon
+        );
+        assert_eq!(
+            task_state(due, None, d("2023-01-01"), 14),
+            TaskState::Overdue
+        );
+        // No due date, not done: open.
+        assert_eq!(task_state(None, None, as_of, 14), TaskState::Open);
+    }
+
+    #[test]
+    fn statuses_serialize_with_record_spellings() {
+        let p = complaint("2023-03-03");
+        let s = petition_status(&p, &Rules::default(), &vietnam(), d("2023-03-14"), 14);
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"state":"acceptance-overdue","deadlines":{"acceptance":"2023-03-13","resolution":null},"days_left":-1}"#
+        );
+    }
+}

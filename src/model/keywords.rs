@@ -1,0 +1,207 @@
+//! The closed sets of words a record may use (status, type, channel, …).
+//!
+//! Each set is an enum with its TOML spelling kept in one table, so the
+//! loader, the `check` help text, the JSON output and the JSON Schema all
+//! read the same list.
+
+/// A word from a closed set, spelled as in the records.
+pub trait Keyword: Sized + Copy + 'static {
+    /// Every variant with its spelling, in the order help text lists them.
+    const ALL: &'static [(&'static str, Self)];
+
+    fn as_str(self) -> &'static str;
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(s, _)| *s == text).map(|&(_, v)| v)
+    }
+
+    /// "a | b | c", for help lines.
+    fn choices() -> String {
+        Self::ALL.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(" | ")
+    }
+}
+
+macro_rules! keyword {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+                 serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $crate::model::keywords::Keyword for $name {
+            const ALL: &'static [(&'static str, Self)] = &[$(($text, $name::$variant)),+];
+
+            fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str($crate::model::keywords::Keyword::as_str(*self))
+            }
+        }
+    };
+}
+
+keyword! {
+    /// The three kinds of record that live in their own folders, plus the
+    /// conclusion tasks inside meetings (which targets and exports treat as
+    /// a kind of their own).
+    Kind {
+        Model = "models",
+        Meeting = "meetings",
+        Petition = "petitions",
+        Conclusion = "conclusions",
+    }
+}
+
+keyword! {
+    /// Where a model stands.
+    ModelStatus {
+        Planned = "planned",
+        Active = "active",
+        Completed = "completed",
+        Suspended = "suspended",
+        Dropped = "dropped",
+    }
+}
+
+keyword! {
+    /// The level at which a model was recognised as "Dân vận khéo".
+    Recognition {
+        Commune = "commune",
+        District = "district",
+        Province = "province",
+        National = "national",
+    }
+}
+
+keyword! {
+    /// What kind of meeting a record is.
+    MeetingType {
+        /// Periodic review of the Standing Committee (6 months, a year).
+        Review = "review",
+        /// Direct dialogue of the leaders with citizens.
+        Dialogue = "dialogue",
+        /// Citizen reception (tiếp công dân).
+        Reception = "reception",
+        Conference = "conference",
+    }
+}
+
+keyword! {
+    /// What kind of petition a record is.
+    PetitionType {
+        /// Khiếu nại (Luật Khiếu nại 2011).
+        Complaint = "complaint",
+        /// Tố cáo (Luật Tố cáo 2018).
+        Denunciation = "denunciation",
+        /// Kiến nghị, phản ánh.
+        Recommendation = "recommendation",
+    }
+}
+
+keyword! {
+    /// How a petition reached the committee.
+    Channel {
+        Mail = "mail",
+        Reception = "reception",
+        Dialogue = "dialogue",
+        Online = "online",
+        Transfer = "transfer",
+    }
+}
+
+keyword! {
+    /// How a petition ended.
+    Outcome {
+        Upheld = "upheld",
+        PartlyUpheld = "partly-upheld",
+        Rejected = "rejected",
+        Withdrawn = "withdrawn",
+        Transferred = "transferred",
+        NotAccepted = "not-accepted",
+    }
+}
+
+keyword! {
+    /// Whether a target's actual value must reach the goal or stay under it.
+    Direction {
+        AtLeast = "at-least",
+        AtMost = "at-most",
+    }
+}
+
+keyword! {
+    /// Whether a statutory limit counts calendar days or working days.
+    DayCount {
+        Calendar = "calendar",
+        Working = "working",
+    }
+}
+
+keyword! {
+    /// The state of a petition on a given date (SPEC section 4).
+    PetitionState {
+        AwaitingAcceptance = "awaiting-acceptance",
+        AcceptanceOverdue = "acceptance-overdue",
+        Open = "open",
+        DueSoon = "due-soon",
+        Overdue = "overdue",
+        ResolvedOnTime = "resolved-on-time",
+        ResolvedLate = "resolved-late",
+    }
+}
+
+keyword! {
+    /// The state of a task assigned by a conclusion, on a given date.
+    TaskState {
+        Done = "done",
+        DoneLate = "done-late",
+        Open = "open",
+        DueSoon = "due-soon",
+        Overdue = "overdue",
+    }
+}
+
+keyword! {
+    /// The length of period a `within` or `--by` groups by.
+    Granularity {
+        Year = "year",
+        Half = "half",
+        Quarter = "quarter",
+        Month = "month",
+    }
+}
+
+keyword! {
+    /// Output language.
+    Lang {
+        Vi = "vi",
+        En = "en",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip() {
+        for &(text, value) in PetitionState::ALL {
+            assert_eq!(PetitionState::parse(text), Some(value));
+            assert_eq!(value.as_str(), text);
+        }
+        assert_eq!(Outcome::parse("partly-upheld"), Some(Outcome::PartlyUpheld));
+        assert_eq!(Outcome::parse("partly upheld"), None);
+        assert_eq!(Direction::choices(), "at-least | at-most");
+    }
+
+    #[test]
+    fn serde_uses_the_record_spelling() {
+        assert_eq!(serde_json::to_string(&Outcome::NotAccepted).unwrap(), "\"not-accepted\"");
+    }
+}

@@ -1,0 +1,244 @@
+//! Models, meetings and petitions: one TOML file each.
+
+use super::{FileId, Ref, Sp};
+use super::keywords::*;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A mass-mobilization model (mô hình dân vận): `models/**/<id>.toml`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "danvan model")]
+pub struct Model {
+    #[schemars(skip)]
+    pub id: String,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub file: FileId,
+    /// Name of the model. — Tên mô hình.
+    pub title: String,
+    /// Unit ids where it runs; empty = committee-wide. — Đơn vị thực hiện.
+    #[serde(default)]
+    pub units: Vec<Ref>,
+    /// Id of the organisation that leads it. — Tổ chức chủ trì.
+    pub lead: Ref,
+    /// Start date. — Ngày bắt đầu.
+    pub started: Sp<NaiveDate>,
+    /// End date, if it ended. — Ngày kết thúc.
+    pub ended: Option<Sp<NaiveDate>>,
+    /// planned | active | completed | suspended | dropped. — Trạng thái.
+    pub status: ModelStatus,
+    /// "Dân vận khéo" level: commune | district | province | national. — Cấp công nhận.
+    pub recognition: Option<Sp<Recognition>>,
+    /// Date of recognition; required with `recognition`. — Ngày công nhận.
+    pub recognized: Option<Sp<NaiveDate>>,
+    /// Free tags (slugs). — Nhãn.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// What it does. — Tóm tắt.
+    pub summary: Option<String>,
+    /// Citation or link. — Nguồn.
+    pub source: Option<String>,
+    /// Numeric facts that targets may sum (households = 320). — Chỉ số.
+    #[serde(default)]
+    pub indicators: BTreeMap<String, f64>,
+    /// Dated progress notes, oldest first. — Cập nhật tiến độ.
+    #[serde(default, rename = "update")]
+    pub updates: Vec<Update>,
+}
+
+/// A dated progress note of a model.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Update {
+    /// Ngày.
+    pub date: Sp<NaiveDate>,
+    /// Nội dung.
+    pub note: String,
+}
+
+/// A meeting (hội nghị, đối thoại, tiếp công dân): `meetings/**/<id>.toml`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "danvan meeting")]
+pub struct Meeting {
+    #[schemars(skip)]
+    pub id: String,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub file: FileId,
+    /// Title. — Tiêu đề.
+    pub title: String,
+    /// review | dialogue | reception | conference. — Loại.
+    #[serde(rename = "type")]
+    pub kind: MeetingType,
+    /// Date held. — Ngày họp.
+    pub date: Sp<NaiveDate>,
+    /// Period reviewed: YYYY, YYYY-H1, YYYY-Q3, YYYY-MM. — Kỳ đánh giá.
+    #[schemars(with = "Option<String>")]
+    pub period: Option<crate::domain::period::Period>,
+    /// Unit ids where it was held. — Đơn vị.
+    #[serde(default)]
+    pub units: Vec<Ref>,
+    /// Who chaired (free text). — Chủ trì.
+    pub chair: Option<String>,
+    /// Org ids taking part. — Thành phần.
+    #[serde(default)]
+    pub participants: Vec<Ref>,
+    /// Citizens present. — Số người dân tham dự.
+    pub attendance: Option<u32>,
+    /// The people's situation as reported. — Tình hình Nhân dân.
+    pub situation: Option<String>,
+    /// The Standing Committee's assessment. — Đánh giá.
+    pub assessment: Option<String>,
+    /// Tasks the conclusion assigns. — Nhiệm vụ được giao.
+    #[serde(default, rename = "conclusion")]
+    pub conclusions: Vec<Conclusion>,
+    /// The conclusion notice, when issued. — Thông báo kết luận.
+    pub notice: Option<Notice>,
+}
+
+/// One task a conclusion assigns to an organisation.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Conclusion {
+    /// The task. — Nội dung.
+    pub text: String,
+    /// Org id. — Cơ quan được giao.
+    pub assignee: Ref,
+    /// Due date. — Hạn.
+    pub due: Option<Sp<NaiveDate>>,
+    /// When reported done. — Ngày hoàn thành.
+    pub done: Option<Sp<NaiveDate>>,
+}
+
+/// The conclusion notice (Thông báo kết luận) of a meeting.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Notice {
+    /// Number, printed as "Số 245-TB/HU". — Số.
+    pub number: Sp<String>,
+    /// Date issued. — Ngày ban hành.
+    pub date: Sp<NaiveDate>,
+    /// "kết luận của Ban Thường vụ … về …". — Trích yếu.
+    pub subject: String,
+    /// Name of the signer. — Người ký.
+    pub signer: String,
+    /// "PHÓ BÍ THƯ", "BÍ THƯ". — Chức vụ người ký.
+    pub signer_title: String,
+    /// "Nơi nhận"; assignees are added. — Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+/// A petition (đơn khiếu nại, tố cáo, kiến nghị, phản ánh): `petitions/**/<id>.toml`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "danvan petition")]
+pub struct Petition {
+    #[schemars(skip)]
+    pub id: String,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub file: FileId,
+    /// complaint | denunciation | recommendation. — Loại đơn.
+    #[serde(rename = "type")]
+    pub kind: PetitionType,
+    /// Complaints: 1 or 2. — Lần giải quyết.
+    pub round: Option<Sp<u8>>,
+    /// Date received. — Ngày nhận.
+    pub received: Sp<NaiveDate>,
+    /// mail | reception | dialogue | online | transfer. — Nguồn đơn.
+    pub channel: Option<Channel>,
+    /// Unit ids. — Đơn vị.
+    #[serde(default)]
+    pub units: Vec<Ref>,
+    /// Subject area (dat-dai, moi-truong, …). — Lĩnh vực.
+    pub field: Option<String>,
+    /// What it is about, without personal data. — Nội dung tóm tắt.
+    pub summary: Option<String>,
+    /// Complex case (phức tạp). — Vụ việc phức tạp.
+    #[serde(default)]
+    pub complex: bool,
+    /// Remote area (vùng sâu, vùng xa). — Vùng sâu, vùng xa.
+    #[serde(default)]
+    pub remote: bool,
+    /// Org id handling it. — Cơ quan giải quyết.
+    pub handler: Option<Ref>,
+    /// Meeting id where it was raised. — Nêu tại hội nghị.
+    pub meeting: Option<Ref>,
+    /// Date accepted (thụ lý). — Ngày thụ lý.
+    pub accepted: Option<Sp<NaiveDate>>,
+    /// Denunciations: dated extension decisions. — Gia hạn.
+    #[serde(default)]
+    pub extensions: Vec<Sp<NaiveDate>>,
+    /// Date resolved. — Ngày giải quyết xong.
+    pub resolved: Option<Sp<NaiveDate>>,
+    /// upheld | partly-upheld | rejected | withdrawn | transferred | not-accepted. — Kết quả.
+    pub outcome: Option<Sp<Outcome>>,
+    /// Personal data: never printed but by `show --reveal-personal`. — Thông tin người gửi (bảo mật).
+    #[serde(skip_serializing, default)]
+    pub petitioner: Option<Petitioner>,
+}
+
+impl Petition {
+    /// The round, 1 unless a complaint says 2.
+    pub fn round(&self) -> u8 {
+        self.round.as_ref().map_or(1, |r| r.value)
+    }
+}
+
+/// The person behind a petition. Personal data protected by law (Luật Tố
+/// cáo 2018 art. 9, 47, 56): it has no `Serialize` and a `Debug` that
+/// prints nothing of it, so it cannot reach a report by accident.
+#[derive(Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Petitioner {
+    /// Họ và tên.
+    pub name: Option<String>,
+    /// Địa chỉ.
+    pub address: Option<String>,
+    /// Số điện thoại.
+    pub phone: Option<String>,
+    /// Thư điện tử.
+    pub email: Option<String>,
+    /// Ghi chú.
+    pub note: Option<String>,
+}
+
+impl Petitioner {
+    pub const KEYS: &'static [&'static str] = &["name", "address", "phone", "email", "note"];
+
+    /// Label and value of each field that is set, for `show --reveal-personal`.
+    pub fn fields(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("name", &self.name),
+            ("address", &self.address),
+            ("phone", &self.phone),
+            ("email", &self.email),
+            ("note", &self.note),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect()
+    }
+}
+
+impl std::fmt::Debug for Petitioner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Petitioner(<redacted>)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn petitioner_debug_is_redacted() {
+        let p = Petitioner {
+            name: Some("Trần Thị Bí Mật".into()),
+            ..Default::default()
+        };
+        assert_eq!(format!("{p:?}"), "Petitioner(<redacted>)");
+    }
+}
