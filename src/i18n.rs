@@ -42,3 +42,117 @@ pub(crate) use tr;
 pub fn word(vi: &'static str, en: &'static str) -> &'static str {
     if is_en() { en } else { vi }
 }
+
+use crate::model::*;
+
+/// The word for a closed-set value in the run's language.
+pub trait Label: Copy {
+    fn label(self) -> &'static str;
+}
+
+macro_rules! labels {
+    ($ty:ty { $($variant:ident => $vi:literal, $en:literal;)+ }) => {
+        impl Label for $ty {
+            fn label(self) -> &'static str {
+                match self { $(<$ty>::$variant => word($vi, $en)),+ }
+            }
+        }
+    };
+}
+
+labels!(Kind {
+    Model => "Mô hình", "Models";
+    Meeting => "Hội nghị", "Meetings";
+    Petition => "Đơn thư", "Petitions";
+    Conclusion => "Nhiệm vụ kết luận", "Conclusion tasks";
+});
+
+labels!(ModelStatus {
+    Planned => "dự kiến", "planned";
+    Active => "đang thực hiện", "active";
+    Completed => "hoàn thành", "completed";
+    Suspended => "tạm dừng", "suspended";
+    Dropped => "dừng hẳn", "dropped";
+});
+
+labels!(Recognition {
+    Commune => "cấp xã", "commune";
+    District => "cấp huyện", "district";
+    Province => "cấp tỉnh", "province";
+    National => "toàn quốc", "national";
+});
+
+labels!(MeetingType {
+    Review => "sơ kết, tổng kết", "review";
+    Dialogue => "đối thoại", "dialogue";
+    Reception => "tiếp công dân", "reception";
+    Conference => "hội nghị", "conference";
+});
+
+labels!(PetitionType {
+    Complaint => "khiếu nại", "complaint";
+    Denunciation => "tố cáo", "denunciation";
+    Recommendation => "kiến nghị, phản ánh", "recommendation";
+});
+
+labels!(Channel {
+    Mail => "qua bưu điện", "mail";
+    Reception => "tiếp công dân", "reception";
+    Dialogue => "đối thoại", "dialogue";
+    Online => "trực tuyến", "online";
+    Transfer => "chuyển đến", "transfer";
+});
+
+labels!(Outcome {
+    Upheld => "đúng", "upheld";
+    PartlyUpheld => "đúng một phần", "partly upheld";
+    Rejected => "sai", "rejected";
+    Withdrawn => "rút đơn", "withdrawn";
+    Transferred => "chuyển đơn", "transferred";
+    NotAccepted => "không thụ lý", "not accepted";
+});
+
+labels!(PetitionState {
+    AwaitingAcceptance => "chờ thụ lý", "awaiting acceptance";
+    AcceptanceOverdue => "quá hạn thụ lý", "acceptance overdue";
+    Open => "đang giải quyết", "open";
+    DueSoon => "sắp đến hạn", "due soon";
+    Overdue => "quá hạn", "overdue";
+    ResolvedOnTime => "giải quyết đúng hạn", "resolved on time";
+    ResolvedLate => "giải quyết trễ hạn", "resolved late";
+});
+
+labels!(TaskState {
+    Done => "hoàn thành", "done";
+    DoneLate => "hoàn thành trễ", "done late";
+    Open => "đang thực hiện", "open";
+    DueSoon => "sắp đến hạn", "due soon";
+    Overdue => "quá hạn", "overdue";
+});
+
+labels!(Direction {
+    AtLeast => "tối thiểu", "at least";
+    AtMost => "tối đa", "at most";
+});
+
+/// The label of any closed-set word given as its record spelling (for
+/// group keys that mix kinds); the spelling itself when unknown.
+pub fn label_of(spelling: &str) -> String {
+    fn find<K: Keyword + Label>(s: &str) -> Option<&'static str> {
+        K::parse(s).map(Label::label)
+    }
+    find::<PetitionState>(spelling)
+        .or_else(|| find::<TaskState>(spelling))
+        .or_else(|| find::<ModelStatus>(spelling))
+        .or_else(|| find::<MeetingType>(spelling))
+        .or_else(|| find::<PetitionType>(spelling))
+        .map_or_else(|| spelling.to_owned(), str::to_owned)
+}
+
+labels!(TargetStatus {
+    Achieved => "đã đạt", "achieved";
+    OnTrack => "đúng tiến độ", "on track";
+    Behind => "chậm tiến độ", "behind";
+    Missed => "không đạt", "missed";
+    NoData => "chưa có số liệu", "no data";
+});

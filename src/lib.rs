@@ -13,4 +13,5 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod text;

@@ -1,7 +1,9 @@
 //! The command line: argument definitions and one module per command.
 //! Thin: pick the workspace, build options, call a report, print it.
 
+mod browse;
 mod check;
+mod filters;
 
 use crate::diag::Diagnostic;
 use crate::i18n::{self, tr};
@@ -69,9 +71,21 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// The dashboard: counts, progress, what is overdue or due soon (the default)
+    #[command(after_help = browse::STATUS_EXAMPLES)]
+    Status(browse::StatusArgs),
     /// Validate every record; report every problem with its position
     #[command(after_help = check::EXAMPLES)]
     Check(check::CheckArgs),
+    /// Counts by unit, organisation, type, field, status or period
+    #[command(after_help = browse::SUMMARY_EXAMPLES)]
+    Summary(browse::SummaryArgs),
+    /// One line per record of a kind, filtered and sorted
+    #[command(after_help = browse::LIST_EXAMPLES)]
+    List(browse::ListArgs),
+    /// One record with its derived facts (deadlines, states), or how a target's figure is made
+    #[command(after_help = browse::SHOW_EXAMPLES)]
+    Show(browse::ShowArgs),
 }
 
 /// How a command ended: the exit codes of SPEC section 3.
@@ -203,8 +217,12 @@ pub fn main() -> ExitCode {
     };
     let cx = Context::new(cli.global);
     let result = match cli.command {
+        Some(Command::Status(args)) => browse::run_status(&cx, &args),
         Some(Command::Check(args)) => check::run(&cx, &args),
-        None => check::run(&cx, &check::CheckArgs::default()),
+        Some(Command::Summary(args)) => browse::run_summary(&cx, &args),
+        Some(Command::List(args)) => browse::run_list(&cx, &args),
+        Some(Command::Show(args)) => browse::run_show(&cx, &args),
+        None => browse::run_status(&cx, &browse::StatusArgs::default()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,8 @@ pub mod calendar;
 pub mod deadlines;
 pub mod filter;
 pub mod period;
+pub mod query;
+pub mod snapshot;
 
 use crate::model::*;
 use calendar::Calendar;

@@ -88,7 +88,9 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
             if !l.has("days") {
                 l.missing(cx, "days", Some("days = 30".into()));
             }
-            let count = l.keyword::<DayCount>(cx, "count").map_or(DayCount::Calendar, |c| c.value);
+            // Without `count`, a limit keeps the way the law counts it.
+            let default_count = rules.get(key).flatten().map_or(DayCount::Calendar, |l| l.count);
+            let count = l.keyword::<DayCount>(cx, "count").map_or(default_count, |c| c.value);
             if let Some(days) = days {
                 rules.set(key, Limit { days: days.value as u32, count });
             }

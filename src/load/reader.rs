@@ -176,12 +176,13 @@ impl<'t, 'i> Table<'t, 'i> {
                 self.wrong_type(cx, key, v, crate::i18n::word("một ngày (không có giờ)", "a date without a time"), help);
                 None
             }
-            DeValue::String(s) if looks_like_date(s) => {
+            DeValue::String(s) if let Some(date) = quoted_date(s) => {
+                // The help shows the TOML spelling, also for "12/07/2022".
                 cx.report(
                     Code::QuotedDate,
                     v.span(),
                     tr!("{} là ngày nhưng được viết trong dấu ngoặc kép", "{} is a date written in quotes", self.field(key)),
-                    Some(tr!("bỏ dấu ngoặc kép: {} = {}", "remove the quotes: {} = {}", key, s.trim())),
+                    Some(tr!("bỏ dấu ngoặc kép: {} = {}", "remove the quotes: {} = {}", key, date)),
                 );
                 None
             }
@@ -386,10 +387,15 @@ pub fn keyword_value<K: Keyword>(cx: &mut Ctx<'_>, field: &str, text: &Sp<String
     None
 }
 
-fn looks_like_date(s: &str) -> bool {
+/// The date a quoted text spells, as `2022-07-12` or as `12/07/2022`.
+fn quoted_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
-        || s.len() >= 8 && NaiveDate::parse_from_str(s, "%d/%m/%Y").is_ok()
+    if s.len() == 10
+        && let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    {
+        return Some(d);
+    }
+    if s.len() >= 8 { NaiveDate::parse_from_str(s, "%d/%m/%Y").ok() } else { None }
 }
 
 /// Parses a whole document, reporting every syntax error; `None` when there was one.
@@ -398,9 +404,14 @@ pub fn parse_document<'i>(cx: &mut Ctx<'_>, text: &'i str) -> Option<Spanned<DeT
     if errors.is_empty() {
         return Some(table);
     }
+    let mut seen = std::collections::HashSet::new();
     for e in errors {
         let span = e.span().unwrap_or(0..0);
         let message: Cow<'_, str> = Cow::Owned(e.message().trim_end().to_owned());
+        // The parser repeats one error per unclosed bracket: say it once.
+        if !seen.insert((span.clone(), message.clone())) {
+            continue;
+        }
         cx.report(
             Code::Syntax,
             span,

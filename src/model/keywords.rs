@@ -168,6 +168,17 @@ keyword! {
 }
 
 keyword! {
+    /// Where a target stands on a date.
+    TargetStatus {
+        Achieved = "achieved",
+        OnTrack = "on-track",
+        Behind = "behind",
+        Missed = "missed",
+        NoData = "no-data",
+    }
+}
+
+keyword! {
     /// The length of period a `within` or `--by` groups by.
     Granularity {
         Year = "year",

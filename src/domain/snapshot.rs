@@ -1,0 +1,226 @@
+//! The workspace as it stood on one date: which records exist, and the
+//! state of every petition and conclusion task. Computed once per date,
+//! read by every report.
+
+use super::deadlines::{self, PetitionStatus};
+use crate::model::*;
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// Days ahead that count as "due soon" unless a command says otherwise.
+pub const DUE_SOON_DAYS: u32 = 7;
+
+pub struct Snapshot<'w> {
+    pub ws: &'w Workspace,
+    pub as_of: NaiveDate,
+    pub due_within: u32,
+    /// Parallel to `ws.petitions`.
+    pub petitions: Vec<PetitionStatus>,
+    /// Parallel to `ws.meetings[i].conclusions`.
+    pub tasks: Vec<Vec<TaskState>>,
+}
+
+impl<'w> Snapshot<'w> {
+    pub fn new(ws: &'w Workspace, as_of: NaiveDate, due_within: u32) -> Snapshot<'w> {
+        let calendar = ws.config.calendar();
+        let rules = ws.rules();
+        let petitions = ws
+            .petitions
+            .iter()
+            .map(|p| deadlines::petition_status(&super::facts(p), rules, &calendar, as_of, due_within))
+            .collect();
+        let tasks = ws
+            .meetings
+            .iter()
+            .map(|m| {
+                m.conclusions
+                    .iter()
+                    .map(|c| {
+                        deadlines::task_state(c.due.as_ref().map(|d| d.value), c.done.as_ref().map(|d| d.value), as_of, due_within)
+                    })
+                    .collect()
+            })
+            .collect();
+        Snapshot { ws, as_of, due_within, petitions, tasks }
+    }
+
+    /// Every record of `kind` that exists on the as-of date, oldest first.
+    pub fn items(&self, kind: Kind) -> Box<dyn Iterator<Item = Item<'_>> + '_> {
+        let as_of = self.as_of;
+        match kind {
+            Kind::Model => Box::new(
+                self.ws.models.iter().filter(move |m| m.started.value <= as_of).map(Item::Model),
+            ),
+            Kind::Meeting => Box::new(
+                self.ws.meetings.iter().filter(move |m| m.date.value <= as_of).map(Item::Meeting),
+            ),
+            Kind::Petition => Box::new(
+                self.ws
+                    .petitions
+                    .iter()
+                    .zip(&self.petitions)
+                    .filter(move |(p, _)| p.received.value <= as_of)
+                    .map(|(p, s)| Item::Petition(p, s)),
+            ),
+            Kind::Conclusion => Box::new(
+                self.ws
+                    .meetings
+                    .iter()
+                    .zip(&self.tasks)
+                    .filter(move |(m, _)| m.date.value <= as_of)
+                    .flat_map(|(m, states)| {
+                        m.conclusions.iter().zip(states).enumerate().map(move |(i, (c, s))| Item::Task(m, i, c, *s))
+                    }),
+            ),
+        }
+    }
+
+    pub fn petition_status(&self, p: &Petition) -> Option<&PetitionStatus> {
+        let i = self.ws.petitions.iter().position(|x| std::ptr::eq(x, p))?;
+        self.petitions.get(i)
+    }
+}
+
+/// One record seen through the snapshot, with its derived state.
+#[derive(Clone, Copy)]
+pub enum Item<'a> {
+    Model(&'a Model),
+    Meeting(&'a Meeting),
+    Petition(&'a Petition, &'a PetitionStatus),
+    /// A conclusion task: its meeting, its index (from 0) and its state.
+    Task(&'a Meeting, usize, &'a Conclusion, TaskState),
+}
+
+impl<'a> Item<'a> {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Item::Model(_) => Kind::Model,
+            Item::Meeting(_) => Kind::Meeting,
+            Item::Petition(..) => Kind::Petition,
+            Item::Task(..) => Kind::Conclusion,
+        }
+    }
+
+    /// The record id; a task is `MEETING#N`, numbered from 1.
+    pub fn id(&self) -> Cow<'a, str> {
+        match self {
+            Item::Model(m) => Cow::Borrowed(&m.id),
+            Item::Meeting(m) => Cow::Borrowed(&m.id),
+            Item::Petition(p, _) => Cow::Borrowed(&p.id),
+            Item::Task(m, i, ..) => Cow::Owned(format!("{}#{}", m.id, i + 1)),
+        }
+    }
+
+    /// The date the record counts from.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Item::Model(m) => m.started.value,
+            Item::Meeting(m) | Item::Task(m, ..) => m.date.value,
+            Item::Petition(p, _) => p.received.value,
+        }
+    }
+
+    pub fn units(&self) -> &'a [Ref] {
+        match self {
+            Item::Model(m) => &m.units,
+            Item::Meeting(m) | Item::Task(m, ..) => &m.units,
+            Item::Petition(p, _) => &p.units,
+        }
+    }
+
+    /// The organisations a record belongs to: a model's lead, a meeting's
+    /// participants, a petition's handler, a task's assignee.
+    pub fn orgs(&self) -> Vec<&'a str> {
+        match self {
+            Item::Model(m) => vec![m.lead.value.as_str()],
+            Item::Meeting(m) => m.participants.iter().map(|o| o.value.as_str()).collect(),
+            Item::Petition(p, _) => p.handler.iter().map(|o| o.value.as_str()).collect(),
+            Item::Task(_, _, c, _) => vec![c.assignee.value.as_str()],
+        }
+    }
+
+    pub fn type_str(&self) -> Option<&'static str> {
+        match self {
+            Item::Meeting(m) => Some(m.kind.as_str()),
+            Item::Petition(p, _) => Some(p.kind.as_str()),
+            _ => None,
+        }
+    }
+
+    /// A model's status, a petition's or a task's state on the date.
+    pub fn status_str(&self) -> Option<&'static str> {
+        match self {
+            Item::Model(m) => Some(m.status.as_str()),
+            Item::Petition(_, s) => Some(s.state.as_str()),
+            Item::Task(.., s) => Some(s.as_str()),
+            Item::Meeting(_) => None,
+        }
+    }
+
+    pub fn field(&self) -> Option<&'a str> {
+        match self {
+            Item::Petition(p, _) => p.field.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn tags(&self) -> &'a [String] {
+        match self {
+            Item::Model(m) => &m.tags,
+            _ => &[],
+        }
+    }
+
+    /// A one-line description: title, or a petition's summary.
+    pub fn title(&self) -> &'a str {
+        match self {
+            Item::Model(m) => &m.title,
+            Item::Meeting(m) => &m.title,
+            Item::Petition(p, _) => p.summary.as_deref().unwrap_or(""),
+            Item::Task(_, _, c, _) => &c.text,
+        }
+    }
+
+    /// A model's recognition level as it stood on `as_of`.
+    pub fn recognition_on(&self, as_of: NaiveDate) -> Option<Recognition> {
+        match self {
+            Item::Model(m) => match (&m.recognition, &m.recognized) {
+                (Some(r), Some(d)) if d.value <= as_of => Some(r.value),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the record matches one `where` clause of a target, as of `as_of`.
+    pub fn matches(&self, clause: &Clause, as_of: NaiveDate) -> bool {
+        let any_text = |texts: &mut dyn Iterator<Item = &str>| {
+            let texts: Vec<&str> = texts.collect();
+            clause.values.iter().any(|v| matches!(v, FilterValue::Text(t) if texts.contains(&t.as_str())))
+        };
+        match (clause.key.as_str(), self) {
+            ("units", _) => any_text(&mut self.units().iter().map(|u| u.value.as_str())),
+            ("lead" | "participants" | "handler" | "assignee", _) => any_text(&mut self.orgs().into_iter()),
+            ("type", _) => any_text(&mut self.type_str().into_iter()),
+            ("status" | "state", _) => any_text(&mut self.status_str().into_iter()),
+            ("tags", _) => any_text(&mut self.tags().iter().map(String::as_str)),
+            ("recognition", _) => any_text(&mut self.recognition_on(as_of).map(Recognition::as_str).into_iter()),
+            ("field", _) => any_text(&mut self.field().into_iter()),
+            ("chair", Item::Meeting(m)) => any_text(&mut m.chair.as_deref().into_iter()),
+            ("channel", Item::Petition(p, _)) => any_text(&mut p.channel.map(Channel::as_str).into_iter()),
+            ("outcome", Item::Petition(p, _)) => {
+                // An outcome exists from the day the petition is resolved.
+                let known = p.resolved.as_ref().is_some_and(|r| r.value <= as_of);
+                any_text(&mut p.outcome.as_ref().filter(|_| known).map(|o| o.value.as_str()).into_iter())
+            }
+            ("complex", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Bool(p.complex)),
+            ("remote", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Bool(p.remote)),
+            ("round", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Int(i64::from(p.round()))),
+            _ => false,
+        }
+    }
+
+    pub fn matches_all(&self, filter: &Filter, as_of: NaiveDate) -> bool {
+        filter.clauses.iter().all(|c| self.matches(c, as_of))
+    }
+}

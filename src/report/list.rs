@@ -1,0 +1,173 @@
+//! `danvan list KIND`: one line per record, with the shared filters.
+
+use super::{Body, Cell, Column, Document, Report, Section, Table, Tone};
+use crate::domain::query::Query;
+use crate::domain::snapshot::{Item, Snapshot};
+use crate::i18n::{Label, label_of, tr, word};
+use crate::model::*;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SortBy {
+    #[default]
+    Date,
+    Id,
+    Title,
+    Status,
+    Deadline,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub date: NaiveDate,
+    pub title: String,
+    pub units: Vec<String>,
+    pub orgs: Vec<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// Petitions: the deadline that matters now; tasks: the due date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognition: Option<Recognition>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct List {
+    pub kind: Kind,
+    pub as_of: NaiveDate,
+    pub rows: Vec<Row>,
+    #[serde(skip)]
+    unit_names: Vec<(String, String)>,
+}
+
+pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> List {
+    let mut rows: Vec<Row> = snap
+        .items(kind)
+        .filter(|i| query.matches(i))
+        .map(|item| {
+            let (deadline, days_left) = match &item {
+                Item::Petition(p, s) => {
+                    let accepted = p.accepted.as_ref().is_some_and(|a| a.value <= snap.as_of);
+                    let d = if accepted { s.deadlines.resolution } else { Some(s.deadlines.acceptance) };
+                    (d, s.days_left)
+                }
+                Item::Task(_, _, c, s) => {
+                    let due = c.due.as_ref().map(|d| d.value);
+                    let open = !matches!(s, TaskState::Done | TaskState::DoneLate);
+                    (due, due.filter(|_| open).map(|d| (d - snap.as_of).num_days()))
+                }
+                _ => (None, None),
+            };
+            Row {
+                id: item.id().into_owned(),
+                date: item.date(),
+                title: item.title().to_owned(),
+                units: item.units().iter().map(|u| u.value.clone()).collect(),
+                orgs: item.orgs().into_iter().map(str::to_owned).collect(),
+                kind: item.type_str(),
+                status: item.status_str(),
+                deadline,
+                days_left,
+                recognition: item.recognition_on(snap.as_of),
+            }
+        })
+        .collect();
+    match sort {
+        SortBy::Date => {}
+        SortBy::Id => rows.sort_by(|a, b| a.id.cmp(&b.id)),
+        SortBy::Title => rows.sort_by_cached_key(|r| crate::text::fold(&r.title)),
+        SortBy::Status => rows.sort_by(|a, b| (a.status, a.date).cmp(&(b.status, b.date))),
+        SortBy::Deadline => rows.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.date)),
+    }
+    let unit_names = snap.ws.config.units.iter().map(|u| (u.id.value.clone(), u.name.clone())).collect();
+    List { kind, as_of: snap.as_of, rows, unit_names }
+}
+
+impl Report for List {
+    fn document(&self) -> Document {
+        let unit_name = |id: &str| {
+            self.unit_names.iter().find(|(u, _)| u == id).map_or_else(|| id.to_owned(), |(_, n)| n.clone())
+        };
+        let mut columns = vec![
+            Column::new("id", word("Mã", "Id")),
+            Column::new("date", word("Ngày", "Date")),
+        ];
+        let has_type = matches!(self.kind, Kind::Meeting | Kind::Petition);
+        let has_deadline = matches!(self.kind, Kind::Petition | Kind::Conclusion);
+        if has_type {
+            columns.push(Column::new("type", word("Loại", "Type")));
+        }
+        columns.push(Column::new("title", word("Nội dung", "Title")));
+        columns.push(Column::new("units", word("Đơn vị", "Units")));
+        if self.kind != Kind::Meeting {
+            columns.push(Column::new("status", word("Trạng thái", "Status")));
+        }
+        if has_deadline {
+            columns.push(Column::new("deadline", word("Hạn", "Deadline")));
+            columns.push(Column::new("days_left", word("Còn (ngày)", "Days left")));
+        }
+        if self.kind == Kind::Model {
+            columns.push(Column::new("recognition", word("Dân vận khéo", "Dân vận khéo")));
+        }
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![Cell::text(&r.id), Cell::Date(r.date)];
+                if has_type {
+                    row.push(Cell::text(r.kind.map(label_of).unwrap_or_default()));
+                }
+                row.push(Cell::text(super::status::truncate(&r.title, 60)));
+                row.push(Cell::text(r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", ")));
+                if self.kind != Kind::Meeting {
+                    let label = match (self.kind, r.status) {
+                        (Kind::Conclusion, Some(s)) => TaskState::parse(s).map_or(s, |t| t.label()).to_owned(),
+                        (_, Some(s)) => label_of(s),
+                        (_, None) => String::new(),
+                    };
+                    let tone = match r.status {
+                        Some("overdue" | "acceptance-overdue") => Tone::Bad,
+                        Some("due-soon") => Tone::Warn,
+                        Some("resolved-late" | "done-late") => Tone::Dim,
+                        _ => Tone::Plain,
+                    };
+                    row.push(Cell::toned(label, tone));
+                }
+                if has_deadline {
+                    row.push(Cell::opt_date(r.deadline));
+                    row.push(r.days_left.map_or(Cell::Empty, Cell::Int));
+                }
+                if self.kind == Kind::Model {
+                    row.push(Cell::text(r.recognition.map_or("", |x| x.label())));
+                }
+                row
+            })
+            .collect();
+        Document {
+            title: self.kind.label().to_owned(),
+            subtitle: Some(tr!(
+                "{} hồ sơ · tính đến ngày {}",
+                "{} record(s) · as of {}",
+                self.rows.len(),
+                super::format_date(self.as_of)
+            )),
+            sections: vec![Section {
+                key: "list",
+                heading: None,
+                body: Body::Table(Table {
+                    columns,
+                    rows,
+                    total: None,
+                    empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
+                }),
+            }],
+        }
+    }
+}

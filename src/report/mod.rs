@@ -1,0 +1,243 @@
+//! Reports: plain data computed from the workspace as of a date. Each
+//! report is a `Serialize` struct (its JSON form, with stable English keys)
+//! that can also lay itself out as a [`Document`] of tables for the
+//! table, CSV and Markdown renderers. No report prints.
+
+pub mod list;
+pub mod progress;
+pub mod show;
+pub mod status;
+pub mod summary;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A report that can be rendered in every format.
+pub trait Report: Serialize {
+    fn document(&self) -> Document;
+}
+
+/// What the table, CSV and Markdown renderers lay out.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub title: String,
+    /// A line under the title (the as-of date, the filters).
+    pub subtitle: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Stable English key, used as the `section` column of long CSV.
+    pub key: &'static str,
+    pub heading: Option<String>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    Table(Table),
+    /// Label and value pairs, one per line.
+    Facts(Vec<Fact>),
+    /// Paragraphs of text.
+    Text(Vec<String>),
+}
+
+/// One line of a facts section: a stable key (CSV), a label, a value.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub key: String,
+    pub label: String,
+    pub value: Cell,
+}
+
+impl Fact {
+    pub fn new(key: impl Into<String>, label: impl Into<String>, value: Cell) -> Fact {
+        Fact { key: key.into(), label: label.into(), value }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// A totals row, printed apart from the others.
+    pub total: Option<Vec<Cell>>,
+    /// What to say when there are no rows.
+    pub empty: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Stable English key (CSV header).
+    pub key: String,
+    /// Heading in the run's language.
+    pub label: String,
+}
+
+impl Column {
+    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column { key: key.into(), label: label.into() }
+    }
+}
+
+/// How a cell should stand out, when colour is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Good,
+    Warn,
+    Bad,
+    Dim,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String, Tone),
+    Int(i64),
+    /// A number shown with `decimals` places.
+    Num(f64, usize),
+    Percent(f64),
+    Date(NaiveDate),
+    /// A progress bar of a fraction 0..=1 (clamped), and its tone.
+    Bar(f64, Tone),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into(), Tone::Plain)
+    }
+
+    pub fn toned(s: impl Into<String>, tone: Tone) -> Cell {
+        Cell::Text(s.into(), tone)
+    }
+
+    pub fn opt_date(d: Option<NaiveDate>) -> Cell {
+        d.map_or(Cell::Empty, Cell::Date)
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Num(..) | Cell::Percent(_))
+    }
+
+    pub fn tone(&self) -> Tone {
+        match self {
+            Cell::Text(_, t) | Cell::Bar(_, t) => *t,
+            _ => Tone::Plain,
+        }
+    }
+
+    /// The value for people, in the run's language.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s, _) => s.clone(),
+            Cell::Int(n) => group_digits(*n),
+            Cell::Num(n, d) => format_decimal(*n, *d),
+            Cell::Percent(p) => format!("{}%", format_decimal(*p, 1)),
+            Cell::Date(d) => format_date(*d),
+            Cell::Bar(f, _) => bar(*f, 20),
+        }
+    }
+
+    /// The value for machines: ISO dates, plain numbers.
+    pub fn raw(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s, _) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(n, d) => format!("{n:.d$}"),
+            Cell::Percent(p) => format!("{p:.1}"),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Bar(f, _) => format!("{:.3}", f.clamp(0.0, 1.0)),
+        }
+    }
+}
+
+/// "20/7/2022" in Vietnamese, "2022-07-20" in English.
+pub fn format_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    if crate::i18n::is_en() {
+        d.format("%Y-%m-%d").to_string()
+    } else {
+        format!("{}/{}/{}", d.day(), d.month(), d.year())
+    }
+}
+
+/// Thousands grouped the local way: "1.234" in Vietnamese, "1,234" in English.
+pub fn group_digits(n: i64) -> String {
+    let sep = if crate::i18n::is_en() { ',' } else { '.' };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A decimal with the local separator ("72,6" in Vietnamese).
+pub fn format_decimal(n: f64, decimals: usize) -> String {
+    let s = format!("{n:.decimals$}");
+    if crate::i18n::is_en() { s } else { s.replace('.', ",") }
+}
+
+/// A bar of `width` cells in eighths of a block.
+pub fn bar(fraction: f64, width: usize) -> String {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+    let eighths = (f * width as f64 * 8.0).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(PARTS[eighths % 8]);
+    }
+    let used = s.chars().count();
+    s.push_str(&"·".repeat(width.saturating_sub(used)));
+    s
+}
+
+/// A sparkline of values, scaled between their min and max.
+pub fn sparkline(values: &[f64]) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    values
+        .iter()
+        .map(|&v| {
+            if !v.is_finite() {
+                ' '
+            } else if hi - lo < f64::EPSILON {
+                TICKS[3]
+            } else {
+                TICKS[(((v - lo) / (hi - lo)) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_and_sparklines() {
+        assert_eq!(bar(0.0, 4), "····");
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.5, 4), "██··");
+        assert_eq!(bar(2.0, 4), "████");
+        assert_eq!(bar(f64::NAN, 2), "··");
+        assert_eq!(sparkline(&[0.0, 7.0, 3.5]), "▁█▅");
+        assert_eq!(sparkline(&[2.0, 2.0]), "▄▄");
+    }
+
+    #[test]
+    fn vietnamese_numbers_and_dates() {
+        assert_eq!(group_digits(1234567), "1.234.567");
+        assert_eq!(group_digits(-12), "-12");
+        assert_eq!(format_decimal(72.56, 1), "72,6");
+        assert_eq!(format_date(NaiveDate::from_ymd_opt(2022, 7, 20).unwrap()), "20/7/2022");
+    }
+}

@@ -1,0 +1,312 @@
+//! `danvan status`, the dashboard: counts, what is late, what falls due in
+//! the next days, the latest meetings.
+
+use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
+use crate::domain::snapshot::{Item, Snapshot};
+use crate::i18n::{Label, tr, word};
+use crate::model::*;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// How far ahead the dashboard looks for deadlines.
+pub const HORIZON_DAYS: i64 = 14;
+const LATEST_MEETINGS: usize = 5;
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Counts {
+    pub models: u64,
+    pub models_active: u64,
+    pub models_recognized: u64,
+    pub meetings: u64,
+    pub petitions: u64,
+    pub petitions_open: u64,
+    pub petitions_overdue: u64,
+    pub tasks: u64,
+    pub tasks_open: u64,
+    pub tasks_overdue: u64,
+}
+
+/// A petition or task with a deadline that needs attention.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attention {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    /// The unit or organisation responsible (org id).
+    pub responsible: Option<String>,
+    pub deadline: NaiveDate,
+    /// Days from the as-of date to the deadline; negative when late.
+    pub days_left: i64,
+    pub state: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingLine {
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(rename = "type")]
+    pub kind: MeetingType,
+    pub title: String,
+    pub conclusions: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub committee: String,
+    pub as_of: NaiveDate,
+    pub counts: Counts,
+    /// Late petitions and tasks, the latest deadline first missed first.
+    pub overdue: Vec<Attention>,
+    /// Deadlines within the next `horizon_days` days.
+    pub upcoming: Vec<Attention>,
+    pub horizon_days: i64,
+    pub latest_meetings: Vec<MeetingLine>,
+    /// Headline progress of the targets (see `danvan progress`).
+    pub progress: Vec<crate::report::progress::Headline>,
+}
+
+/// The deadline that matters now for an item with one, and days left.
+fn attention(snap: &Snapshot<'_>, item: &Item<'_>) -> Option<Attention> {
+    let (deadline, days_left, state, responsible) = match item {
+        Item::Petition(p, s) => {
+            let accepted = p.accepted.as_ref().is_some_and(|a| a.value <= snap.as_of);
+            let deadline = if accepted { s.deadlines.resolution? } else { s.deadlines.acceptance };
+            (deadline, s.days_left?, s.state.as_str(), p.handler.as_ref().map(|h| h.value.clone()))
+        }
+        Item::Task(_, _, c, s) => {
+            if matches!(s, TaskState::Done | TaskState::DoneLate) {
+                return None;
+            }
+            let due = c.due.as_ref()?.value;
+            (due, (due - snap.as_of).num_days(), s.as_str(), Some(c.assignee.value.clone()))
+        }
+        _ => return None,
+    };
+    let title = match item {
+        Item::Petition(p, _) => p.summary.clone().unwrap_or_else(|| p.kind.label().to_owned()),
+        other => other.title().to_owned(),
+    };
+    Some(Attention { kind: item.kind(), id: item.id().into_owned(), title, responsible, deadline, days_left, state })
+}
+
+pub fn status(snap: &Snapshot<'_>, progress: Vec<crate::report::progress::Headline>) -> Status {
+    let mut c = Counts::default();
+    let (mut overdue, mut upcoming) = (Vec::new(), Vec::new());
+    for item in snap.items(Kind::Model) {
+        c.models += 1;
+        if let Item::Model(m) = item {
+            c.models_active += u64::from(m.status == ModelStatus::Active);
+        }
+        c.models_recognized += u64::from(item.recognition_on(snap.as_of).is_some());
+    }
+    c.meetings = snap.items(Kind::Meeting).count() as u64;
+    for kind in [Kind::Petition, Kind::Conclusion] {
+        for item in snap.items(kind) {
+            let (open, late) = match &item {
+                Item::Petition(_, s) => (
+                    !matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate),
+                    matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue),
+                ),
+                Item::Task(.., s) => (
+                    !matches!(s, TaskState::Done | TaskState::DoneLate),
+                    *s == TaskState::Overdue,
+                ),
+                _ => (false, false),
+            };
+            let counts = if kind == Kind::Petition {
+                (&mut c.petitions, &mut c.petitions_open, &mut c.petitions_overdue)
+            } else {
+                (&mut c.tasks, &mut c.tasks_open, &mut c.tasks_overdue)
+            };
+            *counts.0 += 1;
+            *counts.1 += u64::from(open);
+            *counts.2 += u64::from(late);
+            if !open {
+                continue;
+            }
+            if let Some(a) = attention(snap, &item) {
+                if a.days_left < 0 {
+                    overdue.push(a);
+                } else if a.days_left <= HORIZON_DAYS {
+                    upcoming.push(a);
+                }
+            }
+        }
+    }
+    overdue.sort_by(|a, b| (a.deadline, &a.id).cmp(&(b.deadline, &b.id)));
+    upcoming.sort_by(|a, b| (a.deadline, &a.id).cmp(&(b.deadline, &b.id)));
+    let mut latest: Vec<MeetingLine> = snap
+        .items(Kind::Meeting)
+        .filter_map(|i| match i {
+            Item::Meeting(m) => Some(MeetingLine {
+                id: m.id.clone(),
+                date: m.date.value,
+                kind: m.kind,
+                title: m.title.clone(),
+                conclusions: m.conclusions.len(),
+            }),
+            _ => None,
+        })
+        .collect();
+    latest.reverse();
+    latest.truncate(LATEST_MEETINGS);
+    Status {
+        committee: snap.ws.config.committee.name.clone(),
+        as_of: snap.as_of,
+        counts: c,
+        overdue,
+        upcoming,
+        horizon_days: HORIZON_DAYS,
+        latest_meetings: latest,
+        progress,
+    }
+}
+
+/// The table of late or upcoming items, shared with other reports.
+pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -> Table {
+    let rows = items
+        .iter()
+        .map(|a| {
+            let tone = if a.days_left < 0 { Tone::Bad } else { Tone::Warn };
+            let days = if a.days_left < 0 {
+                tr!("trễ {} ngày", "{} days late", -a.days_left)
+            } else if a.days_left == 0 {
+                tr!("hôm nay", "today")
+            } else {
+                tr!("còn {} ngày", "{} days left", a.days_left)
+            };
+            vec![
+                Cell::text(a.kind.label()),
+                Cell::text(&a.id),
+                Cell::text(truncate(&a.title, 60)),
+                Cell::text(a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))),
+                Cell::Date(a.deadline),
+                Cell::toned(days, tone),
+            ]
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::new("kind", word("Loại", "Kind")),
+            Column::new("id", word("Mã", "Id")),
+            Column::new("title", word("Nội dung", "Subject")),
+            Column::new("responsible", word("Cơ quan", "Responsible")),
+            Column::new("deadline", word("Hạn", "Deadline")),
+            Column::new("days_left", word("Còn lại", "Days")),
+        ],
+        rows,
+        total: None,
+        empty: Some(empty),
+    }
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+impl Status {
+    pub fn document_with(&self, config: &Config) -> Document {
+        let c = &self.counts;
+        let facts = vec![
+            Fact::new(
+                "models",
+                word("Mô hình", "Models"),
+                Cell::text(tr!(
+                    "{} ({} đang thực hiện, {} Dân vận khéo)",
+                    "{} ({} active, {} recognised Dân vận khéo)",
+                    c.models,
+                    c.models_active,
+                    c.models_recognized
+                )),
+            ),
+            Fact::new("meetings", word("Hội nghị", "Meetings"), Cell::Int(c.meetings as i64)),
+            Fact::new(
+                "petitions",
+                word("Đơn thư", "Petitions"),
+                Cell::toned(
+                    tr!("{} ({} đang giải quyết, {} quá hạn)", "{} ({} open, {} overdue)", c.petitions, c.petitions_open, c.petitions_overdue),
+                    if c.petitions_overdue > 0 { Tone::Bad } else { Tone::Plain },
+                ),
+            ),
+            Fact::new(
+                "tasks",
+                word("Nhiệm vụ kết luận", "Conclusion tasks"),
+                Cell::toned(
+                    tr!("{} ({} chưa xong, {} quá hạn)", "{} ({} open, {} overdue)", c.tasks, c.tasks_open, c.tasks_overdue),
+                    if c.tasks_overdue > 0 { Tone::Bad } else { Tone::Plain },
+                ),
+            ),
+        ];
+        let mut sections = vec![Section { key: "counts", heading: Some(word("Số liệu", "Records").into()), body: Body::Facts(facts) }];
+        if !self.progress.is_empty() {
+            sections.push(Section {
+                key: "progress",
+                heading: Some(word("Tiến độ chỉ tiêu", "Progress against targets").into()),
+                body: Body::Table(crate::report::progress::headline_table(&self.progress)),
+            });
+        }
+        sections.push(Section {
+            key: "overdue",
+            heading: Some(word("Quá hạn", "Overdue").into()),
+            body: Body::Table(attention_table(&self.overdue, config, tr!("Không có việc quá hạn.", "Nothing is overdue."))),
+        });
+        sections.push(Section {
+            key: "upcoming",
+            heading: Some(tr!("Đến hạn trong {} ngày tới", "Due in the next {} days", self.horizon_days)),
+            body: Body::Table(attention_table(
+                &self.upcoming,
+                config,
+                tr!("Không có việc đến hạn.", "Nothing falls due."),
+            )),
+        });
+        let meetings = Table {
+            columns: vec![
+                Column::new("date", word("Ngày", "Date")),
+                Column::new("type", word("Loại", "Type")),
+                Column::new("title", word("Hội nghị", "Meeting")),
+                Column::new("conclusions", word("Nhiệm vụ", "Tasks")),
+            ],
+            rows: self
+                .latest_meetings
+                .iter()
+                .map(|m| vec![Cell::Date(m.date), Cell::text(m.kind.label()), Cell::text(truncate(&m.title, 70)), Cell::Int(m.conclusions as i64)])
+                .collect(),
+            total: None,
+            empty: Some(tr!("Chưa có hội nghị.", "No meetings yet.")),
+        };
+        sections.push(Section {
+            key: "latest_meetings",
+            heading: Some(word("Hội nghị gần đây", "Latest meetings").into()),
+            body: Body::Table(meetings),
+        });
+        Document {
+            title: tr!("{}: tình hình công tác dân vận", "{}: mass mobilization dashboard", self.committee),
+            subtitle: Some(tr!("Tính đến ngày {}", "As of {}", super::format_date(self.as_of))),
+            sections,
+        }
+    }
+}
+
+/// The dashboard with its workspace, so org ids print as names.
+pub struct StatusView<'a> {
+    pub status: Status,
+    pub config: &'a Config,
+}
+
+impl Serialize for StatusView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.status.serialize(s)
+    }
+}
+
+impl Report for StatusView<'_> {
+    fn document(&self) -> Document {
+        self.status.document_with(self.config)
+    }
+}
