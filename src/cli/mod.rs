@@ -4,6 +4,7 @@
 mod browse;
 mod check;
 mod filters;
+mod petitions;
 
 use crate::diag::Diagnostic;
 use crate::i18n::{self, tr};
@@ -80,6 +81,9 @@ pub enum Command {
     /// Counts by unit, organisation, type, field, status or period
     #[command(after_help = browse::SUMMARY_EXAMPLES)]
     Summary(browse::SummaryArgs),
+    /// The petition deadline register: acceptance and resolution deadlines, state, days left
+    #[command(after_help = petitions::EXAMPLES)]
+    Petitions(petitions::PetitionsArgs),
     /// One line per record of a kind, filtered and sorted
     #[command(after_help = browse::LIST_EXAMPLES)]
     List(browse::ListArgs),
@@ -157,7 +161,9 @@ impl Context {
             );
             return Err(Failure::Records);
         }
-        let Some(ws) = loaded.workspace else { return Err(Failure::Records) };
+        let Some(ws) = loaded.workspace else {
+            return Err(Failure::Records);
+        };
         if !i18n::is_en() && self.global.lang.is_none() && ws.config.committee.lang == Some(Lang::En) {
             i18n::set_lang(Lang::En);
         }
@@ -180,7 +186,11 @@ impl Context {
         if let Some(d) = self.global.as_of {
             return d;
         }
-        let offset = ws.config.committee.utc_offset.unwrap_or(crate::model::UtcOffset::VIETNAM);
+        let offset = ws
+            .config
+            .committee
+            .utc_offset
+            .unwrap_or(crate::model::UtcOffset::VIETNAM);
         let now = chrono::Utc::now() + chrono::Duration::minutes(i64::from(offset.0));
         now.date_naive()
     }
@@ -220,6 +230,7 @@ pub fn main() -> ExitCode {
         Some(Command::Status(args)) => browse::run_status(&cx, &args),
         Some(Command::Check(args)) => check::run(&cx, &args),
         Some(Command::Summary(args)) => browse::run_summary(&cx, &args),
+        Some(Command::Petitions(args)) => petitions::run(&cx, &args),
         Some(Command::List(args)) => browse::run_list(&cx, &args),
         Some(Command::Show(args)) => browse::run_show(&cx, &args),
         None => browse::run_status(&cx, &browse::StatusArgs::default()),

@@ -1,11 +1,13 @@
-//! CSV (RFC 4180, UTF-8, header row). A report of one table prints that
-//! table with English column keys; a report of several sections prints the
+//! CSV (RFC 4180, UTF-8, header row). A report with one table prints that
+//! table with English column keys; a report of several tables prints the
 //! long form `section,row,column,value`, which every spreadsheet can pivot.
 
 use crate::report::{Body, Document, Table};
 
 fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.
         let _ = w.write_record(&row);
@@ -16,7 +18,11 @@ fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
 
 pub fn table(t: &Table) -> String {
     let header = t.columns.iter().map(|c| c.key.clone()).collect();
-    let body = t.rows.iter().chain(&t.total).map(|r| r.iter().map(|c| c.raw()).collect());
+    let body = t
+        .rows
+        .iter()
+        .chain(&t.total)
+        .map(|r| r.iter().map(|c| c.raw()).collect());
     write(std::iter::once(header).chain(body))
 }
 
@@ -29,10 +35,15 @@ pub fn document(doc: &Document) -> String {
             _ => None,
         })
         .collect();
-    if doc.sections.len() == 1 && tables.len() == 1 {
+    if tables.len() == 1 {
         return table(tables[0]);
     }
-    let mut rows = vec![vec!["section".to_owned(), "row".to_owned(), "column".to_owned(), "value".to_owned()]];
+    let mut rows = vec![vec![
+        "section".to_owned(),
+        "row".to_owned(),
+        "column".to_owned(),
+        "value".to_owned(),
+    ]];
     for s in &doc.sections {
         match &s.body {
             Body::Table(t) => {
@@ -44,12 +55,22 @@ pub fn document(doc: &Document) -> String {
             }
             Body::Facts(facts) => {
                 for (i, f) in facts.iter().enumerate() {
-                    rows.push(vec![s.key.to_owned(), (i + 1).to_string(), f.key.clone(), f.value.raw()]);
+                    rows.push(vec![
+                        s.key.to_owned(),
+                        (i + 1).to_string(),
+                        f.key.clone(),
+                        f.value.raw(),
+                    ]);
                 }
             }
             Body::Text(ps) => {
                 for (i, p) in ps.iter().enumerate() {
-                    rows.push(vec![s.key.to_owned(), (i + 1).to_string(), "text".to_owned(), p.clone()]);
+                    rows.push(vec![
+                        s.key.to_owned(),
+                        (i + 1).to_string(),
+                        "text".to_owned(),
+                        p.clone(),
+                    ]);
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! table, CSV and Markdown renderers. No report prints.
 
 pub mod list;
+pub mod petitions;
 pub mod progress;
 pub mod show;
 pub mod status;
@@ -53,7 +54,11 @@ pub struct Fact {
 
 impl Fact {
     pub fn new(key: impl Into<String>, label: impl Into<String>, value: Cell) -> Fact {
-        Fact { key: key.into(), label: label.into(), value }
+        Fact {
+            key: key.into(),
+            label: label.into(),
+            value,
+        }
     }
 }
 
@@ -77,7 +82,10 @@ pub struct Column {
 
 impl Column {
     pub fn new(key: impl Into<String>, label: impl Into<String>) -> Column {
-        Column { key: key.into(), label: label.into() }
+        Column {
+            key: key.into(),
+            label: label.into(),
+        }
     }
 }
 
@@ -188,7 +196,11 @@ pub fn format_decimal(n: f64, decimals: usize) -> String {
 /// A bar of `width` cells in eighths of a block.
 pub fn bar(fraction: f64, width: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+    let f = if fraction.is_finite() {
+        fraction.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let eighths = (f * width as f64 * 8.0).round() as usize;
     let mut s = "█".repeat(eighths / 8);
     if eighths % 8 > 0 {
@@ -203,7 +215,9 @@ pub fn bar(fraction: f64, width: usize) -> String {
 pub fn sparkline(values: &[f64]) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+        (lo.min(v), hi.max(v))
+    });
     values
         .iter()
         .map(|&v| {

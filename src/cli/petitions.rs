@@ -1,0 +1,50 @@
+//! `danvan petitions`: the deadline register.
+
+use super::browse::FormatArgs;
+use super::filters::FilterArgs;
+use super::{Context, Outcome, print};
+use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
+use crate::model::{Keyword, PetitionState};
+use crate::render::render;
+use crate::report::petitions::{RegisterOptions, register};
+use clap::Args;
+
+pub const EXAMPLES: &str = "Examples:
+  danvan petitions                          every petition, most urgent first
+  danvan petitions --overdue                only those late for acceptance or resolution
+  danvan petitions --due-within 14          open petitions due in the next 14 days (or late)
+  danvan petitions --as-of 2023-06-30 --state due-soon --state overdue
+  danvan petitions --type denunciation --unit \"tan my\" --format csv > to-cao.csv";
+
+fn parse_state(text: &str) -> Result<PetitionState, String> {
+    PetitionState::parse(text).ok_or_else(|| format!("`{text}` is not a petition state: {}", PetitionState::choices()))
+}
+
+#[derive(Args, Debug)]
+pub struct PetitionsArgs {
+    /// Only petitions late for acceptance or resolution
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only open petitions due within N days (or already late); also the "due soon" window (default 7)
+    #[arg(long, value_name = "N")]
+    pub due_within: Option<u32>,
+    /// Only petitions in this state (repeatable)
+    #[arg(long, value_name = "STATE", value_parser = parse_state)]
+    pub state: Vec<PetitionState>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
+    let ws = cx.workspace()?;
+    let snap = Snapshot::new(&ws, cx.as_of(&ws), args.due_within.unwrap_or(DUE_SOON_DAYS));
+    let opts = RegisterOptions {
+        query: args.filters.query(&ws)?,
+        states: args.state.clone(),
+        overdue: args.overdue,
+        due_within: args.due_within,
+    };
+    print(&render(&register(&snap, &opts), args.output.format, cx.color_stdout))
+}

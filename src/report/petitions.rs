@@ -1,0 +1,218 @@
+//! `danvan petitions`: the deadline register, most urgent first.
+
+use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
+use crate::domain::query::Query;
+use crate::domain::snapshot::{Item, Snapshot};
+use crate::i18n::{Label, tr, word};
+use crate::model::*;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub struct RegisterOptions {
+    pub query: Query,
+    /// Only these states (empty: all).
+    pub states: Vec<PetitionState>,
+    /// Only petitions late for acceptance or resolution.
+    pub overdue: bool,
+    /// Only open petitions whose deadline is at most this many days away (or past).
+    pub due_within: Option<u32>,
+}
+
+/// One petition in the register. No personal data: the record type keeps
+/// the petitioner out of every serialization.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: PetitionType,
+    pub round: u8,
+    pub received: NaiveDate,
+    pub units: Vec<String>,
+    pub handler: Option<String>,
+    pub channel: Option<Channel>,
+    pub field: Option<String>,
+    pub complex: bool,
+    pub remote: bool,
+    pub accepted: Option<NaiveDate>,
+    pub acceptance_deadline: NaiveDate,
+    pub resolution_deadline: Option<NaiveDate>,
+    pub resolved: Option<NaiveDate>,
+    pub state: PetitionState,
+    /// Days to the deadline that matters now; negative when late.
+    pub days_left: Option<i64>,
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StateCount {
+    pub state: PetitionState,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Register {
+    pub as_of: NaiveDate,
+    pub due_within: u32,
+    pub petitions: Vec<Entry>,
+    /// How many of the listed petitions are in each state.
+    pub states: Vec<StateCount>,
+}
+
+/// Sort key: late first (most late first), then due soon, awaiting, open, resolved (newest first).
+fn urgency(e: &Entry) -> (u8, i64, std::cmp::Reverse<NaiveDate>) {
+    let rank = match e.state {
+        PetitionState::AcceptanceOverdue | PetitionState::Overdue => 0,
+        PetitionState::DueSoon => 1,
+        PetitionState::AwaitingAcceptance => 2,
+        PetitionState::Open => 3,
+        PetitionState::ResolvedLate | PetitionState::ResolvedOnTime => 4,
+    };
+    let days = if rank < 4 { e.days_left.unwrap_or(i64::MAX) } else { 0 };
+    (rank, days, std::cmp::Reverse(e.resolved.unwrap_or(e.received)))
+}
+
+pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
+    let mut petitions: Vec<Entry> = snap
+        .items(Kind::Petition)
+        .filter(|i| opts.query.matches(i))
+        .filter_map(|item| {
+            let Item::Petition(p, s) = item else { return None };
+            let open = !matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate);
+            if !opts.states.is_empty() && !opts.states.contains(&s.state) {
+                return None;
+            }
+            if opts.overdue && !matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue) {
+                return None;
+            }
+            if let Some(n) = opts.due_within
+                && !(open && s.days_left.is_some_and(|d| d <= i64::from(n)))
+            {
+                return None;
+            }
+            let by = |d: &Option<Sp<NaiveDate>>| d.as_ref().map(|x| x.value).filter(|&x| x <= snap.as_of);
+            Some(Entry {
+                id: p.id.clone(),
+                kind: p.kind,
+                round: p.round(),
+                received: p.received.value,
+                units: p.units.iter().map(|u| u.value.clone()).collect(),
+                handler: p.handler.as_ref().map(|h| h.value.clone()),
+                channel: p.channel,
+                field: p.field.clone(),
+                complex: p.complex,
+                remote: p.remote,
+                accepted: by(&p.accepted),
+                acceptance_deadline: s.deadlines.acceptance,
+                resolution_deadline: s.deadlines.resolution,
+                resolved: by(&p.resolved),
+                state: s.state,
+                days_left: s.days_left,
+                outcome: p
+                    .outcome
+                    .as_ref()
+                    .map(|o| o.value)
+                    .filter(|_| by(&p.resolved).is_some()),
+            })
+        })
+        .collect();
+    petitions.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then_with(|| a.id.cmp(&b.id)));
+    let states = PetitionState::ALL
+        .iter()
+        .map(|&(_, state)| StateCount {
+            state,
+            count: petitions.iter().filter(|e| e.state == state).count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    Register {
+        as_of: snap.as_of,
+        due_within: snap.due_within,
+        petitions,
+        states,
+    }
+}
+
+pub fn state_tone(s: PetitionState) -> Tone {
+    match s {
+        PetitionState::Overdue | PetitionState::AcceptanceOverdue => Tone::Bad,
+        PetitionState::DueSoon => Tone::Warn,
+        PetitionState::ResolvedLate => Tone::Dim,
+        PetitionState::ResolvedOnTime => Tone::Good,
+        _ => Tone::Plain,
+    }
+}
+
+impl Report for Register {
+    fn document(&self) -> Document {
+        let rows = self
+            .petitions
+            .iter()
+            .map(|e| {
+                let kind = if e.kind == PetitionType::Complaint && e.round == 2 {
+                    tr!("{} lần 2", "{} (2nd)", e.kind.label())
+                } else {
+                    e.kind.label().to_owned()
+                };
+                let days = match (e.days_left, e.state) {
+                    (Some(d), _) if d < 0 => Cell::toned(tr!("trễ {}", "{} late", -d), Tone::Bad),
+                    (Some(d), _) => Cell::Int(d),
+                    (None, _) => Cell::Empty,
+                };
+                vec![
+                    Cell::text(&e.id),
+                    Cell::text(kind),
+                    Cell::Date(e.received),
+                    Cell::opt_date(e.accepted),
+                    Cell::Date(e.acceptance_deadline),
+                    Cell::opt_date(e.resolution_deadline),
+                    Cell::opt_date(e.resolved),
+                    Cell::toned(e.state.label(), state_tone(e.state)),
+                    days,
+                ]
+            })
+            .collect();
+        let table = Table {
+            columns: vec![
+                Column::new("id", word("Mã đơn", "Id")),
+                Column::new("type", word("Loại", "Type")),
+                Column::new("received", word("Nhận", "Received")),
+                Column::new("accepted", word("Thụ lý", "Accepted")),
+                Column::new("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
+                Column::new("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
+                Column::new("resolved", word("Giải quyết", "Resolved")),
+                Column::new("state", word("Trạng thái", "State")),
+                Column::new("days_left", word("Còn (ngày)", "Days left")),
+            ],
+            rows,
+            total: None,
+            empty: Some(tr!("Không có đơn nào khớp.", "No petitions match.")),
+        };
+        let counts = self
+            .states
+            .iter()
+            .map(|c| Fact::new(c.state.as_str(), c.state.label(), Cell::Int(c.count as i64)))
+            .collect();
+        Document {
+            title: word("Sổ theo dõi thời hạn giải quyết đơn thư", "Petition deadline register").to_owned(),
+            subtitle: Some(tr!(
+                "{} đơn · tính đến ngày {} · \"sắp đến hạn\" = còn ≤ {} ngày",
+                "{} petition(s) · as of {} · \"due soon\" = {} days or fewer left",
+                self.petitions.len(),
+                super::format_date(self.as_of),
+                self.due_within
+            )),
+            sections: vec![
+                Section {
+                    key: "petitions",
+                    heading: None,
+                    body: Body::Table(table),
+                },
+                Section {
+                    key: "states",
+                    heading: Some(word("Theo trạng thái", "By state").into()),
+                    body: Body::Facts(counts),
+                },
+            ],
+        }
+    }
+}
