@@ -54,12 +54,42 @@ fn duplicate_ids(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         }
     }
     let cfg = ws.config_file;
-    check(ws, out, "unit", ws.config.units.iter().map(|u| (u.id.as_str(), cfg, u.id.span)));
-    check(ws, out, "org", ws.config.orgs.iter().map(|o| (o.id.as_str(), cfg, o.id.span)));
-    check(ws, out, "model", ws.models.iter().map(|m| (m.id.as_str(), m.file, Span::default())));
-    check(ws, out, "meeting", ws.meetings.iter().map(|m| (m.id.as_str(), m.file, Span::default())));
-    check(ws, out, "petition", ws.petitions.iter().map(|p| (p.id.as_str(), p.file, Span::default())));
-    check(ws, out, "target", ws.targets.iter().map(|t| (t.id.as_str(), t.file, t.span)));
+    check(
+        ws,
+        out,
+        "unit",
+        ws.config.units.iter().map(|u| (u.id.as_str(), cfg, u.id.span)),
+    );
+    check(
+        ws,
+        out,
+        "org",
+        ws.config.orgs.iter().map(|o| (o.id.as_str(), cfg, o.id.span)),
+    );
+    check(
+        ws,
+        out,
+        "model",
+        ws.models.iter().map(|m| (m.id.as_str(), m.file, Span::default())),
+    );
+    check(
+        ws,
+        out,
+        "meeting",
+        ws.meetings.iter().map(|m| (m.id.as_str(), m.file, Span::default())),
+    );
+    check(
+        ws,
+        out,
+        "petition",
+        ws.petitions.iter().map(|p| (p.id.as_str(), p.file, Span::default())),
+    );
+    check(
+        ws,
+        out,
+        "target",
+        ws.targets.iter().map(|t| (t.id.as_str(), t.file, t.span)),
+    );
 }
 
 #[derive(Clone, Copy)]
@@ -93,7 +123,10 @@ fn unknown_ref(ws: &Workspace, file: FileId, r: &Ref, kind: RefKind) -> Option<D
     let help = match did_you_mean(&r.value, candidates.iter().copied()) {
         Some(s) => tr!("có phải ý bạn là \"{}\"?", "did you mean \"{}\"?", s),
         None if matches!(kind, RefKind::Meeting) => {
-            tr!("ghi mã hội nghị (tên tệp không có .toml)", "use a meeting id (its file name without .toml)")
+            tr!(
+                "ghi mã hội nghị (tên tệp không có .toml)",
+                "use a meeting id (its file name without .toml)"
+            )
         }
         None => tr!(
             "khai báo trong danvan.toml, hoặc dùng một mã có sẵn: {}",
@@ -127,7 +160,9 @@ fn references(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for m in &ws.meetings {
         m.units.iter().for_each(|u| check(m.file, u, RefKind::Unit));
         m.participants.iter().for_each(|o| check(m.file, o, RefKind::Org));
-        m.conclusions.iter().for_each(|c| check(m.file, &c.assignee, RefKind::Org));
+        m.conclusions
+            .iter()
+            .for_each(|c| check(m.file, &c.assignee, RefKind::Org));
     }
     for p in &ws.petitions {
         p.units.iter().for_each(|u| check(p.file, u, RefKind::Unit));
@@ -218,14 +253,20 @@ fn date_order(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 fn recognition(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for m in &ws.models {
         let message = match (&m.recognition, &m.recognized) {
-            (Some(r), None) => Some((r.span, tr!(
-                "có `recognition` nhưng thiếu ngày `recognized`",
-                "`recognition` is set but its date `recognized` is missing"
-            ))),
-            (None, Some(d)) => Some((d.span, tr!(
-                "có ngày `recognized` nhưng thiếu cấp `recognition`",
-                "`recognized` is set but the level `recognition` is missing"
-            ))),
+            (Some(r), None) => Some((
+                r.span,
+                tr!(
+                    "có `recognition` nhưng thiếu ngày `recognized`",
+                    "`recognition` is set but its date `recognized` is missing"
+                ),
+            )),
+            (None, Some(d)) => Some((
+                d.span,
+                tr!(
+                    "có ngày `recognized` nhưng thiếu cấp `recognition`",
+                    "`recognized` is set but the level `recognition` is missing"
+                ),
+            )),
             _ => None,
         };
         if let Some((span, message)) = message {
@@ -245,11 +286,17 @@ fn rounds_and_extensions(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             && p.kind != PetitionType::Complaint
         {
             out.push(
-                diag(ws, p.file, Code::Round, r.span, tr!(
-                    "`round` chỉ dùng cho khiếu nại, đây là {}",
-                    "`round` is for complaints only; this is a {}",
-                    p.kind
-                ))
+                diag(
+                    ws,
+                    p.file,
+                    Code::Round,
+                    r.span,
+                    tr!(
+                        "`round` chỉ dùng cho khiếu nại, đây là {}",
+                        "`round` is for complaints only; this is a {}",
+                        p.kind
+                    ),
+                )
                 .with_help(tr!("xóa dòng round", "remove the round line")),
             );
         }
@@ -258,25 +305,35 @@ fn rounds_and_extensions(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         }
         if p.kind != PetitionType::Denunciation {
             out.push(
-                diag(ws, p.file, Code::Extensions, p.extensions[0].span, tr!(
-                    "chỉ đơn tố cáo mới được gia hạn, đây là {}",
-                    "only denunciations are extended; this is a {}",
-                    p.kind
-                ))
+                diag(
+                    ws,
+                    p.file,
+                    Code::Extensions,
+                    p.extensions[0].span,
+                    tr!(
+                        "chỉ đơn tố cáo mới được gia hạn, đây là {}",
+                        "only denunciations are extended; this is a {}",
+                        p.kind
+                    ),
+                )
                 .with_help(tr!("xóa extensions", "remove extensions")),
             );
             continue;
         }
         let max = rules.max_extensions as usize;
         if p.extensions.len() > max {
-            out.push(
-                diag(ws, p.file, Code::Extensions, p.extensions[max].span, tr!(
+            out.push(diag(
+                ws,
+                p.file,
+                Code::Extensions,
+                p.extensions[max].span,
+                tr!(
                     "gia hạn tối đa {} lần (Luật Tố cáo 2018, điều 30), đang có {}",
                     "at most {} extensions (Luật Tố cáo 2018, art. 30); found {}",
                     max,
                     p.extensions.len()
-                )),
-            );
+                ),
+            ));
         }
         if p.accepted.is_none() {
             continue;
@@ -292,12 +349,18 @@ fn rounds_and_extensions(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             if let Some(due) = due
                 && e.value > due
             {
-                out.push(diag(ws, p.file, Code::Extensions, e.span, tr!(
-                    "gia hạn ngày {} sau thời hạn mà nó gia hạn ({})",
-                    "extension dated {} is after the deadline it extends ({})",
-                    e.value,
-                    due
-                )));
+                out.push(diag(
+                    ws,
+                    p.file,
+                    Code::Extensions,
+                    e.span,
+                    tr!(
+                        "gia hạn ngày {} sau thời hạn mà nó gia hạn ({})",
+                        "extension dated {} is after the deadline it extends ({})",
+                        e.value,
+                        due
+                    ),
+                ));
             }
         }
     }
@@ -311,14 +374,23 @@ fn notice_numbers(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         let key = (n.date.value.year(), n.number.value.as_str());
         if let Some(first) = seen.get(&key) {
             out.push(
-                diag(ws, m.file, Code::NoticeNumber, n.number.span, tr!(
-                    "thông báo số {} năm {} đã dùng ở {}",
-                    "notice number {} of {} is already used by {}",
-                    n.number.value,
-                    key.0,
-                    ws.path(first.file).display()
-                ))
-                .with_help(tr!("đặt số tiếp theo trong sổ văn bản", "use the next number in the register")),
+                diag(
+                    ws,
+                    m.file,
+                    Code::NoticeNumber,
+                    n.number.span,
+                    tr!(
+                        "thông báo số {} năm {} đã dùng ở {}",
+                        "notice number {} of {} is already used by {}",
+                        n.number.value,
+                        key.0,
+                        ws.path(first.file).display()
+                    ),
+                )
+                .with_help(tr!(
+                    "đặt số tiếp theo trong sổ văn bản",
+                    "use the next number in the register"
+                )),
             );
         } else {
             seen.insert(key, m);
@@ -330,9 +402,9 @@ fn notice_numbers(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 fn target_filters(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for t in &ws.targets {
         let (kind, filters): (Kind, Vec<&Filter>) = match &t.measure {
-            Measure::Count { kind, filter, .. } | Measure::Coverage { kind, filter, .. } | Measure::Sum { kind, filter, .. } => {
-                (*kind, vec![filter])
-            }
+            Measure::Count { kind, filter, .. }
+            | Measure::Coverage { kind, filter, .. }
+            | Measure::Sum { kind, filter, .. } => (*kind, vec![filter]),
             Measure::Share { kind, filter, success } => (*kind, vec![filter, success]),
             Measure::Manual => continue,
         };

@@ -50,7 +50,10 @@ pub fn run_status(cx: &Context, args: &StatusArgs) -> Outcome {
     let ws = cx.workspace()?;
     let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
     let headlines = crate::report::progress::headlines(&snap);
-    let view = status::StatusView { status: status::status(&snap, headlines), config: &ws.config };
+    let view = status::StatusView {
+        status: status::status(&snap, headlines),
+        config: &ws.config,
+    };
     print(&render(&view, args.output.format, cx.color_stdout))
 }
 
@@ -73,8 +76,16 @@ pub fn run_summary(cx: &Context, args: &SummaryArgs) -> Outcome {
     let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
     let mut by = args.by.clone();
     by.dedup();
-    let opts = SummaryOptions { kinds: args.kind.clone(), by, query: args.filters.query(&ws)? };
-    print(&render(&summary::summary(&snap, &opts), args.output.format, cx.color_stdout))
+    let opts = SummaryOptions {
+        kinds: args.kind.clone(),
+        by,
+        query: args.filters.query(&ws)?,
+    };
+    print(&render(
+        &summary::summary(&snap, &opts),
+        args.output.format,
+        cx.color_stdout,
+    ))
 }
 
 #[derive(Args, Debug)]
@@ -95,7 +106,11 @@ pub fn run_list(cx: &Context, args: &ListArgs) -> Outcome {
     let ws = cx.workspace()?;
     let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
     let query = args.filters.query(&ws)?;
-    print(&render(&list::list(&snap, args.kind, &query, args.sort), args.output.format, cx.color_stdout))
+    print(&render(
+        &list::list(&snap, args.kind, &query, args.sort),
+        args.output.format,
+        cx.color_stdout,
+    ))
 }
 
 #[derive(Args, Debug)]

@@ -68,7 +68,10 @@ fn explain(query: &str) -> Outcome {
         .iter()
         .find(|c| c.as_str().eq_ignore_ascii_case(q) || c.name() == q)
     else {
-        let all: Vec<String> = Code::ALL.iter().map(|c| format!("{} {}", c.as_str(), c.name())).collect();
+        let all: Vec<String> = Code::ALL
+            .iter()
+            .map(|c| format!("{} {}", c.as_str(), c.name()))
+            .collect();
         return Err(Failure::Usage(tr!(
             "không có mã {}; các mã: {}",
             "no code {}; the codes are: {}",
@@ -76,5 +79,10 @@ fn explain(query: &str) -> Outcome {
             all.join(", ")
         )));
     };
-    print(&format!("{} ({})\n\n{}\n", code.as_str(), code.name(), code.explanation()))
+    print(&format!(
+        "{} ({})\n\n{}\n",
+        code.as_str(),
+        code.name(),
+        code.explanation()
+    ))
 }

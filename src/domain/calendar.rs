@@ -37,10 +37,7 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    pub fn new(
-        holidays: impl IntoIterator<Item = NaiveDate>,
-        workdays: impl IntoIterator<Item = NaiveDate>,
-    ) -> Self {
+    pub fn new(holidays: impl IntoIterator<Item = NaiveDate>, workdays: impl IntoIterator<Item = NaiveDate>) -> Self {
         Calendar {
             holidays: holidays.into_iter().collect(),
             workdays: workdays.into_iter().collect(),
@@ -235,15 +232,9 @@ mod tests {
     fn a_limit_ending_on_tet_moves_past_it() {
         let cal = vietnam();
         // Tue 2023-01-10 + 10 = Fri 01-20, first day of Tết (20–26) → Fri 01-27.
-        assert_eq!(
-            cal.deadline(d("2023-01-10"), 10, DayCount::Calendar),
-            d("2023-01-27")
-        );
+        assert_eq!(cal.deadline(d("2023-01-10"), 10, DayCount::Calendar), d("2023-01-27"));
         // Thu 2024-02-01 + 10 = Sun 02-11, in Tết (08–14, to Wed) → Thu 02-15.
-        assert_eq!(
-            cal.deadline(d("2024-02-01"), 10, DayCount::Calendar),
-            d("2024-02-15")
-        );
+        assert_eq!(cal.deadline(d("2024-02-01"), 10, DayCount::Calendar), d("2024-02-15"));
     }
 
     #[test]
@@ -252,21 +243,12 @@ mod tests {
         // From Thu 2024-04-25, 7 working days: Fri 4/26 (1); Sat 4/27–Wed 5/1
         // off; Thu 5/2 (2), Fri 5/3 (3), Sat 5/4 worked (4), Sun 5/5 off,
         // Mon 5/6 (5), Tue 5/7 (6), Wed 5/8 (7).
-        assert_eq!(
-            cal.deadline(d("2024-04-25"), 7, DayCount::Working),
-            d("2024-05-08")
-        );
+        assert_eq!(cal.deadline(d("2024-04-25"), 7, DayCount::Working), d("2024-05-08"));
         // Without the swap Sat 5/4 is off and the 7th day is Thu 5/9.
         let no_swap = Calendar::new(span("2024-04-27", "2024-05-01"), []);
-        assert_eq!(
-            no_swap.deadline(d("2024-04-25"), 7, DayCount::Working),
-            d("2024-05-09")
-        );
+        assert_eq!(no_swap.deadline(d("2024-04-25"), 7, DayCount::Working), d("2024-05-09"));
         // Wed 2024-04-24 + 10 calendar days = Sat 5/4, a working day: it stays.
-        assert_eq!(
-            cal.deadline(d("2024-04-24"), 10, DayCount::Calendar),
-            d("2024-05-04")
-        );
+        assert_eq!(cal.deadline(d("2024-04-24"), 10, DayCount::Calendar), d("2024-05-04"));
     }
 
     #[test]
@@ -274,16 +256,10 @@ mod tests {
         let cal = vietnam();
         // Fri 2023-12-15 + 30 = 2024-01-14 (16 days to 12-31, 14 more), a
         // Sunday → Mon 01-15.
-        assert_eq!(
-            cal.deadline(d("2023-12-15"), 30, DayCount::Calendar),
-            d("2024-01-15")
-        );
+        assert_eq!(cal.deadline(d("2023-12-15"), 30, DayCount::Calendar), d("2024-01-15"));
         // From Wed 2022-12-28, 3 working days: Thu 29 (1), Fri 30 (2), Sat 31
         // to Mon 2023-01-02 off (New Year), Tue 01-03 (3).
-        assert_eq!(
-            cal.deadline(d("2022-12-28"), 3, DayCount::Working),
-            d("2023-01-03")
-        );
+        assert_eq!(cal.deadline(d("2022-12-28"), 3, DayCount::Working), d("2023-01-03"));
     }
 
     #[test]
@@ -301,19 +277,10 @@ mod tests {
     fn the_start_day_never_counts() {
         let cal = vietnam();
         // From Mon 2023-03-13, 1 working day is Tue 03-14, 1 calendar day too.
-        assert_eq!(
-            cal.deadline(d("2023-03-13"), 1, DayCount::Working),
-            d("2023-03-14")
-        );
-        assert_eq!(
-            cal.deadline(d("2023-03-13"), 1, DayCount::Calendar),
-            d("2023-03-14")
-        );
+        assert_eq!(cal.deadline(d("2023-03-13"), 1, DayCount::Working), d("2023-03-14"));
+        assert_eq!(cal.deadline(d("2023-03-13"), 1, DayCount::Calendar), d("2023-03-14"));
         // From Sat 2023-03-11, 1 working day is Mon 03-13 (Sun off).
-        assert_eq!(
-            cal.deadline(d("2023-03-11"), 1, DayCount::Working),
-            d("2023-03-13")
-        );
+        assert_eq!(cal.deadline(d("2023-03-11"), 1, DayCount::Working), d("2023-03-13"));
     }
 
     #[test]
@@ -323,10 +290,7 @@ mod tests {
         for count in [DayCount::Calendar, DayCount::Working] {
             let result = cal.deadline(near_end, 100, count);
             assert!(result > near_end && result <= NaiveDate::MAX);
-            assert_eq!(
-                cal.deadline(NaiveDate::MAX, u32::MAX, count),
-                NaiveDate::MAX
-            );
+            assert_eq!(cal.deadline(NaiveDate::MAX, u32::MAX, count), NaiveDate::MAX);
         }
         assert_eq!(cal.next_working_day(NaiveDate::MAX), NaiveDate::MAX);
     }

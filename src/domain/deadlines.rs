@@ -12,9 +12,7 @@ use crate::domain::calendar::Calendar;
 use crate::model::keywords::{DayCount, PetitionState, PetitionType, TaskState};
 
 /// A time limit: so many calendar or working days.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Limit {
     pub days: u32,
@@ -135,14 +133,9 @@ struct KeyInfo {
 
 const LIMIT_KEYS: [KeyInfo; 14] = {
     const fn info(key: &'static str, source: &'static str, confirmed: bool) -> KeyInfo {
-        KeyInfo {
-            key,
-            source,
-            confirmed,
-        }
+        KeyInfo { key, source, confirmed }
     }
-    const COMPLAINT_ACCEPTANCE: &str =
-        "Luật Khiếu nại 2011, điều 27 (lần đầu) và điều 36 (lần hai)";
+    const COMPLAINT_ACCEPTANCE: &str = "Luật Khiếu nại 2011, điều 27 (lần đầu) và điều 36 (lần hai)";
     const COMPLAINT1: &str = "Luật Khiếu nại 2011, điều 28";
     const COMPLAINT2: &str = "Luật Khiếu nại 2011, điều 37";
     const DENUNCIATION_ACCEPTANCE: &str = "Luật Tố cáo 2018, điều 24";
@@ -160,11 +153,7 @@ const LIMIT_KEYS: [KeyInfo; 14] = {
         info("denunciation_acceptance", DENUNCIATION_ACCEPTANCE, true),
         info("denunciation_resolution", DENUNCIATION, true),
         info("denunciation_extension", DENUNCIATION, true),
-        info(
-            "recommendation_acceptance",
-            "Thông tư 05/2021/TT-TTCP",
-            false,
-        ),
+        info("recommendation_acceptance", "Thông tư 05/2021/TT-TTCP", false),
         info(
             "recommendation_resolution",
             "không có thời hạn luật định (Luật Tiếp công dân 2013, Nghị định 64/2014/NĐ-CP)",
@@ -281,9 +270,7 @@ impl Rules {
     /// complaint (the loader rejects other rounds).
     pub fn resolution_limit(&self, p: &PetitionFacts) -> Option<Limit> {
         match p.kind {
-            PetitionType::Complaint if p.round == 2 => {
-                Some(self.complaint2_resolution.pick(p.complex, p.remote))
-            }
+            PetitionType::Complaint if p.round == 2 => Some(self.complaint2_resolution.pick(p.complex, p.remote)),
             PetitionType::Complaint => Some(self.complaint_resolution.pick(p.complex, p.remote)),
             PetitionType::Denunciation => Some(self.denunciation_resolution),
             PetitionType::Recommendation => self.recommendation_resolution,
@@ -304,15 +291,11 @@ impl Rules {
             "complaint_resolution" => Required(&mut self.complaint_resolution.normal),
             "complaint_resolution_complex" => Required(&mut self.complaint_resolution.complex),
             "complaint_resolution_remote" => Required(&mut self.complaint_resolution.remote),
-            "complaint_resolution_remote_complex" => {
-                Required(&mut self.complaint_resolution.remote_complex)
-            }
+            "complaint_resolution_remote_complex" => Required(&mut self.complaint_resolution.remote_complex),
             "complaint2_resolution" => Required(&mut self.complaint2_resolution.normal),
             "complaint2_resolution_complex" => Required(&mut self.complaint2_resolution.complex),
             "complaint2_resolution_remote" => Required(&mut self.complaint2_resolution.remote),
-            "complaint2_resolution_remote_complex" => {
-                Required(&mut self.complaint2_resolution.remote_complex)
-            }
+            "complaint2_resolution_remote_complex" => Required(&mut self.complaint2_resolution.remote_complex),
             "denunciation_acceptance" => Required(&mut self.denunciation_acceptance),
             "denunciation_resolution" => Required(&mut self.denunciation_resolution),
             "denunciation_extension" => Required(&mut self.denunciation_extension),
@@ -369,10 +352,7 @@ pub fn deadlines(p: &PetitionFacts, rules: &Rules, cal: &Calendar, as_of: NaiveD
     let resolution = p
         .accepted_by(as_of)
         .and_then(|accepted| resolution_deadline(p, rules, cal, accepted, as_of));
-    Deadlines {
-        acceptance,
-        resolution,
-    }
+    Deadlines { acceptance, resolution }
 }
 
 fn resolution_deadline(
@@ -475,21 +455,13 @@ pub fn petition_status(
 
 /// Whether a petition in this state has been resolved.
 pub fn is_resolved_state(state: PetitionState) -> bool {
-    matches!(
-        state,
-        PetitionState::ResolvedOnTime | PetitionState::ResolvedLate
-    )
+    matches!(state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate)
 }
 
 /// The state on `as_of` of a task a conclusion assigned, due by `due` and
 /// reported done on `done`. A task is due soon when its due date is at
 /// most `due_within` days away; a task with no due date is never late.
-pub fn task_state(
-    due: Option<NaiveDate>,
-    done: Option<NaiveDate>,
-    as_of: NaiveDate,
-    due_within: u32,
-) -> TaskState {
+pub fn task_state(due: Option<NaiveDate>, done: Option<NaiveDate>, as_of: NaiveDate, due_within: u32) -> TaskState {
     match (done.filter(|&d| d <= as_of), due) {
         (Some(done), due) if due.is_none_or(|due| done <= due) => TaskState::Done,
         (Some(_), _) => TaskState::DoneLate,
@@ -590,17 +562,11 @@ mod tests {
             ("complaint_resolution", Some(Limit::calendar(30))),
             ("complaint_resolution_complex", Some(Limit::calendar(45))),
             ("complaint_resolution_remote", Some(Limit::calendar(45))),
-            (
-                "complaint_resolution_remote_complex",
-                Some(Limit::calendar(60)),
-            ),
+            ("complaint_resolution_remote_complex", Some(Limit::calendar(60))),
             ("complaint2_resolution", Some(Limit::calendar(45))),
             ("complaint2_resolution_complex", Some(Limit::calendar(60))),
             ("complaint2_resolution_remote", Some(Limit::calendar(60))),
-            (
-                "complaint2_resolution_remote_complex",
-                Some(Limit::calendar(70)),
-            ),
+            ("complaint2_resolution_remote_complex", Some(Limit::calendar(70))),
             ("denunciation_acceptance", Some(Limit::working(7))),
             ("denunciation_resolution", Some(Limit::calendar(30))),
             ("denunciation_extension", Some(Limit::calendar(30))),
@@ -627,37 +593,23 @@ mod tests {
     fn limit_reads_from_toml_shaped_json() {
         let limit: Limit = serde_json::from_str(r#"{"days": 15, "count": "working"}"#).unwrap();
         assert_eq!(limit, Limit::working(15));
-        assert!(
-            serde_json::from_str::<Limit>(r#"{"days": 15, "count": "working", "x": 1}"#).is_err()
-        );
+        assert!(serde_json::from_str::<Limit>(r#"{"days": 15, "count": "working", "x": 1}"#).is_err());
     }
 
     #[test]
     fn complaint_acceptance_is_10_days_from_receipt() {
         // Received Fri 2023-03-03; 10 days from Sat 03-04 → Mon 03-13, a working day.
         let p = complaint("2023-03-03");
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).acceptance,
-            d("2023-03-13")
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).acceptance, d("2023-03-13"));
         // Received Wed 2023-03-01; 10 days → Sat 03-11 → Mon 03-13.
         let p = complaint("2023-03-01");
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).acceptance,
-            d("2023-03-13")
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).acceptance, d("2023-03-13"));
         // Received Tue 2023-01-10; 10 days → Fri 01-20, first day of Tết
         // (20–26) → Fri 01-27. Round 2 has the same limit (art. 36).
         let mut p = complaint("2023-01-10");
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).acceptance,
-            d("2023-01-27")
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).acceptance, d("2023-01-27"));
         p.round = 2;
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).acceptance,
-            d("2023-01-27")
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).acceptance, d("2023-01-27"));
     }
 
     #[test]
@@ -701,10 +653,7 @@ mod tests {
             accepted: Some(d("2023-12-15")),
             ..complaint("2023-12-08")
         };
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).resolution,
-            Some(d("2024-01-15"))
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).resolution, Some(d("2024-01-15")));
     }
 
     #[test]
@@ -728,18 +677,12 @@ mod tests {
         // Thu 5/4 (1), Fri 5/5 (2), Mon 5/8 (3), Tue 5/9 (4), Wed 5/10 (5),
         // Thu 5/11 (6), Fri 5/12 (7).
         let p = of_kind(PetitionType::Denunciation, "2023-04-28");
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).acceptance,
-            d("2023-05-12")
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).acceptance, d("2023-05-12"));
         // Received Thu 2024-04-25: Fri 4/26 (1); Sat 4/27–Wed 5/1 off;
         // Thu 5/2 (2), Fri 5/3 (3), Sat 5/4 swapped working day (4), Sun off,
         // Mon 5/6 (5), Tue 5/7 (6), Wed 5/8 (7).
         let p = of_kind(PetitionType::Denunciation, "2024-04-25");
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).acceptance,
-            d("2024-05-08")
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).acceptance, d("2024-05-08"));
     }
 
     #[test]
@@ -764,10 +707,7 @@ mod tests {
         let resolution = |p: &PetitionFacts| deadlines(p, &rules, &cal, as_of).resolution;
         assert_eq!(resolution(&base), Some(d("2024-06-07")));
         assert_eq!(resolution(&with(&["2024-06-03"])), Some(d("2024-07-08")));
-        assert_eq!(
-            resolution(&with(&["2024-06-03", "2024-07-01"])),
-            Some(d("2024-08-06"))
-        );
+        assert_eq!(resolution(&with(&["2024-06-03", "2024-07-01"])), Some(d("2024-08-06")));
         // A third extension is beyond art. 30 and ignored.
         assert_eq!(
             resolution(&with(&["2024-06-03", "2024-07-01", "2024-08-01"])),
@@ -784,10 +724,7 @@ mod tests {
         three.max_extensions = 3;
         let p = with(&["2024-06-03", "2024-07-01", "2024-08-01"]);
         // 120 days = Thu 09-05 (Aug 6 + 30: 25 days to Aug 31, 5 more).
-        assert_eq!(
-            deadlines(&p, &three, &cal, as_of).resolution,
-            Some(d("2024-09-05"))
-        );
+        assert_eq!(deadlines(&p, &three, &cal, as_of).resolution, Some(d("2024-09-05")));
     }
 
     #[test]
@@ -799,10 +736,7 @@ mod tests {
             extensions: vec![d("2023-04-01")],
             ..complaint("2023-03-10")
         };
-        assert_eq!(
-            deadlines_late(&p, &Rules::default()).resolution,
-            Some(d("2023-04-17"))
-        );
+        assert_eq!(deadlines_late(&p, &Rules::default()).resolution, Some(d("2023-04-17")));
     }
 
     #[test]
@@ -851,23 +785,16 @@ mod tests {
     fn every_petition_state() {
         let cal = vietnam();
         let rules = Rules::default();
-        let status =
-            |p: &PetitionFacts, as_of: &str| petition_status(p, &rules, &cal, d(as_of), 14);
+        let status = |p: &PetitionFacts, as_of: &str| petition_status(p, &rules, &cal, d(as_of), 14);
 
         // Received Fri 2023-03-03, acceptance due Mon 03-13.
         let received = complaint("2023-03-03");
         // Due today: still awaiting, 0 days left.
         let s = status(&received, "2023-03-13");
-        assert_eq!(
-            (s.state, s.days_left),
-            (PetitionState::AwaitingAcceptance, Some(0))
-        );
+        assert_eq!((s.state, s.days_left), (PetitionState::AwaitingAcceptance, Some(0)));
         // The day after: 1 day late.
         let s = status(&received, "2023-03-14");
-        assert_eq!(
-            (s.state, s.days_left),
-            (PetitionState::AcceptanceOverdue, Some(-1))
-        );
+        assert_eq!((s.state, s.days_left), (PetitionState::AcceptanceOverdue, Some(-1)));
 
         // Accepted Mon 03-13; resolution due +30 = Wed 04-12.
         let accepted = PetitionFacts {
@@ -895,19 +822,13 @@ mod tests {
             ..accepted.clone()
         };
         let s = status(&on_time, "2023-05-01");
-        assert_eq!(
-            (s.state, s.days_left),
-            (PetitionState::ResolvedOnTime, None)
-        );
+        assert_eq!((s.state, s.days_left), (PetitionState::ResolvedOnTime, None));
         assert!(is_resolved_state(s.state));
         let late = PetitionFacts {
             resolved: Some(d("2023-04-13")),
             ..accepted.clone()
         };
-        assert_eq!(
-            status(&late, "2023-05-01").state,
-            PetitionState::ResolvedLate
-        );
+        assert_eq!(status(&late, "2023-05-01").state, PetitionState::ResolvedLate);
         // Resolved after as_of: not resolved yet on 04-12.
         assert_eq!(status(&late, "2023-04-12").state, PetitionState::DueSoon);
         assert!(!is_resolved_state(PetitionState::Overdue));
@@ -956,14 +877,8 @@ mod tests {
         let due = Some(d("2022-12-31"));
         let as_of = d("2022-12-01");
         // Done by the due date, or with no due date: done.
-        assert_eq!(
-            task_state(due, Some(d("2022-11-30")), as_of, 14),
-            TaskState::Done
-        );
-        assert_eq!(
-            task_state(None, Some(d("2022-11-30")), as_of, 14),
-            TaskState::Done
-        );
+        assert_eq!(task_state(due, Some(d("2022-11-30")), as_of, 14), TaskState::Done);
+        assert_eq!(task_state(None, Some(d("2022-11-30")), as_of, 14), TaskState::Done);
         assert_eq!(
             task_state(due, Some(d("2022-12-31")), d("2023-01-05"), 14),
             TaskState::Done
@@ -974,25 +889,13 @@ mod tests {
             TaskState::DoneLate
         );
         // Done after as_of: not done yet; 30 days left → open.
-        assert_eq!(
-            task_state(due, Some(d("2022-12-15")), as_of, 14),
-            TaskState::Open
-        );
+        assert_eq!(task_state(due, Some(d("2022-12-15")), as_of, 14), TaskState::Open);
         // 14 days left (Dec 17 → Dec 31) → due soon; 15 → open.
-        assert_eq!(
-            task_state(due, None, d("2022-12-17"), 14),
-            TaskState::DueSoon
-        );
+        assert_eq!(task_state(due, None, d("2022-12-17"), 14), TaskState::DueSoon);
         assert_eq!(task_state(due, None, d("2022-12-16"), 14), TaskState::Open);
         // Due today → due soon; the day after → overdue.
-        assert_eq!(
-            task_state(due, None, d("2022-12-31"), 0),
-            TaskState::DueSoon
-        );
-        assert_eq!(
-            task_state(due, None, d("2023-01-01"), 14),
-            TaskState::Overdue
-        );
+        assert_eq!(task_state(due, None, d("2022-12-31"), 0), TaskState::DueSoon);
+        assert_eq!(task_state(due, None, d("2023-01-01"), 14), TaskState::Overdue);
         // No due date, not done: open.
         assert_eq!(task_state(None, None, as_of, 14), TaskState::Open);
     }

@@ -54,8 +54,7 @@ impl Period {
             Some((year, rest)) => (year, Some(rest)),
             None => (trimmed, None),
         };
-        let year = four_digits(year_text)
-            .ok_or_else(|| format!("\"{text}\" is not a period: write {FORMS}"))?;
+        let year = four_digits(year_text).ok_or_else(|| format!("\"{text}\" is not a period: write {FORMS}"))?;
         if !PARSE_YEARS.contains(&year) {
             return Err(format!(
                 "\"{text}\": the year must be between {} and {}",
@@ -71,18 +70,14 @@ impl Period {
             Some('H' | 'h') => match chars.as_str() {
                 "1" => Ok(Period::Half(year, 1)),
                 "2" => Ok(Period::Half(year, 2)),
-                _ => Err(format!(
-                    "\"{text}\": a half-year is H1 or H2 (e.g. {year}-H1)"
-                )),
+                _ => Err(format!("\"{text}\": a half-year is H1 or H2 (e.g. {year}-H1)")),
             },
             Some('Q' | 'q') => match chars.as_str() {
                 "1" => Ok(Period::Quarter(year, 1)),
                 "2" => Ok(Period::Quarter(year, 2)),
                 "3" => Ok(Period::Quarter(year, 3)),
                 "4" => Ok(Period::Quarter(year, 4)),
-                _ => Err(format!(
-                    "\"{text}\": a quarter is Q1, Q2, Q3 or Q4 (e.g. {year}-Q3)"
-                )),
+                _ => Err(format!("\"{text}\": a quarter is Q1, Q2, Q3 or Q4 (e.g. {year}-Q3)")),
             },
             Some(c) if c.is_ascii_digit() => match two_digit_month(rest) {
                 Some(month) => Ok(Period::Month(year, month)),
@@ -360,20 +355,11 @@ mod tests {
         ] {
             let message = err(bad);
             assert!(message.contains("is not a period"), "{bad}: {message}");
-            assert!(
-                message.contains("YYYY-H1") && message.contains("2022-07"),
-                "{message}"
-            );
+            assert!(message.contains("YYYY-H1") && message.contains("2022-07"), "{message}");
         }
-        assert_eq!(
-            err("1899"),
-            "\"1899\": the year must be between 1900 and 2200"
-        );
+        assert_eq!(err("1899"), "\"1899\": the year must be between 1900 and 2200");
         assert!(err("2201-Q1").contains("between 1900 and 2200"));
-        assert_eq!(
-            err("2022-H3"),
-            "\"2022-H3\": a half-year is H1 or H2 (e.g. 2022-H1)"
-        );
+        assert_eq!(err("2022-H3"), "\"2022-H3\": a half-year is H1 or H2 (e.g. 2022-H1)");
         assert!(err("2022-H").contains("H1 or H2"));
         assert!(err("2022-H1x").contains("H1 or H2"));
         assert_eq!(
@@ -394,32 +380,20 @@ mod tests {
         let date = d("2022-08-15");
         let year = Period::containing(date, Granularity::Year);
         assert_eq!(year, Period::Year(2022));
-        assert_eq!(
-            (year.start(), year.end()),
-            (d("2022-01-01"), d("2022-12-31"))
-        );
+        assert_eq!((year.start(), year.end()), (d("2022-01-01"), d("2022-12-31")));
         // August is in the second half (July–December).
         let half = Period::containing(date, Granularity::Half);
         assert_eq!(half, Period::Half(2022, 2));
-        assert_eq!(
-            (half.start(), half.end()),
-            (d("2022-07-01"), d("2022-12-31"))
-        );
+        assert_eq!((half.start(), half.end()), (d("2022-07-01"), d("2022-12-31")));
         assert_eq!(Period::Half(2022, 1).end(), d("2022-06-30"));
         // August is in Q3 (July–September).
         let quarter = Period::containing(date, Granularity::Quarter);
         assert_eq!(quarter, Period::Quarter(2022, 3));
-        assert_eq!(
-            (quarter.start(), quarter.end()),
-            (d("2022-07-01"), d("2022-09-30"))
-        );
+        assert_eq!((quarter.start(), quarter.end()), (d("2022-07-01"), d("2022-09-30")));
         assert_eq!(Period::Quarter(2023, 1).end(), d("2023-03-31"));
         let month = Period::containing(date, Granularity::Month);
         assert_eq!(month, Period::Month(2022, 8));
-        assert_eq!(
-            (month.start(), month.end()),
-            (d("2022-08-01"), d("2022-08-31"))
-        );
+        assert_eq!((month.start(), month.end()), (d("2022-08-01"), d("2022-08-31")));
         // February of a leap year and of a common year.
         assert_eq!(Period::Month(2024, 2).end(), d("2024-02-29"));
         assert_eq!(Period::Month(2023, 2).end(), d("2023-02-28"));
@@ -476,10 +450,7 @@ mod tests {
             [Period::Year(2022), Period::Year(2023)]
         );
         // One day: its own period; reversed bounds: nothing.
-        assert_eq!(
-            Period::range(from, from, Granularity::Month),
-            [Period::Month(2022, 11)]
-        );
+        assert_eq!(Period::range(from, from, Granularity::Month), [Period::Month(2022, 11)]);
         assert!(Period::range(to, from, Granularity::Month).is_empty());
         // The end of chrono's range does not loop.
         let end = NaiveDate::MAX;
@@ -490,52 +461,19 @@ mod tests {
     fn labels_and_canonical_text() {
         let cases = [
             (Period::Year(2022), "2022", "2022", "2022"),
-            (
-                Period::Half(2022, 1),
-                "2022-H1",
-                "6 tháng đầu năm 2022",
-                "H1 2022",
-            ),
-            (
-                Period::Half(2022, 2),
-                "2022-H2",
-                "6 tháng cuối năm 2022",
-                "H2 2022",
-            ),
+            (Period::Half(2022, 1), "2022-H1", "6 tháng đầu năm 2022", "H1 2022"),
+            (Period::Half(2022, 2), "2022-H2", "6 tháng cuối năm 2022", "H2 2022"),
             (Period::Quarter(2022, 1), "2022-Q1", "Quý I/2022", "Q1 2022"),
-            (
-                Period::Quarter(2022, 3),
-                "2022-Q3",
-                "Quý III/2022",
-                "Q3 2022",
-            ),
-            (
-                Period::Quarter(2022, 4),
-                "2022-Q4",
-                "Quý IV/2022",
-                "Q4 2022",
-            ),
-            (
-                Period::Month(2022, 7),
-                "2022-07",
-                "Tháng 7/2022",
-                "Jul 2022",
-            ),
-            (
-                Period::Month(2022, 12),
-                "2022-12",
-                "Tháng 12/2022",
-                "Dec 2022",
-            ),
+            (Period::Quarter(2022, 3), "2022-Q3", "Quý III/2022", "Q3 2022"),
+            (Period::Quarter(2022, 4), "2022-Q4", "Quý IV/2022", "Q4 2022"),
+            (Period::Month(2022, 7), "2022-07", "Tháng 7/2022", "Jul 2022"),
+            (Period::Month(2022, 12), "2022-12", "Tháng 12/2022", "Dec 2022"),
         ];
         for (period, canonical, vi, en) in cases {
             assert_eq!(period.to_string(), canonical);
             assert_eq!(period.label_vi(), vi);
             assert_eq!(period.label_en(), en);
-            assert_eq!(
-                serde_json::to_string(&period).unwrap(),
-                format!("\"{canonical}\"")
-            );
+            assert_eq!(serde_json::to_string(&period).unwrap(), format!("\"{canonical}\""));
             assert_eq!(
                 serde_json::from_str::<Period>(&format!("\"{canonical}\"")).unwrap(),
                 period

@@ -85,10 +85,20 @@ pub fn resolve<'a>(
         return Ok(found);
     }
     let mut scored: Vec<(f64, &str, &str)> = entries
-        .map(|(id, name)| (strsim::jaro_winkler(&q, strip_prefix(&fold(name))).max(strsim::jaro_winkler(&q_dashed, id)), id, name))
+        .map(|(id, name)| {
+            (
+                strsim::jaro_winkler(&q, strip_prefix(&fold(name))).max(strsim::jaro_winkler(&q_dashed, id)),
+                id,
+                name,
+            )
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let close: Vec<String> = scored.iter().take(3).map(|(_, id, name)| format!("{id} ({name})")).collect();
+    let close: Vec<String> = scored
+        .iter()
+        .take(3)
+        .map(|(_, id, name)| format!("{id} ({name})"))
+        .collect();
     Err(tr!(
         "không có {} nào khớp với \"{}\"; gần nhất: {}",
         "no {} matches \"{}\"; the closest: {}",
@@ -109,11 +119,19 @@ fn strip_prefix(folded: &str) -> &str {
 }
 
 pub fn resolve_units(config: &Config, typed: &[String]) -> Result<Option<HashSet<String>>, String> {
-    resolve_all(typed, || config.units.iter().map(|u| (u.id.value.as_str(), u.name.as_str())), &tr!("đơn vị", "unit"))
+    resolve_all(
+        typed,
+        || config.units.iter().map(|u| (u.id.value.as_str(), u.name.as_str())),
+        &tr!("đơn vị", "unit"),
+    )
 }
 
 pub fn resolve_orgs(config: &Config, typed: &[String]) -> Result<Option<HashSet<String>>, String> {
-    resolve_all(typed, || config.orgs.iter().map(|o| (o.id.value.as_str(), o.name.as_str())), &tr!("tổ chức", "organisation"))
+    resolve_all(
+        typed,
+        || config.orgs.iter().map(|o| (o.id.value.as_str(), o.name.as_str())),
+        &tr!("tổ chức", "organisation"),
+    )
 }
 
 fn resolve_all<'a, I>(typed: &[String], entries: impl Fn() -> I, what: &str) -> Result<Option<HashSet<String>>, String>

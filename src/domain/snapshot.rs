@@ -36,12 +36,23 @@ impl<'w> Snapshot<'w> {
                 m.conclusions
                     .iter()
                     .map(|c| {
-                        deadlines::task_state(c.due.as_ref().map(|d| d.value), c.done.as_ref().map(|d| d.value), as_of, due_within)
+                        deadlines::task_state(
+                            c.due.as_ref().map(|d| d.value),
+                            c.done.as_ref().map(|d| d.value),
+                            as_of,
+                            due_within,
+                        )
                     })
                     .collect()
             })
             .collect();
-        Snapshot { ws, as_of, due_within, petitions, tasks }
+        Snapshot {
+            ws,
+            as_of,
+            due_within,
+            petitions,
+            tasks,
+        }
     }
 
     /// Every record of `kind` that exists on the as-of date, oldest first.
@@ -49,10 +60,18 @@ impl<'w> Snapshot<'w> {
         let as_of = self.as_of;
         match kind {
             Kind::Model => Box::new(
-                self.ws.models.iter().filter(move |m| m.started.value <= as_of).map(Item::Model),
+                self.ws
+                    .models
+                    .iter()
+                    .filter(move |m| m.started.value <= as_of)
+                    .map(Item::Model),
             ),
             Kind::Meeting => Box::new(
-                self.ws.meetings.iter().filter(move |m| m.date.value <= as_of).map(Item::Meeting),
+                self.ws
+                    .meetings
+                    .iter()
+                    .filter(move |m| m.date.value <= as_of)
+                    .map(Item::Meeting),
             ),
             Kind::Petition => Box::new(
                 self.ws
@@ -69,7 +88,11 @@ impl<'w> Snapshot<'w> {
                     .zip(&self.tasks)
                     .filter(move |(m, _)| m.date.value <= as_of)
                     .flat_map(|(m, states)| {
-                        m.conclusions.iter().zip(states).enumerate().map(move |(i, (c, s))| Item::Task(m, i, c, *s))
+                        m.conclusions
+                            .iter()
+                            .zip(states)
+                            .enumerate()
+                            .map(move |(i, (c, s))| Item::Task(m, i, c, *s))
                     }),
             ),
         }
@@ -196,7 +219,10 @@ impl<'a> Item<'a> {
     pub fn matches(&self, clause: &Clause, as_of: NaiveDate) -> bool {
         let any_text = |texts: &mut dyn Iterator<Item = &str>| {
             let texts: Vec<&str> = texts.collect();
-            clause.values.iter().any(|v| matches!(v, FilterValue::Text(t) if texts.contains(&t.as_str())))
+            clause
+                .values
+                .iter()
+                .any(|v| matches!(v, FilterValue::Text(t) if texts.contains(&t.as_str())))
         };
         match (clause.key.as_str(), self) {
             ("units", _) => any_text(&mut self.units().iter().map(|u| u.value.as_str())),
@@ -211,7 +237,14 @@ impl<'a> Item<'a> {
             ("outcome", Item::Petition(p, _)) => {
                 // An outcome exists from the day the petition is resolved.
                 let known = p.resolved.as_ref().is_some_and(|r| r.value <= as_of);
-                any_text(&mut p.outcome.as_ref().filter(|_| known).map(|o| o.value.as_str()).into_iter())
+                any_text(
+                    &mut p
+                        .outcome
+                        .as_ref()
+                        .filter(|_| known)
+                        .map(|o| o.value.as_str())
+                        .into_iter(),
+                )
             }
             ("complex", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Bool(p.complex)),
             ("remote", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Bool(p.remote)),

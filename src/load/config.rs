@@ -28,7 +28,13 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
         let until = u.date(cx, "until");
         let merged_into = u.string(cx, "merged_into");
         if let (Some(id), Some(name)) = (id, name) {
-            units.push(Unit { id, name: name.value, since, until, merged_into });
+            units.push(Unit {
+                id,
+                name: name.value,
+                since,
+                until,
+                merged_into,
+            });
         }
     }
     let mut orgs = Vec::new();
@@ -92,7 +98,13 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
             let default_count = rules.get(key).flatten().map_or(DayCount::Calendar, |l| l.count);
             let count = l.keyword::<DayCount>(cx, "count").map_or(default_count, |c| c.value);
             if let Some(days) = days {
-                rules.set(key, Limit { days: days.value as u32, count });
+                rules.set(
+                    key,
+                    Limit {
+                        days: days.value as u32,
+                        count,
+                    },
+                );
             }
         }
     }
@@ -107,7 +119,18 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
 }
 
 fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
-    c.finish(cx, &["name", "parent", "standing", "place", "notice_suffix", "lang", "utc_offset"]);
+    c.finish(
+        cx,
+        &[
+            "name",
+            "parent",
+            "standing",
+            "place",
+            "notice_suffix",
+            "lang",
+            "utc_offset",
+        ],
+    );
     let name = c.req_string(cx, "name");
     let parent = c.req_string(cx, "parent");
     let standing = c.req_string(cx, "standing");
@@ -118,10 +141,13 @@ fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
         let parsed = UtcOffset::parse(&s.value);
         if parsed.is_none() {
             cx.diags.push(
-                Diagnostic::new(Code::BadFormat, tr!("múi giờ \"{}\" không hợp lệ", "invalid UTC offset \"{}\"", s.value))
-                    .in_file(cx.path)
-                    .at(s.span.range())
-                    .with_help("utc_offset = \"+07:00\""),
+                Diagnostic::new(
+                    Code::BadFormat,
+                    tr!("múi giờ \"{}\" không hợp lệ", "invalid UTC offset \"{}\"", s.value),
+                )
+                .in_file(cx.path)
+                .at(s.span.range())
+                .with_help("utc_offset = \"+07:00\""),
             );
         }
         parsed
@@ -139,28 +165,52 @@ fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
 
 pub fn targets(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Vec<Target> {
     t.finish(cx, &["target"]);
-    t.tables(cx, "target").iter().filter_map(|x| target(cx, x, file)).collect()
+    t.tables(cx, "target")
+        .iter()
+        .filter_map(|x| target(cx, x, file))
+        .collect()
 }
 
 fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
     t.finish(
         cx,
-        &["id", "title", "deadline", "goal", "direction", "baseline", "measure", "observation", "unit", "source", "note"],
+        &[
+            "id",
+            "title",
+            "deadline",
+            "goal",
+            "direction",
+            "baseline",
+            "measure",
+            "observation",
+            "unit",
+            "source",
+            "note",
+        ],
     );
     let id = t.req_string(cx, "id");
     let title = t.req_string(cx, "title");
     let deadline = t.req_date(cx, "deadline");
     let goal = t.req_number(cx, "goal");
-    let direction = t.keyword::<Direction>(cx, "direction").map_or(Direction::AtLeast, |d| d.value);
+    let direction = t
+        .keyword::<Direction>(cx, "direction")
+        .map_or(Direction::AtLeast, |d| d.value);
     let baseline = t.table(cx, "baseline").and_then(|b| {
         b.finish(cx, &["value", "date"]);
         let value = b.req_number(cx, "value");
         let date = b.req_date(cx, "date");
-        Some(Baseline { value: value?, date: date?.value })
+        Some(Baseline {
+            value: value?,
+            date: date?.value,
+        })
     });
     let measure = match t.get("measure") {
         None => {
-            t.missing(cx, "measure", Some("measure = { count = \"models\", where = { status = \"active\" } }".into()));
+            t.missing(
+                cx,
+                "measure",
+                Some("measure = { count = \"models\", where = { status = \"active\" } }".into()),
+            );
             None
         }
         Some(v) => match v.get_ref() {
@@ -170,7 +220,10 @@ fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
                 cx.report(
                     Code::Measure,
                     v.span(),
-                    tr!("`measure` phải là một bảng hoặc \"manual\"", "`measure` must be a table or \"manual\""),
+                    tr!(
+                        "`measure` phải là một bảng hoặc \"manual\"",
+                        "`measure` must be a table or \"manual\""
+                    ),
                     Some("measure = { count = \"models\", where = { status = \"active\" } }".into()),
                 );
                 None
@@ -184,7 +237,11 @@ fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
         let value = o.req_number(cx, "value");
         let note = o.string(cx, "note").map(|s| s.value);
         if let (Some(date), Some(value)) = (date, value) {
-            observations.push(Observation { date: date.value, value, note });
+            observations.push(Observation {
+                date: date.value,
+                value,
+                note,
+            });
         }
     }
     observations.sort_by_key(|o| o.date);
@@ -195,7 +252,11 @@ fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
         cx.report(
             Code::ManualNoData,
             t.span(),
-            tr!("chỉ tiêu `{}` đo thủ công nhưng không có quan sát nào", "manual target `{}` has no observations", id.value),
+            tr!(
+                "chỉ tiêu `{}` đo thủ công nhưng không có quan sát nào",
+                "manual target `{}` has no observations",
+                id.value
+            ),
             Some("[[target.observation]]\ndate = 2024-12-31\nvalue = 70".into()),
         );
     }
@@ -249,14 +310,26 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
                 .map(|s| tr!("có phải ý bạn là `{}`?", "did you mean `{}`?", s))
                 .unwrap_or_else(|| tr!("một trong: {}", "one of: {}", MEASURES.join(", ")));
             let span = first.map_or(m.span(), |(_, s)| s);
-            cx.report(Code::Measure, span, tr!("không rõ cách đo của chỉ tiêu", "the measure names no known kind of measure"), Some(help));
+            cx.report(
+                Code::Measure,
+                span,
+                tr!(
+                    "không rõ cách đo của chỉ tiêu",
+                    "the measure names no known kind of measure"
+                ),
+                Some(help),
+            );
             return None;
         }
         _ => {
             cx.report(
                 Code::Measure,
                 m.span(),
-                tr!("chỉ tiêu chỉ có một cách đo, đang có: {}", "a measure is one kind only, found: {}", named.join(", ")),
+                tr!(
+                    "chỉ tiêu chỉ có một cách đo, đang có: {}",
+                    "a measure is one kind only, found: {}",
+                    named.join(", ")
+                ),
                 None,
             );
             return None;
@@ -283,7 +356,10 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
                     cx,
                     Code::Measure,
                     &target,
-                    tr!("`sum` cần dạng \"LOẠI.indicators.TÊN\"", "`sum` takes \"KIND.indicators.NAME\""),
+                    tr!(
+                        "`sum` cần dạng \"LOẠI.indicators.TÊN\"",
+                        "`sum` takes \"KIND.indicators.NAME\""
+                    ),
                     "sum = \"models.indicators.households\"".into(),
                 );
                 return None;
@@ -297,7 +373,11 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
             cx,
             Code::Measure,
             &target,
-            tr!("loại hồ sơ không rõ: \"{}\"", "unknown kind of record \"{}\"", target.value),
+            tr!(
+                "loại hồ sơ không rõ: \"{}\"",
+                "unknown kind of record \"{}\"",
+                target.value
+            ),
             tr!("một trong: {}", "one of: {}", Kind::choices()),
         );
         return None;
@@ -320,18 +400,36 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
             if !m.has("success") {
                 m.missing(cx, "success", Some("success = { state = \"resolved-on-time\" }".into()));
             }
-            Measure::Share { kind, filter, success: self::filter(cx, m, "success", kind) }
+            Measure::Share {
+                kind,
+                filter,
+                success: self::filter(cx, m, "success", kind),
+            }
         }
         "coverage" => {
             let min = m.int(cx, "min", 1, 10_000).map_or(1, |n| n.value as u32);
-            Measure::Coverage { kind, filter, min, within }
+            Measure::Coverage {
+                kind,
+                filter,
+                min,
+                within,
+            }
         }
-        _ => Measure::Sum { kind, indicator: indicator.unwrap_or_default(), filter },
+        _ => Measure::Sum {
+            kind,
+            indicator: indicator.unwrap_or_default(),
+            filter,
+        },
     })
 }
 
 fn report_at(cx: &mut Ctx<'_>, code: Code, at: &Sp<String>, message: String, help: String) {
-    cx.diags.push(Diagnostic::new(code, message).in_file(cx.path).at(at.span.range()).with_help(help));
+    cx.diags.push(
+        Diagnostic::new(code, message)
+            .in_file(cx.path)
+            .at(at.span.range())
+            .with_help(help),
+    );
 }
 
 /// Reads a `where`/`success` table, checking keys against the kind and
@@ -339,18 +437,31 @@ fn report_at(cx: &mut Ctx<'_>, code: Code, at: &Sp<String>, message: String, hel
 /// later, against the workspace.
 fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter {
     let mut clauses = Vec::new();
-    let Some(w) = m.table(cx, key) else { return Filter::default() };
+    let Some(w) = m.table(cx, key) else {
+        return Filter::default();
+    };
     for (name, name_span) in w.keys() {
         let Some(domain) = key_domain(kind, name) else {
             let names: Vec<&str> = keys_for(kind).iter().map(|(k, _)| *k).collect();
             let help = match did_you_mean(name, names.iter().copied()) {
-                Some(s) => tr!("có phải ý bạn là `{}`? Các khóa của {}: {}", "did you mean `{}`? Keys of {}: {}", s, kind, names.join(", ")),
+                Some(s) => tr!(
+                    "có phải ý bạn là `{}`? Các khóa của {}: {}",
+                    "did you mean `{}`? Keys of {}: {}",
+                    s,
+                    kind,
+                    names.join(", ")
+                ),
                 None => tr!("các khóa của {}: {}", "keys of {}: {}", kind, names.join(", ")),
             };
             cx.report(
                 Code::FilterKey,
                 name_span,
-                tr!("hồ sơ loại {} không có khóa `{}` để lọc", "{} have no key `{}` to filter on", kind, name),
+                tr!(
+                    "hồ sơ loại {} không có khóa `{}` để lọc",
+                    "{} have no key `{}` to filter on",
+                    kind,
+                    name
+                ),
                 Some(help),
             );
             continue;
@@ -384,7 +495,12 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
                 (FilterValue::Text(s), KeyDomain::Words(words)) => {
                     if !words.contains(&s.as_str()) {
                         let help = match did_you_mean(s, words.iter().copied()) {
-                            Some(w) => tr!("có phải ý bạn là \"{}\"? Các giá trị: {}", "did you mean \"{}\"? Allowed: {}", w, words.join(" | ")),
+                            Some(w) => tr!(
+                                "có phải ý bạn là \"{}\"? Các giá trị: {}",
+                                "did you mean \"{}\"? Allowed: {}",
+                                w,
+                                words.join(" | ")
+                            ),
                             None => tr!("các giá trị: {}", "allowed: {}", words.join(" | ")),
                         };
                         cx.report(
@@ -399,7 +515,12 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
                     }
                 }
                 (FilterValue::Int(n), KeyDomain::Int(ok)) if !ok.contains(n) => {
-                    cx.report(Code::FilterValue, span.clone(), tr!("`{}` không bao giờ bằng {}", "`{}` is never {}", name, n), None);
+                    cx.report(
+                        Code::FilterValue,
+                        span.clone(),
+                        tr!("`{}` không bao giờ bằng {}", "`{}` is never {}", name, n),
+                        None,
+                    );
                     false
                 }
                 _ => true,
@@ -408,7 +529,11 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
                 values.push(value);
             }
         }
-        clauses.push(Clause { key: name.to_owned(), values, span: cx.span(v.span()) });
+        clauses.push(Clause {
+            key: name.to_owned(),
+            values,
+            span: cx.span(v.span()),
+        });
     }
     Filter { clauses }
 }

@@ -171,10 +171,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Lists the files to parse, in a stable order; reports what cannot be walked.
 fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut jobs = vec![Job { kind: FileKind::Config, rel: PathBuf::from("danvan.toml") }];
+    let mut jobs = vec![Job {
+        kind: FileKind::Config,
+        rel: PathBuf::from("danvan.toml"),
+    }];
     jobs.truncate(usize::from(root.join("danvan.toml").is_file()));
     if root.join("targets.toml").is_file() {
-        jobs.push(Job { kind: FileKind::Targets, rel: PathBuf::from("targets.toml") });
+        jobs.push(Job {
+            kind: FileKind::Targets,
+            rel: PathBuf::from("targets.toml"),
+        });
     }
     let mut escaped = Vec::new();
     let walker = walkdir::WalkDir::new(root)
@@ -201,20 +207,35 @@ fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
             Err(err) => {
                 let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
                 let message = if err.loop_ancestor().is_some() {
-                    tr!("liên kết vòng, đã bỏ qua: {}", "a link loop, skipped: {}", path.display())
+                    tr!(
+                        "liên kết vòng, đã bỏ qua: {}",
+                        "a link loop, skipped: {}",
+                        path.display()
+                    )
                 } else {
-                    tr!("không đọc được {}: {}", "cannot read {}: {}", path.display(), io_reason(&err.to_string()))
+                    tr!(
+                        "không đọc được {}: {}",
+                        "cannot read {}: {}",
+                        path.display(),
+                        io_reason(&err.to_string())
+                    )
                 };
                 diags.push(Diagnostic::new(Code::Unreadable, message).in_file(path));
                 continue;
             }
         };
-        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
         let is_toml = rel.extension().is_some_and(|e| e == "toml");
         if !is_toml || entry.depth() == 0 {
             continue;
         }
-        let top = rel.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or("");
+        let top = rel
+            .components()
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .unwrap_or("");
         let kind = match top {
             "models" => Kind::Model,
             "meetings" => Kind::Meeting,
@@ -240,20 +261,34 @@ fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
             diags.push(
                 Diagnostic::new(
                     Code::Unreadable,
-                    tr!("{} là một thư mục, không phải tệp hồ sơ", "{} is a folder, not a record file", rel.display()),
+                    tr!(
+                        "{} là một thư mục, không phải tệp hồ sơ",
+                        "{} is a folder, not a record file",
+                        rel.display()
+                    ),
                 )
                 .in_file(entry.path())
-                .with_help(tr!("đổi tên thư mục (bỏ đuôi .toml)", "rename the folder (drop the .toml ending)")),
+                .with_help(tr!(
+                    "đổi tên thư mục (bỏ đuôi .toml)",
+                    "rename the folder (drop the .toml ending)"
+                )),
             );
             continue;
         }
-        jobs.push(Job { kind: FileKind::Record(kind), rel: rel.to_path_buf() });
+        jobs.push(Job {
+            kind: FileKind::Record(kind),
+            rel: rel.to_path_buf(),
+        });
     }
     for path in escaped {
         diags.push(
             Diagnostic::new(
                 Code::Ignored,
-                tr!("bỏ qua liên kết trỏ ra ngoài không gian hồ sơ: {}", "ignored a link that points out of the workspace: {}", path.display()),
+                tr!(
+                    "bỏ qua liên kết trỏ ra ngoài không gian hồ sơ: {}",
+                    "ignored a link that points out of the workspace: {}",
+                    path.display()
+                ),
             )
             .in_file(path),
         );
@@ -273,30 +308,69 @@ fn io_reason(text: &str) -> String {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let fail = |code: Code, message: String| Diagnostic::new(code, message).in_file(path);
     let file = std::fs::File::open(path).map_err(|e| {
-        fail(Code::Unreadable, tr!("không mở được tệp: {}", "cannot open the file: {}", io_reason(&e.to_string())))
+        fail(
+            Code::Unreadable,
+            tr!(
+                "không mở được tệp: {}",
+                "cannot open the file: {}",
+                io_reason(&e.to_string())
+            ),
+        )
     })?;
-    let meta = file.metadata().map_err(|e| fail(Code::Unreadable, io_reason(&e.to_string())))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(Code::Unreadable, io_reason(&e.to_string())))?;
     if meta.is_dir() {
-        return Err(fail(Code::Unreadable, tr!("đây là thư mục, không phải tệp", "this is a folder, not a file")));
+        return Err(fail(
+            Code::Unreadable,
+            tr!("đây là thư mục, không phải tệp", "this is a folder, not a file"),
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             Code::TooLarge,
-            tr!("tệp nặng {} byte, vượt giới hạn 1 MiB; không đọc", "the file has {} bytes, over the 1 MiB limit; not read", meta.len()),
+            tr!(
+                "tệp nặng {} byte, vượt giới hạn 1 MiB; không đọc",
+                "the file has {} bytes, over the 1 MiB limit; not read",
+                meta.len()
+            ),
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(Code::Unreadable, tr!("không đọc được tệp: {}", "cannot read the file: {}", io_reason(&e.to_string()))))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
+        fail(
+            Code::Unreadable,
+            tr!(
+                "không đọc được tệp: {}",
+                "cannot read the file: {}",
+                io_reason(&e.to_string())
+            ),
+        )
+    })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(Code::TooLarge, tr!("tệp vượt giới hạn 1 MiB; không đọc", "the file is over the 1 MiB limit; not read")));
+        return Err(fail(
+            Code::TooLarge,
+            tr!(
+                "tệp vượt giới hạn 1 MiB; không đọc",
+                "the file is over the 1 MiB limit; not read"
+            ),
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        fail(Code::NotUtf8, tr!("tệp không phải văn bản UTF-8 (byte {} sai)", "the file is not UTF-8 text (bad byte at offset {})", at))
-            .at(at..at + 1)
-            .with_help(tr!("lưu lại tệp với bảng mã UTF-8", "save the file again with the UTF-8 encoding"))
+        fail(
+            Code::NotUtf8,
+            tr!(
+                "tệp không phải văn bản UTF-8 (byte {} sai)",
+                "the file is not UTF-8 text (bad byte at offset {})",
+                at
+            ),
+        )
+        .at(at..at + 1)
+        .with_help(tr!(
+            "lưu lại tệp với bảng mã UTF-8",
+            "save the file again with the UTF-8 encoding"
+        ))
     })
 }
 
@@ -322,7 +396,10 @@ fn parse_file(root: &Path, job: &Job, file: FileId) -> (Parsed, Vec<Diagnostic>)
         cx.diags.push(
             Diagnostic::new(Code::EmptyFile, tr!("tệp rỗng", "the file is empty"))
                 .in_file(&path)
-                .with_help(tr!("điền nội dung (danvan new tạo sẵn mẫu) hoặc xóa tệp", "fill it in (`danvan new` writes a template) or delete it")),
+                .with_help(tr!(
+                    "điền nội dung (danvan new tạo sẵn mẫu) hoặc xóa tệp",
+                    "fill it in (`danvan new` writes a template) or delete it"
+                )),
         );
         return (empty(), cx.diags);
     }

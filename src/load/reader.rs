@@ -115,7 +115,12 @@ impl<'t, 'i> Table<'t, 'i> {
         cx.report(
             Code::MissingField,
             self.span.start..self.span.start,
-            tr!("thiếu trường bắt buộc `{}` {}", "missing required field `{}` {}", key, where_),
+            tr!(
+                "thiếu trường bắt buộc `{}` {}",
+                "missing required field `{}` {}",
+                key,
+                where_
+            ),
             help,
         );
     }
@@ -141,7 +146,11 @@ impl<'t, 'i> Table<'t, 'i> {
         match v.get_ref() {
             DeValue::String(s) => Some(Sp::new(nfc(s), cx.span(v.span()))),
             _ => {
-                let help = Some(tr!("đặt văn bản trong dấu ngoặc kép: {} = \"...\"", "put text in double quotes: {} = \"...\"", key));
+                let help = Some(tr!(
+                    "đặt văn bản trong dấu ngoặc kép: {} = \"...\"",
+                    "put text in double quotes: {} = \"...\"",
+                    key
+                ));
                 self.wrong_type(cx, key, v, crate::i18n::word("văn bản", "a string"), help);
                 None
             }
@@ -167,13 +176,26 @@ impl<'t, 'i> Table<'t, 'i> {
                 let d = dt.date?;
                 let date = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day));
                 if date.is_none() {
-                    cx.report(Code::BadFormat, v.span(), tr!("ngày không có thật", "no such date"), None);
+                    cx.report(
+                        Code::BadFormat,
+                        v.span(),
+                        tr!("ngày không có thật", "no such date"),
+                        None,
+                    );
                 }
                 date.map(|d| Sp::new(d, cx.span(v.span())))
             }
             DeValue::Datetime(dt) => {
-                let help = dt.date.map(|d| tr!("chỉ ghi ngày: {} = {}", "write the date alone: {} = {}", key, d));
-                self.wrong_type(cx, key, v, crate::i18n::word("một ngày (không có giờ)", "a date without a time"), help);
+                let help = dt
+                    .date
+                    .map(|d| tr!("chỉ ghi ngày: {} = {}", "write the date alone: {} = {}", key, d));
+                self.wrong_type(
+                    cx,
+                    key,
+                    v,
+                    crate::i18n::word("một ngày (không có giờ)", "a date without a time"),
+                    help,
+                );
                 None
             }
             DeValue::String(s) if let Some(date) = quoted_date(s) => {
@@ -181,13 +203,26 @@ impl<'t, 'i> Table<'t, 'i> {
                 cx.report(
                     Code::QuotedDate,
                     v.span(),
-                    tr!("{} là ngày nhưng được viết trong dấu ngoặc kép", "{} is a date written in quotes", self.field(key)),
-                    Some(tr!("bỏ dấu ngoặc kép: {} = {}", "remove the quotes: {} = {}", key, date)),
+                    tr!(
+                        "{} là ngày nhưng được viết trong dấu ngoặc kép",
+                        "{} is a date written in quotes",
+                        self.field(key)
+                    ),
+                    Some(tr!(
+                        "bỏ dấu ngoặc kép: {} = {}",
+                        "remove the quotes: {} = {}",
+                        key,
+                        date
+                    )),
                 );
                 None
             }
             _ => {
-                let help = Some(tr!("ghi ngày theo dạng NĂM-THÁNG-NGÀY, không có ngoặc kép: {} = 2022-07-12", "write a date as YEAR-MONTH-DAY without quotes: {} = 2022-07-12", key));
+                let help = Some(tr!(
+                    "ghi ngày theo dạng NĂM-THÁNG-NGÀY, không có ngoặc kép: {} = 2022-07-12",
+                    "write a date as YEAR-MONTH-DAY without quotes: {} = 2022-07-12",
+                    key
+                ));
                 self.wrong_type(cx, key, v, crate::i18n::word("một ngày", "a date"), help);
                 None
             }
@@ -223,7 +258,13 @@ impl<'t, 'i> Table<'t, 'i> {
                     cx.report(
                         Code::BadFormat,
                         v.span(),
-                        tr!("{} phải từ {} đến {}", "{} must be between {} and {}", self.field(key), min, max),
+                        tr!(
+                            "{} phải từ {} đến {}",
+                            "{} must be between {} and {}",
+                            self.field(key),
+                            min,
+                            max
+                        ),
                         None,
                     );
                     None
@@ -240,7 +281,9 @@ impl<'t, 'i> Table<'t, 'i> {
     pub fn number(&self, cx: &mut Ctx<'_>, key: &str) -> Option<f64> {
         let v = self.get(key)?;
         let parsed = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().map(|n| n as f64),
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => {
                 self.wrong_type(cx, key, v, crate::i18n::word("một số", "a number"), None);
@@ -250,7 +293,16 @@ impl<'t, 'i> Table<'t, 'i> {
         match parsed {
             Some(n) if n.is_finite() => Some(n),
             _ => {
-                cx.report(Code::BadFormat, v.span(), tr!("{} phải là một số hữu hạn", "{} must be a finite number", self.field(key)), None);
+                cx.report(
+                    Code::BadFormat,
+                    v.span(),
+                    tr!(
+                        "{} phải là một số hữu hạn",
+                        "{} must be a finite number",
+                        self.field(key)
+                    ),
+                    None,
+                );
                 None
             }
         }
@@ -271,7 +323,11 @@ impl<'t, 'i> Table<'t, 'i> {
 
     pub fn req_keyword<K: Keyword>(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Sp<K>> {
         if !self.has(key) {
-            self.missing(cx, key, Some(format!("{key} = \"{}\"  # {}", K::ALL[0].0, K::choices())));
+            self.missing(
+                cx,
+                key,
+                Some(format!("{key} = \"{}\"  # {}", K::ALL[0].0, K::choices())),
+            );
         }
         self.keyword(cx, key)
     }
@@ -281,7 +337,12 @@ impl<'t, 'i> Table<'t, 'i> {
         match v.get_ref() {
             DeValue::Array(items) => items.iter().collect(),
             _ => {
-                let help = Some(tr!("viết dạng danh sách: {} = {}", "write a list: {} = {}", key, example));
+                let help = Some(tr!(
+                    "viết dạng danh sách: {} = {}",
+                    "write a list: {} = {}",
+                    key,
+                    example
+                ));
                 self.wrong_type(cx, key, v, crate::i18n::word("một danh sách", "an array"), help);
                 Vec::new()
             }
@@ -294,7 +355,13 @@ impl<'t, 'i> Table<'t, 'i> {
         for item in self.array(cx, key, "[\"...\"]") {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Sp::new(nfc(s), cx.span(item.span()))),
-                _ => self.wrong_type(cx, key, item, crate::i18n::word("danh sách văn bản", "a list of strings"), None),
+                _ => self.wrong_type(
+                    cx,
+                    key,
+                    item,
+                    crate::i18n::word("danh sách văn bản", "a list of strings"),
+                    None,
+                ),
             }
         }
         out
@@ -338,7 +405,13 @@ impl<'t, 'i> Table<'t, 'i> {
         for (i, item) in items.into_iter().enumerate() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push(Table::new(t, item.span(), format!("[[{key}]] #{}", i + 1))),
-                _ => self.wrong_type(cx, key, item, crate::i18n::word("một bảng", "a table"), Some(format!("[[{key}]]"))),
+                _ => self.wrong_type(
+                    cx,
+                    key,
+                    item,
+                    crate::i18n::word("một bảng", "a table"),
+                    Some(format!("[[{key}]]")),
+                ),
             }
         }
         out
@@ -357,7 +430,12 @@ impl<'t, 'i> Table<'t, 'i> {
             let message = if self.path.is_empty() {
                 tr!("khóa không có trong định dạng: `{}`", "unknown key `{}`", key)
             } else {
-                tr!("khóa không có trong định dạng: `{}` ({})", "unknown key `{}` in {}", key, self.path)
+                tr!(
+                    "khóa không có trong định dạng: `{}` ({})",
+                    "unknown key `{}` in {}",
+                    key,
+                    self.path
+                )
             };
             cx.report(Code::UnknownKey, span, message, Some(help));
         }
@@ -371,7 +449,12 @@ pub fn keyword_value<K: Keyword>(cx: &mut Ctx<'_>, field: &str, text: &Sp<String
     }
     let words = K::ALL.iter().map(|(s, _)| *s);
     let help = match did_you_mean(&text.value, words) {
-        Some(s) => tr!("có phải ý bạn là \"{}\"? Các giá trị: {}", "did you mean \"{}\"? Allowed: {}", s, K::choices()),
+        Some(s) => tr!(
+            "có phải ý bạn là \"{}\"? Các giá trị: {}",
+            "did you mean \"{}\"? Allowed: {}",
+            s,
+            K::choices()
+        ),
         None => tr!("các giá trị được phép: {}", "allowed values: {}", K::choices()),
     };
     let r = text.span.range();
@@ -395,7 +478,11 @@ fn quoted_date(s: &str) -> Option<NaiveDate> {
     {
         return Some(d);
     }
-    if s.len() >= 8 { NaiveDate::parse_from_str(s, "%d/%m/%Y").ok() } else { None }
+    if s.len() >= 8 {
+        NaiveDate::parse_from_str(s, "%d/%m/%Y").ok()
+    } else {
+        None
+    }
 }
 
 /// Parses a whole document, reporting every syntax error; `None` when there was one.

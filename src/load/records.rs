@@ -9,8 +9,19 @@ use std::collections::BTreeMap;
 /// Parses a model; `None` when a required field is missing or wrong.
 pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> Option<Model> {
     const KEYS: &[&str] = &[
-        "title", "units", "lead", "started", "ended", "status", "recognition", "recognized", "tags", "summary",
-        "source", "indicators", "update",
+        "title",
+        "units",
+        "lead",
+        "started",
+        "ended",
+        "status",
+        "recognition",
+        "recognized",
+        "tags",
+        "summary",
+        "source",
+        "indicators",
+        "update",
     ];
     t.finish(cx, KEYS);
     let title = t.req_string(cx, "title");
@@ -63,25 +74,40 @@ pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> O
 
 pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> Option<Meeting> {
     const KEYS: &[&str] = &[
-        "title", "type", "date", "period", "units", "chair", "participants", "attendance", "situation",
-        "assessment", "conclusion", "notice",
+        "title",
+        "type",
+        "date",
+        "period",
+        "units",
+        "chair",
+        "participants",
+        "attendance",
+        "situation",
+        "assessment",
+        "conclusion",
+        "notice",
     ];
     t.finish(cx, KEYS);
     let title = t.req_string(cx, "title");
     let kind = t.req_keyword::<MeetingType>(cx, "type");
     let date = t.req_date(cx, "date");
-    let period = t.string(cx, "period").and_then(|p| match crate::domain::period::Period::parse(&p.value) {
-        Ok(period) => Some(period),
-        Err(msg) => {
-            cx.diags.push(
-                Diagnostic::new(Code::BadFormat, tr!("kỳ \"{}\" không hợp lệ", "invalid period \"{}\"", p.value))
+    let period = t
+        .string(cx, "period")
+        .and_then(|p| match crate::domain::period::Period::parse(&p.value) {
+            Ok(period) => Some(period),
+            Err(msg) => {
+                cx.diags.push(
+                    Diagnostic::new(
+                        Code::BadFormat,
+                        tr!("kỳ \"{}\" không hợp lệ", "invalid period \"{}\"", p.value),
+                    )
                     .in_file(cx.path)
                     .at(p.span.range())
                     .with_help(msg),
-            );
-            None
-        }
-    });
+                );
+                None
+            }
+        });
     let units = t.string_list(cx, "units");
     let chair = t.string(cx, "chair").map(|s| s.value);
     let participants = t.string_list(cx, "participants");
@@ -96,7 +122,12 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
         let due = c.date(cx, "due");
         let done = c.date(cx, "done");
         if let (Some(text), Some(assignee)) = (text, assignee) {
-            conclusions.push(Conclusion { text: text.value, assignee, due, done });
+            conclusions.push(Conclusion {
+                text: text.value,
+                assignee,
+                due,
+                done,
+            });
         }
     }
     let notice = t.table(cx, "notice").and_then(|n| notice(cx, &n));
@@ -119,7 +150,10 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
 }
 
 fn notice(cx: &mut Ctx<'_>, n: &Table<'_, '_>) -> Option<Notice> {
-    n.finish(cx, &["number", "date", "subject", "signer", "signer_title", "recipients"]);
+    n.finish(
+        cx,
+        &["number", "date", "subject", "signer", "signer_title", "recipients"],
+    );
     let number = n.req_string(cx, "number");
     let date = n.req_date(cx, "date");
     let subject = n.req_string(cx, "subject");
@@ -138,8 +172,22 @@ fn notice(cx: &mut Ctx<'_>, n: &Table<'_, '_>) -> Option<Notice> {
 
 pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> Option<Petition> {
     const KEYS: &[&str] = &[
-        "type", "round", "received", "channel", "units", "field", "summary", "complex", "remote", "handler",
-        "meeting", "accepted", "extensions", "resolved", "outcome", "petitioner",
+        "type",
+        "round",
+        "received",
+        "channel",
+        "units",
+        "field",
+        "summary",
+        "complex",
+        "remote",
+        "handler",
+        "meeting",
+        "accepted",
+        "extensions",
+        "resolved",
+        "outcome",
+        "petitioner",
     ];
     t.finish(cx, KEYS);
     let kind = t.req_keyword::<PetitionType>(cx, "type");
@@ -147,10 +195,16 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
         1 | 2 => Some(Sp::new(r.value as u8, r.span)),
         n => {
             cx.diags.push(
-                Diagnostic::new(Code::Round, tr!("`round` là 1 hoặc 2, không phải {}", "`round` is 1 or 2, not {}", n))
-                    .in_file(cx.path)
-                    .at(r.span.range())
-                    .with_help(tr!("khiếu nại lần đầu: round = 1; lần hai: round = 2", "first complaint: round = 1; second: round = 2")),
+                Diagnostic::new(
+                    Code::Round,
+                    tr!("`round` là 1 hoặc 2, không phải {}", "`round` is 1 or 2, not {}", n),
+                )
+                .in_file(cx.path)
+                .at(r.span.range())
+                .with_help(tr!(
+                    "khiếu nại lần đầu: round = 1; lần hai: round = 2",
+                    "first complaint: round = 1; second: round = 2"
+                )),
             );
             None
         }

@@ -213,6 +213,9 @@ mod tests {
 
     #[test]
     fn serde_uses_the_record_spelling() {
-        assert_eq!(serde_json::to_string(&Outcome::NotAccepted).unwrap(), "\"not-accepted\"");
+        assert_eq!(
+            serde_json::to_string(&Outcome::NotAccepted).unwrap(),
+            "\"not-accepted\""
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Models, meetings and petitions: one TOML file each.
 
-use super::{FileId, Ref, Sp};
 use super::keywords::*;
+use super::{FileId, Ref, Sp};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;

@@ -104,8 +104,7 @@ pub struct Unit {
 impl Unit {
     /// Whether the unit exists on `date`.
     pub fn exists_on(&self, date: NaiveDate) -> bool {
-        self.since.as_ref().is_none_or(|s| s.value <= date)
-            && self.until.as_ref().is_none_or(|u| date <= u.value)
+        self.since.as_ref().is_none_or(|s| s.value <= date) && self.until.as_ref().is_none_or(|u| date <= u.value)
     }
 }
 

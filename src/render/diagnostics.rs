@@ -79,7 +79,9 @@ impl Sources {
     pub fn position(&mut self, d: &Diagnostic) -> Option<(usize, usize, usize, usize)> {
         let file = d.file.as_ref()?;
         let Some(span) = &d.span else { return Some((1, 1, 1, 1)) };
-        let Some(text) = self.get(file) else { return Some((1, 1, 1, 1)) };
+        let Some(text) = self.get(file) else {
+            return Some((1, 1, 1, 1));
+        };
         let (l, c) = line_col(text, span.start);
         let (el, ec) = line_col(text, span.end);
         Some((l, c, el, ec))
@@ -242,7 +244,8 @@ mod tests {
 
     #[test]
     fn redaction_keeps_offsets_and_hides_values() {
-        let text = "type = \"complaint\"\n[petitioner]\nname = \"Nguyễn Thị Bí Mật\"\nphone = \"0900\"\n[other]\nx = 1\n";
+        let text =
+            "type = \"complaint\"\n[petitioner]\nname = \"Nguyễn Thị Bí Mật\"\nphone = \"0900\"\n[other]\nx = 1\n";
         let red = redact_personal(text);
         assert_eq!(red.len(), text.len());
         assert!(!red.contains("Bí Mật") && !red.contains("0900"));
@@ -255,6 +258,9 @@ mod tests {
     fn github_escapes_properties_and_newlines() {
         let d = Diagnostic::new(crate::diag::Code::Syntax, "bad: a,b\nnext").in_file("x,y.toml");
         let out = github(&[d]);
-        assert!(out.starts_with("::error file=x%2Cy.toml,line=1,col=1,endLine=1,endColumn=1,title=E010::bad: a,b%0Anext"), "{out}");
+        assert!(
+            out.starts_with("::error file=x%2Cy.toml,line=1,col=1,endLine=1,endColumn=1,title=E010::bad: a,b%0Anext"),
+            "{out}"
+        );
     }
 }

@@ -6,7 +6,13 @@ use std::fmt::Write;
 
 pub fn document(doc: &Document, color: bool) -> String {
     let mut out = String::new();
-    let bold = |s: &str| if color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_owned() };
+    let bold = |s: &str| {
+        if color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    };
     let _ = writeln!(out, "{}", bold(&doc.title));
     if let Some(sub) = &doc.subtitle {
         let _ = writeln!(out, "{sub}");
@@ -89,7 +95,11 @@ pub fn table(t: &Table, color: bool) -> String {
     } else {
         table.force_no_tty();
     }
-    table.set_header(t.columns.iter().map(|c| comfy_table::Cell::new(&c.label).add_attribute(Attribute::Bold)));
+    table.set_header(
+        t.columns
+            .iter()
+            .map(|c| comfy_table::Cell::new(&c.label).add_attribute(Attribute::Bold)),
+    );
     for row in &t.rows {
         table.add_row(row.iter().map(|c| cell(c, color)));
     }

@@ -55,7 +55,11 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
             let (deadline, days_left) = match &item {
                 Item::Petition(p, s) => {
                     let accepted = p.accepted.as_ref().is_some_and(|a| a.value <= snap.as_of);
-                    let d = if accepted { s.deadlines.resolution } else { Some(s.deadlines.acceptance) };
+                    let d = if accepted {
+                        s.deadlines.resolution
+                    } else {
+                        Some(s.deadlines.acceptance)
+                    };
                     (d, s.days_left)
                 }
                 Item::Task(_, _, c, s) => {
@@ -86,14 +90,28 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
         SortBy::Status => rows.sort_by(|a, b| (a.status, a.date).cmp(&(b.status, b.date))),
         SortBy::Deadline => rows.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.date)),
     }
-    let unit_names = snap.ws.config.units.iter().map(|u| (u.id.value.clone(), u.name.clone())).collect();
-    List { kind, as_of: snap.as_of, rows, unit_names }
+    let unit_names = snap
+        .ws
+        .config
+        .units
+        .iter()
+        .map(|u| (u.id.value.clone(), u.name.clone()))
+        .collect();
+    List {
+        kind,
+        as_of: snap.as_of,
+        rows,
+        unit_names,
+    }
 }
 
 impl Report for List {
     fn document(&self) -> Document {
         let unit_name = |id: &str| {
-            self.unit_names.iter().find(|(u, _)| u == id).map_or_else(|| id.to_owned(), |(_, n)| n.clone())
+            self.unit_names
+                .iter()
+                .find(|(u, _)| u == id)
+                .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
         };
         let mut columns = vec![
             Column::new("id", word("Mã", "Id")),
@@ -125,7 +143,9 @@ impl Report for List {
                     row.push(Cell::text(r.kind.map(label_of).unwrap_or_default()));
                 }
                 row.push(Cell::text(super::status::truncate(&r.title, 60)));
-                row.push(Cell::text(r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", ")));
+                row.push(Cell::text(
+                    r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", "),
+                ));
                 if self.kind != Kind::Meeting {
                     let label = match (self.kind, r.status) {
                         (Kind::Conclusion, Some(s)) => TaskState::parse(s).map_or(s, |t| t.label()).to_owned(),

@@ -32,16 +32,36 @@ pub fn find<'w>(ws: &'w Workspace, query: &str) -> Result<Found<'w>, String> {
     let mut found: Vec<(&str, Found<'w>)> = Vec::new();
     let wants = |k: &str| kind.is_none_or(|w| w == k);
     if wants("models") {
-        found.extend(ws.models.iter().filter(|m| m.id == id).map(|m| ("models", Found::Model(m))));
+        found.extend(
+            ws.models
+                .iter()
+                .filter(|m| m.id == id)
+                .map(|m| ("models", Found::Model(m))),
+        );
     }
     if wants("meetings") {
-        found.extend(ws.meetings.iter().filter(|m| m.id == id).map(|m| ("meetings", Found::Meeting(m))));
+        found.extend(
+            ws.meetings
+                .iter()
+                .filter(|m| m.id == id)
+                .map(|m| ("meetings", Found::Meeting(m))),
+        );
     }
     if wants("petitions") {
-        found.extend(ws.petitions.iter().filter(|p| p.id == id).map(|p| ("petitions", Found::Petition(p))));
+        found.extend(
+            ws.petitions
+                .iter()
+                .filter(|p| p.id == id)
+                .map(|p| ("petitions", Found::Petition(p))),
+        );
     }
     if wants("targets") {
-        found.extend(ws.targets.iter().filter(|t| t.id == id).map(|t| ("targets", Found::Target(t))));
+        found.extend(
+            ws.targets
+                .iter()
+                .filter(|t| t.id == id)
+                .map(|t| ("targets", Found::Target(t))),
+        );
     }
     match found.len() {
         1 => Ok(found.pop().map(|(_, f)| f).expect("one element")),
@@ -56,7 +76,12 @@ pub fn find<'w>(ws: &'w Workspace, query: &str) -> Result<Found<'w>, String> {
             let hint = crate::diag::did_you_mean(&id, all)
                 .map(|s| tr!("; có phải ý bạn là {}?", "; did you mean {}?", s))
                 .unwrap_or_default();
-            Err(tr!("không có hồ sơ nào mã \"{}\"{}", "no record has the id \"{}\"{}", id, hint))
+            Err(tr!(
+                "không có hồ sơ nào mã \"{}\"{}",
+                "no record has the id \"{}\"{}",
+                id,
+                hint
+            ))
         }
         _ => {
             let names: Vec<String> = found.iter().map(|(k, _)| format!("{k}/{id}")).collect();
@@ -84,9 +109,21 @@ pub struct TaskView {
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum Derived {
-    Model { exists: bool, recognition: Option<Recognition> },
-    Meeting { exists: bool, tasks: Vec<TaskView> },
-    Petition { exists: bool, state: Option<PetitionState>, acceptance_deadline: NaiveDate, resolution_deadline: Option<NaiveDate>, days_left: Option<i64> },
+    Model {
+        exists: bool,
+        recognition: Option<Recognition>,
+    },
+    Meeting {
+        exists: bool,
+        tasks: Vec<TaskView>,
+    },
+    Petition {
+        exists: bool,
+        state: Option<PetitionState>,
+        acceptance_deadline: NaiveDate,
+        resolution_deadline: Option<NaiveDate>,
+        days_left: Option<i64>,
+    },
 }
 
 /// Personal data, present only with `--reveal-personal`.
@@ -130,7 +167,17 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
                 (Some(r), Some(d)) if d.value <= as_of => Some(r.value),
                 _ => None,
             };
-            (Kind::Model, &m.id, m.file, RecordRef::Model(m), Derived::Model { exists: m.started.value <= as_of, recognition }, None)
+            (
+                Kind::Model,
+                &m.id,
+                m.file,
+                RecordRef::Model(m),
+                Derived::Model {
+                    exists: m.started.value <= as_of,
+                    recognition,
+                },
+                None,
+            )
         }
         Found::Meeting(m) => {
             let i = ws.meetings.iter().position(|x| std::ptr::eq(x, m))?;
@@ -148,7 +195,17 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
                     state: *s,
                 })
                 .collect();
-            (Kind::Meeting, &m.id, m.file, RecordRef::Meeting(m), Derived::Meeting { exists: m.date.value <= as_of, tasks }, None)
+            (
+                Kind::Meeting,
+                &m.id,
+                m.file,
+                RecordRef::Meeting(m),
+                Derived::Meeting {
+                    exists: m.date.value <= as_of,
+                    tasks,
+                },
+                None,
+            )
         }
         Found::Petition(p) => {
             let status: &PetitionStatus = snap.petition_status(p)?;
@@ -160,13 +217,16 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
                 resolution_deadline: status.deadlines.resolution,
                 days_left: if exists { status.days_left } else { None },
             };
-            let revealed = reveal_personal.then(|| p.petitioner.as_ref()).flatten().map(|x| Revealed {
-                name: x.name.clone(),
-                address: x.address.clone(),
-                phone: x.phone.clone(),
-                email: x.email.clone(),
-                note: x.note.clone(),
-            });
+            let revealed = reveal_personal
+                .then(|| p.petitioner.as_ref())
+                .flatten()
+                .map(|x| Revealed {
+                    name: x.name.clone(),
+                    address: x.address.clone(),
+                    phone: x.phone.clone(),
+                    email: x.email.clone(),
+                    note: x.note.clone(),
+                });
             (Kind::Petition, &p.id, p.file, RecordRef::Petition(p), derived, revealed)
         }
         Found::Target(_) => return None,
@@ -192,7 +252,13 @@ impl Show<'_> {
         if units.is_empty() {
             return text(word("toàn huyện", "committee-wide"));
         }
-        text(&units.iter().map(|u| self.config.unit_name(&u.value)).collect::<Vec<_>>().join(", "))
+        text(
+            &units
+                .iter()
+                .map(|u| self.config.unit_name(&u.value))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     }
 
     fn not_yet(&self, exists: bool, facts: &mut Vec<Fact>) {
@@ -201,7 +267,11 @@ impl Show<'_> {
                 "exists",
                 word("Lưu ý", "Note"),
                 Cell::toned(
-                    tr!("hồ sơ này chưa có vào ngày {}", "this record does not exist yet on {}", super::format_date(self.as_of)),
+                    tr!(
+                        "hồ sơ này chưa có vào ngày {}",
+                        "this record does not exist yet on {}",
+                        super::format_date(self.as_of)
+                    ),
                     Tone::Warn,
                 ),
             ));
@@ -223,24 +293,48 @@ impl Report for Show<'_> {
             (RecordRef::Model(m), Derived::Model { exists, recognition }) => {
                 title = m.title.clone();
                 self.not_yet(*exists, &mut facts);
-                facts.push(Fact::new("status", word("Trạng thái", "Status"), text(m.status.label())));
-                facts.push(Fact::new("lead", word("Chủ trì", "Lead"), text(self.config.org_name(&m.lead))));
+                facts.push(Fact::new(
+                    "status",
+                    word("Trạng thái", "Status"),
+                    text(m.status.label()),
+                ));
+                facts.push(Fact::new(
+                    "lead",
+                    word("Chủ trì", "Lead"),
+                    text(self.config.org_name(&m.lead)),
+                ));
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&m.units)));
-                facts.push(Fact::new("started", word("Bắt đầu", "Started"), Cell::Date(m.started.value)));
+                facts.push(Fact::new(
+                    "started",
+                    word("Bắt đầu", "Started"),
+                    Cell::Date(m.started.value),
+                ));
                 if let Some(e) = &m.ended {
                     facts.push(Fact::new("ended", word("Kết thúc", "Ended"), Cell::Date(e.value)));
                 }
                 let rec = match (recognition, &m.recognized) {
                     (Some(r), Some(d)) => tr!("{} ({})", "{} ({})", r.label(), super::format_date(d.value)),
-                    (None, Some(d)) => tr!("chưa (công nhận ngày {})", "not yet (recognised on {})", super::format_date(d.value)),
+                    (None, Some(d)) => tr!(
+                        "chưa (công nhận ngày {})",
+                        "not yet (recognised on {})",
+                        super::format_date(d.value)
+                    ),
                     _ => word("chưa", "no").to_owned(),
                 };
-                facts.push(Fact::new("recognition", word("Dân vận khéo", "Dân vận khéo"), text(&rec)));
+                facts.push(Fact::new(
+                    "recognition",
+                    word("Dân vận khéo", "Dân vận khéo"),
+                    text(&rec),
+                ));
                 if !m.tags.is_empty() {
                     facts.push(Fact::new("tags", word("Nhãn", "Tags"), text(&m.tags.join(", "))));
                 }
                 for (k, v) in &m.indicators {
-                    facts.push(Fact::new(format!("indicators.{k}"), k.clone(), Cell::Num(*v, if v.fract() == 0.0 { 0 } else { 1 })));
+                    facts.push(Fact::new(
+                        format!("indicators.{k}"),
+                        k.clone(),
+                        Cell::Num(*v, if v.fract() == 0.0 { 0 } else { 1 }),
+                    ));
                 }
                 opt(&mut facts, "summary", word("Tóm tắt", "Summary"), &m.summary);
                 opt(&mut facts, "source", word("Nguồn", "Source"), &m.source);
@@ -249,8 +343,15 @@ impl Report for Show<'_> {
                         key: "updates",
                         heading: Some(word("Cập nhật", "Updates").into()),
                         body: Body::Table(Table {
-                            columns: vec![Column::new("date", word("Ngày", "Date")), Column::new("note", word("Nội dung", "Note"))],
-                            rows: m.updates.iter().map(|u| vec![Cell::Date(u.date.value), text(&u.note)]).collect(),
+                            columns: vec![
+                                Column::new("date", word("Ngày", "Date")),
+                                Column::new("note", word("Nội dung", "Note")),
+                            ],
+                            rows: m
+                                .updates
+                                .iter()
+                                .map(|u| vec![Cell::Date(u.date.value), text(&u.note)])
+                                .collect(),
                             total: None,
                             empty: None,
                         }),
@@ -263,17 +364,29 @@ impl Report for Show<'_> {
                 facts.push(Fact::new("type", word("Loại", "Type"), text(m.kind.label())));
                 facts.push(Fact::new("date", word("Ngày", "Date"), Cell::Date(m.date.value)));
                 if let Some(p) = m.period {
-                    let label = if crate::i18n::is_en() { p.label_en() } else { p.label_vi() };
+                    let label = if crate::i18n::is_en() {
+                        p.label_en()
+                    } else {
+                        p.label_vi()
+                    };
                     facts.push(Fact::new("period", word("Kỳ", "Period"), text(&label)));
                 }
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&m.units)));
                 opt(&mut facts, "chair", word("Chủ trì", "Chair"), &m.chair);
                 if !m.participants.is_empty() {
                     let names: Vec<&str> = m.participants.iter().map(|o| self.config.org_name(o)).collect();
-                    facts.push(Fact::new("participants", word("Thành phần", "Participants"), text(&names.join("; "))));
+                    facts.push(Fact::new(
+                        "participants",
+                        word("Thành phần", "Participants"),
+                        text(&names.join("; ")),
+                    ));
                 }
                 if let Some(a) = m.attendance {
-                    facts.push(Fact::new("attendance", word("Người dân dự", "Citizens present"), Cell::Int(i64::from(a))));
+                    facts.push(Fact::new(
+                        "attendance",
+                        word("Người dân dự", "Citizens present"),
+                        Cell::Int(i64::from(a)),
+                    ));
                 }
                 opt(&mut facts, "situation", word("Tình hình", "Situation"), &m.situation);
                 opt(&mut facts, "assessment", word("Đánh giá", "Assessment"), &m.assessment);
@@ -328,11 +441,22 @@ impl Report for Show<'_> {
                     });
                 }
             }
-            (RecordRef::Petition(p), Derived::Petition { exists, state, acceptance_deadline, resolution_deadline, days_left }) => {
+            (
+                RecordRef::Petition(p),
+                Derived::Petition {
+                    exists,
+                    state,
+                    acceptance_deadline,
+                    resolution_deadline,
+                    days_left,
+                },
+            ) => {
                 title = tr!("Đơn {} {}", "{} {}", p.kind.label(), p.id);
                 self.not_yet(*exists, &mut facts);
                 let kind = match p.round.as_ref() {
-                    Some(r) if p.kind == PetitionType::Complaint => tr!("{} lần {}", "{} (round {})", p.kind.label(), r.value),
+                    Some(r) if p.kind == PetitionType::Complaint => {
+                        tr!("{} lần {}", "{} (round {})", p.kind.label(), r.value)
+                    }
                     _ => p.kind.label().to_owned(),
                 };
                 facts.push(Fact::new("type", word("Loại đơn", "Type"), text(&kind)));
@@ -353,24 +477,52 @@ impl Report for Show<'_> {
                     facts.push(Fact::new("flags", word("Tính chất", "Case"), text(&flags.join(", "))));
                 }
                 if let Some(h) = &p.handler {
-                    facts.push(Fact::new("handler", word("Cơ quan giải quyết", "Handler"), text(self.config.org_name(h))));
+                    facts.push(Fact::new(
+                        "handler",
+                        word("Cơ quan giải quyết", "Handler"),
+                        text(self.config.org_name(h)),
+                    ));
                 }
                 if let Some(m) = &p.meeting {
                     facts.push(Fact::new("meeting", word("Nêu tại", "Raised at"), text(m)));
                 }
-                facts.push(Fact::new("received", word("Ngày nhận", "Received"), Cell::Date(p.received.value)));
-                facts.push(Fact::new("acceptance_deadline", word("Hạn thụ lý", "Acceptance deadline"), Cell::Date(*acceptance_deadline)));
+                facts.push(Fact::new(
+                    "received",
+                    word("Ngày nhận", "Received"),
+                    Cell::Date(p.received.value),
+                ));
+                facts.push(Fact::new(
+                    "acceptance_deadline",
+                    word("Hạn thụ lý", "Acceptance deadline"),
+                    Cell::Date(*acceptance_deadline),
+                ));
                 if let Some(a) = &p.accepted {
-                    facts.push(Fact::new("accepted", word("Ngày thụ lý", "Accepted"), Cell::Date(a.value)));
+                    facts.push(Fact::new(
+                        "accepted",
+                        word("Ngày thụ lý", "Accepted"),
+                        Cell::Date(a.value),
+                    ));
                 }
                 for (i, e) in p.extensions.iter().enumerate() {
-                    facts.push(Fact::new(format!("extension.{}", i + 1), tr!("Gia hạn lần {}", "Extension {}", i + 1), Cell::Date(e.value)));
+                    facts.push(Fact::new(
+                        format!("extension.{}", i + 1),
+                        tr!("Gia hạn lần {}", "Extension {}", i + 1),
+                        Cell::Date(e.value),
+                    ));
                 }
                 if let Some(d) = resolution_deadline {
-                    facts.push(Fact::new("resolution_deadline", word("Hạn giải quyết", "Resolution deadline"), Cell::Date(*d)));
+                    facts.push(Fact::new(
+                        "resolution_deadline",
+                        word("Hạn giải quyết", "Resolution deadline"),
+                        Cell::Date(*d),
+                    ));
                 }
                 if let Some(r) = &p.resolved {
-                    facts.push(Fact::new("resolved", word("Ngày giải quyết", "Resolved"), Cell::Date(r.value)));
+                    facts.push(Fact::new(
+                        "resolved",
+                        word("Ngày giải quyết", "Resolved"),
+                        Cell::Date(r.value),
+                    ));
                 }
                 if let Some(o) = &p.outcome {
                     facts.push(Fact::new("outcome", word("Kết quả", "Outcome"), text(o.value.label())));
@@ -387,7 +539,11 @@ impl Report for Show<'_> {
                         Some(d) => tr!(" (còn {} ngày)", " ({} days left)", d),
                         None => String::new(),
                     };
-                    facts.push(Fact::new("state", word("Trạng thái", "State"), Cell::toned(format!("{}{days}", s.label()), tone)));
+                    facts.push(Fact::new(
+                        "state",
+                        word("Trạng thái", "State"),
+                        Cell::toned(format!("{}{days}", s.label()), tone),
+                    ));
                 }
                 if let Some(r) = &self.petitioner {
                     let mut personal = Vec::new();
@@ -409,10 +565,22 @@ impl Report for Show<'_> {
             }
             _ => title = self.id.clone(),
         }
-        sections.insert(0, Section { key: "record", heading: None, body: Body::Facts(facts) });
+        sections.insert(
+            0,
+            Section {
+                key: "record",
+                heading: None,
+                body: Body::Facts(facts),
+            },
+        );
         Document {
             title,
-            subtitle: Some(tr!("{} · tính đến ngày {}", "{} · as of {}", self.id, super::format_date(self.as_of))),
+            subtitle: Some(tr!(
+                "{} · tính đến ngày {}",
+                "{} · as of {}",
+                self.id,
+                super::format_date(self.as_of)
+            )),
             sections,
         }
     }

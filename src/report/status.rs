@@ -70,15 +70,29 @@ fn attention(snap: &Snapshot<'_>, item: &Item<'_>) -> Option<Attention> {
     let (deadline, days_left, state, responsible) = match item {
         Item::Petition(p, s) => {
             let accepted = p.accepted.as_ref().is_some_and(|a| a.value <= snap.as_of);
-            let deadline = if accepted { s.deadlines.resolution? } else { s.deadlines.acceptance };
-            (deadline, s.days_left?, s.state.as_str(), p.handler.as_ref().map(|h| h.value.clone()))
+            let deadline = if accepted {
+                s.deadlines.resolution?
+            } else {
+                s.deadlines.acceptance
+            };
+            (
+                deadline,
+                s.days_left?,
+                s.state.as_str(),
+                p.handler.as_ref().map(|h| h.value.clone()),
+            )
         }
         Item::Task(_, _, c, s) => {
             if matches!(s, TaskState::Done | TaskState::DoneLate) {
                 return None;
             }
             let due = c.due.as_ref()?.value;
-            (due, (due - snap.as_of).num_days(), s.as_str(), Some(c.assignee.value.clone()))
+            (
+                due,
+                (due - snap.as_of).num_days(),
+                s.as_str(),
+                Some(c.assignee.value.clone()),
+            )
         }
         _ => return None,
     };
@@ -86,7 +100,15 @@ fn attention(snap: &Snapshot<'_>, item: &Item<'_>) -> Option<Attention> {
         Item::Petition(p, _) => p.summary.clone().unwrap_or_else(|| p.kind.label().to_owned()),
         other => other.title().to_owned(),
     };
-    Some(Attention { kind: item.kind(), id: item.id().into_owned(), title, responsible, deadline, days_left, state })
+    Some(Attention {
+        kind: item.kind(),
+        id: item.id().into_owned(),
+        title,
+        responsible,
+        deadline,
+        days_left,
+        state,
+    })
 }
 
 pub fn status(snap: &Snapshot<'_>, progress: Vec<crate::report::progress::Headline>) -> Status {
@@ -230,20 +252,40 @@ impl Status {
                 "petitions",
                 word("Đơn thư", "Petitions"),
                 Cell::toned(
-                    tr!("{} ({} đang giải quyết, {} quá hạn)", "{} ({} open, {} overdue)", c.petitions, c.petitions_open, c.petitions_overdue),
-                    if c.petitions_overdue > 0 { Tone::Bad } else { Tone::Plain },
+                    tr!(
+                        "{} ({} đang giải quyết, {} quá hạn)",
+                        "{} ({} open, {} overdue)",
+                        c.petitions,
+                        c.petitions_open,
+                        c.petitions_overdue
+                    ),
+                    if c.petitions_overdue > 0 {
+                        Tone::Bad
+                    } else {
+                        Tone::Plain
+                    },
                 ),
             ),
             Fact::new(
                 "tasks",
                 word("Nhiệm vụ kết luận", "Conclusion tasks"),
                 Cell::toned(
-                    tr!("{} ({} chưa xong, {} quá hạn)", "{} ({} open, {} overdue)", c.tasks, c.tasks_open, c.tasks_overdue),
+                    tr!(
+                        "{} ({} chưa xong, {} quá hạn)",
+                        "{} ({} open, {} overdue)",
+                        c.tasks,
+                        c.tasks_open,
+                        c.tasks_overdue
+                    ),
                     if c.tasks_overdue > 0 { Tone::Bad } else { Tone::Plain },
                 ),
             ),
         ];
-        let mut sections = vec![Section { key: "counts", heading: Some(word("Số liệu", "Records").into()), body: Body::Facts(facts) }];
+        let mut sections = vec![Section {
+            key: "counts",
+            heading: Some(word("Số liệu", "Records").into()),
+            body: Body::Facts(facts),
+        }];
         if !self.progress.is_empty() {
             sections.push(Section {
                 key: "progress",
@@ -254,11 +296,19 @@ impl Status {
         sections.push(Section {
             key: "overdue",
             heading: Some(word("Quá hạn", "Overdue").into()),
-            body: Body::Table(attention_table(&self.overdue, config, tr!("Không có việc quá hạn.", "Nothing is overdue."))),
+            body: Body::Table(attention_table(
+                &self.overdue,
+                config,
+                tr!("Không có việc quá hạn.", "Nothing is overdue."),
+            )),
         });
         sections.push(Section {
             key: "upcoming",
-            heading: Some(tr!("Đến hạn trong {} ngày tới", "Due in the next {} days", self.horizon_days)),
+            heading: Some(tr!(
+                "Đến hạn trong {} ngày tới",
+                "Due in the next {} days",
+                self.horizon_days
+            )),
             body: Body::Table(attention_table(
                 &self.upcoming,
                 config,
@@ -275,7 +325,14 @@ impl Status {
             rows: self
                 .latest_meetings
                 .iter()
-                .map(|m| vec![Cell::Date(m.date), Cell::text(m.kind.label()), Cell::text(truncate(&m.title, 70)), Cell::Int(m.conclusions as i64)])
+                .map(|m| {
+                    vec![
+                        Cell::Date(m.date),
+                        Cell::text(m.kind.label()),
+                        Cell::text(truncate(&m.title, 70)),
+                        Cell::Int(m.conclusions as i64),
+                    ]
+                })
                 .collect(),
             total: None,
             empty: Some(tr!("Chưa có hội nghị.", "No meetings yet.")),
@@ -286,7 +343,11 @@ impl Status {
             body: Body::Table(meetings),
         });
         Document {
-            title: tr!("{}: tình hình công tác dân vận", "{}: mass mobilization dashboard", self.committee),
+            title: tr!(
+                "{}: tình hình công tác dân vận",
+                "{}: mass mobilization dashboard",
+                self.committee
+            ),
             subtitle: Some(tr!("Tính đến ngày {}", "As of {}", super::format_date(self.as_of))),
             sections,
         }

@@ -112,7 +112,10 @@ impl Counts {
                 let resolved = matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate);
                 bump(&mut self.resolved, resolved);
                 bump(&mut self.open, !resolved);
-                bump(&mut self.overdue, matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue));
+                bump(
+                    &mut self.overdue,
+                    matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue),
+                );
             }
             (Some(Kind::Conclusion), Item::Task(.., s)) => {
                 let done = matches!(s, TaskState::Done | TaskState::DoneLate);
@@ -129,9 +132,13 @@ impl Counts {
         match kind {
             Some(Kind::Model) => vec![
                 ("active", word("Đang thực hiện", "Active"), |c| c.active),
-                ("recognized", word("Dân vận khéo", "Dân vận khéo"), |c| c.recognized),
+                ("recognized", word("Dân vận khéo", "Dân vận khéo"), |c| {
+                    c.recognized
+                }),
             ],
-            Some(Kind::Meeting) => vec![("attendance", word("Lượt người dân", "Citizens reached"), |c| c.attendance)],
+            Some(Kind::Meeting) => vec![("attendance", word("Lượt người dân", "Citizens reached"), |c| {
+                c.attendance
+            })],
             Some(Kind::Petition) => vec![
                 ("resolved", word("Đã giải quyết", "Resolved"), |c| c.resolved),
                 ("open", word("Đang giải quyết", "Open"), |c| c.open),
@@ -180,13 +187,25 @@ fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim) -> Vec<(String, String
         Dim::Unit => {
             let units = item.units();
             if units.is_empty() {
-                return vec![(String::new(), word("(toàn huyện)", "(committee-wide)").to_owned(), (i64::MAX, String::new()))];
+                return vec![(
+                    String::new(),
+                    word("(toàn huyện)", "(committee-wide)").to_owned(),
+                    (i64::MAX, String::new()),
+                )];
             }
             units
                 .iter()
                 .map(|u| {
-                    let pos = cfg.units.iter().position(|x| x.id.value == u.value).unwrap_or(usize::MAX >> 1);
-                    (u.value.clone(), cfg.unit_name(&u.value).to_owned(), (pos as i64, String::new()))
+                    let pos = cfg
+                        .units
+                        .iter()
+                        .position(|x| x.id.value == u.value)
+                        .unwrap_or(usize::MAX >> 1);
+                    (
+                        u.value.clone(),
+                        cfg.unit_name(&u.value).to_owned(),
+                        (pos as i64, String::new()),
+                    )
                 })
                 .collect()
         }
@@ -225,7 +244,11 @@ fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim) -> Vec<(String, String
         _ => {
             let g = dim.granularity().unwrap_or(Granularity::Year);
             let p = Period::containing(item.date(), g);
-            let label = if crate::i18n::is_en() { p.label_en() } else { p.label_vi() };
+            let label = if crate::i18n::is_en() {
+                p.label_en()
+            } else {
+                p.label_vi()
+            };
             vec![(p.to_string(), label, (p.start().num_days_from_ce_i64(), String::new()))]
         }
     }
@@ -284,27 +307,44 @@ pub fn summary(snap: &Snapshot<'_>, opts: &SummaryOptions) -> Summary {
             for combo in combinations(&per_dim) {
                 let key: Vec<String> = combo.iter().map(|v| v.0.clone()).collect();
                 for (dim, v) in by.iter().zip(&combo) {
-                    labels.entry((*dim, v.0.clone())).or_insert_with(|| (v.1.clone(), v.2.clone()));
+                    labels
+                        .entry((*dim, v.0.clone()))
+                        .or_insert_with(|| (v.1.clone(), v.2.clone()));
                 }
                 groups.entry(key).or_default().add(&item, snap.as_of, extras);
             }
         }
     }
     let sort_key = |key: &Vec<String>| -> Vec<SortKey> {
-        by.iter().zip(key).map(|(d, v)| labels.get(&(*d, v.clone())).map(|l| l.1.clone()).unwrap_or_default()).collect()
+        by.iter()
+            .zip(key)
+            .map(|(d, v)| labels.get(&(*d, v.clone())).map(|l| l.1.clone()).unwrap_or_default())
+            .collect()
     };
     let mut groups: Vec<(Vec<String>, Counts)> = groups.into_iter().collect();
     groups.sort_by_cached_key(|(k, _)| sort_key(k));
     let groups = groups
         .into_iter()
-        .map(|(key, counts)| Group { keys: by.iter().map(|d| d.key()).zip(key).collect(), counts })
+        .map(|(key, counts)| Group {
+            keys: by.iter().map(|d| d.key()).zip(key).collect(),
+            counts,
+        })
         .collect();
-    Summary { as_of: snap.as_of, kinds, by, groups, total, labels }
+    Summary {
+        as_of: snap.as_of,
+        kinds,
+        by,
+        groups,
+        total,
+        labels,
+    }
 }
 
 impl Summary {
     fn label(&self, dim: Dim, value: &str) -> String {
-        self.labels.get(&(dim, value.to_owned())).map_or_else(|| value.to_owned(), |l| l.0.clone())
+        self.labels
+            .get(&(dim, value.to_owned()))
+            .map_or_else(|| value.to_owned(), |l| l.0.clone())
     }
 
     fn extras(&self) -> Option<Kind> {
@@ -320,14 +360,22 @@ impl Summary {
         let row = |keys: Vec<Cell>, c: &Counts| {
             let mut r = keys;
             r.push(Cell::Int(c.count as i64));
-            r.extend(extra.iter().map(|(_, _, get)| get(c).map_or(Cell::Empty, |n| Cell::Int(n as i64))));
+            r.extend(
+                extra
+                    .iter()
+                    .map(|(_, _, get)| get(c).map_or(Cell::Empty, |n| Cell::Int(n as i64))),
+            );
             r
         };
         let rows = self
             .groups
             .iter()
             .map(|g| {
-                let keys = self.by.iter().map(|d| Cell::text(self.label(*d, &g.keys[d.key()]))).collect();
+                let keys = self
+                    .by
+                    .iter()
+                    .map(|d| Cell::text(self.label(*d, &g.keys[d.key()])))
+                    .collect();
                 row(keys, &g.counts)
             })
             .collect();
@@ -360,7 +408,12 @@ impl Summary {
             cells.insert((r, c), g.counts.count);
         }
         let sort = |dim: Dim, v: &mut Vec<&String>| {
-            v.sort_by_cached_key(|x| self.labels.get(&(dim, (*x).clone())).map(|l| l.1.clone()).unwrap_or_default())
+            v.sort_by_cached_key(|x| {
+                self.labels
+                    .get(&(dim, (*x).clone()))
+                    .map(|l| l.1.clone())
+                    .unwrap_or_default()
+            })
         };
         sort(down, &mut rows);
         sort(across, &mut cols);
@@ -404,7 +457,11 @@ impl Report for Summary {
     fn document(&self) -> Document {
         let kinds: Vec<&str> = self.kinds.iter().map(|k| k.label()).collect();
         let by: Vec<&str> = self.by.iter().map(|d| d.label()).collect();
-        let table = if self.by.len() == 2 { self.cross_table() } else { self.flat_table() };
+        let table = if self.by.len() == 2 {
+            self.cross_table()
+        } else {
+            self.flat_table()
+        };
         Document {
             title: tr!("Tổng hợp: {}", "Summary: {}", kinds.join(", ")),
             subtitle: Some(tr!(
@@ -413,7 +470,11 @@ impl Report for Summary {
                 by.join(" × ").to_lowercase(),
                 super::format_date(self.as_of)
             )),
-            sections: vec![Section { key: "summary", heading: None, body: Body::Table(table) }],
+            sections: vec![Section {
+                key: "summary",
+                heading: None,
+                body: Body::Table(table),
+            }],
         }
     }
 }
