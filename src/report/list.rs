@@ -140,7 +140,7 @@ impl Report for List {
             .map(|r| {
                 let mut row = vec![Cell::text(&r.id), Cell::Date(r.date)];
                 if has_type {
-                    row.push(Cell::text(r.kind.map(label_of).unwrap_or_default()));
+                    row.push(r.kind.map_or(Cell::Empty, |k| Cell::key(k, label_of(k))));
                 }
                 row.push(Cell::text(super::status::truncate(&r.title, 60)));
                 row.push(Cell::text(
@@ -158,7 +158,7 @@ impl Report for List {
                         Some("resolved-late" | "done-late") => Tone::Dim,
                         _ => Tone::Plain,
                     };
-                    row.push(Cell::toned(label, tone));
+                    row.push(Cell::toned_key(r.status.unwrap_or_default(), label, tone));
                 }
                 if has_deadline {
                     row.push(Cell::opt_date(r.deadline));

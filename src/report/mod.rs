@@ -103,6 +103,9 @@ pub enum Tone {
 pub enum Cell {
     Empty,
     Text(String, Tone),
+    /// A coded value: shown as its label, written to CSV as its code
+    /// (`complaint`, `tan-my`, `2023-H1`).
+    Key { code: String, label: String, tone: Tone },
     Int(i64),
     /// A number shown with `decimals` places.
     Num(f64, usize),
@@ -121,6 +124,14 @@ impl Cell {
         Cell::Text(s.into(), tone)
     }
 
+    pub fn key(code: impl Into<String>, label: impl Into<String>) -> Cell {
+        Cell::Key { code: code.into(), label: label.into(), tone: Tone::Plain }
+    }
+
+    pub fn toned_key(code: impl Into<String>, label: impl Into<String>, tone: Tone) -> Cell {
+        Cell::Key { code: code.into(), label: label.into(), tone }
+    }
+
     pub fn opt_date(d: Option<NaiveDate>) -> Cell {
         d.map_or(Cell::Empty, Cell::Date)
     }
@@ -131,7 +142,7 @@ impl Cell {
 
     pub fn tone(&self) -> Tone {
         match self {
-            Cell::Text(_, t) | Cell::Bar(_, t) => *t,
+            Cell::Text(_, t) | Cell::Bar(_, t) | Cell::Key { tone: t, .. } => *t,
             _ => Tone::Plain,
         }
     }
@@ -141,6 +152,7 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s, _) => s.clone(),
+            Cell::Key { label, .. } => label.clone(),
             Cell::Int(n) => group_digits(*n),
             Cell::Num(n, d) => format_decimal(*n, *d),
             Cell::Percent(p) => format!("{}%", format_decimal(*p, 1)),
@@ -154,6 +166,7 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s, _) => s.clone(),
+            Cell::Key { code, .. } => code.clone(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(n, d) => format!("{n:.d$}"),
             Cell::Percent(p) => format!("{p:.1}"),

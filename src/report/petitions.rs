@@ -160,13 +160,13 @@ impl Report for Register {
                 };
                 vec![
                     Cell::text(&e.id),
-                    Cell::text(kind),
+                    Cell::key(e.kind.as_str(), kind),
                     Cell::Date(e.received),
                     Cell::opt_date(e.accepted),
                     Cell::Date(e.acceptance_deadline),
                     Cell::opt_date(e.resolution_deadline),
                     Cell::opt_date(e.resolved),
-                    Cell::toned(e.state.label(), state_tone(e.state)),
+                    Cell::toned_key(e.state.as_str(), e.state.label(), state_tone(e.state)),
                     days,
                 ]
             })

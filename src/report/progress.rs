@@ -68,12 +68,3 @@ pub fn headline_table(items: &[Headline]) -> Table {
     }
 }
 
-// TEMPORARY until the targets engine lands (issue 5): replaced by the real engine.
-pub fn headlines(_snap: &crate::domain::snapshot::Snapshot<'_>) -> Vec<Headline> {
-    Vec::new()
-}
-
-pub fn explain<'a>(_snap: &crate::domain::snapshot::Snapshot<'a>, t: &'a Target) -> super::summary::Summary {
-    let _ = t;
-    unimplemented!()
-}

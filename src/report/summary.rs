@@ -374,14 +374,17 @@ impl Summary {
                 let keys = self
                     .by
                     .iter()
-                    .map(|d| Cell::text(self.label(*d, &g.keys[d.key()])))
+                    .map(|d| {
+                        let code = &g.keys[d.key()];
+                        Cell::key(code, self.label(*d, code))
+                    })
                     .collect();
                 row(keys, &g.counts)
             })
             .collect();
         let mut total_keys = vec![Cell::Empty; self.by.len()];
         if let Some(first) = total_keys.first_mut() {
-            *first = Cell::text(word("Tổng cộng", "Total"));
+            *first = Cell::key("total", word("Tổng cộng", "Total"));
         }
         Table {
             columns,
@@ -425,7 +428,7 @@ impl Summary {
         let table_rows = rows
             .iter()
             .map(|r| {
-                let mut row = vec![Cell::text(self.label(down, r))];
+                let mut row = vec![Cell::key(*r, self.label(down, r))];
                 let mut sum = 0;
                 for c in &cols {
                     let n = cells.get(&(*r, *c)).copied().unwrap_or(0);
@@ -436,7 +439,7 @@ impl Summary {
                 row
             })
             .collect();
-        let mut total = vec![Cell::text(word("Cộng", "Total"))];
+        let mut total = vec![Cell::key("total", word("Cộng", "Total"))];
         let mut grand = 0;
         for c in &cols {
             let n: u64 = rows.iter().map(|r| cells.get(&(*r, *c)).copied().unwrap_or(0)).sum();

@@ -1,0 +1,204 @@
+//! `danvan conclusions`: the register of the tasks that conclusions
+//! assign (sổ theo dõi thực hiện kết luận), with each task's state as of a
+//! date, most urgent first.
+
+use super::{Body, Cell, Column, Document, Report, Section, Table, Tone, format_date};
+use crate::domain::query::Query;
+use crate::domain::snapshot::{Item, Snapshot};
+use crate::i18n::{Label, tr, word};
+use crate::model::*;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// What the register selects beyond the shared filters.
+#[derive(Debug, Clone, Default)]
+pub struct RegisterOptions {
+    pub query: Query,
+    /// Only tasks in these states; empty = every state.
+    pub states: Vec<TaskState>,
+}
+
+/// One assigned task.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRow {
+    /// `MEETING#N`, N from 1.
+    pub id: String,
+    pub meeting: String,
+    pub meeting_date: NaiveDate,
+    /// "245-TB/HU" when the meeting's notice was issued.
+    pub notice: Option<String>,
+    /// The task's number in its meeting, from 1.
+    pub number: usize,
+    pub text: String,
+    /// Org id.
+    pub assignee: String,
+    pub assignee_name: String,
+    pub due: Option<NaiveDate>,
+    /// When it was reported done, if on or before the as-of date.
+    pub done: Option<NaiveDate>,
+    pub state: TaskState,
+    /// Unfinished tasks with a due date: days to the due date (negative = late).
+    pub days_left: Option<i64>,
+    /// Overdue tasks: days past due as of the date; done-late: days past due when done.
+    pub days_late: Option<i64>,
+}
+
+/// How many tasks are in each state.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StateCounts {
+    pub total: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub open: usize,
+    pub done_late: usize,
+    pub done: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Register {
+    pub as_of: NaiveDate,
+    pub due_within: u32,
+    pub counts: StateCounts,
+    pub tasks: Vec<TaskRow>,
+}
+
+/// The register as of the snapshot's date.
+pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
+    let as_of = snap.as_of;
+    let config = &snap.ws.config;
+    let mut tasks: Vec<TaskRow> = snap
+        .items(Kind::Conclusion)
+        .filter(|i| opts.query.matches(i))
+        .filter_map(|item| {
+            let Item::Task(m, index, c, state) = item else { return None };
+            if !opts.states.is_empty() && !opts.states.contains(&state) {
+                return None;
+            }
+            let due = c.due.as_ref().map(|d| d.value);
+            // A done date after the as-of date is not known yet on that date.
+            let done = c.done.as_ref().map(|d| d.value).filter(|&d| d <= as_of);
+            let finished = matches!(state, TaskState::Done | TaskState::DoneLate);
+            let days_left = due.filter(|_| !finished).map(|d| (d - as_of).num_days());
+            let days_late = match (state, due, done) {
+                (TaskState::Overdue, Some(due), _) => Some((as_of - due).num_days()),
+                (TaskState::DoneLate, Some(due), Some(done)) => Some((done - due).num_days()),
+                _ => None,
+            };
+            let notice = m.notice.as_ref().map(|n| format!("{}-{}", n.number.value, config.committee.notice_suffix));
+            Some(TaskRow {
+                id: item.id().into_owned(),
+                meeting: m.id.clone(),
+                meeting_date: m.date.value,
+                notice,
+                number: index + 1,
+                text: c.text.clone(),
+                assignee: c.assignee.value.clone(),
+                assignee_name: config.org_name(&c.assignee.value).to_owned(),
+                due,
+                done,
+                state,
+                days_left,
+                days_late,
+            })
+        })
+        .collect();
+    tasks.sort_by_key(urgency);
+    let mut counts = StateCounts { total: tasks.len(), ..StateCounts::default() };
+    for t in &tasks {
+        *match t.state {
+            TaskState::Overdue => &mut counts.overdue,
+            TaskState::DueSoon => &mut counts.due_soon,
+            TaskState::Open => &mut counts.open,
+            TaskState::DoneLate => &mut counts.done_late,
+            TaskState::Done => &mut counts.done,
+        } += 1;
+    }
+    Register { as_of, due_within: snap.due_within, counts, tasks }
+}
+
+/// The sort key: overdue (latest first), due soon (soonest first), open
+/// (by due date, undated last), then done late and done (latest done
+/// first); ties in record order.
+fn urgency(t: &TaskRow) -> (u8, i64, NaiveDate, String, usize) {
+    let far = i64::MAX;
+    let (rank, key) = match t.state {
+        TaskState::Overdue => (0, -t.days_late.unwrap_or(0)),
+        TaskState::DueSoon => (1, t.days_left.unwrap_or(far)),
+        TaskState::Open => (2, t.days_left.unwrap_or(far)),
+        TaskState::DoneLate => (3, -t.done.map_or(0, |d| d.num_days_from_ce() as i64)),
+        TaskState::Done => (4, -t.done.map_or(0, |d| d.num_days_from_ce() as i64)),
+    };
+    (rank, key, t.meeting_date, t.meeting.clone(), t.number)
+}
+
+fn tone(state: TaskState) -> Tone {
+    match state {
+        TaskState::Overdue => Tone::Bad,
+        TaskState::DueSoon => Tone::Warn,
+        TaskState::DoneLate => Tone::Dim,
+        TaskState::Done => Tone::Good,
+        TaskState::Open => Tone::Plain,
+    }
+}
+
+impl Report for Register {
+    fn document(&self) -> Document {
+        let c = &self.counts;
+        let columns = vec![
+            Column::new("id", word("Mã", "Id")),
+            Column::new("meeting_date", word("Ngày họp", "Meeting")),
+            Column::new("notice", word("Thông báo", "Notice")),
+            Column::new("text", word("Nhiệm vụ", "Task")),
+            Column::new("assignee", word("Cơ quan thực hiện", "Assignee")),
+            Column::new("due", word("Hạn", "Due")),
+            Column::new("done", word("Hoàn thành", "Done")),
+            Column::new("state", word("Trạng thái", "State")),
+            Column::new("days_left", word("Còn (ngày)", "Days left")),
+            Column::new("days_late", word("Trễ (ngày)", "Days late")),
+        ];
+        let rows = self
+            .tasks
+            .iter()
+            .map(|t| {
+                vec![
+                    Cell::text(&t.id),
+                    Cell::Date(t.meeting_date),
+                    Cell::text(t.notice.as_deref().unwrap_or("")),
+                    Cell::text(super::status::truncate(&t.text, 60)),
+                    Cell::text(&t.assignee_name),
+                    Cell::opt_date(t.due),
+                    Cell::opt_date(t.done),
+                    Cell::toned(t.state.label(), tone(t.state)),
+                    // Late tasks show how late, not a negative "days left".
+                    t.days_left.filter(|&n| n >= 0).map_or(Cell::Empty, Cell::Int),
+                    t.days_late.map_or(Cell::Empty, Cell::Int),
+                ]
+            })
+            .collect();
+        Document {
+            title: word("Theo dõi thực hiện kết luận", "Conclusion task register").to_owned(),
+            subtitle: Some(tr!(
+                "{} nhiệm vụ: {} quá hạn, {} sắp đến hạn (trong {} ngày), {} đang thực hiện, {} hoàn thành trễ, {} hoàn thành · tính đến ngày {}",
+                "{} task(s): {} overdue, {} due soon (within {} days), {} open, {} done late, {} done · as of {}",
+                c.total,
+                c.overdue,
+                c.due_soon,
+                self.due_within,
+                c.open,
+                c.done_late,
+                c.done,
+                format_date(self.as_of)
+            )),
+            sections: vec![Section {
+                key: "conclusions",
+                heading: None,
+                body: Body::Table(Table {
+                    columns,
+                    rows,
+                    total: None,
+                    empty: Some(tr!("Không có nhiệm vụ nào khớp.", "No tasks match.")),
+                }),
+            }],
+        }
+    }
+}
