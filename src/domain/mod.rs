@@ -7,6 +7,7 @@ pub mod filter;
 pub mod period;
 pub mod query;
 pub mod snapshot;
+pub mod targets;
 
 use crate::model::*;
 use calendar::Calendar;
