@@ -3,8 +3,10 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod docx;
 pub mod markdown;
 pub mod table;
+pub mod template;
 
 use crate::report::Report;
 

@@ -2,7 +2,7 @@
 //! assign (sổ theo dõi thực hiện kết luận), with each task's state as of a
 //! date, most urgent first.
 
-use super::{Body, Cell, Column, Document, Report, Section, Table, Tone, format_date};
+use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone, format_date};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -43,24 +43,32 @@ pub struct TaskRow {
     pub days_late: Option<i64>,
 }
 
-/// How many tasks are in each state.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct StateCounts {
-    pub total: usize,
-    pub overdue: usize,
-    pub due_soon: usize,
-    pub open: usize,
-    pub done_late: usize,
-    pub done: usize,
+/// How many of the listed tasks are in one state.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateCount {
+    pub state: TaskState,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Register {
     pub as_of: NaiveDate,
+    /// Days ahead that count as due soon.
     pub due_within: u32,
-    pub counts: StateCounts,
+    /// Most urgent first.
     pub tasks: Vec<TaskRow>,
+    /// How many of the listed tasks are in each state, most urgent first; states with none left out.
+    pub states: Vec<StateCount>,
 }
+
+/// The states from most to least urgent: the register's order.
+const URGENCY: [TaskState; 5] = [
+    TaskState::Overdue,
+    TaskState::DueSoon,
+    TaskState::Open,
+    TaskState::DoneLate,
+    TaskState::Done,
+];
 
 /// The register as of the snapshot's date.
 pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
@@ -70,7 +78,9 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
         .items(Kind::Conclusion)
         .filter(|i| opts.query.matches(i))
         .filter_map(|item| {
-            let Item::Task(m, index, c, state) = item else { return None };
+            let Item::Task(m, index, c, state) = item else {
+                return None;
+            };
             if !opts.states.is_empty() && !opts.states.contains(&state) {
                 return None;
             }
@@ -84,7 +94,10 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
                 (TaskState::DoneLate, Some(due), Some(done)) => Some((done - due).num_days()),
                 _ => None,
             };
-            let notice = m.notice.as_ref().map(|n| format!("{}-{}", n.number.value, config.committee.notice_suffix));
+            let notice = m
+                .notice
+                .as_ref()
+                .map(|n| format!("{}-{}", n.number.value, config.committee.notice_suffix));
             Some(TaskRow {
                 id: item.id().into_owned(),
                 meeting: m.id.clone(),
@@ -103,17 +116,20 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
         })
         .collect();
     tasks.sort_by_key(urgency);
-    let mut counts = StateCounts { total: tasks.len(), ..StateCounts::default() };
-    for t in &tasks {
-        *match t.state {
-            TaskState::Overdue => &mut counts.overdue,
-            TaskState::DueSoon => &mut counts.due_soon,
-            TaskState::Open => &mut counts.open,
-            TaskState::DoneLate => &mut counts.done_late,
-            TaskState::Done => &mut counts.done,
-        } += 1;
+    let states = URGENCY
+        .iter()
+        .map(|&state| StateCount {
+            state,
+            count: tasks.iter().filter(|t| t.state == state).count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    Register {
+        as_of,
+        due_within: snap.due_within,
+        tasks,
+        states,
     }
-    Register { as_of, due_within: snap.due_within, counts, tasks }
 }
 
 /// The sort key: overdue (latest first), due soon (soonest first), open
@@ -121,17 +137,16 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
 /// first); ties in record order.
 fn urgency(t: &TaskRow) -> (u8, i64, NaiveDate, String, usize) {
     let far = i64::MAX;
-    let (rank, key) = match t.state {
-        TaskState::Overdue => (0, -t.days_late.unwrap_or(0)),
-        TaskState::DueSoon => (1, t.days_left.unwrap_or(far)),
-        TaskState::Open => (2, t.days_left.unwrap_or(far)),
-        TaskState::DoneLate => (3, -t.done.map_or(0, |d| d.num_days_from_ce() as i64)),
-        TaskState::Done => (4, -t.done.map_or(0, |d| d.num_days_from_ce() as i64)),
+    let rank = URGENCY.iter().position(|&s| s == t.state).unwrap_or(URGENCY.len()) as u8;
+    let key = match t.state {
+        TaskState::Overdue => -t.days_late.unwrap_or(0),
+        TaskState::DueSoon | TaskState::Open => t.days_left.unwrap_or(far),
+        TaskState::DoneLate | TaskState::Done => -t.done.map_or(0, |d| i64::from(d.num_days_from_ce())),
     };
     (rank, key, t.meeting_date, t.meeting.clone(), t.number)
 }
 
-fn tone(state: TaskState) -> Tone {
+pub fn state_tone(state: TaskState) -> Tone {
     match state {
         TaskState::Overdue => Tone::Bad,
         TaskState::DueSoon => Tone::Warn,
@@ -143,7 +158,6 @@ fn tone(state: TaskState) -> Tone {
 
 impl Report for Register {
     fn document(&self) -> Document {
-        let c = &self.counts;
         let columns = vec![
             Column::new("id", word("Mã", "Id")),
             Column::new("meeting_date", word("Ngày họp", "Meeting")),
@@ -164,41 +178,49 @@ impl Report for Register {
                     Cell::text(&t.id),
                     Cell::Date(t.meeting_date),
                     Cell::text(t.notice.as_deref().unwrap_or("")),
-                    Cell::text(super::status::truncate(&t.text, 60)),
-                    Cell::text(&t.assignee_name),
+                    // Shortened on screen, whole in CSV.
+                    Cell::key(&t.text, super::status::truncate(&t.text, 60)),
+                    Cell::key(&t.assignee, &t.assignee_name),
                     Cell::opt_date(t.due),
                     Cell::opt_date(t.done),
-                    Cell::toned(t.state.label(), tone(t.state)),
+                    Cell::toned_key(t.state.as_str(), t.state.label(), state_tone(t.state)),
                     // Late tasks show how late, not a negative "days left".
                     t.days_left.filter(|&n| n >= 0).map_or(Cell::Empty, Cell::Int),
                     t.days_late.map_or(Cell::Empty, Cell::Int),
                 ]
             })
             .collect();
+        let counts = self
+            .states
+            .iter()
+            .map(|c| Fact::new(c.state.as_str(), c.state.label(), Cell::Int(c.count as i64)))
+            .collect();
         Document {
-            title: word("Theo dõi thực hiện kết luận", "Conclusion task register").to_owned(),
+            title: word("Sổ theo dõi thực hiện kết luận", "Conclusion task register").to_owned(),
             subtitle: Some(tr!(
-                "{} nhiệm vụ: {} quá hạn, {} sắp đến hạn (trong {} ngày), {} đang thực hiện, {} hoàn thành trễ, {} hoàn thành · tính đến ngày {}",
-                "{} task(s): {} overdue, {} due soon (within {} days), {} open, {} done late, {} done · as of {}",
-                c.total,
-                c.overdue,
-                c.due_soon,
-                self.due_within,
-                c.open,
-                c.done_late,
-                c.done,
-                format_date(self.as_of)
+                "{} nhiệm vụ · tính đến ngày {} · \"sắp đến hạn\" = còn ≤ {} ngày",
+                "{} task(s) · as of {} · \"due soon\" = {} days or fewer left",
+                self.tasks.len(),
+                format_date(self.as_of),
+                self.due_within
             )),
-            sections: vec![Section {
-                key: "conclusions",
-                heading: None,
-                body: Body::Table(Table {
-                    columns,
-                    rows,
-                    total: None,
-                    empty: Some(tr!("Không có nhiệm vụ nào khớp.", "No tasks match.")),
-                }),
-            }],
+            sections: vec![
+                Section {
+                    key: "conclusions",
+                    heading: None,
+                    body: Body::Table(Table {
+                        columns,
+                        rows,
+                        total: None,
+                        empty: Some(tr!("Không có nhiệm vụ nào khớp.", "No tasks match.")),
+                    }),
+                },
+                Section {
+                    key: "states",
+                    heading: Some(word("Theo trạng thái", "By state").into()),
+                    body: Body::Facts(counts),
+                },
+            ],
         }
     }
 }

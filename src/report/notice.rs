@@ -180,7 +180,12 @@ pub fn short_date(d: NaiveDate) -> String {
 
 /// The committee's kind without its place: "Huyện ủy" of "Huyện ủy Lấp Vò".
 fn committee_kind(c: &Committee) -> &str {
-    c.name.trim().strip_suffix(c.place.trim()).map(str::trim).filter(|k| !k.is_empty()).unwrap_or(c.name.trim())
+    c.name
+        .trim()
+        .strip_suffix(c.place.trim())
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .unwrap_or(c.name.trim())
 }
 
 /// The collective that signs: the standing body without the committee's
@@ -196,7 +201,14 @@ fn collective(c: &Committee) -> String {
 
 /// "Lưu Văn phòng Huyện ủy" unless `[document] archive` says otherwise.
 fn archive_line(ws: &Workspace) -> String {
-    match ws.config.document.archive.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+    match ws
+        .config
+        .document
+        .archive
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
         Some(a) => a.to_owned(),
         None => format!("Lưu Văn phòng {}", committee_kind(&ws.config.committee)),
     }
@@ -229,7 +241,11 @@ fn opening(ws: &Workspace, meeting: &Meeting) -> Vec<String> {
     let standing = ws.config.committee.standing.trim();
     let when = short_date(meeting.date.value);
     let others = join_vi(&counterparts(ws, meeting));
-    let units: Vec<String> = meeting.units.iter().map(|u| ws.config.unit_name(&u.value).to_owned()).collect();
+    let units: Vec<String> = meeting
+        .units
+        .iter()
+        .map(|u| ws.config.unit_name(&u.value).to_owned())
+        .collect();
     let met = match meeting.kind {
         MeetingType::Dialogue if !units.is_empty() => {
             let mut s = format!("đối thoại trực tiếp với Nhân dân {}", join_vi(&units));
@@ -267,9 +283,17 @@ fn parts(ws: &Workspace, meeting: &Meeting) -> Vec<Part> {
         let groups = groups
             .into_iter()
             .enumerate()
-            .map(|(i, g)| TaskGroup { number: format!("{number}.{}", i + 1), ..g })
+            .map(|(i, g)| TaskGroup {
+                number: format!("{number}.{}", i + 1),
+                ..g
+            })
             .collect();
-        parts.push(Part { number, heading: heading.to_owned(), paragraphs, groups });
+        parts.push(Part {
+            number,
+            heading: heading.to_owned(),
+            paragraphs,
+            groups,
+        });
     };
     let text = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(paragraphs);
     if let Some(ps) = text(&meeting.situation) {
@@ -329,7 +353,11 @@ fn letter(i: usize) -> String {
     if i < LETTERS.len() {
         (LETTERS[i] as char).to_string()
     } else {
-        format!("{}{}", letter(i / LETTERS.len() - 1), LETTERS[i % LETTERS.len()] as char)
+        format!(
+            "{}{}",
+            letter(i / LETTERS.len() - 1),
+            LETTERS[i % LETTERS.len()] as char
+        )
     }
 }
 
@@ -417,7 +445,10 @@ mod tests {
         };
         assert_eq!(committee_kind(&c), "Huyện ủy");
         assert_eq!(collective(&c), "Ban Thường vụ");
-        let odd = Committee { standing: "Thường trực".into(), ..c };
+        let odd = Committee {
+            standing: "Thường trực".into(),
+            ..c
+        };
         assert_eq!(collective(&odd), "Thường trực");
     }
 }

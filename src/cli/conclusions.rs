@@ -1,0 +1,48 @@
+//! `danvan conclusions`: the register of the tasks conclusions assign.
+
+use super::browse::FormatArgs;
+use super::filters::FilterArgs;
+use super::{Context, Outcome, print};
+use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
+use crate::model::{Keyword, TaskState};
+use crate::render::render;
+use crate::report::conclusions::{RegisterOptions, register};
+use clap::Args;
+
+pub const EXAMPLES: &str = "Examples:
+  danvan conclusions                              every task, most urgent first
+  danvan conclusions --state overdue --state due-soon
+  danvan conclusions --org mttq --period 2022     tasks given to the Front by 2022's meetings
+  danvan conclusions --as-of 2022-10-25 --due-within 14
+  danvan conclusions --format csv > nhiem-vu.csv
+
+States: overdue, due-soon (due within --due-within days), open, done-late, done.
+--period, --from and --to select by the date of the meeting that assigned the task.";
+
+fn parse_state(text: &str) -> Result<TaskState, String> {
+    TaskState::parse(text.trim()).ok_or_else(|| format!("`{text}` is not a task state: {}", TaskState::choices()))
+}
+
+#[derive(Args, Debug)]
+pub struct ConclusionsArgs {
+    /// Only tasks in this state (repeatable)
+    #[arg(long, value_name = "STATE", value_parser = parse_state)]
+    pub state: Vec<TaskState>,
+    /// Days ahead that count as "due soon"
+    #[arg(long, value_name = "N", default_value_t = DUE_SOON_DAYS)]
+    pub due_within: u32,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
+    let ws = cx.workspace()?;
+    let snap = Snapshot::new(&ws, cx.as_of(&ws), args.due_within);
+    let opts = RegisterOptions {
+        query: args.filters.query(&ws)?,
+        states: args.state.clone(),
+    };
+    print(&render(&register(&snap, &opts), args.output.format, cx.color_stdout))
+}

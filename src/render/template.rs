@@ -1,0 +1,353 @@
+//! Documents laid out by minijinja templates: the conclusion notice as
+//! text, Markdown and HTML. The templates are embedded in the binary
+//! (`src/templates/`); a workspace overrides one by placing a file of the
+//! same name in its `templates/` folder.
+
+use crate::model::Margins;
+use crate::report::notice::NoticeDocument;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The layouts a template gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Layout {
+    /// The file name of the notice template for this layout.
+    pub fn notice_template(self) -> &'static str {
+        match self {
+            Layout::Text => "notice.txt.j2",
+            Layout::Markdown => "notice.md.j2",
+            Layout::Html => "notice.html.j2",
+        }
+    }
+
+    fn builtin_notice(self) -> &'static str {
+        match self {
+            Layout::Text => include_str!("../templates/notice.txt.j2"),
+            Layout::Markdown => include_str!("../templates/notice.md.j2"),
+            Layout::Html => include_str!("../templates/notice.html.j2"),
+        }
+    }
+}
+
+/// A template that could not be read, parsed or rendered.
+#[derive(Debug, Clone)]
+pub struct TemplateError {
+    /// The file (a workspace override) or `built-in NAME`.
+    pub file: String,
+    /// Whether the template is the workspace's own (its author can fix it).
+    pub overridden: bool,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Where a template came from: the workspace's `templates/NAME`, or the binary.
+pub struct Source {
+    pub name: String,
+    pub text: String,
+    pub overridden: bool,
+}
+
+/// The workspace's override of `name` in `dir`, else the built-in text.
+/// An override that exists but cannot be read is an error, not a silent
+/// fall-back: the user meant it to be used.
+pub fn source(dir: &Path, name: &str, builtin: &str) -> Result<Source, TemplateError> {
+    let path: PathBuf = dir.join(name);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| TemplateError {
+                file: path.display().to_string(),
+                overridden: true,
+                line: None,
+                message: "not UTF-8 text; save it as UTF-8".to_owned(),
+            })?;
+            Ok(Source {
+                name: path.display().to_string(),
+                text,
+                overridden: true,
+            })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Source {
+            name: format!("built-in {name}"),
+            text: builtin.to_owned(),
+            overridden: false,
+        }),
+        Err(e) => Err(TemplateError {
+            file: path.display().to_string(),
+            overridden: true,
+            line: None,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Page settings the HTML template needs.
+#[derive(Debug, Clone, Serialize)]
+struct Page {
+    margins_mm: Margins,
+}
+
+/// Renders the notice with the template of `layout`, the workspace's
+/// override from `templates_dir` when it has one.
+pub fn notice(
+    doc: &NoticeDocument,
+    layout: Layout,
+    templates_dir: &Path,
+    margins: Margins,
+) -> Result<String, TemplateError> {
+    let src = source(templates_dir, layout.notice_template(), layout.builtin_notice())?;
+    let ctx = context! { page => value(&Page { margins_mm: margins }), ..value(doc) };
+    render(&src, layout, ctx)
+}
+
+/// A template value of any report struct. minijinja's own serde support
+/// is an optional feature; going through `serde_json` (a dependency
+/// already) keeps the build as it is.
+fn value(data: &impl Serialize) -> Value {
+    fn convert(json: serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match json {
+            J::Null => Value::from(()),
+            J::Bool(b) => Value::from(b),
+            J::Number(n) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Value::from(i),
+                (None, Some(f)) => Value::from(f),
+                (None, None) => Value::from(n.to_string()),
+            },
+            J::String(s) => Value::from(s),
+            J::Array(items) => Value::from(items.into_iter().map(convert).collect::<Vec<_>>()),
+            J::Object(map) => Value::from(
+                map.into_iter()
+                    .map(|(k, v)| (k, convert(v)))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            ),
+        }
+    }
+    // Serializing plain report structs cannot fail: no maps with non-string keys.
+    convert(serde_json::to_value(data).unwrap_or_default())
+}
+
+fn render(src: &Source, layout: Layout, ctx: Value) -> Result<String, TemplateError> {
+    let mut env = environment(layout);
+    let fail = |e: minijinja::Error| TemplateError {
+        file: src.name.clone(),
+        overridden: src.overridden,
+        line: e.line(),
+        message: describe(&e),
+    };
+    env.add_template(&src.name, &src.text).map_err(fail)?;
+    let template = env.get_template(&src.name).map_err(fail)?;
+    let mut out = template.render(ctx).map_err(fail)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// "syntax error: unexpected end of input", with the causes of a filter's error.
+fn describe(e: &minijinja::Error) -> String {
+    let mut s = match e.detail() {
+        Some(d) => format!("{}: {d}", e.kind()),
+        None => e.kind().to_string(),
+    };
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        s.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    s
+}
+
+fn environment<'s>(layout: Layout) -> Environment<'s> {
+    let mut env = Environment::new();
+    let mut syntax = minijinja::syntax::SyntaxConfig::builder();
+    syntax.trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true);
+    // The default syntax always builds.
+    if let Ok(syntax) = syntax.build() {
+        env.set_syntax(syntax);
+    }
+    // A misspelt field in a custom template is an error, not a blank.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let html = layout == Layout::Html;
+    env.set_auto_escape_callback(move |_| if html { AutoEscape::Html } else { AutoEscape::None });
+    // minijinja's HTML escaping also writes "/" as "&#x2f;"; a document
+    // full of "T&#x2f;M" and "245-TB&#x2f;HU" is valid but unreadable as
+    // source, and only &, <, >, " and ' need escaping in text and attributes.
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), AutoEscape::Html)
+            && !value.is_safe()
+            && let Some(text) = value.as_str()
+        {
+            return Ok(out.write_str(&html_escape(text))?);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    env.add_filter("center", |s: &str, width: usize| center(s, width));
+    env.add_filter("pad", |s: &str, width: usize| pad(s, width));
+    env.add_filter("rstrip", |s: &str| s.trim_end().to_owned());
+    env.add_filter(
+        "wrap",
+        |s: &str, width: usize, first: Option<usize>, rest: Option<usize>| {
+            wrap(s, width, first.unwrap_or(0), rest.unwrap_or(0))
+        },
+    );
+    env.add_filter("md", |s: &str| markdown_escape(s));
+    env.add_function("columns", columns);
+    env
+}
+
+/// Display width of a text in a monospaced terminal.
+fn width(s: &str) -> usize {
+    crate::text::width(s)
+}
+
+/// `s` centred in `width` columns (left-leaning when the space is odd).
+pub fn center(s: &str, width: usize) -> String {
+    let w = self::width(s);
+    if w >= width {
+        return s.to_owned();
+    }
+    let left = (width - w) / 2;
+    format!("{}{s}{}", " ".repeat(left), " ".repeat(width - w - left))
+}
+
+/// `s` padded with spaces to `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = self::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Words of `s` in lines of at most `width` columns (a longer word stands
+/// alone), the first line indented by `first` spaces, the others by `rest`.
+pub fn wrap(s: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = " ".repeat(first);
+    let mut empty = true;
+    for word in s.split_whitespace() {
+        if !empty && self::width(&line) + 1 + self::width(word) > width {
+            lines.push(std::mem::replace(&mut line, " ".repeat(rest)));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Two columns side by side: the left wrapped in `left_width` (centred, or
+/// left-aligned with a hanging indent of 2 when `align` is "left"), the
+/// right wrapped and centred in `right_width`. Trailing spaces trimmed.
+fn columns(
+    left: Vec<String>,
+    right: Vec<String>,
+    left_width: usize,
+    right_width: usize,
+    align: Option<String>,
+) -> String {
+    let left_aligned = align.as_deref() == Some("left");
+    let lay = |items: &[String], width: usize, centred: bool| -> Vec<String> {
+        items
+            .iter()
+            .flat_map(|s| {
+                if s.is_empty() {
+                    vec![String::new()]
+                } else if centred {
+                    wrap(s, width, 0, 0).into_iter().map(|l| center(&l, width)).collect()
+                } else {
+                    wrap(s, width, 0, 2).into_iter().map(|l| pad(&l, width)).collect()
+                }
+            })
+            .collect()
+    };
+    let l = lay(&left, left_width, !left_aligned);
+    let r = lay(&right, right_width, true);
+    let rows = l.len().max(r.len());
+    let blank = String::new();
+    (0..rows)
+        .map(|i| {
+            let lc = l.get(i).unwrap_or(&blank);
+            let rc = r.get(i).unwrap_or(&blank);
+            format!("{}{rc}", pad(lc, left_width)).trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text for HTML content and quoted attributes.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text that Markdown prints as written (no emphasis, links or HTML).
+pub fn markdown_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_with_indents() {
+        assert_eq!(wrap("một hai ba bốn", 8, 2, 0), ["  một", "hai ba", "bốn"]);
+        assert_eq!(wrap("", 8, 0, 0), [""]);
+        assert_eq!(wrap("dàidàidàidài x", 4, 0, 1), ["dàidàidàidài", " x"]);
+    }
+
+    #[test]
+    fn centres_by_display_width() {
+        assert_eq!(center("Tân Mỹ", 10), "  Tân Mỹ  ");
+        assert_eq!(center("*", 4), " *  ");
+        assert_eq!(pad("ủy", 4), "ủy  ");
+    }
+
+    #[test]
+    fn side_by_side() {
+        let out = columns(vec!["A".into(), "BB".into()], vec!["C".into()], 4, 3, None);
+        assert_eq!(out, " A   C\n BB");
+    }
+
+    #[test]
+    fn escapes_markdown() {
+        assert_eq!(markdown_escape("a*b_c|d"), "a\\*b\\_c\\|d");
+    }
+}
