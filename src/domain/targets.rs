@@ -262,7 +262,10 @@ pub fn assess(target: &Target, as_of: NaiveDate, actual: Option<f64>, at_deadlin
         actual,
         at_deadline: at_deadline.filter(|_| as_of > target.deadline),
         expected,
-        percent_of_goal: actual.map(|a| percent_of_goal(target.direction, target.goal, a)),
+        // Once the deadline has passed the target is judged on its figure on
+        // the deadline, and so is its share of the goal.
+        percent_of_goal: if as_of > target.deadline { at_deadline } else { actual }
+            .map(|a| percent_of_goal(target.direction, target.goal, a)),
         status,
     }
 }

@@ -210,7 +210,8 @@ pub fn headlines(snap: &Snapshot<'_>) -> Vec<Headline> {
         .map(|t| Headline {
             id: t.id,
             title: t.title,
-            actual: t.actual,
+            // After the deadline the dashboard shows the figure it was judged on.
+            actual: t.at_deadline.or(t.actual),
             goal: t.goal,
             direction: t.direction,
             percent: t.percent,

@@ -1,0 +1,233 @@
+//! HTML for the report page: documents as sections and tables, bars and
+//! trend charts as inline SVG. No script, no external resource.
+
+pub use super::template::html_escape as esc;
+use crate::report::{Body, Cell, Document, Table, Tone};
+use std::fmt::Write;
+
+fn tone_class(t: Tone) -> &'static str {
+    match t {
+        Tone::Plain => "",
+        Tone::Good => "good",
+        Tone::Warn => "warn",
+        Tone::Bad => "bad",
+        Tone::Dim => "dim",
+    }
+}
+
+fn tone_color(t: Tone) -> &'static str {
+    match t {
+        Tone::Good => "#2e7d32",
+        Tone::Warn => "#b26a00",
+        Tone::Bad => "#c62828",
+        Tone::Dim | Tone::Plain => "#607d8b",
+    }
+}
+
+/// A horizontal bar for a fraction 0..=1 (clamped).
+pub fn bar_svg(fraction: f64, tone: Tone) -> String {
+    let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+    format!(
+        "<svg class=\"bar\" width=\"120\" height=\"12\" viewBox=\"0 0 120 12\" role=\"img\" aria-label=\"{pct:.0}%\">\
+<rect width=\"120\" height=\"12\" rx=\"2\" fill=\"#e8eaed\"/><rect width=\"{w:.1}\" height=\"12\" rx=\"2\" fill=\"{c}\"/></svg>",
+        pct = f * 100.0,
+        w = f * 120.0,
+        c = tone_color(tone)
+    )
+}
+
+/// A small line chart of a series with the goal as a dashed line.
+pub fn trend_svg(points: &[(String, Option<f64>)], goal: f64, tone: Tone) -> String {
+    let (w, h, pad) = (260.0, 90.0, 14.0);
+    let values: Vec<f64> = points.iter().filter_map(|p| p.1).chain([goal]).filter(|v| v.is_finite()).collect();
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min).min(0.0);
+    let span = if (hi - lo).abs() < f64::EPSILON { 1.0 } else { hi - lo };
+    let n = points.len().max(2) as f64 - 1.0;
+    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n;
+    let y = |v: f64| h - pad - (h - 2.0 * pad) * (v - lo) / span;
+    let mut svg = format!("<svg class=\"trend\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\">");
+    let _ = write!(
+        svg,
+        "<line x1=\"{pad}\" x2=\"{}\" y1=\"{gy:.1}\" y2=\"{gy:.1}\" stroke=\"#9e9e9e\" stroke-dasharray=\"4 3\"/>",
+        w - pad,
+        gy = y(goal)
+    );
+    let line: Vec<String> =
+        points.iter().enumerate().filter_map(|(i, p)| p.1.map(|v| format!("{:.1},{:.1}", x(i), y(v)))).collect();
+    if !line.is_empty() {
+        let _ = write!(
+            svg,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
+            line.join(" "),
+            tone_color(tone)
+        );
+    }
+    for (i, (label, v)) in points.iter().enumerate() {
+        if let Some(v) = v {
+            let _ = write!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"{}\"/>", x(i), y(*v), tone_color(tone));
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+            x(i),
+            h - 2.0,
+            esc(label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn cell(c: &Cell) -> String {
+    match c {
+        Cell::Bar(f, t) => bar_svg(*f, *t),
+        other => {
+            let class = tone_class(other.tone());
+            let num = if other.is_numeric() { " class=\"num\"" } else { "" };
+            if class.is_empty() {
+                format!("<td{num}>{}</td>", esc(&other.display()))
+            } else {
+                format!("<td{num}><span class=\"{class}\">{}</span></td>", esc(&other.display()))
+            }
+        }
+    }
+}
+
+pub fn table(t: &Table) -> String {
+    if t.rows.is_empty()
+        && let Some(empty) = &t.empty
+    {
+        return format!("<p class=\"empty\">{}</p>\n", esc(empty));
+    }
+    let mut out = String::from("<div class=\"scroll\"><table>\n<thead><tr>");
+    for c in &t.columns {
+        let _ = write!(out, "<th>{}</th>", esc(&c.label));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let wrap = |c: &Cell| match c {
+        Cell::Bar(..) => format!("<td>{}</td>", cell(c)),
+        _ => cell(c),
+    };
+    for row in &t.rows {
+        out.push_str("<tr>");
+        out.extend(row.iter().map(wrap));
+        out.push_str("</tr>\n");
+    }
+    if let Some(total) = &t.total {
+        out.push_str("<tr class=\"total\">");
+        out.extend(total.iter().map(wrap));
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+    out
+}
+
+/// A document as an HTML section with an anchor, its title as a heading.
+pub fn document(doc: &Document, anchor: &str) -> String {
+    let mut out = format!("<section id=\"{}\">\n<h2>{}</h2>\n", esc(anchor), esc(&doc.title));
+    if let Some(sub) = &doc.subtitle {
+        let _ = writeln!(out, "<p class=\"sub\">{}</p>", esc(sub));
+    }
+    for s in &doc.sections {
+        if let Some(h) = &s.heading {
+            let _ = writeln!(out, "<h3>{}</h3>", esc(h));
+        }
+        match &s.body {
+            Body::Table(t) => out.push_str(&table(t)),
+            Body::Facts(facts) => {
+                out.push_str("<dl>\n");
+                for f in facts {
+                    let class = tone_class(f.value.tone());
+                    let _ = writeln!(
+                        out,
+                        "<dt>{}</dt><dd class=\"{class}\">{}</dd>",
+                        esc(&f.label),
+                        esc(&f.value.display())
+                    );
+                }
+                out.push_str("</dl>\n");
+            }
+            Body::Text(ps) => {
+                for p in ps {
+                    let _ = writeln!(out, "<p>{}</p>", esc(p));
+                }
+            }
+        }
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The page around the sections: a CSP that forbids every request, and
+/// styles for screens, phones and print.
+pub fn page(lang: &str, title: &str, nav: &[(String, String)], body: &str) -> String {
+    let mut links = String::new();
+    for (anchor, label) in nav {
+        let _ = write!(links, "<a href=\"#{}\">{}</a>", esc(anchor), esc(label));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><nav>{links}</nav></header>\n<main>\n{body}</main>\n\
+<footer>danvan {v}</footer>\n</body>\n</html>\n",
+        t = esc(title),
+        v = env!("CARGO_PKG_VERSION"),
+    )
+}
+
+const STYLE: &str = "
+:root{--fg:#1b1f23;--muted:#5f6b76;--line:#d8dee4;--bg:#fff;--head:#f3f5f7}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 'Noto Sans','Segoe UI',Arial,sans-serif;color:var(--fg);background:var(--bg)}
+header{background:#8b1a1a;color:#fff;padding:12px 16px}
+header h1{margin:0 0 6px;font-size:20px}
+nav a{color:#fff;margin-right:12px;font-size:13px;white-space:nowrap}
+main{max-width:1200px;margin:0 auto;padding:8px 16px 32px}
+section{margin:24px 0}
+h2{font-size:18px;border-bottom:2px solid #8b1a1a;padding-bottom:4px}
+h3{font-size:15px;margin:16px 0 6px}
+.sub{color:var(--muted);margin-top:-6px}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+th{background:var(--head);position:sticky;top:0}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+tr.total td{font-weight:bold;border-top:2px solid var(--fg)}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}
+dt{color:var(--muted)}dd{margin:0}
+.good{color:#2e7d32}.warn{color:#b26a00}.bad{color:#c62828;font-weight:bold}.dim{color:#78909c}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
+.card{border:1px solid var(--line);border-radius:6px;padding:8px}
+.card h4{margin:0 0 4px;font-size:13px}
+.empty{color:var(--muted);font-style:italic}
+footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
+@media print{header{background:none;color:#000}nav{display:none}th{position:static}section{break-inside:avoid-page}}
+@media (max-width:600px){body{font-size:14px}table{font-size:12px}}
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_clamp_and_escape_nothing_unsafe() {
+        assert!(bar_svg(2.0, Tone::Good).contains("width=\"120.0\""));
+        assert!(bar_svg(f64::NAN, Tone::Bad).contains("width=\"0.0\""));
+    }
+
+    #[test]
+    fn trend_has_a_point_per_value_and_labels() {
+        let svg = trend_svg(&[("2021".into(), Some(1.0)), ("2022".into(), None), ("2023".into(), Some(3.0))], 4.0, Tone::Warn);
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(svg.contains(">2022</text>"));
+    }
+
+    #[test]
+    fn page_forbids_requests() {
+        let p = page("vi", "T <x>", &[], "");
+        assert!(p.contains("default-src 'none'"));
+        assert!(p.contains("T &lt;x&gt;"));
+    }
+}

@@ -1,0 +1,136 @@
+//! No command prints a petitioner's personal data, in any format, on stdout,
+//! on stderr or in the files it writes; only `show --reveal-personal` does.
+//! The fixture's petitioner fields hold unique MARKER strings.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+const FIXTURE: &str = "tests/fixtures/browse";
+
+fn run(records: &Path, args: &[&str]) -> (String, String) {
+    let out = Command::cargo_bin("danvan")
+        .unwrap()
+        .arg("--records")
+        .arg(records)
+        .args(["--color", "always", "--as-of", "2023-12-31"])
+        .args(args)
+        .output()
+        .unwrap();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn assert_clean(what: &str, text: &str) {
+    assert!(!text.contains("MARKER"), "personal data leaked by {what}:\n{text}");
+}
+
+/// Every file under `dir`, as text (docx: every zip entry).
+fn scan_dir(what: &str, dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        if entry.path().extension().is_some_and(|e| e == "docx") {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+            for i in 0..zip.len() {
+                let mut f = zip.by_index(i).unwrap();
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut f, &mut s).unwrap();
+                assert_clean(&format!("{what}: {}!{}", entry.path().display(), f.name()), &s);
+            }
+        } else {
+            assert_clean(&format!("{what}: {}", entry.path().display()), &String::from_utf8_lossy(&bytes));
+        }
+    }
+}
+
+#[test]
+fn no_command_prints_personal_data() {
+    let records = Path::new(FIXTURE);
+    let mut runs: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["check", "--format", "github"],
+    ];
+    let reports: Vec<Vec<&str>> = vec![
+        vec!["status"],
+        vec!["summary"],
+        vec!["summary", "--kind", "petitions", "--by", "unit", "--by", "field"],
+        vec!["summary", "--kind", "petitions", "--by", "status", "--by", "org"],
+        vec!["list", "petitions"],
+        vec!["list", "models"],
+        vec!["list", "meetings"],
+        vec!["list", "conclusions"],
+        vec!["show", "p1"],
+        vec!["show", "p2"],
+        vec!["show", "p3"],
+        vec!["show", "p5"],
+        vec!["show", "so-ket-2022"],
+        vec!["petitions"],
+        vec!["conclusions"],
+        vec!["progress"],
+    ];
+    for r in &reports {
+        for f in ["table", "json", "csv", "markdown"] {
+            let mut args = r.clone();
+            args.extend(["--format", f]);
+            runs.push(args);
+        }
+    }
+    for f in ["text", "markdown", "html"] {
+        runs.push(vec!["notice", "so-ket-2022", "--format", f]);
+    }
+    for args in &runs {
+        let (out, err) = run(records, args);
+        assert_clean(&format!("danvan {args:?} (stdout)"), &out);
+        assert_clean(&format!("danvan {args:?} (stderr)"), &err);
+    }
+
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, args) in [
+        ("report", vec!["report", "--out"]),
+        ("export-csv", vec!["export", "--format", "csv", "--out"]),
+        ("export-jsonl", vec!["export", "--format", "jsonl", "--out"]),
+        ("notices", vec!["notice", "--all", "--format", "docx", "--out-dir"]),
+    ] {
+        let dir = tmp.path().join(name);
+        let mut all: Vec<&str> = args.clone();
+        let dir_text = dir.to_str().unwrap().to_owned();
+        all.push(&dir_text);
+        let (out, err) = run(records, &all);
+        assert!(dir.exists(), "{name} wrote nothing: {out}{err}");
+        assert_clean(name, &out);
+        assert_clean(name, &err);
+        scan_dir(name, &dir);
+    }
+}
+
+#[test]
+fn errors_never_quote_personal_data() {
+    // A petition with problems inside and outside its [petitioner] table.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::copy(Path::new(FIXTURE).join("danvan.toml"), root.join("danvan.toml")).unwrap();
+    std::fs::create_dir_all(root.join("petitions")).unwrap();
+    std::fs::write(
+        root.join("petitions/bad.toml"),
+        "type = \"denunciation\"\nreceived = 2023-03-02\n[petitioner]\nname = \"MARKER-BAD-NAME\"\nphone = 12345\nnickname = \"MARKER-BAD-NICK\"\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("petitions/broken.toml"), "type = \"complaint\"\n[petitioner]\nname = \"MARKER-BROKEN \n").unwrap();
+    for format in ["human", "json", "github"] {
+        let (out, err) = run(root, &["check", "--format", format]);
+        assert!(out.contains("bad.toml") && out.contains("broken.toml"), "{out}");
+        assert_clean(&format!("check --format {format}"), &out);
+        assert_clean(&format!("check --format {format}"), &err);
+    }
+    let (out, err) = run(root, &["status"]);
+    assert_clean("status on broken records", &(out + &err));
+}
+
+#[test]
+fn reveal_personal_shows_it_on_request_only() {
+    let (out, _) = run(Path::new(FIXTURE), &["show", "p2", "--reveal-personal"]);
+    assert!(out.contains("MARKER-P2-NAME") && out.contains("MARKER-P2-ADDRESS"), "{out}");
+    let (out, _) = run(Path::new(FIXTURE), &["show", "p2", "--reveal-personal", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["petitioner"]["name"], "MARKER-P2-NAME");
+}

@@ -1,0 +1,145 @@
+//! `danvan report`: the CI bundle. Its page is opened in headless Chromium
+//! (Debian's `chromium`, which .ci/run installs) to prove it renders with no
+//! console message and no request to the network.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn report(records: &str, out: &Path, as_of: &str) {
+    Command::cargo_bin("danvan")
+        .unwrap()
+        .args(["--records", records, "--as-of", as_of, "report", "--out"])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn bundle_has_every_part_and_is_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    report("records", &a, "2025-12-31");
+    report("records", &b, "2025-12-31");
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.len(), fb.len());
+    for ((pa, da), (pb, db)) in fa.iter().zip(&fb) {
+        assert_eq!(pa, pb);
+        assert!(da == db, "{} differs between two runs", pa.display());
+    }
+    let names: Vec<String> = fa.iter().map(|(p, _)| p.display().to_string()).collect();
+    for part in ["data.json", "index.html", "summary.md"] {
+        assert!(names.contains(&part.to_owned()), "{part} missing: {names:?}");
+    }
+    let notices = names.iter().filter(|n| n.starts_with("notices/")).count();
+    assert!(notices >= 2 && notices % 2 == 0, "each notice as html and docx: {names:?}");
+
+    let summary = std::fs::read(a.join("summary.md")).unwrap();
+    assert!(summary.len() < 64 * 1024, "summary.md is {} bytes", summary.len());
+
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(a.join("data.json")).unwrap()).unwrap();
+    assert_eq!(data["as_of"], "2025-12-31");
+    assert_eq!(data["tool"], "danvan");
+    assert_eq!(data["version"], env!("CARGO_PKG_VERSION"));
+    for key in ["status", "progress", "summary", "petitions", "conclusions", "notices", "records_commit"] {
+        assert!(data.get(key).is_some(), "data.json lacks {key}");
+    }
+    assert_eq!(data["progress"]["targets"][0]["series"].as_array().unwrap().len(), 5, "2021–2025 series");
+
+    // Self-contained: nothing is fetched from anywhere.
+    let html = String::from_utf8(std::fs::read(a.join("index.html")).unwrap()).unwrap();
+    for needle in ["src=\"http", "href=\"http", "url(", "<script", "@import"] {
+        assert!(!html.contains(needle), "index.html contains {needle}");
+    }
+    assert!(html.contains("default-src 'none'"));
+    assert!(html.contains("<svg"), "charts are inline SVG");
+}
+
+#[test]
+fn unwritable_output_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("taken");
+    std::fs::write(&file, "x").unwrap();
+    Command::cargo_bin("danvan")
+        .unwrap()
+        .args(["--records", "records", "report", "--out"])
+        .arg(&file)
+        .assert()
+        .code(2);
+}
+
+/// Chromium's headless run of a page: its console messages and its DOM.
+fn open_in_chromium(page: &Path, screenshot: Option<&Path>) -> Option<(Vec<String>, String)> {
+    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| which(c))?;
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=3000",
+        "--window-size=1280,2400",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()));
+    match screenshot {
+        Some(png) => cmd.arg(format!("--screenshot={}", png.display())),
+        None => cmd.arg("--dump-dom"),
+    };
+    let out = cmd.arg(format!("file://{}", page.display())).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let console = stderr.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_owned).collect();
+    Some((console, String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+fn which(cmd: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn page_renders_in_chromium_without_console_messages_or_requests() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bundle");
+    report("records", &out, "2025-12-31");
+    let page = out.join("index.html");
+    let Some((console, dom)) = open_in_chromium(&page, None) else {
+        assert!(std::env::var_os("CI").is_none(), "CI must have chromium (.ci/run installs it)");
+        eprintln!("note: chromium not installed; the browser check was skipped");
+        return;
+    };
+    assert!(console.is_empty(), "console messages: {console:?}");
+    assert!(dom.contains("Huyện ủy Lấp Vò"), "the page rendered its content");
+    assert!(dom.contains("<svg"), "the charts are in the DOM");
+
+    // The harness itself catches a page that makes a request (a test that can fail).
+    let bad = tmp.path().join("bad.html");
+    let html = std::fs::read_to_string(&page).unwrap().replace("</main>", "<img src=\"http://127.0.0.1:9/x.png\"></main>");
+    std::fs::write(&bad, html).unwrap();
+    let (console, _) = open_in_chromium(&bad, None).unwrap();
+    assert!(!console.is_empty(), "a blocked request shows on the console");
+
+    // A screenshot to look at: target/report-screenshot.png.
+    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report-screenshot.png");
+    let (console, _) = open_in_chromium(&page, Some(&png)).unwrap();
+    assert!(console.is_empty(), "{console:?}");
+    assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
+}
