@@ -33,7 +33,7 @@ fn scan_dir(what: &str, dir: &Path) {
                 let mut f = zip.by_index(i).unwrap();
                 let mut s = String::new();
                 std::io::Read::read_to_string(&mut f, &mut s).unwrap();
-                assert_clean(&format!("{what}: {}!{}", entry.path().display(), f.name()), &s);
+                assert_clean(&format!("{what}: {}!{}", entry.path().display(), f.name().unwrap_or_default()), &s);
             }
         } else {
             assert_clean(&format!("{what}: {}", entry.path().display()), &String::from_utf8_lossy(&bytes));

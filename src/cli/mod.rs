@@ -3,8 +3,17 @@
 
 mod browse;
 mod check;
+mod completions;
+mod conclusions;
+mod export;
 mod filters;
+mod new;
+mod notice;
+mod output;
 mod petitions;
+mod progress;
+mod report;
+mod schema;
 
 use crate::diag::Diagnostic;
 use crate::i18n::{self, tr};
@@ -81,15 +90,42 @@ pub enum Command {
     /// Counts by unit, organisation, type, field, status or period
     #[command(after_help = browse::SUMMARY_EXAMPLES)]
     Summary(browse::SummaryArgs),
+    /// Every target against its goal: baseline, actual, expected by now, % of goal, status; --by year for the series
+    #[command(after_help = progress::EXAMPLES)]
+    Progress(progress::ProgressArgs),
     /// The petition deadline register: acceptance and resolution deadlines, state, days left
     #[command(after_help = petitions::EXAMPLES)]
     Petitions(petitions::PetitionsArgs),
+    /// The conclusion notice of a meeting as a document: text, Markdown, HTML or Word
+    #[command(after_help = notice::EXAMPLES)]
+    Notice(notice::NoticeArgs),
+    /// The register of tasks assigned by conclusions, with their states, most urgent first
+    #[command(after_help = conclusions::EXAMPLES)]
+    Conclusions(conclusions::ConclusionsArgs),
+    /// The CI bundle: index.html (charts as inline SVG), summary.md, data.json, notices/
+    #[command(after_help = report::EXAMPLES)]
+    Report(report::ReportArgs),
     /// One line per record of a kind, filtered and sorted
     #[command(after_help = browse::LIST_EXAMPLES)]
     List(browse::ListArgs),
     /// One record with its derived facts (deadlines, states), or how a target's figure is made
     #[command(after_help = browse::SHOW_EXAMPLES)]
     Show(browse::ShowArgs),
+    /// Write a new record from a template, with a fresh id; never overwrites; prints the path
+    #[command(after_help = new::EXAMPLES)]
+    New(new::NewArgs),
+    /// Flat rows for spreadsheets and databases: one CSV or JSON Lines file per kind
+    #[command(after_help = export::EXAMPLES)]
+    Export(export::ExportArgs),
+    /// JSON Schemas of danvan.toml, targets.toml and each record kind, for editors
+    #[command(after_help = schema::EXAMPLES)]
+    Schema(schema::SchemaArgs),
+    /// Shell completions for bash, zsh, fish, PowerShell or elvish
+    #[command(after_help = completions::COMPLETIONS_EXAMPLES)]
+    Completions(completions::CompletionsArgs),
+    /// The manual page (roff), from the same definitions as --help
+    #[command(after_help = completions::MAN_EXAMPLES)]
+    Man(completions::ManArgs),
 }
 
 /// How a command ended: the exit codes of SPEC section 3.
@@ -230,9 +266,18 @@ pub fn main() -> ExitCode {
         Some(Command::Status(args)) => browse::run_status(&cx, &args),
         Some(Command::Check(args)) => check::run(&cx, &args),
         Some(Command::Summary(args)) => browse::run_summary(&cx, &args),
+        Some(Command::Progress(args)) => progress::run(&cx, &args),
         Some(Command::Petitions(args)) => petitions::run(&cx, &args),
+        Some(Command::Notice(args)) => notice::run(&cx, &args),
+        Some(Command::Conclusions(args)) => conclusions::run(&cx, &args),
+        Some(Command::Report(args)) => report::run(&cx, &args),
         Some(Command::List(args)) => browse::run_list(&cx, &args),
         Some(Command::Show(args)) => browse::run_show(&cx, &args),
+        Some(Command::New(args)) => new::run(&cx, &args),
+        Some(Command::Export(args)) => export::run(&cx, &args),
+        Some(Command::Schema(args)) => schema::run(&cx, &args),
+        Some(Command::Completions(args)) => completions::run_completions(&cx, &args),
+        Some(Command::Man(args)) => completions::run_man(&cx, &args),
         None => browse::run_status(&cx, &browse::StatusArgs::default()),
     };
     match result {

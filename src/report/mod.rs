@@ -3,7 +3,11 @@
 //! that can also lay itself out as a [`Document`] of tables for the
 //! table, CSV and Markdown renderers. No report prints.
 
+pub mod bundle;
+pub mod conclusions;
+pub mod export;
 pub mod list;
+pub mod notice;
 pub mod petitions;
 pub mod progress;
 pub mod show;

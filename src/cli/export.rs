@@ -1,0 +1,73 @@
+//! `danvan export`: flat files for spreadsheets and databases.
+
+use super::filters::parse_kind_arg;
+use super::{Context, Failure, Outcome, print};
+use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
+use crate::i18n::tr;
+use crate::model::{Keyword, Kind};
+use crate::report::export::{ExportFormat, export};
+use clap::Args;
+use std::path::PathBuf;
+
+pub const EXAMPLES: &str = "Examples:
+  danvan export --out export                   export/{models,meetings,petitions,conclusions}.csv
+  danvan export --format jsonl --out export    the same as JSON Lines (.jsonl)
+  danvan export --kind petitions               one kind to standard output
+  danvan export --out export --as-of 2024-12-31 --bom   states as of a date; a BOM for Excel
+  duckdb -c \"select state, count(*) from 'export/petitions.csv' group by state\"
+
+Without --out, exactly one --kind is required and its rows go to standard output.
+One row per record (one per task for conclusions) that exists on the as-of date,
+with its states and deadlines on that date. Columns have stable English names;
+lists are joined with ';' in CSV; dates are YYYY-MM-DD. No personal data.";
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// File format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Write one file per kind into this folder (KIND.csv or KIND.jsonl)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Only this kind: models, meetings, petitions, conclusions (repeatable; default: all)
+    #[arg(long, value_name = "KIND", value_parser = parse_kind_arg)]
+    pub kind: Vec<Kind>,
+    /// Start CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text right
+    #[arg(long)]
+    pub bom: bool,
+}
+
+pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
+    cx.choose_lang(&cx.root()?);
+    let mut kinds = args.kind.clone();
+    kinds.sort();
+    kinds.dedup();
+    if args.out.is_none() && kinds.len() != 1 {
+        return Err(Failure::Usage(tr!(
+            "cần --out THƯ_MỤC (ghi mỗi loại một tệp) hoặc đúng một --kind LOẠI (in ra màn hình)",
+            "give --out DIR (one file per kind) or exactly one --kind KIND (printed to standard output)"
+        )));
+    }
+    if kinds.is_empty() {
+        kinds = Kind::ALL.iter().map(|&(_, k)| k).collect();
+    }
+    let ws = cx.workspace()?;
+    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+    let bom = if args.bom && args.format == ExportFormat::Csv {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    for kind in kinds {
+        let text = format!("{bom}{}", export(&snap, kind, args.format));
+        match &args.out {
+            None => print(&text)?,
+            Some(dir) => {
+                let path = dir.join(format!("{}.{}", kind.as_str(), args.format.extension()));
+                super::output::write_atomic(&path, text.as_bytes())?;
+                print(&format!("{}\n", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}

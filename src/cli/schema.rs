@@ -1,0 +1,380 @@
+//! `danvan schema`: JSON Schemas of the record files, for editors (taplo /
+//! Even Better TOML read the `#:schema` line at the top of each record).
+//!
+//! The schemas come from the record types themselves (their doc comments
+//! are the English — Vietnamese descriptions), so they cannot drift from
+//! what the loader reads. `targets.toml` is parsed by hand (a measure's
+//! shape depends on which key it has), so its schema is derived from the
+//! mirror types below; a test validates the bundled targets against it.
+
+use super::{Context, Failure, Outcome, print};
+use crate::model::{Config, Direction, Granularity, Kind, Meeting, Model, Petition};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+pub const EXAMPLES: &str = "Examples:
+  danvan schema --out schema             write schema/{danvan,targets,model,meeting,petition}.json
+  danvan schema --kind petition          print one schema to standard output
+  # then start each record with a line your editor reads (taplo, Even Better TOML):
+  #:schema ../../schema/petition.json    (records/petitions/2025/<id>.toml)
+  #:schema schema/danvan.json            (records/danvan.toml)
+
+Without --out, --kind is required: one schema goes to standard output.";
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// Write every schema (or only --kind) into this folder as NAME.json
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The one schema to print (or, with --out, to write)
+    #[arg(long, value_enum, value_name = "FILE")]
+    pub kind: Option<SchemaKind>,
+}
+
+/// The files a schema describes.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// danvan.toml
+    #[value(alias = "config")]
+    Danvan,
+    /// targets.toml
+    #[value(alias = "target")]
+    Targets,
+    /// models/**/<id>.toml
+    #[value(alias = "models")]
+    Model,
+    /// meetings/**/<id>.toml
+    #[value(alias = "meetings")]
+    Meeting,
+    /// petitions/**/<id>.toml
+    #[value(alias = "petitions")]
+    Petition,
+}
+
+impl SchemaKind {
+    pub const ALL: [SchemaKind; 5] = [
+        SchemaKind::Danvan,
+        SchemaKind::Targets,
+        SchemaKind::Model,
+        SchemaKind::Meeting,
+        SchemaKind::Petition,
+    ];
+
+    /// The file name under the schema folder, as the `#:schema` lines name it.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SchemaKind::Danvan => "danvan.json",
+            SchemaKind::Targets => "targets.json",
+            SchemaKind::Model => "model.json",
+            SchemaKind::Meeting => "meeting.json",
+            SchemaKind::Petition => "petition.json",
+        }
+    }
+
+    /// The schema file of a record kind (conclusions live inside meetings).
+    pub fn of_record(kind: Kind) -> SchemaKind {
+        match kind {
+            Kind::Model => SchemaKind::Model,
+            Kind::Meeting | Kind::Conclusion => SchemaKind::Meeting,
+            Kind::Petition => SchemaKind::Petition,
+        }
+    }
+}
+
+pub fn run(cx: &Context, args: &SchemaArgs) -> Outcome {
+    // No workspace is needed; its `lang` is used when there is one.
+    cx.choose_lang(&cx.root().unwrap_or_default());
+    match (&args.out, args.kind) {
+        (None, Some(kind)) => print(&schema_text(kind)),
+        (None, None) => Err(Failure::Usage(crate::i18n::tr!(
+            "cần --out THƯ_MỤC (ghi mọi schema) hoặc --kind TỆP (in một schema): danvan schema --out schema",
+            "give --out DIR (writes every schema) or --kind FILE (prints one): danvan schema --out schema"
+        ))),
+        (Some(dir), only) => {
+            let kinds: Vec<SchemaKind> = only.map_or(SchemaKind::ALL.to_vec(), |k| vec![k]);
+            for kind in kinds {
+                let path = dir.join(kind.file_name());
+                super::output::write_atomic(&path, schema_text(kind).as_bytes())?;
+                print(&format!("{}\n", path.display()))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The schema of one file as pretty JSON with a final newline: the same
+/// bytes on every run, so committed copies can be compared.
+pub fn schema_text(kind: SchemaKind) -> String {
+    crate::render::json(&schema(kind))
+}
+
+pub fn schema(kind: SchemaKind) -> Value {
+    // Draft 7: what editors' TOML language servers read best.
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = match kind {
+        SchemaKind::Danvan => generator.into_root_schema_for::<Config>(),
+        SchemaKind::Targets => generator.into_root_schema_for::<TargetsFile>(),
+        SchemaKind::Model => generator.into_root_schema_for::<Model>(),
+        SchemaKind::Meeting => generator.into_root_schema_for::<Meeting>(),
+        SchemaKind::Petition => generator.into_root_schema_for::<Petition>(),
+    };
+    let mut value = schema.to_value();
+    drop_null(&mut value);
+    value
+}
+
+/// TOML has no null: an optional field is one that may be left out, so the
+/// `null` alternatives schemars gives `Option` fields are removed.
+fn drop_null(value: &mut Value) {
+    let Value::Object(map) = value else {
+        if let Value::Array(items) = value {
+            items.iter_mut().for_each(drop_null);
+        }
+        return;
+    };
+    if let Some(Value::Array(types)) = map.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            map.insert("type".into(), only);
+        }
+    }
+    match map.get_mut("default") {
+        Some(Value::Null) => {
+            map.remove("default");
+        }
+        Some(default) => drop_null_members(default),
+        None => {}
+    }
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(alternatives)) = map.get_mut(key) else {
+            continue;
+        };
+        alternatives.retain(|a| a.get("type") != Some(&Value::from("null")));
+        if alternatives.len() == 1 {
+            let only = alternatives.remove(0);
+            map.remove(key);
+            match only {
+                // Draft 7 ignores the siblings of a $ref: keep it apart.
+                Value::Object(o) if o.contains_key("$ref") => {
+                    map.insert("allOf".into(), Value::Array(vec![Value::Object(o)]));
+                }
+                Value::Object(o) => {
+                    for (k, v) in o {
+                        map.entry(k).or_insert(v);
+                    }
+                }
+                other => {
+                    map.insert(key.into(), Value::Array(vec![other]));
+                }
+            }
+        }
+    }
+    map.values_mut().for_each(drop_null);
+}
+
+/// A default value as TOML can hold it: without the absent (null) members.
+fn drop_null_members(value: &mut Value) {
+    if let Value::Object(map) = value {
+        map.retain(|_, v| !v.is_null());
+        map.values_mut().for_each(drop_null_members);
+    }
+}
+
+// ── The mirror of targets.toml (SPEC section 2) ─────────────────────────────
+
+/// `targets.toml`: the targets to 2025 and how each is measured.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, title = "danvan targets.toml")]
+#[allow(dead_code)]
+struct TargetsFile {
+    /// The targets of the resolution. — Các chỉ tiêu.
+    #[serde(default, rename = "target")]
+    targets: Vec<TargetEntry>,
+}
+
+/// One target. — Một chỉ tiêu.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct TargetEntry {
+    /// Short id ("dvk-models"). — Mã chỉ tiêu.
+    id: String,
+    /// What the target is. — Tên chỉ tiêu.
+    title: String,
+    /// When the goal must be reached. — Thời hạn.
+    deadline: NaiveDate,
+    /// The value to reach (or stay under). — Mức chỉ tiêu.
+    goal: f64,
+    /// at-least (default) | at-most. — Chiều đánh giá.
+    direction: Option<Direction>,
+    /// The starting point of the straight line to the goal. — Giá trị gốc.
+    baseline: Option<BaselineEntry>,
+    /// How the actual value is computed. — Cách đo.
+    measure: MeasureEntry,
+    /// Values observed by hand, for `measure = { manual = true }`. — Số liệu quan sát.
+    #[serde(default, rename = "observation")]
+    observations: Vec<ObservationEntry>,
+    /// Unit shown after the numbers ("%", "hộ"). — Đơn vị tính.
+    unit: Option<String>,
+    /// Where the target comes from. — Nguồn.
+    source: Option<String>,
+    /// Note. — Ghi chú.
+    note: Option<String>,
+}
+
+/// `{ value, date }`. — Giá trị gốc và ngày.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct BaselineEntry {
+    /// Giá trị.
+    value: f64,
+    /// Ngày.
+    date: NaiveDate,
+}
+
+/// `[[target.observation]]`. — Một lần quan sát.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ObservationEntry {
+    /// Ngày.
+    date: NaiveDate,
+    /// Giá trị.
+    value: f64,
+    /// Ghi chú.
+    note: Option<String>,
+}
+
+/// count, share, coverage, sum (over a kind of record) or manual. — Cách đo.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum MeasureEntry {
+    Count(CountMeasure),
+    Share(ShareMeasure),
+    Coverage(CoverageMeasure),
+    Sum(SumMeasure),
+    Manual(ManualMeasure),
+    ManualWord(ManualWord),
+}
+
+/// Records of a kind that match `where` (in the as-of date's period with `within`). — Đếm hồ sơ.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct CountMeasure {
+    /// models | meetings | petitions | conclusions.
+    count: Kind,
+    #[serde(rename = "where")]
+    filter: Option<Where>,
+    /// Count only in the as-of date's year, half, quarter or month. — Tính trong kỳ.
+    within: Option<Granularity>,
+}
+
+/// The percentage of records matching `where` that also match `success`. — Tỷ lệ.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ShareMeasure {
+    /// models | meetings | petitions | conclusions.
+    share: Kind,
+    /// The denominator. — Mẫu số.
+    #[serde(rename = "where")]
+    filter: Option<Where>,
+    /// The numerator's extra filter. — Điều kiện đạt.
+    success: Where,
+}
+
+/// The percentage of current units with at least `min` matching records. — Độ bao phủ đơn vị.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct CoverageMeasure {
+    /// models | meetings | petitions | conclusions.
+    coverage: Kind,
+    #[serde(rename = "where")]
+    filter: Option<Where>,
+    /// Records a unit needs (default 1). — Số hồ sơ tối thiểu.
+    #[schemars(range(min = 1))]
+    min: Option<u32>,
+    /// Count only in the as-of date's year, half, quarter or month. — Tính trong kỳ.
+    within: Option<Granularity>,
+}
+
+/// The sum of a numeric indicator of models. — Tổng chỉ số.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SumMeasure {
+    /// "models.indicators.NAME".
+    #[schemars(regex(pattern = r"^models\.indicators\.[^.]+$"))]
+    sum: String,
+    #[serde(rename = "where")]
+    filter: Option<Where>,
+}
+
+/// Values observed by hand, from `[[target.observation]]`. — Nhập tay.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ManualMeasure {
+    manual: bool,
+}
+
+/// `measure = "manual"`.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+enum ManualWord {
+    #[serde(rename = "manual")]
+    Manual,
+}
+
+/// A `where` table: every key must match; a list means any of its values.
+/// Keys are record fields and derived states (`state`). — Điều kiện lọc.
+struct Where;
+
+impl JsonSchema for Where {
+    fn schema_name() -> Cow<'static, str> {
+        "Where".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let mut keys: Vec<&str> = [Kind::Model, Kind::Meeting, Kind::Petition, Kind::Conclusion]
+            .iter()
+            .flat_map(|&k| crate::domain::filter::keys_for(k).iter().map(|(key, _)| *key))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let scalar = json_schema!({ "type": ["string", "boolean", "integer"] });
+        json_schema!({
+            "description": "A filter: every key must match; a list means any of its values. — Điều kiện lọc.",
+            "type": "object",
+            "propertyNames": { "enum": keys },
+            "additionalProperties": {
+                "anyOf": [scalar, { "type": "array", "items": scalar }]
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn optional_fields_are_not_nullable() {
+        for kind in SchemaKind::ALL {
+            let text = schema_text(kind);
+            assert!(!text.contains("null"), "{text}");
+        }
+        let model = schema(SchemaKind::Model);
+        assert_eq!(model["properties"]["started"]["format"], "date");
+        assert_eq!(model["additionalProperties"], false);
+    }
+}

@@ -1,0 +1,511 @@
+//! `danvan export`: flat rows for spreadsheets and databases (Excel,
+//! LibreOffice, DuckDB, a national roll-up), one table per kind, with the
+//! states and deadlines derived as of a date.
+//!
+//! Columns have stable English names (listed in each row type's `COLUMNS`,
+//! the CSV order). Every row ends with `as_of` and `committee`, so files
+//! from several dates or committees can be stacked. No personal data: the
+//! petition rows come from the deadline register, whose record type never
+//! serializes the petitioner.
+
+use super::petitions::{Entry, RegisterOptions, register};
+use crate::domain::snapshot::{Item, Snapshot};
+use crate::model::*;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+
+/// How the rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// CSV (RFC 4180, UTF-8, header row; lists joined with `;`)
+    #[default]
+    Csv,
+    /// JSON Lines: one JSON object per line (lists as arrays)
+    Jsonl,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// A row of an export table.
+pub trait Row: Serialize {
+    /// The column names, in CSV order; the same keys as the JSON object.
+    const COLUMNS: &'static [&'static str];
+}
+
+/// Where every row comes from: the date it was computed for and the committee.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stamp {
+    pub as_of: NaiveDate,
+    pub committee: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelRow {
+    pub id: String,
+    pub title: String,
+    pub units: Vec<String>,
+    pub unit_names: Vec<String>,
+    pub lead: String,
+    pub lead_name: String,
+    pub started: NaiveDate,
+    /// Only once ended on the as-of date.
+    pub ended: Option<NaiveDate>,
+    pub status: ModelStatus,
+    /// The "Dân vận khéo" level held on the as-of date.
+    pub recognition: Option<Recognition>,
+    pub recognized: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub indicators: BTreeMap<String, f64>,
+    /// Progress notes dated on or before the as-of date.
+    pub updates: usize,
+    pub last_update: Option<NaiveDate>,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub file: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+impl Row for ModelRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "units",
+        "unit_names",
+        "lead",
+        "lead_name",
+        "started",
+        "ended",
+        "status",
+        "recognition",
+        "recognized",
+        "tags",
+        "indicators",
+        "updates",
+        "last_update",
+        "summary",
+        "source",
+        "file",
+        "as_of",
+        "committee",
+    ];
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRow {
+    pub id: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: MeetingType,
+    pub date: NaiveDate,
+    pub period: Option<String>,
+    pub units: Vec<String>,
+    pub unit_names: Vec<String>,
+    pub chair: Option<String>,
+    pub participants: Vec<String>,
+    pub participant_names: Vec<String>,
+    pub attendance: Option<u32>,
+    pub situation: Option<String>,
+    pub assessment: Option<String>,
+    /// Tasks the conclusion assigns, and how they stand on the as-of date.
+    pub conclusions: usize,
+    pub conclusions_done: usize,
+    pub conclusions_open: usize,
+    pub conclusions_overdue: usize,
+    /// "245-TB/HU", once the notice is issued.
+    pub notice_number: Option<String>,
+    pub notice_date: Option<NaiveDate>,
+    pub file: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+impl Row for MeetingRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "type",
+        "date",
+        "period",
+        "units",
+        "unit_names",
+        "chair",
+        "participants",
+        "participant_names",
+        "attendance",
+        "situation",
+        "assessment",
+        "conclusions",
+        "conclusions_done",
+        "conclusions_open",
+        "conclusions_overdue",
+        "notice_number",
+        "notice_date",
+        "file",
+        "as_of",
+        "committee",
+    ];
+}
+
+/// A petition: the register's entry (deadlines, state, days left) and the
+/// rest of the record but the petitioner.
+#[derive(Debug, Clone, Serialize)]
+pub struct PetitionRow {
+    #[serde(flatten)]
+    pub entry: Entry,
+    pub unit_names: Vec<String>,
+    pub handler_name: Option<String>,
+    pub summary: Option<String>,
+    pub meeting: Option<String>,
+    /// Extension decisions dated on or before the as-of date.
+    pub extensions: Vec<NaiveDate>,
+    pub file: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+impl Row for PetitionRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "type",
+        "round",
+        "received",
+        "units",
+        "unit_names",
+        "handler",
+        "handler_name",
+        "channel",
+        "field",
+        "summary",
+        "complex",
+        "remote",
+        "meeting",
+        "accepted",
+        "acceptance_deadline",
+        "extensions",
+        "resolution_deadline",
+        "resolved",
+        "state",
+        "days_left",
+        "outcome",
+        "file",
+        "as_of",
+        "committee",
+    ];
+}
+
+/// One task a conclusion assigned.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConclusionRow {
+    /// `MEETING#N`.
+    pub id: String,
+    pub meeting: String,
+    pub meeting_date: NaiveDate,
+    pub meeting_type: MeetingType,
+    /// The task's place in its meeting, from 1.
+    pub number: usize,
+    pub text: String,
+    pub assignee: String,
+    pub assignee_name: String,
+    pub units: Vec<String>,
+    pub due: Option<NaiveDate>,
+    /// Only once reported done on the as-of date.
+    pub done: Option<NaiveDate>,
+    pub state: TaskState,
+    /// Days to the due date of an unfinished task; negative when late.
+    pub days_left: Option<i64>,
+    pub notice_number: Option<String>,
+    pub file: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+impl Row for ConclusionRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "meeting",
+        "meeting_date",
+        "meeting_type",
+        "number",
+        "text",
+        "assignee",
+        "assignee_name",
+        "units",
+        "due",
+        "done",
+        "state",
+        "days_left",
+        "notice_number",
+        "file",
+        "as_of",
+        "committee",
+    ];
+}
+
+/// Reads a record's date only when it is on or before the as-of date: a
+/// later one has not happened yet.
+fn by(d: Option<&Sp<NaiveDate>>, as_of: NaiveDate) -> Option<NaiveDate> {
+    d.map(|x| x.value).filter(|&x| x <= as_of)
+}
+
+fn ids(refs: &[Ref]) -> Vec<String> {
+    refs.iter().map(|r| r.value.clone()).collect()
+}
+
+fn unit_names(ws: &Workspace, refs: &[Ref]) -> Vec<String> {
+    refs.iter().map(|r| ws.config.unit_name(&r.value).to_owned()).collect()
+}
+
+/// The file of a record, relative to the workspace, with `/` on every system.
+fn file(ws: &Workspace, id: FileId) -> String {
+    let parts: Vec<String> = ws
+        .rel_path(id)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+fn stamp(snap: &Snapshot<'_>) -> Stamp {
+    Stamp {
+        as_of: snap.as_of,
+        committee: snap.ws.config.committee.name.clone(),
+    }
+}
+
+/// "245-TB/HU", when the notice is issued on or before the as-of date.
+fn notice_number(snap: &Snapshot<'_>, m: &Meeting) -> Option<String> {
+    let notice = m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)?;
+    Some(format!(
+        "{}-{}",
+        notice.number.value, snap.ws.config.committee.notice_suffix
+    ))
+}
+
+pub fn models(snap: &Snapshot<'_>) -> Vec<ModelRow> {
+    let ws = snap.ws;
+    snap.items(Kind::Model)
+        .filter_map(|item| {
+            let Item::Model(m) = item else { return None };
+            let updates: Vec<NaiveDate> = m.updates.iter().filter_map(|u| by(Some(&u.date), snap.as_of)).collect();
+            Some(ModelRow {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                units: ids(&m.units),
+                unit_names: unit_names(ws, &m.units),
+                lead: m.lead.value.clone(),
+                lead_name: ws.config.org_name(&m.lead.value).to_owned(),
+                started: m.started.value,
+                ended: by(m.ended.as_ref(), snap.as_of),
+                status: m.status,
+                recognition: item.recognition_on(snap.as_of),
+                recognized: by(m.recognized.as_ref(), snap.as_of).filter(|_| m.recognition.is_some()),
+                tags: m.tags.clone(),
+                indicators: m.indicators.clone(),
+                updates: updates.len(),
+                last_update: updates.into_iter().max(),
+                summary: m.summary.clone(),
+                source: m.source.clone(),
+                file: file(ws, m.file),
+                stamp: stamp(snap),
+            })
+        })
+        .collect()
+}
+
+pub fn meetings(snap: &Snapshot<'_>) -> Vec<MeetingRow> {
+    let ws = snap.ws;
+    let states = task_states(snap);
+    snap.items(Kind::Meeting)
+        .filter_map(|item| {
+            let Item::Meeting(m) = item else { return None };
+            let tasks = states.get(m.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let count = |wanted: &[TaskState]| tasks.iter().filter(|s| wanted.contains(s)).count();
+            Some(MeetingRow {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                kind: m.kind,
+                date: m.date.value,
+                period: m.period.map(|p| p.to_string()),
+                units: ids(&m.units),
+                unit_names: unit_names(ws, &m.units),
+                chair: m.chair.clone(),
+                participants: ids(&m.participants),
+                participant_names: m
+                    .participants
+                    .iter()
+                    .map(|o| ws.config.org_name(&o.value).to_owned())
+                    .collect(),
+                attendance: m.attendance,
+                situation: m.situation.clone(),
+                assessment: m.assessment.clone(),
+                conclusions: tasks.len(),
+                conclusions_done: count(&[TaskState::Done, TaskState::DoneLate]),
+                conclusions_open: count(&[TaskState::Open, TaskState::DueSoon, TaskState::Overdue]),
+                conclusions_overdue: count(&[TaskState::Overdue]),
+                notice_number: notice_number(snap, m),
+                notice_date: m.notice.as_ref().and_then(|n| by(Some(&n.date), snap.as_of)),
+                file: file(ws, m.file),
+                stamp: stamp(snap),
+            })
+        })
+        .collect()
+}
+
+/// The task states of each meeting, by meeting id.
+fn task_states<'s>(snap: &'s Snapshot<'_>) -> HashMap<&'s str, Vec<TaskState>> {
+    let mut states: HashMap<&str, Vec<TaskState>> = HashMap::new();
+    for item in snap.items(Kind::Conclusion) {
+        if let Item::Task(m, _, _, s) = item {
+            states.entry(m.id.as_str()).or_default().push(s);
+        }
+    }
+    states
+}
+
+pub fn petitions(snap: &Snapshot<'_>) -> Vec<PetitionRow> {
+    let ws = snap.ws;
+    let by_id: HashMap<&str, &Petition> = ws.petitions.iter().map(|p| (p.id.as_str(), p)).collect();
+    let every = RegisterOptions {
+        query: Default::default(),
+        states: Vec::new(),
+        overdue: false,
+        due_within: None,
+    };
+    let mut rows: Vec<PetitionRow> = register(snap, &every)
+        .petitions
+        .into_iter()
+        .filter_map(|entry| {
+            let p = by_id.get(entry.id.as_str())?;
+            Some(PetitionRow {
+                unit_names: unit_names(ws, &p.units),
+                handler_name: p.handler.as_ref().map(|h| ws.config.org_name(&h.value).to_owned()),
+                summary: p.summary.clone(),
+                meeting: p.meeting.as_ref().map(|m| m.value.clone()),
+                extensions: p.extensions.iter().filter_map(|e| by(Some(e), snap.as_of)).collect(),
+                file: file(ws, p.file),
+                stamp: stamp(snap),
+                entry,
+            })
+        })
+        .collect();
+    // The register sorts by urgency; a table reads best in date order.
+    rows.sort_by(|a, b| (a.entry.received, &a.entry.id).cmp(&(b.entry.received, &b.entry.id)));
+    rows
+}
+
+pub fn conclusions(snap: &Snapshot<'_>) -> Vec<ConclusionRow> {
+    let ws = snap.ws;
+    snap.items(Kind::Conclusion)
+        .filter_map(|item| {
+            let Item::Task(m, i, c, state) = item else { return None };
+            let due = c.due.as_ref().map(|d| d.value);
+            let open = !matches!(state, TaskState::Done | TaskState::DoneLate);
+            Some(ConclusionRow {
+                id: item.id().into_owned(),
+                meeting: m.id.clone(),
+                meeting_date: m.date.value,
+                meeting_type: m.kind,
+                number: i + 1,
+                text: c.text.clone(),
+                assignee: c.assignee.value.clone(),
+                assignee_name: ws.config.org_name(&c.assignee.value).to_owned(),
+                units: ids(&m.units),
+                due,
+                done: by(c.done.as_ref(), snap.as_of),
+                state,
+                days_left: due.filter(|_| open).map(|d| (d - snap.as_of).num_days()),
+                notice_number: notice_number(snap, m),
+                file: file(ws, m.file),
+                stamp: stamp(snap),
+            })
+        })
+        .collect()
+}
+
+/// The rows of one kind, encoded.
+pub fn export(snap: &Snapshot<'_>, kind: Kind, format: ExportFormat) -> String {
+    match kind {
+        Kind::Model => encode(&models(snap), format),
+        Kind::Meeting => encode(&meetings(snap), format),
+        Kind::Petition => encode(&petitions(snap), format),
+        Kind::Conclusion => encode(&conclusions(snap), format),
+    }
+}
+
+pub fn encode<R: Row>(rows: &[R], format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Csv => csv(rows),
+        ExportFormat::Jsonl => jsonl(rows),
+    }
+}
+
+/// One JSON object per line, keys in field order.
+fn jsonl<R: Row>(rows: &[R]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        // Plain structs with string keys always serialize.
+        out.push_str(&serde_json::to_string(row).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180 with a header of `R::COLUMNS`; lists joined with `;`, maps as
+/// `key=value;…`, dates ISO, absent values empty.
+fn csv<R: Row>(rows: &[R]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = w.write_record(R::COLUMNS);
+    for row in rows {
+        let value = serde_json::to_value(row).unwrap_or_default();
+        let _ = w.write_record(R::COLUMNS.iter().map(|c| cell(value.get(c).unwrap_or(&Value::Null))));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        // 320.0 from an f64 indicator reads as 320 in a spreadsheet.
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}={}", cell(v)))
+            .collect::<Vec<_>>()
+            .join(";"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_flatten_lists_and_maps() {
+        assert_eq!(cell(&serde_json::json!(["tan-my", "lap-vo"])), "tan-my;lap-vo");
+        assert_eq!(
+            cell(&serde_json::json!({"households": 320.0, "members": 12.5})),
+            "households=320;members=12.5"
+        );
+        assert_eq!(cell(&Value::Null), "");
+        assert_eq!(cell(&serde_json::json!(false)), "false");
+    }
+}

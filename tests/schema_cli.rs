@@ -1,0 +1,188 @@
+//! `danvan schema`: the committed schemas are what the binary generates,
+//! and every bundled record (records/ and examples/minimal) is valid
+//! against its schema, as an editor would see it (TOML dates as strings).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const FILES: [&str; 5] = [
+    "danvan.json",
+    "targets.json",
+    "model.json",
+    "meeting.json",
+    "petition.json",
+];
+/// The workspaces that ship with generated schemas in `schema/`.
+const WORKSPACES: [&str; 2] = ["records", "examples/minimal"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn danvan() -> Command {
+    let mut cmd = Command::cargo_bin("danvan").unwrap();
+    cmd.current_dir(root())
+        .env_remove("DANVAN_RECORDS")
+        .env_remove("DANVAN_AS_OF");
+    cmd
+}
+
+#[test]
+fn committed_schemas_are_fresh() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = danvan().arg("schema").arg("--out").arg(tmp.path()).assert().success();
+    let printed = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(printed.lines().count(), FILES.len(), "{printed}");
+    for ws in WORKSPACES {
+        for name in FILES {
+            let fresh = std::fs::read_to_string(tmp.path().join(name)).unwrap();
+            let committed = std::fs::read_to_string(root().join(ws).join("schema").join(name)).unwrap_or_default();
+            assert!(
+                fresh == committed,
+                "{ws}/schema/{name} is stale: run `cargo run -- schema --out {ws}/schema`"
+            );
+        }
+    }
+}
+
+#[test]
+fn kind_prints_one_schema() {
+    let out = danvan().args(["schema", "--kind", "petition"]).assert().success();
+    let schema: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(schema["title"], "danvan petition");
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    // Descriptions come from the doc comments, in English and Vietnamese.
+    let received = schema["properties"]["received"]["description"].as_str().unwrap();
+    assert!(
+        received.contains("Date received") && received.contains("Ngày nhận"),
+        "{received}"
+    );
+    assert_eq!(schema["properties"]["received"]["format"], "date");
+    // The personal data is part of the file format (it may be written), so the schema knows it.
+    assert!(schema["properties"]["petitioner"].is_object());
+}
+
+#[test]
+fn without_out_or_kind_is_a_usage_error() {
+    danvan()
+        .args(["--lang", "en", "schema"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--out DIR"));
+}
+
+/// A TOML file as the JSON an editor validates: dates become "YYYY-MM-DD".
+fn toml_as_json(path: &Path) -> Value {
+    fn convert(v: toml::Value) -> Value {
+        match v {
+            toml::Value::String(s) => Value::String(s),
+            toml::Value::Integer(i) => Value::from(i),
+            toml::Value::Float(f) => Value::from(f),
+            toml::Value::Boolean(b) => Value::Bool(b),
+            toml::Value::Datetime(d) => Value::String(d.to_string()),
+            toml::Value::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
+            toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, convert(v))).collect()),
+        }
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    convert(toml::Value::Table(text.parse().unwrap()))
+}
+
+fn validator(ws: &Path, name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(ws.join("schema").join(name)).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    v.iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// The schema file a workspace file is checked against, by its `#:schema` line.
+fn schema_of(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let first = text.lines().next().unwrap_or_default();
+    let target = first
+        .strip_prefix("#:schema ")
+        .unwrap_or_else(|| panic!("{} has no #:schema line", path.display()));
+    Path::new(target).file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_bundled_record_is_valid_against_its_schema() {
+    for ws in WORKSPACES {
+        let ws = root().join(ws);
+        let mut checked = 0;
+        for entry in walkdir::WalkDir::new(&ws).into_iter().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "toml") || path.starts_with(ws.join("templates")) {
+                continue;
+            }
+            let name = schema_of(path);
+            // The `#:schema` path resolves from the file's folder to the committed schema.
+            let line = std::fs::read_to_string(path).unwrap();
+            let relative = line.lines().next().unwrap().trim_start_matches("#:schema ").to_owned();
+            assert!(
+                path.parent().unwrap().join(&relative).is_file(),
+                "{}: {relative}",
+                path.display()
+            );
+            let problems = errors(&validator(&ws, &name), &toml_as_json(path));
+            assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.join("\n"));
+            checked += 1;
+        }
+        assert!(checked >= 5, "{}: only {checked} files", ws.display());
+    }
+}
+
+#[test]
+fn the_schemas_reject_what_check_rejects() {
+    let ws = root().join("records");
+    let model = validator(&ws, "model.json");
+    let good = serde_json::json!({
+        "title": "Dòng sông không rác", "lead": "hoi-lhpn", "started": "2021-05-01", "status": "active"
+    });
+    assert!(errors(&model, &good).is_empty(), "{:?}", errors(&model, &good));
+    for (key, value) in [
+        ("titel", serde_json::json!("typo")),
+        ("status", serde_json::json!("finished")),
+        ("started", serde_json::json!("1/5/2021")),
+        ("recognition", serde_json::json!("village")),
+    ] {
+        let mut bad = good.clone();
+        bad[key] = value;
+        assert!(!errors(&model, &bad).is_empty(), "{key} should be rejected");
+    }
+    let mut missing = good.clone();
+    missing.as_object_mut().unwrap().remove("lead");
+    assert!(!errors(&model, &missing).is_empty());
+
+    let targets = validator(&ws, "targets.json");
+    let target = |measure: Value| {
+        serde_json::json!({ "target": [{
+            "id": "t", "title": "T", "deadline": "2025-12-31", "goal": 1, "measure": measure
+        }]})
+    };
+    for ok in [
+        serde_json::json!({ "count": "models", "where": { "status": ["active"] }, "within": "year" }),
+        serde_json::json!({ "sum": "models.indicators.households" }),
+        serde_json::json!({ "manual": true }),
+        serde_json::json!("manual"),
+    ] {
+        assert!(errors(&targets, &target(ok.clone())).is_empty(), "{ok}");
+    }
+    for bad in [
+        serde_json::json!({ "count": "models", "share": "models" }),
+        serde_json::json!({ "count": "villages" }),
+        serde_json::json!({ "count": "models", "where": { "colour": "red" } }),
+        serde_json::json!({ "sum": "households" }),
+    ] {
+        assert!(!errors(&targets, &target(bad.clone())).is_empty(), "{bad}");
+    }
+}
