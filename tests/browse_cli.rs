@@ -28,8 +28,13 @@ fn csv_rows(args: &[&str]) -> Vec<Vec<String>> {
     let mut all = args.to_vec();
     all.extend(["--format", "csv"]);
     let text = stdout(&all);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-    reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
 }
 
 /// (unit, year) → count from the JSON groups of a summary.
@@ -50,8 +55,23 @@ fn groups(v: &Value) -> Vec<(String, u64)> {
 fn summary_by_unit_and_year_counts_by_hand() {
     // Petitions of 2023 as of 1/1/2024: p1, p3 in Tân Mỹ; p2, p4 in Hội An.
     // p5 was received in 2022 and falls outside the period.
-    let v = json(&["summary", "--kind", "petitions", "--by", "unit", "--by", "year", "--period", "2023", "--as-of", "2024-01-01"]);
-    assert_eq!(groups(&v), [("tan-my/2023".to_owned(), 2), ("hoi-an/2023".to_owned(), 2)]);
+    let v = json(&[
+        "summary",
+        "--kind",
+        "petitions",
+        "--by",
+        "unit",
+        "--by",
+        "year",
+        "--period",
+        "2023",
+        "--as-of",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        groups(&v),
+        [("tan-my/2023".to_owned(), 2), ("hoi-an/2023".to_owned(), 2)]
+    );
     assert_eq!(v["total"]["count"], 4);
     // Resolved: p1, p4. Open: p2 (overdue), p3 (acceptance overdue).
     assert_eq!(v["total"]["resolved"], 2);
@@ -62,7 +82,15 @@ fn summary_by_unit_and_year_counts_by_hand() {
 #[test]
 fn summary_by_type_with_petition_counts() {
     // Complaints p1 (on time), p2 (overdue), p5 (late); denunciation p3; recommendation p4.
-    let rows = csv_rows(&["summary", "--kind", "petitions", "--by", "type", "--as-of", "2024-01-01"]);
+    let rows = csv_rows(&[
+        "summary",
+        "--kind",
+        "petitions",
+        "--by",
+        "type",
+        "--as-of",
+        "2024-01-01",
+    ]);
     assert_eq!(rows[0], ["type", "count", "resolved", "open", "overdue"]);
     assert_eq!(rows[1], ["complaint", "3", "2", "1", "1"]);
     assert_eq!(rows[2], ["denunciation", "1", "0", "1", "1"]);
@@ -74,7 +102,14 @@ fn summary_by_type_with_petition_counts() {
 fn summary_of_every_kind_and_the_other_groupings() {
     // As of 1/1/2024: 3 models, 3 meetings, 5 petitions.
     let v = json(&["summary", "--as-of", "2024-01-01"]);
-    assert_eq!(groups(&v), [("models".to_owned(), 3), ("meetings".to_owned(), 3), ("petitions".to_owned(), 5)]);
+    assert_eq!(
+        groups(&v),
+        [
+            ("models".to_owned(), 3),
+            ("meetings".to_owned(), 3),
+            ("petitions".to_owned(), 5)
+        ]
+    );
     // Models: Dòng sông (active, recognised 10/5/2023), Cánh đồng, Tổ tự quản.
     let v = json(&["summary", "--kind", "models", "--by", "status", "--as-of", "2024-01-01"]);
     assert_eq!(v["total"]["active"], 1);
@@ -90,15 +125,45 @@ fn summary_of_every_kind_and_the_other_groupings() {
     // A model in two units counts in each of them.
     let v = json(&["summary", "--kind", "models", "--by", "unit", "--as-of", "2024-01-01"]);
     assert_eq!(groups(&v), [("tan-my".to_owned(), 2), ("hoi-an".to_owned(), 2)]);
-    let v = json(&["summary", "--kind", "petitions", "--by", "field", "--by", "quarter", "--by", "org", "--as-of", "2024-01-01"]);
+    let v = json(&[
+        "summary",
+        "--kind",
+        "petitions",
+        "--by",
+        "field",
+        "--by",
+        "quarter",
+        "--by",
+        "org",
+        "--as-of",
+        "2024-01-01",
+    ]);
     // p1 and p2 share dat-dai / 2023-Q1 / ubnd; p3, p4, p5 each have their own group.
     assert_eq!(v["groups"].as_array().unwrap().len(), 4);
     assert_eq!(v["groups"][0]["count"], 1, "groups sort by field first: can-bo (p3)");
-    let v = json(&["summary", "--kind", "conclusions", "--by", "org", "--as-of", "2023-07-01"]);
+    let v = json(&[
+        "summary",
+        "--kind",
+        "conclusions",
+        "--by",
+        "org",
+        "--as-of",
+        "2023-07-01",
+    ]);
     // The review's two tasks: UBND done on time, MTTQ overdue since 30/6.
     assert_eq!(v["total"]["done"], 1);
     assert_eq!(v["total"]["overdue"], 1);
-    let v = json(&["summary", "--kind", "petitions", "--by", "month", "--period", "2023-Q1", "--as-of", "2024-01-01"]);
+    let v = json(&[
+        "summary",
+        "--kind",
+        "petitions",
+        "--by",
+        "month",
+        "--period",
+        "2023-Q1",
+        "--as-of",
+        "2024-01-01",
+    ]);
     assert_eq!(groups(&v), [("2023-02".to_owned(), 1), ("2023-03".to_owned(), 1)]);
 }
 
@@ -110,7 +175,15 @@ fn as_of_cuts_off_records_dated_later() {
     // DANVAN_AS_OF works like --as-of.
     let out = Command::cargo_bin("danvan")
         .unwrap()
-        .args(["--records", "tests/fixtures/browse", "summary", "--kind", "petitions", "--format", "json"])
+        .args([
+            "--records",
+            "tests/fixtures/browse",
+            "summary",
+            "--kind",
+            "petitions",
+            "--format",
+            "json",
+        ])
         .env("DANVAN_AS_OF", "2023-02-15")
         .output()
         .unwrap();
@@ -124,12 +197,20 @@ fn every_filter_and_period_form() {
         let mut all = vec!["list"];
         all.extend(args);
         all.extend(["--as-of", "2024-01-01", "--sort", "id"]);
-        json(&all)["rows"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect()
+        json(&all)["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(ids(&["petitions", "--unit", "tan my"]), ["p1", "p3"]);
     assert_eq!(ids(&["petitions", "--unit", "XÃ HỘI AN"]), ["p2", "p4"]);
     assert_eq!(ids(&["petitions", "--org", "mttq"]), ["p4"]);
-    assert_eq!(ids(&["petitions", "--org", "ủy ban nhân dân"]), ["p1", "p2", "p3", "p5"]);
+    assert_eq!(
+        ids(&["petitions", "--org", "ủy ban nhân dân"]),
+        ["p1", "p2", "p3", "p5"]
+    );
     assert_eq!(ids(&["petitions", "--type", "complaint"]), ["p1", "p2", "p5"]);
     assert_eq!(ids(&["petitions", "--status", "overdue"]), ["p2"]);
     assert_eq!(ids(&["petitions", "--field", "dat-dai"]), ["p1", "p2"]);
@@ -137,7 +218,10 @@ fn every_filter_and_period_form() {
     assert_eq!(ids(&["petitions", "--period", "2023-Q1"]), ["p1", "p2"]);
     assert_eq!(ids(&["petitions", "--period", "2023-02"]), ["p1"]);
     assert_eq!(ids(&["petitions", "--period", "2022"]), ["p5"]);
-    assert_eq!(ids(&["petitions", "--from", "2023-03-01", "--to", "2023-05-31"]), ["p2", "p3"]);
+    assert_eq!(
+        ids(&["petitions", "--from", "2023-03-01", "--to", "2023-05-31"]),
+        ["p2", "p3"]
+    );
     assert_eq!(ids(&["models", "--tag", "moi-truong"]), ["dong-song"]);
     assert_eq!(ids(&["models", "--status", "active"]), ["dong-song"]);
     assert_eq!(ids(&["meetings", "--type", "dialogue"]), ["doi-thoai-tan-my"]);
@@ -152,13 +236,21 @@ fn bad_filters_periods_and_dates_are_usage_errors() {
     danvan(&["list", "petitions", "--unit", "tan mi"])
         .code(2)
         .stderr(predicates::str::contains("tan-my (xã Tân Mỹ)"));
-    danvan(&["summary", "--org", "nobody"]).code(2).stderr(predicates::str::contains("nobody"));
-    danvan(&["summary", "--period", "2023-H3"]).code(2).stderr(predicates::str::contains("2023-H3"));
+    danvan(&["summary", "--org", "nobody"])
+        .code(2)
+        .stderr(predicates::str::contains("nobody"));
+    danvan(&["summary", "--period", "2023-H3"])
+        .code(2)
+        .stderr(predicates::str::contains("2023-H3"));
     danvan(&["summary", "--period", "2023-7"]).code(2);
-    danvan(&["summary", "--as-of", "30/6/2023"]).code(2).stderr(predicates::str::contains("YYYY-MM-DD"));
+    danvan(&["summary", "--as-of", "30/6/2023"])
+        .code(2)
+        .stderr(predicates::str::contains("YYYY-MM-DD"));
     danvan(&["list", "people"]).code(2);
     danvan(&["list", "petitions", "--from", "2023-05-01", "--to", "2023-01-01"]).code(2);
-    danvan(&["show", "nope"]).code(2).stderr(predicates::str::contains("nope"));
+    danvan(&["show", "nope"])
+        .code(2)
+        .stderr(predicates::str::contains("nope"));
 }
 
 #[test]
@@ -202,20 +294,42 @@ fn petitions_register_states_and_flags() {
         .collect();
     assert_eq!(
         got,
-        [("p2", "overdue"), ("p3", "acceptance-overdue"), ("p1", "resolved-on-time"), ("p5", "resolved-late")]
+        [
+            ("p2", "overdue"),
+            ("p3", "acceptance-overdue"),
+            ("p1", "resolved-on-time"),
+            ("p5", "resolved-late")
+        ]
     );
     assert_eq!(v["petitions"][0]["resolution_deadline"], "2023-04-14");
     assert_eq!(v["petitions"][0]["days_left"], -77);
     assert_eq!(v["petitions"][1]["acceptance_deadline"], "2023-05-12");
     let ids = |args: &[&str]| -> Vec<String> {
-        json(args)["petitions"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
+        json(args)["petitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(ids(&["petitions", "--as-of", "2023-06-30", "--overdue"]), ["p2", "p3"]);
-    assert_eq!(ids(&["petitions", "--as-of", "2023-06-30", "--state", "resolved-late"]), ["p5"]);
+    assert_eq!(
+        ids(&["petitions", "--as-of", "2023-06-30", "--state", "resolved-late"]),
+        ["p5"]
+    );
     // On 10/4/2023 p2 (due 14/4) is due within 7 days; p1 is resolved.
-    assert_eq!(ids(&["petitions", "--as-of", "2023-04-10", "--due-within", "7"]), ["p2"]);
-    assert_eq!(json(&["petitions", "--as-of", "2023-04-10"])["petitions"][0]["state"], "due-soon");
-    assert_eq!(ids(&["petitions", "--as-of", "2023-04-01", "--due-within", "7"]), Vec::<String>::new());
+    assert_eq!(
+        ids(&["petitions", "--as-of", "2023-04-10", "--due-within", "7"]),
+        ["p2"]
+    );
+    assert_eq!(
+        json(&["petitions", "--as-of", "2023-04-10"])["petitions"][0]["state"],
+        "due-soon"
+    );
+    assert_eq!(
+        ids(&["petitions", "--as-of", "2023-04-01", "--due-within", "7"]),
+        Vec::<String>::new()
+    );
     danvan(&["petitions", "--state", "late"]).code(2);
 }
 
@@ -226,7 +340,12 @@ fn show_gives_derived_facts() {
     assert_eq!(v["derived"]["acceptance_deadline"], "2023-05-12");
     assert!(v.get("petitioner").is_none());
     let v = json(&["show", "so-ket-2022", "--as-of", "2023-06-30"]);
-    let states: Vec<&str> = v["derived"]["tasks"].as_array().unwrap().iter().map(|t| t["state"].as_str().unwrap()).collect();
+    let states: Vec<&str> = v["derived"]["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["state"].as_str().unwrap())
+        .collect();
     // Done 20/3 before its due 31/3; the second is due 30/6, the day itself: due soon.
     assert_eq!(states, ["done", "due-soon"]);
     let text = stdout(&["show", "dong-song", "--as-of", "2023-01-01", "--lang", "en"]);
@@ -265,21 +384,46 @@ fn bundled_register_on_30_june_2023() {
     // (see the comments in those files).
     let out = Command::cargo_bin("danvan")
         .unwrap()
-        .args(["--records", "records", "petitions", "--as-of", "2023-06-30", "--format", "json"])
+        .args([
+            "--records",
+            "records",
+            "petitions",
+            "--as-of",
+            "2023-06-30",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let state = |id: &str| {
-        v["petitions"].as_array().unwrap().iter().find(|p| p["id"] == id).map(|p| p["state"].as_str().unwrap().to_owned())
+        v["petitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .map(|p| p["state"].as_str().unwrap().to_owned())
     };
-    assert_eq!(state("2023-06-27-khieu-nai-tan-my").as_deref(), Some("awaiting-acceptance"));
-    assert_eq!(state("2023-06-05-khieu-nai-dinh-yen").as_deref(), Some("acceptance-overdue"));
+    assert_eq!(
+        state("2023-06-27-khieu-nai-tan-my").as_deref(),
+        Some("awaiting-acceptance")
+    );
+    assert_eq!(
+        state("2023-06-05-khieu-nai-dinh-yen").as_deref(),
+        Some("acceptance-overdue")
+    );
     assert_eq!(state("2023-06-12-to-cao-my-an-hung-a").as_deref(), Some("open"));
     assert_eq!(state("2023-05-29-khieu-nai-long-hung-b").as_deref(), Some("due-soon"));
     assert_eq!(state("2023-04-14-khieu-nai-vinh-thanh").as_deref(), Some("overdue"));
-    assert_eq!(state("2023-03-02-khieu-nai-tan-my").as_deref(), Some("resolved-on-time"));
-    assert_eq!(state("2023-01-10-khieu-nai-my-an-hung-b").as_deref(), Some("resolved-late"));
+    assert_eq!(
+        state("2023-03-02-khieu-nai-tan-my").as_deref(),
+        Some("resolved-on-time")
+    );
+    assert_eq!(
+        state("2023-01-10-khieu-nai-my-an-hung-b").as_deref(),
+        Some("resolved-late")
+    );
     // Received after 30/6/2023: not listed.
     assert_eq!(state("2025-05-15-khieu-nai-long-hung-a"), None);
 }
@@ -287,7 +431,11 @@ fn bundled_register_on_30_june_2023() {
 #[test]
 fn every_command_has_help_with_examples() {
     for cmd in ["status", "check", "summary", "list", "show", "petitions"] {
-        let out = Command::cargo_bin("danvan").unwrap().args([cmd, "--help"]).output().unwrap();
+        let out = Command::cargo_bin("danvan")
+            .unwrap()
+            .args([cmd, "--help"])
+            .output()
+            .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("Examples:"), "{cmd}");
         assert!(text.matches("danvan").count() >= 3, "{cmd}: fewer than two examples");

@@ -16,7 +16,10 @@ fn run(records: &Path, args: &[&str]) -> (String, String) {
         .args(args)
         .output()
         .unwrap();
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn assert_clean(what: &str, text: &str) {
@@ -25,7 +28,11 @@ fn assert_clean(what: &str, text: &str) {
 
 /// Every file under `dir`, as text (docx: every zip entry).
 fn scan_dir(what: &str, dir: &Path) {
-    for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
         let bytes = std::fs::read(entry.path()).unwrap();
         if entry.path().extension().is_some_and(|e| e == "docx") {
             let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
@@ -33,10 +40,16 @@ fn scan_dir(what: &str, dir: &Path) {
                 let mut f = zip.by_index(i).unwrap();
                 let mut s = String::new();
                 std::io::Read::read_to_string(&mut f, &mut s).unwrap();
-                assert_clean(&format!("{what}: {}!{}", entry.path().display(), f.name().unwrap_or_default()), &s);
+                assert_clean(
+                    &format!("{what}: {}!{}", entry.path().display(), f.name().unwrap_or_default()),
+                    &s,
+                );
             }
         } else {
-            assert_clean(&format!("{what}: {}", entry.path().display()), &String::from_utf8_lossy(&bytes));
+            assert_clean(
+                &format!("{what}: {}", entry.path().display()),
+                &String::from_utf8_lossy(&bytes),
+            );
         }
     }
 }
@@ -115,7 +128,11 @@ fn errors_never_quote_personal_data() {
         "type = \"denunciation\"\nreceived = 2023-03-02\n[petitioner]\nname = \"MARKER-BAD-NAME\"\nphone = 12345\nnickname = \"MARKER-BAD-NICK\"\n",
     )
     .unwrap();
-    std::fs::write(root.join("petitions/broken.toml"), "type = \"complaint\"\n[petitioner]\nname = \"MARKER-BROKEN \n").unwrap();
+    std::fs::write(
+        root.join("petitions/broken.toml"),
+        "type = \"complaint\"\n[petitioner]\nname = \"MARKER-BROKEN \n",
+    )
+    .unwrap();
     for format in ["human", "json", "github"] {
         let (out, err) = run(root, &["check", "--format", format]);
         assert!(out.contains("bad.toml") && out.contains("broken.toml"), "{out}");
@@ -129,8 +146,14 @@ fn errors_never_quote_personal_data() {
 #[test]
 fn reveal_personal_shows_it_on_request_only() {
     let (out, _) = run(Path::new(FIXTURE), &["show", "p2", "--reveal-personal"]);
-    assert!(out.contains("MARKER-P2-NAME") && out.contains("MARKER-P2-ADDRESS"), "{out}");
-    let (out, _) = run(Path::new(FIXTURE), &["show", "p2", "--reveal-personal", "--format", "json"]);
+    assert!(
+        out.contains("MARKER-P2-NAME") && out.contains("MARKER-P2-ADDRESS"),
+        "{out}"
+    );
+    let (out, _) = run(
+        Path::new(FIXTURE),
+        &["show", "p2", "--reveal-personal", "--format", "json"],
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["petitioner"]["name"], "MARKER-P2-NAME");
 }

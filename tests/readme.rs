@@ -37,7 +37,11 @@ fn readme_examples_are_real_output() {
         let args = after["<!-- example: ".len()..header_end - 3].trim();
         let end = after.find("<!-- /example -->").expect("an example block is closed");
         let block = &after[header_end..end];
-        let expected = block.trim().trim_start_matches("```text").trim_end_matches("```").trim();
+        let expected = block
+            .trim()
+            .trim_start_matches("```text")
+            .trim_end_matches("```")
+            .trim();
         let actual = run(args);
         if expected != actual {
             stale.push(args.to_owned());
@@ -53,5 +57,8 @@ fn readme_examples_are_real_output() {
         std::fs::write(path, out).unwrap();
         return;
     }
-    assert!(stale.is_empty(), "README examples out of date (DANVAN_UPDATE_README=1 to refresh): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "README examples out of date (DANVAN_UPDATE_README=1 to refresh): {stale:?}"
+    );
 }

@@ -19,7 +19,12 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -42,7 +47,10 @@ fn bundle_has_every_part_and_is_byte_identical() {
         assert!(names.contains(&part.to_owned()), "{part} missing: {names:?}");
     }
     let notices = names.iter().filter(|n| n.starts_with("notices/")).count();
-    assert!(notices >= 2 && notices % 2 == 0, "each notice as html and docx: {names:?}");
+    assert!(
+        notices >= 2 && notices % 2 == 0,
+        "each notice as html and docx: {names:?}"
+    );
 
     let summary = std::fs::read(a.join("summary.md")).unwrap();
     assert!(summary.len() < 64 * 1024, "summary.md is {} bytes", summary.len());
@@ -51,10 +59,22 @@ fn bundle_has_every_part_and_is_byte_identical() {
     assert_eq!(data["as_of"], "2025-12-31");
     assert_eq!(data["tool"], "danvan");
     assert_eq!(data["version"], env!("CARGO_PKG_VERSION"));
-    for key in ["status", "progress", "summary", "petitions", "conclusions", "notices", "records_commit"] {
+    for key in [
+        "status",
+        "progress",
+        "summary",
+        "petitions",
+        "conclusions",
+        "notices",
+        "records_commit",
+    ] {
         assert!(data.get(key).is_some(), "data.json lacks {key}");
     }
-    assert_eq!(data["progress"]["targets"][0]["series"].as_array().unwrap().len(), 5, "2021–2025 series");
+    assert_eq!(
+        data["progress"]["targets"][0]["series"].as_array().unwrap().len(),
+        5,
+        "2021–2025 series"
+    );
 
     // Self-contained: nothing is fetched from anywhere.
     let html = String::from_utf8(std::fs::read(a.join("index.html")).unwrap()).unwrap();
@@ -104,7 +124,11 @@ fn open_in_chromium(page: &Path, screenshot: Option<&Path>) -> Option<(Vec<Strin
     };
     let out = cmd.arg(format!("file://{}", page.display())).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let console = stderr.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_owned).collect();
+    let console = stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_owned)
+        .collect();
     Some((console, String::from_utf8_lossy(&out.stdout).into_owned()))
 }
 
@@ -122,7 +146,10 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
     report("records", &out, "2025-12-31");
     let page = out.join("index.html");
     let Some((console, dom)) = open_in_chromium(&page, None) else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have chromium (.ci/run installs it)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium (.ci/run installs it)"
+        );
         eprintln!("note: chromium not installed; the browser check was skipped");
         return;
     };
@@ -132,7 +159,9 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
 
     // The harness itself catches a page that makes a request (a test that can fail).
     let bad = tmp.path().join("bad.html");
-    let html = std::fs::read_to_string(&page).unwrap().replace("</main>", "<img src=\"http://127.0.0.1:9/x.png\"></main>");
+    let html = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("</main>", "<img src=\"http://127.0.0.1:9/x.png\"></main>");
     std::fs::write(&bad, html).unwrap();
     let (console, _) = open_in_chromium(&bad, None).unwrap();
     assert!(!console.is_empty(), "a blocked request shows on the console");

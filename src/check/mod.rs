@@ -455,3 +455,488 @@ fn calendar_gaps(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::load::tests::{CONFIG, found, workspace};
+
+    /// Loads a workspace of `files` (over a clean `danvan.toml`); each
+    /// diagnostic as (code, file, the text it points at).
+    fn check(files: &[(&str, &str)]) -> Vec<(Code, String, String)> {
+        let dir = workspace(files);
+        found(dir.path(), &crate::load::load(dir.path()))
+    }
+
+    /// Like [`check`], with the diagnostics' help lines.
+    fn helps(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = workspace(files);
+        crate::load::load(dir.path())
+            .diagnostics
+            .into_iter()
+            .map(|d| d.help.unwrap_or_default())
+            .collect()
+    }
+
+    fn expect(expected: &[(Code, &str, &str)]) -> Vec<(Code, String, String)> {
+        expected
+            .iter()
+            .map(|(c, f, at)| (*c, f.to_string(), at.to_string()))
+            .collect()
+    }
+
+    fn model(rest: &str) -> String {
+        format!("title = \"M\"\nlead = \"mttq\"\nstarted = 2022-03-01\nstatus = \"active\"\n{rest}")
+    }
+
+    fn meeting(rest: &str) -> String {
+        format!("title = \"H\"\ntype = \"review\"\ndate = 2022-07-12\n{rest}")
+    }
+
+    fn petition(kind: &str, received: &str, rest: &str) -> String {
+        format!("type = \"{kind}\"\nreceived = {received}\n{rest}")
+    }
+
+    fn notice(number: &str, date: &str) -> String {
+        format!(
+            "[notice]\nnumber = \"{number}\"\ndate = {date}\nsubject = \"s\"\nsigner = \"A\"\nsigner_title = \"BÍ THƯ\"\n"
+        )
+    }
+
+    fn target(id: &str, measure: &str) -> String {
+        format!("[[target]]\nid = \"{id}\"\ntitle = \"T\"\ndeadline = 2025-12-31\ngoal = 1\nmeasure = {measure}\n")
+    }
+
+    fn config(extra: &str) -> String {
+        format!("{CONFIG}{extra}")
+    }
+
+    #[test]
+    fn the_base_workspace_is_clean() {
+        assert_eq!(check(&[]), []);
+    }
+
+    #[test]
+    fn duplicate_ids_of_each_kind() {
+        let cfg = config("").replace(
+            "[calendar]",
+            "[[unit]]\nid = \"tan-my\"\nname = \"again\"\n[[org]]\nid = \"mttq\"\nname = \"again\"\n[calendar]",
+        );
+        assert_eq!(
+            check(&[("danvan.toml", &cfg)]),
+            expect(&[
+                (Code::DuplicateId, "danvan.toml", "\"tan-my\""),
+                (Code::DuplicateId, "danvan.toml", "\"mttq\"")
+            ])
+        );
+        // Same stem in two folders: reported on the later record, at its start.
+        assert_eq!(
+            check(&[
+                ("models/a/m.toml", &model("")),
+                ("models/b/m.toml", &model("").replace("2022-03-01", "2022-01-01")),
+                ("meetings/2022/h.toml", &meeting("")),
+                ("meetings/2023/h.toml", &meeting("").replace("2022", "2023")),
+                ("petitions/2022/p.toml", &petition("complaint", "2022-03-01", "")),
+                ("petitions/2023/p.toml", &petition("complaint", "2023-03-01", "")),
+            ]),
+            expect(&[
+                (Code::DuplicateId, "meetings/2023/h.toml", ""),
+                (Code::DuplicateId, "models/a/m.toml", ""),
+                (Code::DuplicateId, "petitions/2023/p.toml", ""),
+            ])
+        );
+        let targets = format!(
+            "{}{}",
+            target("t", "{ count = \"models\" }"),
+            target("t", "{ count = \"meetings\" }")
+        );
+        let dir = workspace(&[("targets.toml", &targets)]);
+        let loaded = crate::load::load(dir.path());
+        assert_eq!(
+            found(dir.path(), &loaded),
+            expect(&[(Code::DuplicateId, "targets.toml", "[[target]]")])
+        );
+        let second = targets.rfind("[[target]]").unwrap();
+        assert_eq!(
+            loaded.diagnostics[0].span,
+            Some(second..second + "[[target]]".len()),
+            "the second target"
+        );
+        // The same id in different kinds is fine.
+        assert_eq!(
+            check(&[
+                ("models/x.toml", &model("")),
+                ("meetings/x.toml", &meeting("")),
+                ("petitions/x.toml", &petition("complaint", "2022-03-01", ""))
+            ]),
+            []
+        );
+    }
+
+    #[test]
+    fn every_reference_is_checked() {
+        assert_eq!(
+            check(&[
+                (
+                    "danvan.toml",
+                    &config("").replace("name = \"xã Tân Mỹ\"", "name = \"xã Tân Mỹ\"\nmerged_into = \"xa-moi\"")
+                ),
+                (
+                    "models/m.toml",
+                    &model("units = [\"tan-my\", \"tan-mi\"]\n").replace("\"mttq\"", "\"mtqq\"")
+                ),
+                (
+                    "meetings/h.toml",
+                    &meeting(
+                        "units = [\"tan-mỹ\"]\nparticipants = [\"mttq\", \"btv\"]\n[[conclusion]]\ntext = \"x\"\nassignee = \"ubdn\"\n"
+                    ),
+                ),
+                (
+                    "petitions/p.toml",
+                    &petition(
+                        "complaint",
+                        "2022-08-01",
+                        "units = [\"x\"]\nhandler = \"ubnd \"\nmeeting = \"h2\"\n"
+                    )
+                ),
+                (
+                    "petitions/q.toml",
+                    &petition(
+                        "complaint",
+                        "2022-08-01",
+                        "handler = \"ubnd\"\nmeeting = \"h\"\nunits = [\"tan-my\"]\n"
+                    )
+                ),
+            ]),
+            expect(&[
+                (Code::UnknownRef, "danvan.toml", "\"xa-moi\""),
+                (Code::UnknownRef, "meetings/h.toml", "\"tan-mỹ\""),
+                (Code::UnknownRef, "meetings/h.toml", "\"btv\""),
+                (Code::UnknownRef, "meetings/h.toml", "\"ubdn\""),
+                (Code::UnknownRef, "models/m.toml", "\"mtqq\""),
+                (Code::UnknownRef, "models/m.toml", "\"tan-mi\""),
+                (Code::UnknownRef, "petitions/p.toml", "\"x\""),
+                (Code::UnknownRef, "petitions/p.toml", "\"ubnd \""),
+                (Code::UnknownRef, "petitions/p.toml", "\"h2\""),
+            ])
+        );
+    }
+
+    #[test]
+    fn reference_help_suggests_or_lists() {
+        let h = helps(&[(
+            "petitions/p.toml",
+            &petition("complaint", "2022-08-01", "handler = \"ubdn\"\n"),
+        )]);
+        assert!(h[0].contains("\"ubnd\""), "{h:?}");
+        let h = helps(&[(
+            "petitions/p.toml",
+            &petition("complaint", "2022-08-01", "handler = \"zzzz\"\n"),
+        )]);
+        assert!(h[0].contains("ubnd, mttq"), "{h:?}");
+        let h = helps(&[
+            ("meetings/2022-07-12-so-ket.toml", &meeting("")),
+            (
+                "petitions/p.toml",
+                &petition("complaint", "2022-08-01", "meeting = \"2022-07-12-so-kte\"\n"),
+            ),
+        ]);
+        assert!(h[0].contains("\"2022-07-12-so-ket\""), "{h:?}");
+    }
+
+    #[test]
+    fn dates_in_impossible_order() {
+        let cfg = config("").replace(
+            "name = \"xã Tân Mỹ\"",
+            "name = \"xã Tân Mỹ\"\nsince = 2025-07-01\nuntil = 2025-06-30",
+        );
+        assert_eq!(
+            check(&[
+                ("danvan.toml", &cfg),
+                (
+                    "models/m.toml",
+                    &model(
+                        "ended = 2022-02-28\nrecognition = \"commune\"\nrecognized = 2022-02-27\n\
+                         [[update]]\ndate = 2022-02-26\nnote = \"x\"\n[[update]]\ndate = 2022-03-01\nnote = \"same day\"\n",
+                    ),
+                ),
+                (
+                    "meetings/h.toml",
+                    &format!(
+                        "{}{}",
+                        meeting(
+                            "[[conclusion]]\ntext = \"x\"\nassignee = \"ubnd\"\ndue = 2022-07-11\ndone = 2022-07-10\n"
+                        ),
+                        notice("1", "2022-07-09")
+                    ),
+                ),
+                (
+                    "petitions/a.toml",
+                    &petition("complaint", "2022-04-10", "accepted = 2022-04-09\n")
+                ),
+                (
+                    "petitions/b.toml",
+                    &petition(
+                        "complaint",
+                        "2022-04-10",
+                        "accepted = 2022-04-12\nresolved = 2022-04-11\n"
+                    )
+                ),
+                (
+                    "petitions/c.toml",
+                    &petition("complaint", "2022-04-10", "resolved = 2022-04-08\n")
+                ),
+                (
+                    "petitions/d.toml",
+                    &petition(
+                        "denunciation",
+                        "2022-04-10",
+                        "accepted = 2022-04-12\nextensions = [2022-04-11]\n"
+                    )
+                ),
+                (
+                    "petitions/e.toml",
+                    &petition(
+                        "complaint",
+                        "2022-04-10",
+                        "accepted = 2022-04-10\nresolved = 2022-04-10\n"
+                    )
+                ),
+            ]),
+            expect(&[
+                (Code::DateOrder, "danvan.toml", "2025-06-30"),
+                (Code::DateOrder, "meetings/h.toml", "2022-07-11"),
+                (Code::DateOrder, "meetings/h.toml", "2022-07-10"),
+                (Code::DateOrder, "meetings/h.toml", "2022-07-09"),
+                (Code::DateOrder, "models/m.toml", "2022-02-28"),
+                (Code::DateOrder, "models/m.toml", "2022-02-27"),
+                (Code::DateOrder, "models/m.toml", "2022-02-26"),
+                (Code::DateOrder, "petitions/a.toml", "2022-04-09"),
+                (Code::DateOrder, "petitions/b.toml", "2022-04-11"),
+                (Code::DateOrder, "petitions/c.toml", "2022-04-08"),
+                (Code::DateOrder, "petitions/d.toml", "2022-04-11"),
+            ])
+        );
+    }
+
+    #[test]
+    fn recognition_and_its_date_go_together() {
+        assert_eq!(
+            check(&[
+                (
+                    "models/both.toml",
+                    &model("recognition = \"district\"\nrecognized = 2022-11-15\n")
+                ),
+                ("models/level.toml", &model("recognition = \"province\"\n")),
+                ("models/date.toml", &model("recognized = 2022-11-15\n")),
+            ]),
+            expect(&[
+                (Code::Recognition, "models/date.toml", "2022-11-15"),
+                (Code::Recognition, "models/level.toml", "\"province\""),
+            ])
+        );
+    }
+
+    #[test]
+    fn round_is_for_complaints() {
+        assert_eq!(
+            check(&[
+                ("petitions/c.toml", &petition("complaint", "2022-04-10", "round = 2\n")),
+                (
+                    "petitions/d.toml",
+                    &petition("denunciation", "2022-04-10", "round = 1\n")
+                ),
+                (
+                    "petitions/r.toml",
+                    &petition("recommendation", "2022-04-10", "round = 2\n")
+                ),
+            ]),
+            expect(&[
+                (Code::Round, "petitions/d.toml", "1"),
+                (Code::Round, "petitions/r.toml", "2")
+            ])
+        );
+    }
+
+    #[test]
+    fn extensions_are_for_denunciations_at_most_twice() {
+        assert_eq!(
+            check(&[
+                (
+                    "petitions/c.toml",
+                    &petition("complaint", "2022-04-10", "extensions = [2022-05-01, 2022-06-01]\n")
+                ),
+                (
+                    "petitions/r.toml",
+                    &petition("recommendation", "2022-04-10", "extensions = [2022-05-01]\n")
+                ),
+                (
+                    "petitions/two.toml",
+                    &petition("denunciation", "2022-04-11", "extensions = [2022-05-01, 2022-06-01]\n")
+                ),
+                (
+                    "petitions/three.toml",
+                    &petition(
+                        "denunciation",
+                        "2022-04-11",
+                        "extensions = [2022-06-01, 2022-07-01, 2022-05-01]\n"
+                    ),
+                ),
+            ]),
+            expect(&[
+                (Code::Extensions, "petitions/c.toml", "2022-05-01"),
+                (Code::Extensions, "petitions/r.toml", "2022-05-01"),
+                (Code::Extensions, "petitions/three.toml", "2022-05-01"),
+            ])
+        );
+        // `[rules]` may lower the cap.
+        let cfg = config("[rules]\ndenunciation_max_extensions = 1\n");
+        assert_eq!(
+            check(&[
+                ("danvan.toml", &cfg),
+                (
+                    "petitions/two.toml",
+                    &petition("denunciation", "2022-04-11", "extensions = [2022-05-01, 2022-06-01]\n")
+                )
+            ]),
+            expect(&[(Code::Extensions, "petitions/two.toml", "2022-06-01")])
+        );
+    }
+
+    #[test]
+    fn an_extension_is_decided_by_the_deadline_it_extends() {
+        // Accepted 2022-03-01: 30 days to 2022-03-31 (a Thursday); extended
+        // once, 30 days more to 2022-04-30, a Saturday, so Monday 2022-05-02.
+        let p = |extensions: &str| {
+            petition(
+                "denunciation",
+                "2022-02-25",
+                &format!("accepted = 2022-03-01\nextensions = [{extensions}]\n"),
+            )
+        };
+        assert_eq!(check(&[("petitions/p.toml", &p("2022-03-31"))]), []);
+        assert_eq!(check(&[("petitions/p.toml", &p("2022-03-31, 2022-05-02"))]), []);
+        assert_eq!(
+            check(&[("petitions/p.toml", &p("2022-05-02, 2022-03-31"))]),
+            [],
+            "extensions in any order"
+        );
+        assert_eq!(
+            check(&[("petitions/p.toml", &p("2022-04-01"))]),
+            expect(&[(Code::Extensions, "petitions/p.toml", "2022-04-01")])
+        );
+        assert_eq!(
+            check(&[("petitions/p.toml", &p("2022-03-15, 2022-05-03"))]),
+            expect(&[(Code::Extensions, "petitions/p.toml", "2022-05-03")])
+        );
+        // Without an acceptance date there is no deadline to compare with.
+        assert_eq!(
+            check(&[(
+                "petitions/p.toml",
+                &petition("denunciation", "2022-02-25", "extensions = [2023-01-05]\n")
+            )]),
+            []
+        );
+    }
+
+    #[test]
+    fn notice_numbers_restart_each_year() {
+        assert_eq!(
+            check(&[
+                (
+                    "meetings/a.toml",
+                    &format!("{}{}", meeting(""), notice("12", "2022-07-20"))
+                ),
+                (
+                    "meetings/b.toml",
+                    &format!(
+                        "{}{}",
+                        meeting("").replace("07-12", "12-15"),
+                        notice("12", "2022-12-20")
+                    )
+                ),
+                (
+                    "meetings/c.toml",
+                    &format!(
+                        "{}{}",
+                        meeting("").replace("2022-07-12", "2023-01-10"),
+                        notice("12", "2023-01-12")
+                    )
+                ),
+                (
+                    "meetings/d.toml",
+                    &format!("{}{}", meeting(""), notice("13", "2022-07-21"))
+                ),
+            ]),
+            expect(&[(Code::NoticeNumber, "meetings/b.toml", "\"12\"")])
+        );
+    }
+
+    #[test]
+    fn target_filters_name_existing_units_and_organisations() {
+        let targets = [
+            target(
+                "a",
+                "{ count = \"models\", where = { lead = \"mtqq\", units = \"tan-my\" } }",
+            ),
+            target(
+                "b",
+                "{ coverage = \"meetings\", where = { units = [\"tan-my\", \"nowhere\"], participants = \"ubnd\" } }",
+            ),
+            target(
+                "c",
+                "{ share = \"petitions\", where = { handler = \"ubnd\" }, success = { handler = \"x\" } }",
+            ),
+            target("d", "{ count = \"conclusions\", where = { assignee = \"btv\" } }"),
+            target(
+                "e",
+                "{ sum = \"models.indicators.households\", where = { lead = \"mttq\" } }",
+            ),
+        ]
+        .concat();
+        assert_eq!(
+            check(&[("targets.toml", &targets)]),
+            expect(&[
+                (Code::FilterValue, "targets.toml", "\"mtqq\""),
+                (Code::FilterValue, "targets.toml", "[\"tan-my\", \"nowhere\"]"),
+                (Code::FilterValue, "targets.toml", "\"x\""),
+                (Code::FilterValue, "targets.toml", "\"btv\""),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_working_day_deadline_outside_the_calendar_warns_once_per_year() {
+        // The base calendar lists 2022 and 2023. Denunciations and
+        // recommendations count acceptance in working days; complaints do not.
+        let dir = workspace(&[
+            ("petitions/a.toml", &petition("denunciation", "2024-03-01", "")),
+            ("petitions/b.toml", &petition("recommendation", "2024-02-01", "")),
+            ("petitions/c.toml", &petition("complaint", "2025-03-01", "")),
+            ("petitions/d.toml", &petition("denunciation", "2023-12-28", "")),
+            ("petitions/e.toml", &petition("denunciation", "2022-06-01", "")),
+            ("petitions/f.toml", &petition("denunciation", "2026-06-01", "")),
+        ]);
+        let loaded = crate::load::load(dir.path());
+        assert!(!loaded.has_errors(), "warnings only");
+        assert_eq!(
+            found(dir.path(), &loaded),
+            expect(&[
+                // 2023-12-28 + 7 working days falls in 2024: the first 2024 petition.
+                (Code::CalendarGap, "petitions/d.toml", "2023-12-28"),
+                (Code::CalendarGap, "petitions/f.toml", "2026-06-01"),
+            ])
+        );
+        let message = &loaded.diagnostics[0].message;
+        assert!(message.contains('3') && message.contains("2024"), "{message}");
+        // A `[rules]` limit in working days brings complaints in.
+        let cfg = config("[rules]\ncomplaint_acceptance = { days = 10, count = \"working\" }\n");
+        assert_eq!(
+            check(&[
+                ("danvan.toml", &cfg),
+                ("petitions/c.toml", &petition("complaint", "2025-03-01", ""))
+            ]),
+            expect(&[(Code::CalendarGap, "petitions/c.toml", "2025-03-01")])
+        );
+    }
+}

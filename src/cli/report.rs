@@ -40,7 +40,9 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     write_atomic(&out.join("index.html"), data.index_html(&ws.config).as_bytes())?;
     write_atomic(&out.join("summary.md"), data.summary_md(&ws.config).as_bytes())?;
     for link in &data.notices {
-        let Some(meeting) = ws.meeting(&link.meeting) else { continue };
+        let Some(meeting) = ws.meeting(&link.meeting) else {
+            continue;
+        };
         write_atomic(&out.join(&link.html), &render_notice(&ws, meeting, NoticeFormat::Html)?)?;
         write_atomic(&out.join(&link.docx), &render_notice(&ws, meeting, NoticeFormat::Docx)?)?;
     }

@@ -479,7 +479,11 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
                     Some(FilterValue::Text(super::reader::nfc(s)))
                 }
                 (DeValue::Boolean(b), KeyDomain::Bool) => Some(FilterValue::Bool(*b)),
-                (DeValue::Integer(i), KeyDomain::Int(_)) => i.as_str().parse().ok().map(FilterValue::Int),
+                (DeValue::Integer(i), KeyDomain::Int(_)) => {
+                    i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                        .ok()
+                        .map(FilterValue::Int)
+                }
                 _ => None,
             };
             let Some(value) = value else {
@@ -492,27 +496,23 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
                 continue;
             };
             let allowed = match (&value, domain) {
-                (FilterValue::Text(s), KeyDomain::Words(words)) => {
-                    if !words.contains(&s.as_str()) {
-                        let help = match did_you_mean(s, words.iter().copied()) {
-                            Some(w) => tr!(
-                                "có phải ý bạn là \"{}\"? Các giá trị: {}",
-                                "did you mean \"{}\"? Allowed: {}",
-                                w,
-                                words.join(" | ")
-                            ),
-                            None => tr!("các giá trị: {}", "allowed: {}", words.join(" | ")),
-                        };
-                        cx.report(
-                            Code::FilterValue,
-                            span.clone(),
-                            tr!("`{}` không bao giờ bằng \"{}\"", "`{}` is never \"{}\"", name, s),
-                            Some(help),
-                        );
-                        false
-                    } else {
-                        true
-                    }
+                (FilterValue::Text(s), KeyDomain::Words(words)) if !words.contains(&s.as_str()) => {
+                    let help = match did_you_mean(s, words.iter().copied()) {
+                        Some(w) => tr!(
+                            "có phải ý bạn là \"{}\"? Các giá trị: {}",
+                            "did you mean \"{}\"? Allowed: {}",
+                            w,
+                            words.join(" | ")
+                        ),
+                        None => tr!("các giá trị: {}", "allowed: {}", words.join(" | ")),
+                    };
+                    cx.report(
+                        Code::FilterValue,
+                        span.clone(),
+                        tr!("`{}` không bao giờ bằng \"{}\"", "`{}` is never \"{}\"", name, s),
+                        Some(help),
+                    );
+                    false
                 }
                 (FilterValue::Int(n), KeyDomain::Int(ok)) if !ok.contains(n) => {
                     cx.report(
@@ -536,4 +536,447 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
         });
     }
     Filter { clauses }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::reader::parse_document;
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::Path;
+
+    /// Parses `text` with `parse`; the result and the diagnostics as (code, the text they point at).
+    fn parse<T>(text: &str, parse: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>) -> T) -> (T, Vec<(Code, String)>) {
+        let mut cx = Ctx::new(Path::new("danvan.toml"), 0);
+        let doc = parse_document(&mut cx, text).expect("the test text is valid TOML");
+        let table = Table::new(doc.get_ref(), 0..0, String::new());
+        let value = parse(&mut cx, &table);
+        let diags = cx
+            .diags
+            .iter()
+            .map(|d| (d.code, text[d.span.clone().expect("a position")].to_owned()))
+            .collect();
+        (value, diags)
+    }
+
+    fn codes(diags: &[(Code, String)]) -> Vec<(Code, &str)> {
+        diags.iter().map(|(c, at)| (*c, at.as_str())).collect()
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    const COMMITTEE: &str = "[committee]\nname = \"Huyện ủy Lấp Vò\"\nparent = \"Đảng bộ tỉnh Đồng Tháp\"\n\
+                             standing = \"Ban Thường vụ Huyện ủy\"\nplace = \"Lấp Vò\"\nnotice_suffix = \"TB/HU\"\n";
+
+    #[test]
+    fn a_full_config() {
+        let text = format!(
+            "{COMMITTEE}lang = \"en\"\nutc_offset = \"-03:30\"\n\
+             [[unit]]\nid = \"tan-my\"\nname = \"xã Tân Mỹ\"\nuntil = 2025-06-30\nmerged_into = \"xa-moi\"\n\
+             [[unit]]\nid = \"xa-moi\"\nname = \"xã Mới\"\nsince = 2025-07-01\n\
+             [[org]]\nid = \"mttq\"\nname = \"MTTQ\"\n\
+             [calendar]\nholidays = [2022-01-01, 2022-01-31]\nworkdays = [2022-01-29]\n\
+             [document]\narchive = \"Lưu VP\"\nmargins_mm = {{ top = 25, left = 35.5 }}\n\
+             [rules]\ndenunciation_max_extensions = 1\ncomplaint_resolution = {{ days = 20, count = \"working\" }}\n\
+             denunciation_acceptance = {{ days = 10 }}\n"
+        );
+        let (parsed, diags) = parse(&text, config);
+        assert!(diags.is_empty(), "{diags:?}");
+        let c = parsed.unwrap();
+        assert_eq!(c.committee.name, "Huyện ủy Lấp Vò");
+        assert_eq!(c.committee.notice_suffix, "TB/HU");
+        assert_eq!(c.committee.lang, Some(Lang::En));
+        assert_eq!(c.committee.utc_offset, Some(UtcOffset(-210)));
+        assert_eq!(c.units.len(), 2);
+        assert_eq!(c.units[0].until.as_ref().map(|d| d.value), Some(date("2025-06-30")));
+        assert_eq!(c.units[0].merged_into.as_ref().map(|m| m.as_str()), Some("xa-moi"));
+        assert_eq!(c.units[1].since.as_ref().map(|d| d.value), Some(date("2025-07-01")));
+        assert_eq!(c.orgs[0].id.value, "mttq");
+        assert_eq!(c.calendar.holidays, [date("2022-01-01"), date("2022-01-31")]);
+        assert_eq!(c.calendar.workdays, [date("2022-01-29")]);
+        assert_eq!(c.document.archive.as_deref(), Some("Lưu VP"));
+        assert_eq!((c.document.margins_mm.top, c.document.margins_mm.left), (25.0, 35.5));
+        assert_eq!(c.document.margins_mm.right, Margins::default().right);
+        let rules = &c.rules.0;
+        assert_eq!(rules.max_extensions, 1);
+        assert_eq!(
+            rules.complaint_resolution.normal,
+            Limit {
+                days: 20,
+                count: DayCount::Working
+            }
+        );
+        // Without `count` a limit keeps the law's way of counting (working days here).
+        assert_eq!(
+            rules.denunciation_acceptance,
+            Limit {
+                days: 10,
+                count: DayCount::Working
+            }
+        );
+        assert_eq!(rules.complaint_acceptance, Rules::default().complaint_acceptance);
+    }
+
+    #[test]
+    fn a_minimal_config_has_the_defaults() {
+        let (parsed, diags) = parse(COMMITTEE, config);
+        assert!(diags.is_empty());
+        let c = parsed.unwrap();
+        assert!(c.units.is_empty() && c.orgs.is_empty() && c.calendar.holidays.is_empty());
+        assert!(c.committee.lang.is_none() && c.committee.utc_offset.is_none());
+        assert_eq!(c.rules.0, Rules::default());
+    }
+
+    #[test]
+    fn a_config_without_committee_is_refused() {
+        let (parsed, diags) = parse("[[org]]\nid = \"a\"\nname = \"A\"\n", config);
+        assert!(parsed.is_none());
+        assert_eq!(codes(&diags), [(Code::MissingField, "")]);
+        let (parsed, diags) = parse("committee = \"Huyện ủy\"\n", config);
+        assert!(parsed.is_none());
+        assert_eq!(codes(&diags), [(Code::WrongType, "\"Huyện ủy\"")]);
+        let (parsed, diags) = parse("[committee]\nname = \"x\"\n", config);
+        assert!(parsed.is_none());
+        assert_eq!(codes(&diags), [(Code::MissingField, ""); 4]);
+    }
+
+    #[test]
+    fn utc_offsets() {
+        for (text, minutes) in [
+            ("+07:00", Some(420)),
+            ("-03:30", Some(-210)),
+            ("+00:00", Some(0)),
+            ("+14:00", Some(840)),
+        ] {
+            assert_eq!(UtcOffset::parse(text).map(|o| o.0), minutes, "{text}");
+        }
+        for bad in ["+7", "07:00", "UTC+7", "+15:00", "+07:60", "+7:00", "", "+07:00:00"] {
+            let text = format!("{COMMITTEE}utc_offset = \"{bad}\"\n");
+            let (parsed, diags) = parse(&text, config);
+            assert!(parsed.unwrap().committee.utc_offset.is_none(), "{bad}");
+            assert_eq!(codes(&diags), [(Code::BadFormat, &*format!("\"{bad}\""))], "{bad}");
+        }
+    }
+
+    #[test]
+    fn config_mistakes_are_each_reported() {
+        let text = format!(
+            "{COMMITTEE}lang = \"fr\"\n[[unit]]\nid = \"a\"\n[[unit]]\nid = \"b\"\nname = \"B\"\nuntil = \"2025-06-30\"\n\
+             [[org]]\nname = \"O\"\n[calendar]\nholidays = [\"2022-01-01\"]\nweekends = []\n\
+             [document]\nmargins_mm = {{ top = 200, inner = 1 }}\n\
+             [rules]\ncomplaint_acceptence = {{ days = 5 }}\ncomplaint_resolution = {{ count = \"working\" }}\n\
+             denunciation_resolution = {{ days = 9999, count = \"business\" }}\ndenunciation_max_extensions = 11\n\
+             [extra]\n"
+        );
+        let (parsed, diags) = parse(&text, config);
+        let c = parsed.expect("only optional parts are wrong");
+        assert_eq!(c.units.len(), 1);
+        assert!(c.units[0].until.is_none());
+        assert!(c.orgs.is_empty() && c.calendar.holidays.is_empty());
+        assert_eq!(c.rules.0, Rules::default());
+        assert_eq!(
+            codes(&diags),
+            [
+                (Code::UnknownKey, "extra"),
+                (Code::BadEnum, "\"fr\""),
+                (Code::MissingField, ""),
+                (Code::QuotedDate, "\"2025-06-30\""),
+                (Code::MissingField, ""),
+                (Code::UnknownKey, "weekends"),
+                (Code::QuotedDate, "\"2022-01-01\""),
+                (Code::UnknownKey, "inner"),
+                (Code::BadFormat, "200"),
+                (Code::UnknownKey, "complaint_acceptence"),
+                (Code::BadFormat, "11"),
+                (Code::MissingField, ""),
+                (Code::BadFormat, "9999"),
+                (Code::BadEnum, "\"business\""),
+            ]
+        );
+    }
+
+    fn targets_of(text: &str) -> (Vec<Target>, Vec<(Code, String)>) {
+        parse(text, |cx, t| targets(cx, t, FileId(1)))
+    }
+
+    const HEAD: &str = "[[target]]\nid = \"t\"\ntitle = \"T\"\ndeadline = 2025-12-31\ngoal = 10\n";
+
+    fn one_target(rest: &str) -> (Option<Target>, Vec<(Code, String)>) {
+        let (mut targets, diags) = targets_of(&format!("{HEAD}{rest}"));
+        assert!(targets.len() <= 1);
+        (targets.pop(), diags)
+    }
+
+    #[test]
+    fn every_kind_of_measure() {
+        let (t, diags) = one_target(
+            "direction = \"at-most\"\nbaseline = { value = 3, date = 2020-12-31 }\nunit = \"%\"\nsource = \"NQ 01\"\nnote = \"n\"\n\
+             measure = { count = \"petitions\", where = { state = [\"overdue\", \"acceptance-overdue\"], round = 2, complex = true }, within = \"month\" }\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let t = t.unwrap();
+        assert_eq!(
+            (t.id.as_str(), t.title.as_str(), t.goal, t.file),
+            ("t", "T", 10.0, FileId(1))
+        );
+        assert_eq!(t.deadline, date("2025-12-31"));
+        assert_eq!(t.direction, Direction::AtMost);
+        assert_eq!(
+            t.baseline.as_ref().map(|b| (b.value, b.date)),
+            Some((3.0, date("2020-12-31")))
+        );
+        assert_eq!(
+            (t.unit.as_deref(), t.source.as_deref(), t.note.as_deref()),
+            (Some("%"), Some("NQ 01"), Some("n"))
+        );
+        let Measure::Count { kind, filter, within } = &t.measure else {
+            panic!("{:?}", t.measure)
+        };
+        assert_eq!((*kind, *within), (Kind::Petition, Some(Granularity::Month)));
+        let mut clauses: Vec<(&str, &[FilterValue])> =
+            filter.clauses.iter().map(|c| (c.key.as_str(), &c.values[..])).collect();
+        clauses.sort_by_key(|c| c.0);
+        assert_eq!(
+            clauses,
+            [
+                ("complex", &[FilterValue::Bool(true)][..]),
+                ("round", &[FilterValue::Int(2)][..]),
+                (
+                    "state",
+                    &[
+                        FilterValue::Text("overdue".into()),
+                        FilterValue::Text("acceptance-overdue".into())
+                    ][..]
+                ),
+            ]
+        );
+
+        let (t, diags) = one_target(
+            "measure = { share = \"petitions\", where = { type = \"complaint\" }, success = { state = \"resolved-on-time\" } }\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let t = t.unwrap();
+        assert_eq!(t.direction, Direction::AtLeast);
+        assert!(
+            matches!(&t.measure, Measure::Share { kind: Kind::Petition, filter, success }
+            if filter.clauses.len() == 1 && success.clauses[0].key == "state")
+        );
+
+        let (t, diags) = one_target(
+            "measure = { coverage = \"meetings\", where = { type = \"dialogue\" }, min = 2, within = \"year\" }\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(matches!(
+            t.unwrap().measure,
+            Measure::Coverage {
+                kind: Kind::Meeting,
+                min: 2,
+                within: Some(Granularity::Year),
+                ..
+            }
+        ));
+
+        let (t, diags) = one_target("measure = { coverage = \"conclusions\" }\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(matches!(
+            t.unwrap().measure,
+            Measure::Coverage {
+                kind: Kind::Conclusion,
+                min: 1,
+                within: None,
+                ..
+            }
+        ));
+
+        let (t, diags) =
+            one_target("measure = { sum = \"models.indicators.households\", where = { status = \"active\" } }\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(
+            matches!(&t.unwrap().measure, Measure::Sum { kind: Kind::Model, indicator, .. } if indicator == "households")
+        );
+
+        // Kinds as users write them, in Vietnamese too.
+        let (t, diags) = one_target("measure = { count = \"mô hình\" }\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(t.unwrap().measure.kind(), Some(Kind::Model));
+
+        for manual in ["measure = \"manual\"\n", "measure = { manual = true }\n"] {
+            let (t, diags) = one_target(&format!(
+                "{manual}[[target.observation]]\ndate = 2024-12-31\nvalue = 70\n[[target.observation]]\ndate = 2023-12-31\nvalue = 60\nnote = \"x\"\n"
+            ));
+            assert!(diags.is_empty(), "{diags:?}");
+            let t = t.unwrap();
+            assert!(matches!(t.measure, Measure::Manual));
+            let dates: Vec<NaiveDate> = t.observations.iter().map(|o| o.date).collect();
+            assert_eq!(
+                dates,
+                [date("2023-12-31"), date("2024-12-31")],
+                "observations are sorted by date"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_measures() {
+        for (measure, code, at) in [
+            ("measure = { cuont = \"models\" }", Code::Measure, "cuont"),
+            ("measure = {}", Code::Measure, "{}"),
+            (
+                "measure = { count = \"models\", sum = \"models.indicators.x\" }",
+                Code::Measure,
+                "{ count = \"models\", sum = \"models.indicators.x\" }",
+            ),
+            ("measure = \"count\"", Code::Measure, "\"count\""),
+            ("measure = 3", Code::Measure, "3"),
+            ("measure = { count = \"people\" }", Code::Measure, "\"people\""),
+            ("measure = { count = 1 }", Code::WrongType, "1"),
+            (
+                "measure = { sum = \"models.households\" }",
+                Code::Measure,
+                "\"models.households\"",
+            ),
+            (
+                "measure = { sum = \"models.indicators.\" }",
+                Code::Measure,
+                "\"models.indicators.\"",
+            ),
+            (
+                "measure = { sum = \"petitions.indicators.x\" }",
+                Code::Measure,
+                "\"petitions.indicators.x\"",
+            ),
+            (
+                "measure = { count = \"models\", success = { status = \"active\" } }",
+                Code::UnknownKey,
+                "success",
+            ),
+            ("measure = { share = \"models\" }", Code::MissingField, ""),
+            (
+                "measure = { count = \"models\", within = \"week\" }",
+                Code::BadEnum,
+                "\"week\"",
+            ),
+            ("measure = { coverage = \"models\", min = 0 }", Code::BadFormat, "0"),
+            (
+                "measure = { count = \"models\", where = \"active\" }",
+                Code::WrongType,
+                "\"active\"",
+            ),
+            (
+                "measure = { manual = true, where = { status = \"active\" } }",
+                Code::UnknownKey,
+                "where",
+            ),
+        ] {
+            let (_, diags) = one_target(&format!(
+                "{measure}\n[[target.observation]]\ndate = 2024-12-31\nvalue = 1\n"
+            ));
+            assert_eq!(codes(&diags), [(code, at)], "{measure}");
+        }
+        let (t, diags) = one_target("");
+        assert!(t.is_none());
+        assert_eq!(codes(&diags), [(Code::MissingField, "")]);
+    }
+
+    #[test]
+    fn filters_are_checked_against_the_kind() {
+        for (filter, code, at) in [
+            (
+                "count = \"models\", where = { handler = \"ubnd\" }",
+                Code::FilterKey,
+                "handler",
+            ),
+            (
+                "count = \"models\", where = { status = \"actve\" }",
+                Code::FilterValue,
+                "\"actve\"",
+            ),
+            (
+                "count = \"models\", where = { status = [\"active\", \"done\"] }",
+                Code::FilterValue,
+                "\"done\"",
+            ),
+            ("count = \"petitions\", where = { round = 3 }", Code::FilterValue, "3"),
+            (
+                "count = \"petitions\", where = { complex = \"yes\" }",
+                Code::WrongType,
+                "\"yes\"",
+            ),
+            ("count = \"petitions\", where = { type = 1 }", Code::WrongType, "1"),
+            (
+                "count = \"conclusions\", where = { state = \"resolved-on-time\" }",
+                Code::FilterValue,
+                "\"resolved-on-time\"",
+            ),
+            (
+                "share = \"petitions\", success = { status = \"done\" }",
+                Code::FilterKey,
+                "status",
+            ),
+        ] {
+            let (t, diags) = one_target(&format!("measure = {{ {filter} }}\n"));
+            assert!(t.is_some(), "a bad filter keeps the target: {filter}");
+            assert_eq!(codes(&diags), [(code, at)], "{filter}");
+        }
+        // Unit and organisation ids are checked later, against the workspace.
+        let (t, diags) =
+            one_target("measure = { count = \"models\", where = { lead = \"nobody\", units = [\"nowhere\"] } }\n");
+        assert!(diags.is_empty());
+        let t = t.unwrap();
+        let Measure::Count { filter, .. } = &t.measure else {
+            panic!()
+        };
+        assert_eq!(filter.clauses.len(), 2);
+    }
+
+    #[test]
+    fn integer_filter_values_in_every_toml_spelling() {
+        for value in ["2", "0x2", "0b10", "+2"] {
+            let (t, diags) = one_target(&format!(
+                "measure = {{ count = \"petitions\", where = {{ round = {value} }} }}\n"
+            ));
+            assert!(diags.is_empty(), "{value}: {diags:?}");
+            let Measure::Count { filter, .. } = t.unwrap().measure else {
+                panic!()
+            };
+            assert_eq!(filter.clauses[0].values, [FilterValue::Int(2)], "{value}");
+        }
+    }
+
+    #[test]
+    fn a_manual_target_needs_observations() {
+        let (t, diags) = one_target("measure = \"manual\"\n");
+        assert!(t.is_some());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].0, Code::ManualNoData);
+        assert!(diags[0].1.starts_with("[[target]]"), "{:?}", diags[0].1);
+        // An observation that is itself wrong is reported as such, not as "no observations".
+        let (_, diags) =
+            one_target("measure = \"manual\"\n[[target.observation]]\ndate = 2024-12-31\nvalue = \"70%\"\n");
+        assert_eq!(codes(&diags), [(Code::WrongType, "\"70%\"")]);
+    }
+
+    #[test]
+    fn a_deadline_before_the_baseline() {
+        let text = "[[target]]\nid = \"t\"\ntitle = \"T\"\ndeadline = 2020-12-31\ngoal = 10\n\
+                    baseline = { value = 0, date = 2021-12-31 }\nmeasure = { count = \"models\" }\n";
+        let (targets, diags) = targets_of(text);
+        assert_eq!(targets.len(), 1, "the target is kept");
+        assert_eq!(codes(&diags), [(Code::TargetDates, "2020-12-31")]);
+        // The same day is fine.
+        let (_, diags) = targets_of(&text.replace("2021-12-31", "2020-12-31"));
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn targets_toml_holds_targets_only() {
+        let (targets, diags) = targets_of("[[targets]]\nid = \"t\"\n");
+        assert!(targets.is_empty());
+        assert_eq!(codes(&diags), [(Code::UnknownKey, "targets")]);
+        let (targets, diags) = targets_of(&format!("{HEAD}measure = {{ count = \"models\" }}\n{HEAD}"));
+        assert_eq!(targets.len(), 1, "the complete target is kept");
+        assert_eq!(codes(&diags), [(Code::MissingField, "")]);
+    }
 }

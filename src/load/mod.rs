@@ -307,7 +307,7 @@ fn io_reason(text: &str) -> String {
 /// Reads one file's text: refuses big files unread, non-UTF-8 and empty ones.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let fail = |code: Code, message: String| Diagnostic::new(code, message).in_file(path);
-    let file = std::fs::File::open(path).map_err(|e| {
+    let cannot_open = |e: std::io::Error| {
         fail(
             Code::Unreadable,
             tr!(
@@ -316,16 +316,22 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 io_reason(&e.to_string())
             ),
         )
-    })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(Code::Unreadable, io_reason(&e.to_string())))?;
+    };
+    // Looked at before opening: opening a FIFO blocks until a writer comes.
+    let meta = std::fs::metadata(path).map_err(cannot_open)?;
     if meta.is_dir() {
         return Err(fail(
             Code::Unreadable,
             tr!("đây là thư mục, không phải tệp", "this is a folder, not a file"),
         ));
     }
+    if !meta.is_file() {
+        return Err(fail(
+            Code::Unreadable,
+            tr!("đây không phải tệp thông thường", "this is not a regular file"),
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(cannot_open)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             Code::TooLarge,
@@ -419,4 +425,421 @@ fn parse_file(root: &Path, job: &Job, file: FileId) -> (Parsed, Vec<Diagnostic>)
         FileKind::Record(_) => Parsed::Petition(records::petition(&mut cx, &table, id(), file)),
     };
     (parsed, cx.diags)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::diag::Code;
+
+    /// A `danvan.toml` that checks clean: one unit, two organisations,
+    /// the holidays of 2022 and 2023.
+    pub(crate) const CONFIG: &str = "[committee]\nname = \"Huyện ủy Thử\"\nparent = \"Đảng bộ tỉnh Thử\"\n\
+        standing = \"Ban Thường vụ Huyện ủy\"\nplace = \"Thử\"\nnotice_suffix = \"TB/HU\"\n\
+        [[unit]]\nid = \"tan-my\"\nname = \"xã Tân Mỹ\"\n\
+        [[org]]\nid = \"ubnd\"\nname = \"UBND huyện\"\n[[org]]\nid = \"mttq\"\nname = \"MTTQ huyện\"\n\
+        [calendar]\nholidays = [2022-01-03, 2023-01-02]\n";
+
+    /// A workspace folder holding `files` (path, content); `danvan.toml` is
+    /// [`CONFIG`] unless `files` brings its own.
+    pub(crate) fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        if !files.iter().any(|(p, _)| *p == "danvan.toml") {
+            std::fs::write(dir.path().join("danvan.toml"), CONFIG).unwrap();
+        }
+        for (path, text) in files {
+            write(dir.path(), path, text.as_bytes());
+        }
+        dir
+    }
+
+    pub(crate) fn write(root: &Path, rel: &str, bytes: &[u8]) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    /// Each diagnostic as (code, file relative to the root, the text it points at).
+    pub(crate) fn found(root: &Path, loaded: &Loaded) -> Vec<(Code, String, String)> {
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let file = d.file.as_deref().expect("every diagnostic names a file");
+                let rel = file
+                    .strip_prefix(root)
+                    .unwrap_or(file)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let at = match (&d.span, std::fs::read(file)) {
+                    (Some(span), Ok(bytes)) => String::from_utf8_lossy(&bytes[span.clone()]).into_owned(),
+                    _ => String::new(),
+                };
+                (d.code, rel, at)
+            })
+            .collect()
+    }
+
+    fn check(files: &[(&str, &str)]) -> Vec<(Code, String, String)> {
+        let dir = workspace(files);
+        found(dir.path(), &load(dir.path()))
+    }
+
+    fn owned(expected: &[(Code, &str, &str)]) -> Vec<(Code, String, String)> {
+        expected
+            .iter()
+            .map(|(c, f, at)| (*c, f.to_string(), at.to_string()))
+            .collect()
+    }
+
+    const PETITION: &str = "type = \"complaint\"\nreceived = 2022-03-01\n";
+
+    #[test]
+    fn a_clean_workspace_loads_every_kind() {
+        let dir = workspace(&[
+            (
+                "targets.toml",
+                "[[target]]\nid = \"t\"\ntitle = \"T\"\ndeadline = 2025-12-31\ngoal = 1\nmeasure = { count = \"models\" }\n",
+            ),
+            (
+                "models/2022/m.toml",
+                "title = \"M\"\nlead = \"mttq\"\nstarted = 2022-01-01\nstatus = \"active\"\n",
+            ),
+            (
+                "meetings/h.toml",
+                "title = \"H\"\ntype = \"review\"\ndate = 2022-07-12\n",
+            ),
+            ("petitions/a/b/p.toml", PETITION),
+        ]);
+        let loaded = load(dir.path());
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(!loaded.has_errors());
+        let ws = loaded.workspace.unwrap();
+        assert_eq!(ws.files.len(), 5);
+        assert_eq!(
+            (ws.targets.len(), ws.models.len(), ws.meetings.len(), ws.petitions.len()),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(ws.petitions[0].id, "p");
+        assert_eq!(ws.rel_path(ws.petitions[0].file), Path::new("petitions/a/b/p.toml"));
+        assert_eq!(ws.path(ws.models[0].file), dir.path().join("models/2022/m.toml"));
+    }
+
+    #[test]
+    fn a_bom_and_crlf_line_ends_are_accepted() {
+        let crlf = "\u{feff}type = \"complaint\"\r\nreceived = 2022-03-01\r\nunits = [\"tan-my\"]\r\n";
+        assert!(check(&[("petitions/p.toml", crlf)]).is_empty());
+        let config = format!("\u{feff}{}", CONFIG.replace('\n', "\r\n"));
+        assert!(check(&[("danvan.toml", &config), ("petitions/p.toml", crlf)]).is_empty());
+        // Positions still point at the right bytes, after the BOM.
+        let bad = "\u{feff}type = \"complaint\"\r\nreceived = 2022-03-01\r\nresolved = \"2022-03-02\"\r\nunits = [\"tan-mi\"]\r\n";
+        assert_eq!(
+            check(&[("petitions/p.toml", bad)]),
+            owned(&[
+                (Code::QuotedDate, "petitions/p.toml", "\"2022-03-02\""),
+                (Code::UnknownRef, "petitions/p.toml", "\"tan-mi\""),
+            ])
+        );
+    }
+
+    #[test]
+    fn ids_are_file_stems_in_nfc() {
+        let dir = workspace(&[("petitions/ta\u{302}n-my\u{303}.toml", PETITION)]);
+        let ws = load(dir.path()).workspace.unwrap();
+        assert_eq!(ws.petitions[0].id, "tân-mỹ");
+    }
+
+    #[test]
+    fn what_the_walk_skips_and_what_it_warns_about() {
+        let dir = workspace(&[
+            ("petitions/.hidden.toml", "not = [toml"),
+            ("petitions/.git/x.toml", "not = [toml"),
+            (".cache/x.toml", "not = [toml"),
+            ("petitions/readme.md", "not = [toml"),
+            ("petitions/p.toml.bak", "not = [toml"),
+            ("templates/petition.toml", "{{ not toml }}"),
+            ("notes.toml", "x = 1"),
+            ("archive/old.toml", "x = 1"),
+            ("Petitions/p.toml", PETITION),
+            ("petitions/p.toml", PETITION),
+        ]);
+        std::fs::create_dir_all(dir.path().join("petitions/folder.toml/inner")).unwrap();
+        let loaded = load(dir.path());
+        assert_eq!(
+            found(dir.path(), &loaded),
+            owned(&[
+                (Code::Ignored, "Petitions/p.toml", ""),
+                (Code::Ignored, "archive/old.toml", ""),
+                (Code::Ignored, "notes.toml", ""),
+                (Code::Unreadable, "petitions/folder.toml", ""),
+            ])
+        );
+        assert!(loaded.has_errors());
+        assert_eq!(loaded.workspace.unwrap().petitions.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_inside_the_workspace_only() {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "secret.toml", PETITION.as_bytes());
+        let dir = workspace(&[("shared/p.toml", PETITION)]);
+        std::fs::create_dir_all(dir.path().join("petitions")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.toml"),
+            dir.path().join("petitions/out.toml"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("petitions/outdir")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("shared/p.toml"), dir.path().join("petitions/in.toml")).unwrap();
+        std::os::unix::fs::symlink("../petitions", dir.path().join("petitions/loop")).unwrap();
+        let loaded = load(dir.path());
+        let codes: Vec<(Code, String)> = found(dir.path(), &loaded).into_iter().map(|(c, f, _)| (c, f)).collect();
+        assert!(
+            codes.contains(&(Code::Ignored, "petitions/out.toml".into())),
+            "{codes:?}"
+        );
+        assert!(codes.contains(&(Code::Ignored, "petitions/outdir".into())), "{codes:?}");
+        assert!(codes.contains(&(Code::Ignored, "shared/p.toml".into())), "{codes:?}");
+        assert!(
+            codes
+                .iter()
+                .any(|(c, f)| *c == Code::Unreadable && f.starts_with("petitions/loop")),
+            "{codes:?}"
+        );
+        let ws = loaded.workspace.unwrap();
+        assert_eq!(ws.petitions.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["in"]);
+    }
+
+    #[test]
+    fn without_danvan_toml_records_are_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "petitions/p.toml",
+            b"type = \"complaint\"\nreceived = \"2022-03-01\"\n",
+        );
+        let loaded = load(dir.path());
+        assert!(loaded.workspace.is_none());
+        assert_eq!(
+            found(dir.path(), &loaded),
+            owned(&[
+                (Code::NoWorkspace, "danvan.toml", ""),
+                (Code::QuotedDate, "petitions/p.toml", "\"2022-03-01\""),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_broken_danvan_toml_stops_cross_record_checks_only() {
+        let found = check(&[
+            ("danvan.toml", "[committee]\nname = \"x\"\n"),
+            (
+                "petitions/p.toml",
+                "type = \"complaint\"\nreceived = 2022-03-01\nhandler = \"nobody\"\nfoo = 1\n",
+            ),
+        ]);
+        let codes: Vec<(Code, &str)> = found.iter().map(|(c, f, _)| (*c, f.as_str())).collect();
+        assert_eq!(
+            codes,
+            [
+                (Code::MissingField, "danvan.toml"),
+                (Code::MissingField, "danvan.toml"),
+                (Code::MissingField, "danvan.toml"),
+                (Code::MissingField, "danvan.toml"),
+                (Code::UnknownKey, "petitions/p.toml"),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_files() {
+        for text in ["", "\n\n", "  \t\r\n", "\u{feff}", "\u{feff}\r\n"] {
+            let found = check(&[("meetings/e.toml", text)]);
+            assert_eq!(found, owned(&[(Code::EmptyFile, "meetings/e.toml", "")]), "{text:?}");
+        }
+        // A file with only comments is not empty: its fields are missing.
+        let found = check(&[("meetings/e.toml", "# nothing yet\n")]);
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|d| d.0 == Code::MissingField));
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_points_at_the_first_bad_byte() {
+        let dir = workspace(&[]);
+        write(dir.path(), "models/latin1.toml", b"title = \"caf\xe9\"\n");
+        let loaded = load(dir.path());
+        assert_eq!(loaded.diagnostics.len(), 1);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.code, Code::NotUtf8);
+        assert_eq!(d.span, Some(12..13));
+        // UTF-16, as Windows Notepad once saved.
+        let dir = workspace(&[]);
+        write(dir.path(), "models/utf16.toml", b"\xff\xfet\x00i\x00");
+        let loaded = load(dir.path());
+        assert_eq!(
+            loaded
+                .diagnostics
+                .iter()
+                .map(|d| (d.code, d.span.clone()))
+                .collect::<Vec<_>>(),
+            [(Code::NotUtf8, Some(0..1))]
+        );
+    }
+
+    #[test]
+    fn read_text_refuses_what_is_not_a_small_text_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
+        assert_eq!(read_text(&big).unwrap_err().code, Code::TooLarge);
+        let limit = dir.path().join("limit.toml");
+        std::fs::write(&limit, vec![b'#'; MAX_FILE_BYTES as usize]).unwrap();
+        assert_eq!(read_text(&limit).unwrap().len(), MAX_FILE_BYTES as usize);
+        assert_eq!(read_text(dir.path()).unwrap_err().code, Code::Unreadable);
+        let missing = read_text(&dir.path().join("missing.toml")).unwrap_err();
+        assert_eq!(missing.code, Code::Unreadable);
+        assert!(!missing.message.contains("os error"), "{}", missing.message);
+        assert_eq!(missing.file.as_deref(), Some(&*dir.path().join("missing.toml")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = workspace(&[]);
+        let fifo = dir.path().join("petitions/fifo.toml");
+        std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available; skipped");
+            return;
+        }
+        // If reading blocked, this test would hang: run it on a thread with a deadline.
+        let root = dir.path().to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let loaded = load(&root);
+            let _ = tx.send(loaded.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>());
+        });
+        let codes = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("load did not block on a FIFO");
+        assert_eq!(codes, [Code::Unreadable]);
+    }
+
+    #[test]
+    fn diagnostics_come_sorted_by_file_then_position() {
+        let found = check(&[
+            (
+                "petitions/b.toml",
+                "type = \"complaint\"\nreceived = \"2022-03-01\"\nfoo = 1\n",
+            ),
+            (
+                "petitions/a.toml",
+                "zzz = 1\ntype = \"complaint\"\nreceived = 2022-03-01\nchannel = \"fax\"\n",
+            ),
+        ]);
+        let order: Vec<(&str, Code)> = found.iter().map(|(c, f, _)| (f.as_str(), *c)).collect();
+        assert_eq!(
+            order,
+            [
+                ("petitions/a.toml", Code::UnknownKey),
+                ("petitions/a.toml", Code::BadEnum),
+                ("petitions/b.toml", Code::QuotedDate),
+                ("petitions/b.toml", Code::UnknownKey),
+            ]
+        );
+    }
+
+    #[test]
+    fn locate_follows_the_spec() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "ws/danvan.toml", CONFIG.as_bytes());
+        std::fs::create_dir_all(root.join("ws/petitions/2022")).unwrap();
+        std::fs::create_dir_all(root.join("plain/records")).unwrap();
+        std::fs::create_dir_all(root.join("nothing")).unwrap();
+
+        // --records wins, as given.
+        assert_eq!(locate(Some(&root.join("plain")), root).unwrap(), root.join("plain"));
+        let err = locate(Some(&root.join("missing")), root).unwrap_err();
+        assert!(err.contains(&root.join("missing").display().to_string()), "{err}");
+        // The nearest danvan.toml at or above, as a relative path.
+        assert_eq!(locate(None, &root.join("ws")).unwrap(), PathBuf::from("."));
+        assert_eq!(
+            locate(None, &root.join("ws/petitions/2022")).unwrap(),
+            PathBuf::from("../..")
+        );
+        // Else ./records.
+        assert_eq!(locate(None, &root.join("plain")).unwrap(), PathBuf::from("records"));
+        // Else an error that says where it looked.
+        if root.ancestors().skip(1).all(|a| !a.join("danvan.toml").is_file()) {
+            let err = locate(None, &root.join("nothing")).unwrap_err();
+            assert!(err.contains(&root.join("nothing").display().to_string()), "{err}");
+            assert!(
+                err.contains(&root.join("nothing/records").display().to_string()),
+                "{err}"
+            );
+            assert!(err.contains("--records"), "{err}");
+        }
+    }
+
+    #[test]
+    fn io_reasons_lose_the_os_error_number() {
+        assert_eq!(io_reason("Permission denied (os error 13)"), "Permission denied");
+        assert_eq!(io_reason("gone"), "gone");
+    }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Text made of the pieces TOML is made of, so that cases get deep into the reader.
+        fn toml_like() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                Just("type = \"complaint\"\n".to_owned()),
+                Just("received = 2022-03-01\n".to_owned()),
+                Just("[petitioner]\n".to_owned()),
+                Just("[[conclusion]]\n".to_owned()),
+                Just("extensions = [2022-04-01, \"2022-05-01\"]\n".to_owned()),
+                Just("round = ".to_owned()),
+                Just("\"".to_owned()),
+                Just("[".to_owned()),
+                Just("]".to_owned()),
+                Just("{".to_owned()),
+                Just("}".to_owned()),
+                Just("=".to_owned()),
+                Just("\r\n".to_owned()),
+                Just("\u{feff}".to_owned()),
+                Just("ỹ".to_owned()),
+                "[a-z_.]{1,8}",
+                "[0-9:T+-]{1,12}",
+                any::<char>().prop_map(String::from),
+            ];
+            proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+            #[test]
+            fn any_record_text_gives_diagnostics_with_valid_spans(text in toml_like(), kind in 0..3usize) {
+                let folder = ["models", "meetings", "petitions"][kind];
+                let dir = workspace(&[(&format!("{folder}/x.toml"), &text)]);
+                let loaded = load(dir.path());
+                for d in &loaded.diagnostics {
+                    if let Some(span) = &d.span {
+                        prop_assert!(span.start <= span.end && span.end <= text.len(), "{:?} in {:?}", d, text);
+                    }
+                }
+            }
+
+            #[test]
+            fn any_bytes_give_diagnostics_not_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+                let dir = workspace(&[]);
+                write(dir.path(), "petitions/x.toml", &bytes);
+                let _ = load(dir.path());
+            }
+        }
+    }
 }

@@ -508,3 +508,374 @@ pub fn parse_document<'i>(cx: &mut Ctx<'_>, text: &'i str) -> Option<Spanned<DeT
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ModelStatus, PetitionType};
+
+    /// One diagnostic as a test sees it: the code, the text it points at, the help.
+    type Seen = (Code, String, Option<String>);
+
+    /// Parses `text` and runs `read` on its root table.
+    fn read<T>(text: &str, read: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>) -> T) -> (T, Vec<Seen>) {
+        let path = Path::new("test.toml");
+        let mut cx = Ctx::new(path, 0);
+        let doc = parse_document(&mut cx, text).expect("the test text is valid TOML");
+        let table = Table::new(doc.get_ref(), 0..0, String::new());
+        let value = read(&mut cx, &table);
+        (value, seen(text, &cx.diags))
+    }
+
+    fn seen(text: &str, diags: &[Diagnostic]) -> Vec<Seen> {
+        diags
+            .iter()
+            .map(|d| {
+                let span = d.span.clone().expect("every reader diagnostic has a position");
+                (d.code, text[span].to_owned(), d.help.clone())
+            })
+            .collect()
+    }
+
+    fn codes(diags: &[Seen]) -> Vec<(Code, &str)> {
+        diags.iter().map(|(c, at, _)| (*c, at.as_str())).collect()
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn strings_are_nfc_normalised() {
+        // "Tân Mỹ" written with combining marks, as some keyboards do.
+        let (value, diags) = read("name = \"Ta\u{302}n My\u{303}\u{303}\"", |cx, t| t.string(cx, "name"));
+        assert!(diags.is_empty());
+        let value = value.unwrap();
+        assert_eq!(value.value, nfc("Ta\u{302}n My\u{303}\u{303}"));
+        assert!(value.value.starts_with("Tân M"));
+        assert_eq!(value.span.range(), 7..value.span.range().end);
+    }
+
+    #[test]
+    fn a_string_of_the_wrong_type_points_at_the_value() {
+        let (value, diags) = read("name = 12\n", |cx, t| t.string(cx, "name"));
+        assert!(value.is_none());
+        assert_eq!(codes(&diags), [(Code::WrongType, "12")]);
+        assert!(diags[0].2.as_deref().unwrap().contains("name = \"...\""));
+    }
+
+    #[test]
+    fn an_absent_optional_field_is_silent_and_a_required_one_is_reported() {
+        let (value, diags) = read("other = 1\n", |cx, t| {
+            (t.string(cx, "name"), t.date(cx, "d"), t.bool(cx, "b"))
+        });
+        assert!(value.0.is_none() && value.1.is_none() && value.2.is_none());
+        assert!(diags.is_empty());
+        let (value, diags) = read("other = 1\n", |cx, t| {
+            (
+                t.req_string(cx, "name"),
+                t.req_date(cx, "d"),
+                t.req_number(cx, "n"),
+                t.req_keyword::<ModelStatus>(cx, "status"),
+            )
+        });
+        assert!(value.0.is_none() && value.1.is_none() && value.2.is_none() && value.3.is_none());
+        assert_eq!(codes(&diags), [(Code::MissingField, ""); 4]);
+        let helps: Vec<_> = diags.iter().map(|d| d.2.clone().unwrap()).collect();
+        assert_eq!(helps[0], "name = \"...\"");
+        assert_eq!(helps[1], "d = 2022-07-12");
+        assert_eq!(helps[2], "n = 100");
+        assert!(helps[3].starts_with("status = \"planned\""), "{}", helps[3]);
+    }
+
+    #[test]
+    fn a_missing_field_of_a_sub_table_points_at_the_sub_table() {
+        let text = "a = 1\n[notice]\nnumber = \"1\"\n";
+        let (_, diags) = read(text, |cx, t| {
+            let n = t.table(cx, "notice").unwrap();
+            n.req_string(cx, "signer")
+        });
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].0, Code::MissingField);
+    }
+
+    #[test]
+    fn dates() {
+        let (value, diags) = read("d = 2022-07-12\n", |cx, t| t.date(cx, "d"));
+        assert!(diags.is_empty());
+        let value = value.unwrap();
+        assert_eq!(value.value, date("2022-07-12"));
+        assert_eq!(value.span.range(), 4..14);
+    }
+
+    #[test]
+    fn a_quoted_date_gets_its_own_code_and_the_toml_spelling() {
+        let (value, diags) = read("d = \"2022-07-12\"\n", |cx, t| t.date(cx, "d"));
+        assert!(value.is_none());
+        assert_eq!(codes(&diags), [(Code::QuotedDate, "\"2022-07-12\"")]);
+        assert!(diags[0].2.as_deref().unwrap().ends_with("d = 2022-07-12"));
+        // Written the Vietnamese way, the help still shows a valid TOML date.
+        let (_, diags) = read("d = \"12/07/2022\"\n", |cx, t| t.date(cx, "d"));
+        assert_eq!(codes(&diags), [(Code::QuotedDate, "\"12/07/2022\"")]);
+        assert!(
+            diags[0].2.as_deref().unwrap().ends_with("d = 2022-07-12"),
+            "{:?}",
+            diags[0].2
+        );
+        let (_, diags) = read("d = \" 1/7/2022 \"\n", |cx, t| t.date(cx, "d"));
+        assert_eq!(diags[0].0, Code::QuotedDate);
+        assert!(
+            diags[0].2.as_deref().unwrap().ends_with("d = 2022-07-01"),
+            "{:?}",
+            diags[0].2
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_a_date_is_a_wrong_type() {
+        for text in [
+            "d = \"tháng 7\"\n",
+            "d = \"2022-13-01\"\n",
+            "d = 20220712\n",
+            "d = true\n",
+            "d = [2022-07-12]\n",
+        ] {
+            let (value, diags) = read(text, |cx, t| t.date(cx, "d"));
+            assert!(value.is_none(), "{text}");
+            assert_eq!(diags.len(), 1, "{text}");
+            assert_eq!(diags[0].0, Code::WrongType, "{text}");
+            assert_eq!(diags[0].1, text[4..text.len() - 1], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_time_is_refused_with_the_date_alone_as_help() {
+        for text in [
+            "d = 2022-07-12T08:00:00\n",
+            "d = 2022-07-12T08:00:00+07:00\n",
+            "d = 2022-07-12 08:00:00Z\n",
+        ] {
+            let (value, diags) = read(text, |cx, t| t.date(cx, "d"));
+            assert!(value.is_none(), "{text}");
+            assert_eq!(diags.len(), 1, "{text}");
+            assert_eq!(diags[0].0, Code::WrongType);
+            assert!(
+                diags[0].2.as_deref().unwrap().ends_with("d = 2022-07-12"),
+                "{:?}",
+                diags[0].2
+            );
+        }
+        let (value, diags) = read("d = 08:00:00\n", |cx, t| t.date(cx, "d"));
+        assert!(value.is_none());
+        assert_eq!(codes(&diags), [(Code::WrongType, "08:00:00")]);
+    }
+
+    #[test]
+    fn booleans() {
+        let (value, diags) = read("b = true\nc = \"yes\"\n", |cx, t| (t.bool(cx, "b"), t.bool(cx, "c")));
+        assert_eq!(value, (Some(true), None));
+        assert_eq!(codes(&diags), [(Code::WrongType, "\"yes\"")]);
+    }
+
+    #[test]
+    fn integers_in_every_toml_spelling_and_out_of_range() {
+        let text = "a = 2\nb = 0x2\nc = 1_000\nd = +3\ne = 0o7\nf = 0b11\ng = 99\nh = -1\ni = 2.0\n";
+        let (value, diags) = read(text, |cx, t| {
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i"].map(|k| t.int(cx, k, 0, 1000).map(|n| n.value))
+        });
+        assert_eq!(
+            value,
+            [
+                Some(2),
+                Some(2),
+                Some(1000),
+                Some(3),
+                Some(7),
+                Some(3),
+                Some(99),
+                None,
+                None
+            ]
+        );
+        assert_eq!(codes(&diags), [(Code::BadFormat, "-1"), (Code::WrongType, "2.0")]);
+        let (value, diags) = read("n = 99999999999999999999\n", |cx, t| t.int(cx, "n", i64::MIN, i64::MAX));
+        assert!(value.is_none());
+        assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn numbers_must_be_finite() {
+        let text = "a = 1\nb = 2.5\nc = 1e3\nd = inf\ne = nan\nf = -inf\ng = \"3\"\n";
+        let (value, diags) = read(text, |cx, t| {
+            ["a", "b", "c", "d", "e", "f", "g"].map(|k| t.number(cx, k))
+        });
+        assert_eq!(value, [Some(1.0), Some(2.5), Some(1000.0), None, None, None, None]);
+        assert_eq!(
+            codes(&diags),
+            [
+                (Code::BadFormat, "inf"),
+                (Code::BadFormat, "nan"),
+                (Code::BadFormat, "-inf"),
+                (Code::WrongType, "\"3\"")
+            ]
+        );
+    }
+
+    #[test]
+    fn keywords_suggest_the_closest_word() {
+        let (value, diags) = read("s = \"active\"\n", |cx, t| t.keyword::<ModelStatus>(cx, "s"));
+        assert_eq!(value.map(|v| v.value), Some(ModelStatus::Active));
+        assert!(diags.is_empty());
+        let (value, diags) = read("s = \"actve\"\n", |cx, t| t.keyword::<ModelStatus>(cx, "s"));
+        assert!(value.is_none());
+        assert_eq!(codes(&diags), [(Code::BadEnum, "\"actve\"")]);
+        let help = diags[0].2.as_deref().unwrap();
+        assert!(
+            help.contains("\"active\"") && help.contains("planned | active"),
+            "{help}"
+        );
+        let (_, diags) = read("s = \"zzz\"\n", |cx, t| t.keyword::<PetitionType>(cx, "s"));
+        let help = diags[0].2.as_deref().unwrap();
+        assert!(help.contains("complaint | denunciation | recommendation"), "{help}");
+        // Keywords are case-sensitive, as in the records.
+        let (value, diags) = read("s = \"Active\"\n", |cx, t| t.keyword::<ModelStatus>(cx, "s"));
+        assert!(value.is_none());
+        assert_eq!(diags[0].0, Code::BadEnum);
+        // A keyword that is not text is a wrong type, not a bad value.
+        let (_, diags) = read("s = 1\n", |cx, t| t.keyword::<ModelStatus>(cx, "s"));
+        assert_eq!(codes(&diags), [(Code::WrongType, "1")]);
+    }
+
+    #[test]
+    fn lists_report_each_bad_item_and_keep_the_good_ones() {
+        let text = "u = [\"a\", 1, \"b\", true]\nd = [2022-01-01, \"2022-01-02\", 3]\nx = \"a\"\n";
+        let (value, diags) = read(text, |cx, t| {
+            (t.string_list(cx, "u"), t.date_list(cx, "d"), t.string_list(cx, "x"))
+        });
+        let strings: Vec<&str> = value.0.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(strings, ["a", "b"]);
+        assert_eq!(
+            value.1.iter().map(|d| d.value).collect::<Vec<_>>(),
+            [date("2022-01-01")]
+        );
+        assert!(value.2.is_empty());
+        assert_eq!(
+            codes(&diags),
+            [
+                (Code::WrongType, "1"),
+                (Code::WrongType, "true"),
+                (Code::QuotedDate, "\"2022-01-02\""),
+                (Code::WrongType, "3"),
+                (Code::WrongType, "\"a\""),
+            ]
+        );
+        assert!(diags[4].2.as_deref().unwrap().contains("x = [\"...\"]"));
+    }
+
+    #[test]
+    fn tables_and_arrays_of_tables() {
+        let text = "[[c]]\ntext = \"a\"\n[[c]]\ntext = \"b\"\n[n]\nx = 1\n";
+        let (value, diags) = read(text, |cx, t| {
+            let c: Vec<String> = t.tables(cx, "c").iter().map(|c| c.path.clone()).collect();
+            let n = t.table(cx, "n").map(|n| n.path.clone());
+            (c, n)
+        });
+        assert!(diags.is_empty());
+        assert_eq!(value.0, ["[[c]] #1", "[[c]] #2"]);
+        assert_eq!(value.1.as_deref(), Some("[n]"));
+        let (value, diags) = read("c = 1\nn = [1]\nm = [{ a = 1 }, 2]\n", |cx, t| {
+            (
+                t.tables(cx, "c").len(),
+                t.table(cx, "n").is_some(),
+                t.tables(cx, "m").len(),
+            )
+        });
+        assert_eq!(value, (0, false, 1));
+        assert_eq!(
+            codes(&diags),
+            [(Code::WrongType, "1"), (Code::WrongType, "[1]"), (Code::WrongType, "2")]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion_or_the_list() {
+        let text = "titel = 1\nzzz = 2\ntitle = 3\n";
+        let (_, diags) = read(text, |cx, t| t.finish(cx, &["title", "units"]));
+        assert_eq!(codes(&diags), [(Code::UnknownKey, "titel"), (Code::UnknownKey, "zzz")]);
+        assert!(diags[0].2.as_deref().unwrap().contains("`title`"));
+        assert!(diags[1].2.as_deref().unwrap().contains("title, units"));
+        // In a sub-table the message names the table.
+        let (_, diags) = read("[petitioner]\nnmae = \"x\"\n", |cx, t| {
+            let p = t.table(cx, "petitioner").unwrap();
+            p.finish(cx, &["name"]);
+        });
+        assert_eq!(codes(&diags), [(Code::UnknownKey, "nmae")]);
+    }
+
+    #[test]
+    fn every_syntax_error_is_reported_once_with_its_position() {
+        let path = Path::new("x.toml");
+        let mut cx = Ctx::new(path, 0);
+        let text = "a = \"open\nb = 1\n";
+        assert!(parse_document(&mut cx, text).is_none());
+        assert!(!cx.diags.is_empty());
+        assert!(
+            cx.diags
+                .iter()
+                .all(|d| d.code == Code::Syntax && d.file.as_deref() == Some(path))
+        );
+        assert_eq!(cx.diags[0].span, Some(9..9), "at the end of the line");
+
+        // A thousand unclosed brackets are one problem, not a thousand.
+        let mut cx = Ctx::new(path, 0);
+        let text = format!("a = {}\n", "[".repeat(1000));
+        assert!(parse_document(&mut cx, &text).is_none());
+        let mut positions: Vec<_> = cx.diags.iter().map(|d| (d.span.clone(), d.message.clone())).collect();
+        let before = positions.len();
+        positions.dedup();
+        assert_eq!(before, positions.len());
+        assert!(cx.diags.len() < 10, "{} diagnostics", cx.diags.len());
+    }
+
+    #[test]
+    fn hostile_nesting_is_a_syntax_error_not_a_crash() {
+        for text in [
+            format!("a = {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
+            format!("a = {}1{}\n", "{b = ".repeat(10_000), "}".repeat(10_000)),
+            format!("a{} = 1\n", ".a".repeat(10_000)),
+        ] {
+            let mut cx = Ctx::new(Path::new("x.toml"), 0);
+            assert!(parse_document(&mut cx, &text).is_none());
+            assert!(cx.diags.iter().all(|d| d.code == Code::Syntax));
+        }
+    }
+
+    #[test]
+    fn the_offset_of_a_bom_is_added_to_every_position() {
+        let text = "d = \"2022-07-12\"\nx = 1\n";
+        let mut cx = Ctx::new(Path::new("x.toml"), 3);
+        let doc = parse_document(&mut cx, text).unwrap();
+        let t = Table::new(doc.get_ref(), 0..0, String::new());
+        let d = t.date(&mut cx, "d");
+        t.finish(&mut cx, &["d"]);
+        assert!(d.is_none());
+        let spans: Vec<_> = cx.diags.iter().map(|d| d.span.clone().unwrap()).collect();
+        assert_eq!(spans, [7..19, 20..21]);
+        // Values keep the offset too, so later checks point at the right place.
+        let mut cx = Ctx::new(Path::new("x.toml"), 3);
+        let doc = parse_document(&mut cx, "s = \"a\"\n").unwrap();
+        let t = Table::new(doc.get_ref(), 0..0, String::new());
+        assert_eq!(t.string(&mut cx, "s").unwrap().span.range(), 7..10);
+    }
+
+    #[test]
+    fn quoted_dates_are_recognised_in_both_spellings() {
+        assert_eq!(quoted_date("2022-07-12"), Some(date("2022-07-12")));
+        assert_eq!(quoted_date(" 2022-07-12 "), Some(date("2022-07-12")));
+        assert_eq!(quoted_date("12/07/2022"), Some(date("2022-07-12")));
+        assert_eq!(quoted_date("2022-7-12"), None);
+        assert_eq!(quoted_date("31/02/2022"), None);
+        assert_eq!(quoted_date("2022"), None);
+        assert_eq!(quoted_date(""), None);
+    }
+}

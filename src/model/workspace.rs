@@ -131,7 +131,7 @@ pub struct CalendarConfig {
 }
 
 /// How notices are laid out.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct DocumentConfig {
     /// Last line of "Nơi nhận". — Lưu.
@@ -139,15 +139,6 @@ pub struct DocumentConfig {
     /// Page margins in millimetres. — Lề trang (mm).
     #[serde(default)]
     pub margins_mm: Margins,
-}
-
-impl Default for DocumentConfig {
-    fn default() -> Self {
-        DocumentConfig {
-            archive: None,
-            margins_mm: Margins::default(),
-        }
-    }
 }
 
 /// Page margins in millimetres (Hướng dẫn 36-HD/VPTW; sizes unconfirmed, so settable).

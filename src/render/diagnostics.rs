@@ -10,12 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Line and column (1-based, in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].trim_end_matches('\r').chars().count() + 1;
-    (line, column)
+    SourceText::new(text.to_owned()).line_col(offset)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -27,51 +22,158 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// Blanks out the values of a `[petitioner]` table, keeping every byte
 /// offset, so a diagnostic that shows source lines cannot show personal data.
+///
+/// Two passes, so that neither a broken file nor a tricky one gets through:
+/// where the file parses, the exact span of the `petitioner` value is
+/// blanked; and line by line, everything after `=` in the table's lines,
+/// every continuation line of a multi-line value, and an inline table until
+/// its braces close.
 pub fn redact_personal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_section = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('[') {
-            let header = trimmed.trim_start_matches('[').trim_start();
-            in_section = header.starts_with("petitioner");
-        }
-        let inline = trimmed.starts_with("petitioner");
-        match line.find('=') {
-            Some(eq) if in_section || inline => {
-                out.push_str(&line[..=eq]);
-                for c in line[eq + 1..].chars() {
-                    if c == '\n' || c == '\r' {
-                        out.push(c);
-                    } else {
-                        out.extend(std::iter::repeat_n('*', c.len_utf8()));
-                    }
-                }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut blank = |range: std::ops::Range<usize>| {
+        for b in &mut bytes[range] {
+            // Keep line breaks so lines and columns stay where they are;
+            // every other byte becomes '*' (a multi-byte character becomes
+            // several), so the result is ASCII there and valid UTF-8.
+            if *b != b'\n' && *b != b'\r' {
+                *b = b'*';
             }
-            _ => out.push_str(line),
+        }
+    };
+    let (table, _) = toml::de::DeTable::parse_recoverable(text);
+    if let Some(v) = table.get_ref().get("petitioner") {
+        let span = v.span();
+        if span.end <= text.len() {
+            blank(span);
         }
     }
-    out
+    let mut in_section = false;
+    let mut inline_depth: i64 = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        if inline_depth > 0 {
+            inline_depth += brace_balance(line);
+            blank(start..offset);
+            continue;
+        }
+        let header = trimmed
+            .strip_prefix('[')
+            .map(|h| h.trim_start_matches('[').trim_start());
+        if let Some(h) = header
+            && is_table_header(trimmed)
+        {
+            in_section = h.starts_with("petitioner");
+            continue;
+        }
+        if trimmed.starts_with("petitioner") {
+            if let Some(eq) = line.find('=') {
+                inline_depth = brace_balance(&line[eq..]).max(0);
+                blank(start + eq + 1..offset);
+            }
+            continue;
+        }
+        if in_section {
+            match line.find('=') {
+                Some(eq) => blank(start + eq + 1..offset),
+                None => blank(start..offset),
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn brace_balance(s: &str) -> i64 {
+    s.chars()
+        .map(|c| match c {
+            '{' => 1,
+            '}' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// `[name]` or `[[name]]` with a bare or quoted dotted key: a table header,
+/// not a line of a multi-line array or string that starts with a bracket.
+fn is_table_header(trimmed: &str) -> bool {
+    let t = trimmed.trim_end();
+    let t = t.split('#').next().unwrap_or("").trim_end();
+    t.starts_with('[') && t.ends_with(']') && !t.contains('=') && !t.contains(',')
+}
+
+/// A file's text as diagnostics show it: personal data blanked, a BOM
+/// removed (spans shift by its three bytes), line starts indexed so a
+/// position costs a binary search, not a scan of the file.
+pub struct SourceText {
+    pub text: String,
+    shift: usize,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    fn new(raw: String) -> SourceText {
+        let (text, shift) = match raw.strip_prefix('\u{feff}') {
+            Some(rest) => (rest.to_owned(), 3),
+            None => (raw, 0),
+        };
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceText {
+            text,
+            shift,
+            line_starts,
+        }
+    }
+
+    /// A byte offset of the file as an offset of `text`.
+    pub fn offset(&self, file_offset: usize) -> usize {
+        floor_char_boundary(&self.text, file_offset.saturating_sub(self.shift).min(self.text.len()))
+    }
+
+    /// The whole lines from the one holding `start` to the one holding
+    /// `end` (text offsets): the excerpt, its first line number and its
+    /// offset in the text. Showing only these keeps a file with thousands of
+    /// diagnostics fast.
+    fn excerpt(&self, start: usize, end: usize) -> (&str, usize, usize) {
+        let first = self.line_starts.partition_point(|&s| s <= start);
+        let last = self.line_starts.partition_point(|&s| s <= end);
+        let from = self.line_starts[first - 1];
+        let to = self.line_starts.get(last).copied().unwrap_or(self.text.len());
+        (&self.text[from..to], first, from)
+    }
+
+    pub fn line_col(&self, file_offset: usize) -> (usize, usize) {
+        let at = self.offset(file_offset);
+        let line = self.line_starts.partition_point(|&s| s <= at);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..at].trim_end_matches('\r').chars().count() + 1;
+        (line, column)
+    }
 }
 
 /// File texts read once for all the diagnostics that point into them.
 #[derive(Default)]
 pub struct Sources {
-    texts: HashMap<PathBuf, Option<String>>,
+    texts: HashMap<PathBuf, Option<SourceText>>,
 }
 
 impl Sources {
-    fn get(&mut self, path: &Path) -> Option<&str> {
+    fn get(&mut self, path: &Path) -> Option<&SourceText> {
         self.texts
             .entry(path.to_path_buf())
             .or_insert_with(|| {
-                let bytes = std::fs::read(path).ok()?;
-                if bytes.len() as u64 > crate::load::MAX_FILE_BYTES {
+                // Only regular files: opening a FIFO or a device would block.
+                let meta = std::fs::metadata(path).ok()?;
+                if !meta.is_file() || meta.len() > crate::load::MAX_FILE_BYTES {
                     return None;
                 }
-                Some(redact_personal(&String::from_utf8_lossy(&bytes)))
+                let bytes = std::fs::read(path).ok()?;
+                Some(SourceText::new(redact_personal(&String::from_utf8_lossy(&bytes))))
             })
-            .as_deref()
+            .as_ref()
     }
 
     /// (line, column, end line, end column) of a diagnostic; a diagnostic on
@@ -79,11 +181,11 @@ impl Sources {
     pub fn position(&mut self, d: &Diagnostic) -> Option<(usize, usize, usize, usize)> {
         let file = d.file.as_ref()?;
         let Some(span) = &d.span else { return Some((1, 1, 1, 1)) };
-        let Some(text) = self.get(file) else {
+        let Some(src) = self.get(file) else {
             return Some((1, 1, 1, 1));
         };
-        let (l, c) = line_col(text, span.start);
-        let (el, ec) = line_col(text, span.end);
+        let (l, c) = src.line_col(span.start);
+        let (el, ec) = src.line_col(span.end);
         Some((l, c, el, ec))
     }
 }
@@ -124,18 +226,19 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
             Severity::Warning => Level::WARNING,
         };
         let path = d.file.as_deref().map(show_path);
-        let text = d.file.as_deref().and_then(|f| sources.get(f)).map(str::to_owned);
+        let source = d.file.as_deref().and_then(|f| sources.get(f));
         let title = level.clone().primary_title(d.message.as_str()).id(d.code.as_str());
-        let mut group = match (&path, &text, &d.span) {
-            (Some(path), Some(text), Some(span)) => {
-                let end = span.end.max(span.start).min(text.len());
-                let start = floor_char_boundary(text, span.start.min(end));
-                let end = floor_char_boundary(text, end);
+        let mut group = match (&path, source, &d.span) {
+            (Some(path), Some(src), Some(span)) => {
+                let start = src.offset(span.start);
+                let end = src.offset(span.end.max(span.start));
+                let (excerpt, line, base) = src.excerpt(start, end);
                 title.element(
-                    Snippet::source(text.as_str())
+                    Snippet::source(excerpt)
                         .path(path.as_str())
+                        .line_start(line)
                         .fold(true)
-                        .annotation(AnnotationKind::Primary.span(start..end)),
+                        .annotation(AnnotationKind::Primary.span(start - base..end - base)),
                 )
             }
             (Some(path), _, _) => title.element(Origin::path(path.as_str())),

@@ -26,7 +26,11 @@ fn tone_color(t: Tone) -> &'static str {
 
 /// A horizontal bar for a fraction 0..=1 (clamped).
 pub fn bar_svg(fraction: f64, tone: Tone) -> String {
-    let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+    let f = if fraction.is_finite() {
+        fraction.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     format!(
         "<svg class=\"bar\" width=\"120\" height=\"12\" viewBox=\"0 0 120 12\" role=\"img\" aria-label=\"{pct:.0}%\">\
 <rect width=\"120\" height=\"12\" rx=\"2\" fill=\"#e8eaed\"/><rect width=\"{w:.1}\" height=\"12\" rx=\"2\" fill=\"{c}\"/></svg>",
@@ -39,7 +43,12 @@ pub fn bar_svg(fraction: f64, tone: Tone) -> String {
 /// A small line chart of a series with the goal as a dashed line.
 pub fn trend_svg(points: &[(String, Option<f64>)], goal: f64, tone: Tone) -> String {
     let (w, h, pad) = (260.0, 90.0, 14.0);
-    let values: Vec<f64> = points.iter().filter_map(|p| p.1).chain([goal]).filter(|v| v.is_finite()).collect();
+    let values: Vec<f64> = points
+        .iter()
+        .filter_map(|p| p.1)
+        .chain([goal])
+        .filter(|v| v.is_finite())
+        .collect();
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min).min(0.0);
     let span = if (hi - lo).abs() < f64::EPSILON { 1.0 } else { hi - lo };
@@ -53,8 +62,11 @@ pub fn trend_svg(points: &[(String, Option<f64>)], goal: f64, tone: Tone) -> Str
         w - pad,
         gy = y(goal)
     );
-    let line: Vec<String> =
-        points.iter().enumerate().filter_map(|(i, p)| p.1.map(|v| format!("{:.1},{:.1}", x(i), y(v)))).collect();
+    let line: Vec<String> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.1.map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+        .collect();
     if !line.is_empty() {
         let _ = write!(
             svg,
@@ -65,7 +77,13 @@ pub fn trend_svg(points: &[(String, Option<f64>)], goal: f64, tone: Tone) -> Str
     }
     for (i, (label, v)) in points.iter().enumerate() {
         if let Some(v) = v {
-            let _ = write!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"{}\"/>", x(i), y(*v), tone_color(tone));
+            let _ = write!(
+                svg,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"{}\"/>",
+                x(i),
+                y(*v),
+                tone_color(tone)
+            );
         }
         let _ = write!(
             svg,
@@ -219,7 +237,15 @@ mod tests {
 
     #[test]
     fn trend_has_a_point_per_value_and_labels() {
-        let svg = trend_svg(&[("2021".into(), Some(1.0)), ("2022".into(), None), ("2023".into(), Some(3.0))], 4.0, Tone::Warn);
+        let svg = trend_svg(
+            &[
+                ("2021".into(), Some(1.0)),
+                ("2022".into(), None),
+                ("2023".into(), Some(3.0)),
+            ],
+            4.0,
+            Tone::Warn,
+        );
         assert_eq!(svg.matches("<circle").count(), 2);
         assert!(svg.contains(">2022</text>"));
     }

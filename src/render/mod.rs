@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod docx;
+pub mod html;
 pub mod markdown;
 pub mod table;
 pub mod template;

@@ -49,7 +49,14 @@ pub struct Bundle {
 }
 
 fn summary_of(snap: &Snapshot<'_>, kinds: &[Kind], by: &[Dim]) -> Summary {
-    summary::summary(snap, &SummaryOptions { kinds: kinds.to_vec(), by: by.to_vec(), query: Query::default() })
+    summary::summary(
+        snap,
+        &SummaryOptions {
+            kinds: kinds.to_vec(),
+            by: by.to_vec(),
+            query: Query::default(),
+        },
+    )
 }
 
 pub fn bundle(snap: &Snapshot<'_>, records_commit: Option<String>) -> Bundle {
@@ -85,7 +92,12 @@ pub fn bundle(snap: &Snapshot<'_>, records_commit: Option<String>) -> Bundle {
         meetings_by_type_and_year: summary_of(snap, &[Kind::Meeting], &[Dim::Type, Dim::Year]),
         petitions: petitions::register(
             snap,
-            &petitions::RegisterOptions { query: Query::default(), states: Vec::new(), overdue: false, due_within: None },
+            &petitions::RegisterOptions {
+                query: Query::default(),
+                states: Vec::new(),
+                overdue: false,
+                due_within: None,
+            },
         ),
         conclusions: conclusions::register(snap, &conclusions::RegisterOptions::default()),
         notices,
@@ -102,19 +114,46 @@ impl Bundle {
             nav.push((anchor.to_owned(), label));
             body.push_str(&html);
         };
-        let dashboard = StatusView { status: self.status.clone(), config };
-        add("dashboard", word("Tổng quan", "Dashboard").into(), html::document(&dashboard.document(), "dashboard"));
+        let dashboard = StatusView {
+            status: self.status.clone(),
+            config,
+        };
+        add(
+            "dashboard",
+            word("Tổng quan", "Dashboard").into(),
+            html::document(&dashboard.document(), "dashboard"),
+        );
         add("progress", word("Chỉ tiêu", "Targets").into(), self.progress_html());
         for (anchor, label, s) in [
             ("summary", word("Tổng hợp", "Summary"), &self.summary),
-            ("petitions-by-type", word("Đơn theo loại", "Petitions by type"), &self.petitions_by_type),
-            ("petitions-by-unit", word("Đơn theo đơn vị", "Petitions by unit"), &self.petitions_by_unit_and_year),
-            ("meetings", word("Hội nghị", "Meetings"), &self.meetings_by_type_and_year),
+            (
+                "petitions-by-type",
+                word("Đơn theo loại", "Petitions by type"),
+                &self.petitions_by_type,
+            ),
+            (
+                "petitions-by-unit",
+                word("Đơn theo đơn vị", "Petitions by unit"),
+                &self.petitions_by_unit_and_year,
+            ),
+            (
+                "meetings",
+                word("Hội nghị", "Meetings"),
+                &self.meetings_by_type_and_year,
+            ),
         ] {
             add(anchor, label.into(), html::document(&s.document(), anchor));
         }
-        add("petitions", word("Sổ đơn thư", "Petitions").into(), html::document(&self.petitions.document(), "petitions"));
-        add("conclusions", word("Nhiệm vụ", "Tasks").into(), html::document(&self.conclusions.document(), "conclusions"));
+        add(
+            "petitions",
+            word("Sổ đơn thư", "Petitions").into(),
+            html::document(&self.petitions.document(), "petitions"),
+        );
+        add(
+            "conclusions",
+            word("Nhiệm vụ", "Tasks").into(),
+            html::document(&self.conclusions.document(), "conclusions"),
+        );
         add("notices", word("Thông báo", "Notices").into(), self.notices_html());
         let title = tr!(
             "{}: công tác dân vận, tính đến ngày {}",
@@ -143,9 +182,16 @@ impl Bundle {
     }
 
     fn notices_html(&self) -> String {
-        let mut out = format!("<section id=\"notices\">\n<h2>{}</h2>\n", word("Thông báo kết luận", "Conclusion notices"));
+        let mut out = format!(
+            "<section id=\"notices\">\n<h2>{}</h2>\n",
+            word("Thông báo kết luận", "Conclusion notices")
+        );
         if self.notices.is_empty() {
-            let _ = writeln!(out, "<p class=\"empty\">{}</p>", word("Chưa có thông báo.", "No notices yet."));
+            let _ = writeln!(
+                out,
+                "<p class=\"empty\">{}</p>",
+                word("Chưa có thông báo.", "No notices yet.")
+            );
         }
         out.push_str("<ul>\n");
         for n in &self.notices {
@@ -208,7 +254,11 @@ impl Bundle {
             let _ = writeln!(
                 out,
                 "\n{}",
-                tr!("… và {} việc khác (xem index.html).", "… and {} more (see index.html).", s.overdue.len() - MAX_LATE)
+                tr!(
+                    "… và {} việc khác (xem index.html).",
+                    "… and {} more (see index.html).",
+                    s.overdue.len() - MAX_LATE
+                )
             );
         }
         out

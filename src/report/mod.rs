@@ -109,7 +109,11 @@ pub enum Cell {
     Text(String, Tone),
     /// A coded value: shown as its label, written to CSV as its code
     /// (`complaint`, `tan-my`, `2023-H1`).
-    Key { code: String, label: String, tone: Tone },
+    Key {
+        code: String,
+        label: String,
+        tone: Tone,
+    },
     Int(i64),
     /// A number shown with `decimals` places.
     Num(f64, usize),
@@ -129,11 +133,19 @@ impl Cell {
     }
 
     pub fn key(code: impl Into<String>, label: impl Into<String>) -> Cell {
-        Cell::Key { code: code.into(), label: label.into(), tone: Tone::Plain }
+        Cell::Key {
+            code: code.into(),
+            label: label.into(),
+            tone: Tone::Plain,
+        }
     }
 
     pub fn toned_key(code: impl Into<String>, label: impl Into<String>, tone: Tone) -> Cell {
-        Cell::Key { code: code.into(), label: label.into(), tone }
+        Cell::Key {
+            code: code.into(),
+            label: label.into(),
+            tone,
+        }
     }
 
     pub fn opt_date(d: Option<NaiveDate>) -> Cell {
@@ -196,7 +208,7 @@ pub fn group_digits(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -220,7 +232,7 @@ pub fn bar(fraction: f64, width: usize) -> String {
     };
     let eighths = (f * width as f64 * 8.0).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(PARTS[eighths % 8]);
     }
     let used = s.chars().count();
@@ -240,7 +252,7 @@ pub fn sparkline(values: &[f64]) -> String {
         .map(|&v| {
             if !v.is_finite() {
                 ' '
-            } else if hi - lo < f64::EPSILON {
+            } else if (hi - lo).abs() < f64::EPSILON {
                 TICKS[3]
             } else {
                 TICKS[(((v - lo) / (hi - lo)) * 7.0).round() as usize]

@@ -218,7 +218,7 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
                 days_left: if exists { status.days_left } else { None },
             };
             let revealed = reveal_personal
-                .then(|| p.petitioner.as_ref())
+                .then_some(p.petitioner.as_ref())
                 .flatten()
                 .map(|x| Revealed {
                     name: x.name.clone(),

@@ -128,7 +128,7 @@ impl Counts {
     }
 
     /// The extra columns of a kind, as (key, vi, en) and a getter.
-    fn extra_columns(kind: Option<Kind>) -> Vec<(&'static str, &'static str, fn(&Counts) -> Option<u64>)> {
+    fn extra_columns(kind: Option<Kind>) -> Vec<ExtraColumn> {
         match kind {
             Some(Kind::Model) => vec![
                 ("active", word("Đang thực hiện", "Active"), |c| c.active),
@@ -153,6 +153,9 @@ impl Counts {
         }
     }
 }
+
+/// An extra count column: its key, its label and how to read it.
+type ExtraColumn = (&'static str, &'static str, fn(&Counts) -> Option<u64>);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
