@@ -7,7 +7,7 @@
 //! | record | date       | what it is                                                        |
 //! |--------|------------|-------------------------------------------------------------------|
 //! | m1     | 2022-01-10 | model, unit a, active, recognised district on 2022-09-01, 100 households |
-//! | m2     | 2022-03-01 | model, unit b, completed, 50 households                           |
+//! | m2     | 2022-03-01 | model, unit b, completed 2022-06-01 (active before), 50 households |
 //! | m3     | 2022-08-01 | model, units a and c, active, 200 households                      |
 //! | m4     | 2023-02-01 | model, no unit, active, no households indicator                   |
 //! | m5     | 2023-05-01 | model, unit b, dropped, 999 households                            |
@@ -85,7 +85,8 @@ fn assert_figure(id: &str, as_of: &str, actual: Option<f64>, status: &str) {
 #[test]
 fn count_from_each_record_date() {
     // Active models: m1 (2022-01-10), m3 (2022-08-01), m4 (2023-02-01); m2
-    // is completed and m5 dropped. Goal 4 from 0 on 2021-12-31 to 2023-12-31
+    // was active from 2022-03-01 until it was completed on 2022-06-01, and
+    // m5 is dropped. Goal 4 from 0 on 2021-12-31 to 2023-12-31
     // (730 days).
     // Before the first record: 0, and 0 is expected before the baseline date.
     assert_figure("active-models", "2021-06-30", Some(0.0), "on-track");

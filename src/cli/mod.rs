@@ -163,6 +163,12 @@ impl Context {
                 !no_color && std::io::stderr().is_terminal(),
             ),
         };
+        // `--lang` holds from the first message on, before any workspace is read.
+        match global.lang {
+            Some(LangArg::En) => i18n::set_lang(Lang::En),
+            Some(LangArg::Vi) => i18n::set_lang(Lang::Vi),
+            None => {}
+        }
         Context {
             global,
             color_stdout: out,

@@ -64,7 +64,7 @@ impl<'w> Snapshot<'w> {
                     .models
                     .iter()
                     .filter(move |m| m.started.value <= as_of)
-                    .map(Item::Model),
+                    .map(move |m| Item::Model(m, m.status_on(as_of))),
             ),
             Kind::Meeting => Box::new(
                 self.ws
@@ -107,7 +107,8 @@ impl<'w> Snapshot<'w> {
 /// One record seen through the snapshot, with its derived state.
 #[derive(Clone, Copy)]
 pub enum Item<'a> {
-    Model(&'a Model),
+    /// A model and its status on the date.
+    Model(&'a Model, ModelStatus),
     Meeting(&'a Meeting),
     Petition(&'a Petition, &'a PetitionStatus),
     /// A conclusion task: its meeting, its index (from 0) and its state.
@@ -117,7 +118,7 @@ pub enum Item<'a> {
 impl<'a> Item<'a> {
     pub fn kind(&self) -> Kind {
         match self {
-            Item::Model(_) => Kind::Model,
+            Item::Model(..) => Kind::Model,
             Item::Meeting(_) => Kind::Meeting,
             Item::Petition(..) => Kind::Petition,
             Item::Task(..) => Kind::Conclusion,
@@ -127,7 +128,7 @@ impl<'a> Item<'a> {
     /// The record id; a task is `MEETING#N`, numbered from 1.
     pub fn id(&self) -> Cow<'a, str> {
         match self {
-            Item::Model(m) => Cow::Borrowed(&m.id),
+            Item::Model(m, _) => Cow::Borrowed(&m.id),
             Item::Meeting(m) => Cow::Borrowed(&m.id),
             Item::Petition(p, _) => Cow::Borrowed(&p.id),
             Item::Task(m, i, ..) => Cow::Owned(format!("{}#{}", m.id, i + 1)),
@@ -137,7 +138,7 @@ impl<'a> Item<'a> {
     /// The date the record counts from.
     pub fn date(&self) -> NaiveDate {
         match self {
-            Item::Model(m) => m.started.value,
+            Item::Model(m, _) => m.started.value,
             Item::Meeting(m) | Item::Task(m, ..) => m.date.value,
             Item::Petition(p, _) => p.received.value,
         }
@@ -145,7 +146,7 @@ impl<'a> Item<'a> {
 
     pub fn units(&self) -> &'a [Ref] {
         match self {
-            Item::Model(m) => &m.units,
+            Item::Model(m, _) => &m.units,
             Item::Meeting(m) | Item::Task(m, ..) => &m.units,
             Item::Petition(p, _) => &p.units,
         }
@@ -155,7 +156,7 @@ impl<'a> Item<'a> {
     /// participants, a petition's handler, a task's assignee.
     pub fn orgs(&self) -> Vec<&'a str> {
         match self {
-            Item::Model(m) => vec![m.lead.value.as_str()],
+            Item::Model(m, _) => vec![m.lead.value.as_str()],
             Item::Meeting(m) => m.participants.iter().map(|o| o.value.as_str()).collect(),
             Item::Petition(p, _) => p.handler.iter().map(|o| o.value.as_str()).collect(),
             Item::Task(_, _, c, _) => vec![c.assignee.value.as_str()],
@@ -173,7 +174,7 @@ impl<'a> Item<'a> {
     /// A model's status, a petition's or a task's state on the date.
     pub fn status_str(&self) -> Option<&'static str> {
         match self {
-            Item::Model(m) => Some(m.status.as_str()),
+            Item::Model(_, status) => Some(status.as_str()),
             Item::Petition(_, s) => Some(s.state.as_str()),
             Item::Task(.., s) => Some(s.as_str()),
             Item::Meeting(_) => None,
@@ -189,7 +190,7 @@ impl<'a> Item<'a> {
 
     pub fn tags(&self) -> &'a [String] {
         match self {
-            Item::Model(m) => &m.tags,
+            Item::Model(m, _) => &m.tags,
             _ => &[],
         }
     }
@@ -197,7 +198,7 @@ impl<'a> Item<'a> {
     /// A one-line description: title, or a petition's summary.
     pub fn title(&self) -> &'a str {
         match self {
-            Item::Model(m) => &m.title,
+            Item::Model(m, _) => &m.title,
             Item::Meeting(m) => &m.title,
             Item::Petition(p, _) => p.summary.as_deref().unwrap_or(""),
             Item::Task(_, _, c, _) => &c.text,
@@ -207,7 +208,7 @@ impl<'a> Item<'a> {
     /// A model's recognition level as it stood on `as_of`.
     pub fn recognition_on(&self, as_of: NaiveDate) -> Option<Recognition> {
         match self {
-            Item::Model(m) => match (&m.recognition, &m.recognized) {
+            Item::Model(m, _) => match (&m.recognition, &m.recognized) {
                 (Some(r), Some(d)) if d.value <= as_of => Some(r.value),
                 _ => None,
             },

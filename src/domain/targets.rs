@@ -133,7 +133,7 @@ pub fn evaluate<'a>(snap: &'a Snapshot<'_>, target: &'a Target) -> Evaluation<'a
             let records: Vec<(Item<'a>, Option<f64>)> = matching(*kind, filter)
                 .map(|item| {
                     let value = match item {
-                        Item::Model(m) => m.indicators.get(indicator).copied(),
+                        Item::Model(m, _) => m.indicators.get(indicator).copied(),
                         _ => None,
                     };
                     (item, value)
@@ -177,7 +177,7 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
 /// meeting's or a task's meeting date, a petition's receipt).
 pub fn counting_date(item: &Item<'_>, filter: &Filter) -> NaiveDate {
     match item {
-        Item::Model(m) if filter.clauses.iter().any(|c| c.key == "recognition") => {
+        Item::Model(m, _) if filter.clauses.iter().any(|c| c.key == "recognition") => {
             m.recognized.as_ref().map_or(item.date(), |d| d.value)
         }
         _ => item.date(),

@@ -92,6 +92,14 @@ enum Parsed {
 
 /// Loads the workspace at `root` and runs every check on it.
 pub fn load(root: &Path) -> Loaded {
+    let t0 = std::time::Instant::now();
+    let phase = |name: &str| {
+        if std::env::var_os("DANVAN_PHASES").is_some() {
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let grab = |k: &str| status.lines().find(|l| l.starts_with(k)).map(|l| l.split_whitespace().nth(1).unwrap_or("").to_owned()).unwrap_or_default();
+            eprintln!("phase {name:10} {:8.1} ms  rss {} KB hwm {} KB", t0.elapsed().as_secs_f64() * 1000.0, grab("VmRSS"), grab("VmHWM"));
+        }
+    };
     let mut diagnostics = Vec::new();
     if !root.join("danvan.toml").is_file() {
         diagnostics.push(
@@ -107,12 +115,14 @@ pub fn load(root: &Path) -> Loaded {
         );
     }
     let jobs = walk(root, &mut diagnostics);
+    phase("walk");
     let results: Vec<(Parsed, Vec<Diagnostic>)> = jobs
         .par_iter()
         .enumerate()
         .map(|(i, job)| parse_file(root, job, FileId(i as u32)))
         .collect();
 
+    phase("parse");
     let mut config = None;
     let (mut config_file, mut targets_file) = (FileId(0), None);
     let (mut targets, mut models, mut meetings, mut petitions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -146,9 +156,11 @@ pub fn load(root: &Path) -> Loaded {
             petitions,
         )
     });
+    phase("workspace");
     if let Some(ws) = &workspace {
         diagnostics.extend(crate::check::run(ws));
     }
+    phase("check");
     sort_diagnostics(&mut diagnostics);
     Loaded { workspace, diagnostics }
 }

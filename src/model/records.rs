@@ -180,6 +180,18 @@ pub struct Petition {
     pub petitioner: Option<Petitioner>,
 }
 
+impl Model {
+    /// The status as it stood on `as_of`: a model recorded as completed,
+    /// suspended or dropped was still running before its `ended` date.
+    pub fn status_on(&self, as_of: NaiveDate) -> ModelStatus {
+        let stopped = matches!(self.status, ModelStatus::Completed | ModelStatus::Suspended | ModelStatus::Dropped);
+        match &self.ended {
+            Some(end) if stopped && as_of < end.value => ModelStatus::Active,
+            _ => self.status,
+        }
+    }
+}
+
 impl Petition {
     /// The round, 1 unless a complaint says 2.
     pub fn round(&self) -> u8 {
@@ -232,6 +244,38 @@ impl std::fmt::Debug for Petitioner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stopped_model_was_active_before_it_ended() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let sp = |s: &str| Sp::new(d(s), Default::default());
+        let mut m = Model {
+            id: "m".into(),
+            file: FileId(0),
+            title: "m".into(),
+            units: vec![],
+            lead: Sp::new("mttq".into(), Default::default()),
+            started: sp("2022-01-01"),
+            ended: Some(sp("2023-01-01")),
+            status: ModelStatus::Completed,
+            recognition: None,
+            recognized: None,
+            tags: vec![],
+            summary: None,
+            source: None,
+            indicators: Default::default(),
+            updates: vec![],
+        };
+        assert_eq!(m.status_on(d("2022-12-31")), ModelStatus::Active);
+        assert_eq!(m.status_on(d("2023-01-01")), ModelStatus::Completed);
+        m.status = ModelStatus::Dropped;
+        assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Active);
+        m.ended = None;
+        assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Dropped, "no end date: as recorded");
+        m.status = ModelStatus::Planned;
+        m.ended = Some(sp("2023-01-01"));
+        assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Planned);
+    }
 
     #[test]
     fn petitioner_debug_is_redacted() {

@@ -295,7 +295,7 @@ pub fn models(snap: &Snapshot<'_>) -> Vec<ModelRow> {
     let ws = snap.ws;
     snap.items(Kind::Model)
         .filter_map(|item| {
-            let Item::Model(m) = item else { return None };
+            let Item::Model(m, status) = item else { return None };
             let updates: Vec<NaiveDate> = m.updates.iter().filter_map(|u| by(Some(&u.date), snap.as_of)).collect();
             Some(ModelRow {
                 id: m.id.clone(),
@@ -306,7 +306,7 @@ pub fn models(snap: &Snapshot<'_>) -> Vec<ModelRow> {
                 lead_name: ws.config.org_name(&m.lead.value).to_owned(),
                 started: m.started.value,
                 ended: by(m.ended.as_ref(), snap.as_of),
-                status: m.status,
+                status,
                 recognition: item.recognition_on(snap.as_of),
                 recognized: by(m.recognized.as_ref(), snap.as_of).filter(|_| m.recognition.is_some()),
                 tags: m.tags.clone(),

@@ -116,8 +116,8 @@ pub fn status(snap: &Snapshot<'_>, progress: Vec<crate::report::progress::Headli
     let (mut overdue, mut upcoming) = (Vec::new(), Vec::new());
     for item in snap.items(Kind::Model) {
         c.models += 1;
-        if let Item::Model(m) = item {
-            c.models_active += u64::from(m.status == ModelStatus::Active);
+        if let Item::Model(_, status) = item {
+            c.models_active += u64::from(status == ModelStatus::Active);
         }
         c.models_recognized += u64::from(item.recognition_on(snap.as_of).is_some());
     }

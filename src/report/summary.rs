@@ -101,8 +101,8 @@ impl Counts {
         self.count += 1;
         let bump = |slot: &mut Option<u64>, yes: bool| *slot = Some(slot.unwrap_or(0) + u64::from(yes));
         match (extras, item) {
-            (Some(Kind::Model), Item::Model(m)) => {
-                bump(&mut self.active, m.status == ModelStatus::Active);
+            (Some(Kind::Model), Item::Model(_, status)) => {
+                bump(&mut self.active, *status == ModelStatus::Active);
                 bump(&mut self.recognized, item.recognition_on(as_of).is_some());
             }
             (Some(Kind::Meeting), Item::Meeting(m)) => {
@@ -234,7 +234,7 @@ fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim) -> Vec<(String, String
         },
         Dim::Status => {
             let label = match item {
-                Item::Model(m) => Some((m.status.as_str(), m.status.label(), m.status as i64)),
+                Item::Model(_, s) => Some((s.as_str(), s.label(), *s as i64)),
                 Item::Petition(_, s) => Some((s.state.as_str(), s.state.label(), s.state as i64)),
                 Item::Task(.., s) => Some((s.as_str(), s.label(), *s as i64)),
                 Item::Meeting(_) => None,
