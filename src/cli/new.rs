@@ -15,8 +15,8 @@ use crate::model::*;
 use crate::render::template::{Source, source};
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
+use minijinja::Value;
 use minijinja::value::ValueKind;
-use minijinja::{Environment, UndefinedBehavior, Value};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -416,15 +416,7 @@ fn template(root: &Path, kind: Kind) -> Result<Source, Failure> {
 /// Renders the template; the result must be TOML, or nothing is written.
 fn render(t: &Source, fields: &Fields) -> Result<String, Failure> {
     let fail = |message: String| Failure::Usage(format!("{}: {message}", t.name));
-    let mut env = Environment::new();
-    let mut syntax = minijinja::syntax::SyntaxConfig::builder();
-    syntax.trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true);
-    // The default syntax always builds.
-    if let Ok(syntax) = syntax.build() {
-        env.set_syntax(syntax);
-    }
-    // A misspelt variable in a custom template is an error, not a blank.
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let mut env = crate::render::template::base_environment();
     env.add_filter("toml", toml_value);
     let text = env
         .render_str(&t.text, fields.context())

@@ -96,8 +96,19 @@ pub fn load(root: &Path) -> Loaded {
     let phase = |name: &str| {
         if std::env::var_os("DANVAN_PHASES").is_some() {
             let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            let grab = |k: &str| status.lines().find(|l| l.starts_with(k)).map(|l| l.split_whitespace().nth(1).unwrap_or("").to_owned()).unwrap_or_default();
-            eprintln!("phase {name:10} {:8.1} ms  rss {} KB hwm {} KB", t0.elapsed().as_secs_f64() * 1000.0, grab("VmRSS"), grab("VmHWM"));
+            let grab = |k: &str| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with(k))
+                    .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_owned())
+                    .unwrap_or_default()
+            };
+            eprintln!(
+                "phase {name:10} {:8.1} ms  rss {} KB hwm {} KB",
+                t0.elapsed().as_secs_f64() * 1000.0,
+                grab("VmRSS"),
+                grab("VmHWM")
+            );
         }
     };
     let mut diagnostics = Vec::new();

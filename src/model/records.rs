@@ -184,7 +184,10 @@ impl Model {
     /// The status as it stood on `as_of`: a model recorded as completed,
     /// suspended or dropped was still running before its `ended` date.
     pub fn status_on(&self, as_of: NaiveDate) -> ModelStatus {
-        let stopped = matches!(self.status, ModelStatus::Completed | ModelStatus::Suspended | ModelStatus::Dropped);
+        let stopped = matches!(
+            self.status,
+            ModelStatus::Completed | ModelStatus::Suspended | ModelStatus::Dropped
+        );
         match &self.ended {
             Some(end) if stopped && as_of < end.value => ModelStatus::Active,
             _ => self.status,
@@ -271,7 +274,11 @@ mod tests {
         m.status = ModelStatus::Dropped;
         assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Active);
         m.ended = None;
-        assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Dropped, "no end date: as recorded");
+        assert_eq!(
+            m.status_on(d("2022-06-01")),
+            ModelStatus::Dropped,
+            "no end date: as recorded"
+        );
         m.status = ModelStatus::Planned;
         m.ended = Some(sp("2023-01-01"));
         assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Planned);

@@ -173,7 +173,10 @@ fn describe(e: &minijinja::Error) -> String {
     s
 }
 
-fn environment<'s>(layout: Layout) -> Environment<'s> {
+/// The settings every danvan template is rendered with (notices and new
+/// records alike): block tags leave no blank lines, and a misspelt field
+/// in a custom template is an error, not a blank.
+pub fn base_environment<'s>() -> Environment<'s> {
     let mut env = Environment::new();
     let mut syntax = minijinja::syntax::SyntaxConfig::builder();
     syntax.trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true);
@@ -181,8 +184,12 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
     if let Ok(syntax) = syntax.build() {
         env.set_syntax(syntax);
     }
-    // A misspelt field in a custom template is an error, not a blank.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env
+}
+
+fn environment<'s>(layout: Layout) -> Environment<'s> {
+    let mut env = base_environment();
     let html = layout == Layout::Html;
     env.set_auto_escape_callback(move |_| if html { AutoEscape::Html } else { AutoEscape::None });
     // minijinja's HTML escaping also writes "/" as "&#x2f;"; a document

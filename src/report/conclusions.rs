@@ -2,7 +2,7 @@
 //! assign (sổ theo dõi thực hiện kết luận), with each task's state as of a
 //! date, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone, format_date};
+use super::{Body, Cell, Column, Document, Fact, Report, Section, StateCount, Table, Tone, count_states, format_date};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -43,13 +43,6 @@ pub struct TaskRow {
     pub days_late: Option<i64>,
 }
 
-/// How many of the listed tasks are in one state.
-#[derive(Debug, Clone, Serialize)]
-pub struct StateCount {
-    pub state: TaskState,
-    pub count: usize,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Register {
     pub as_of: NaiveDate,
@@ -58,7 +51,7 @@ pub struct Register {
     /// Most urgent first.
     pub tasks: Vec<TaskRow>,
     /// How many of the listed tasks are in each state, most urgent first; states with none left out.
-    pub states: Vec<StateCount>,
+    pub states: Vec<StateCount<TaskState>>,
 }
 
 /// The states from most to least urgent: the register's order.
@@ -116,14 +109,8 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
         })
         .collect();
     tasks.sort_by_key(urgency);
-    let states = URGENCY
-        .iter()
-        .map(|&state| StateCount {
-            state,
-            count: tasks.iter().filter(|t| t.state == state).count(),
-        })
-        .filter(|c| c.count > 0)
-        .collect();
+    let listed: Vec<TaskState> = tasks.iter().map(|t| t.state).collect();
+    let states = count_states(URGENCY, &listed);
     Register {
         as_of,
         due_within: snap.due_within,

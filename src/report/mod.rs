@@ -17,6 +17,25 @@ pub mod summary;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// How many listed items are in one state (a register's footer).
+#[derive(Debug, Clone, Serialize)]
+pub struct StateCount<S> {
+    pub state: S,
+    pub count: usize,
+}
+
+/// The count of each state in `order`, leaving out states with none.
+pub fn count_states<S: Copy + PartialEq>(order: impl IntoIterator<Item = S>, items: &[S]) -> Vec<StateCount<S>> {
+    order
+        .into_iter()
+        .map(|state| StateCount {
+            state,
+            count: items.iter().filter(|&&s| s == state).count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect()
+}
+
 /// A report that can be rendered in every format.
 pub trait Report: Serialize {
     fn document(&self) -> Document;

@@ -1,6 +1,6 @@
 //! `danvan petitions`: the deadline register, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
+use super::{Body, Cell, Column, Document, Fact, Report, Section, StateCount, Table, Tone, count_states};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -44,18 +44,12 @@ pub struct Entry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StateCount {
-    pub state: PetitionState,
-    pub count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct Register {
     pub as_of: NaiveDate,
     pub due_within: u32,
     pub petitions: Vec<Entry>,
     /// How many of the listed petitions are in each state.
-    pub states: Vec<StateCount>,
+    pub states: Vec<StateCount<PetitionState>>,
 }
 
 /// Sort key: late first (most late first), then due soon, awaiting, open, resolved (newest first).
@@ -116,14 +110,8 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
         })
         .collect();
     petitions.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then_with(|| a.id.cmp(&b.id)));
-    let states = PetitionState::ALL
-        .iter()
-        .map(|&(_, state)| StateCount {
-            state,
-            count: petitions.iter().filter(|e| e.state == state).count(),
-        })
-        .filter(|c| c.count > 0)
-        .collect();
+    let listed: Vec<PetitionState> = petitions.iter().map(|e| e.state).collect();
+    let states = count_states(PetitionState::ALL.iter().map(|&(_, s)| s), &listed);
     Register {
         as_of: snap.as_of,
         due_within: snap.due_within,
