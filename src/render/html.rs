@@ -201,7 +201,8 @@ const STYLE: &str = "
 body{margin:0;font:15px/1.45 'Noto Sans','Segoe UI',Arial,sans-serif;color:var(--fg);background:var(--bg)}
 header{background:#8b1a1a;color:#fff;padding:12px 16px}
 header h1{margin:0 0 6px;font-size:20px}
-nav a{color:#fff;margin-right:12px;font-size:13px;white-space:nowrap}
+nav{display:flex;flex-wrap:wrap;gap:2px 12px}
+nav a{color:#fff;font-size:13px;white-space:nowrap}
 main{max-width:1200px;margin:0 auto;padding:8px 16px 32px}
 section{margin:24px 0}
 h2{font-size:18px;border-bottom:2px solid #8b1a1a;padding-bottom:4px}
@@ -222,7 +223,7 @@ dt{color:var(--muted)}dd{margin:0}
 .empty{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
 @media print{header{background:none;color:#000}nav{display:none}th{position:static}section{break-inside:avoid-page}}
-@media (max-width:600px){body{font-size:14px}table{font-size:12px}}
+@media (max-width:600px){body{font-size:14px}table{font-size:12px;width:auto}th,td{white-space:nowrap}dl{grid-template-columns:1fr}dd{margin-bottom:4px}}
 ";
 
 #[cfg(test)]
