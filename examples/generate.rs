@@ -40,6 +40,10 @@ const DUE_SOON_DAYS: i64 = 7;
 fn main() -> std::process::ExitCode {
     let opts = match Options::from_args(std::env::args().skip(1)) {
         Ok(o) => o,
+        Err(message) if message == "help" => {
+            println!("{USAGE}");
+            return std::process::ExitCode::SUCCESS;
+        }
         Err(message) => {
             eprintln!("generate: {message}\n\n{USAGE}");
             return std::process::ExitCode::from(2);
@@ -382,8 +386,7 @@ fn slug(s: &str) -> String {
 }
 
 const SURNAMES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ", "Ngô", "Dương",
-    "Lý",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ", "Ngô", "Dương", "Lý",
 ];
 const MIDDLE: &[&str] = &["Văn", "Thị", "Minh", "Thanh", "Ngọc", "Hữu", "Kim", "Quốc"];
 const GIVEN: &[&str] = &[
@@ -525,7 +528,9 @@ impl Generator<'_> {
 
     fn record_path(kind: &str, date: NaiveDate, slug: &str, seq: usize) -> (String, PathBuf) {
         let id = format!("{date}-{slug}-{seq:06}");
-        let rel = PathBuf::from(kind).join(date.year().to_string()).join(format!("{id}.toml"));
+        let rel = PathBuf::from(kind)
+            .join(date.year().to_string())
+            .join(format!("{id}.toml"));
         (id, rel)
     }
 
@@ -572,11 +577,13 @@ impl Generator<'_> {
                 let (period, label) = if date.month() <= 6 {
                     (format!("{}", date.year() - 1), format!("năm {}", date.year() - 1))
                 } else {
-                    (format!("{}-H1", date.year()), format!("6 tháng đầu năm {}", date.year()))
+                    (
+                        format!("{}-H1", date.year()),
+                        format!("6 tháng đầu năm {}", date.year()),
+                    )
                 };
-                let title = format!(
-                    "BTV Huyện ủy làm việc với Ban Dân vận, MTTQ và các tổ chức chính trị - xã hội {label}"
-                );
+                let title =
+                    format!("BTV Huyện ủy làm việc với Ban Dân vận, MTTQ và các tổ chức chính trị - xã hội {label}");
                 let _ = writeln!(t, "title = {}", q(&title));
                 let _ = writeln!(t, "type = \"review\"\ndate = {date}\nperiod = {}", q(&period));
                 (format!("btv-lam-viec-khoi-dan-van-{}", slug(&label)), "")
@@ -619,15 +626,18 @@ impl Generator<'_> {
         let chair = if kind == "reception" && self.rng.chance(85) {
             "Bí thư Huyện ủy"
         } else {
-            *self
-                .rng
-                .pick(&["Bí thư Huyện ủy", "Phó Bí thư Thường trực Huyện ủy", "Trưởng Ban Dân vận Huyện ủy"])
+            *self.rng.pick(&[
+                "Bí thư Huyện ủy",
+                "Phó Bí thư Thường trực Huyện ủy",
+                "Trưởng Ban Dân vận Huyện ủy",
+            ])
         };
         let _ = writeln!(t, "chair = {}", q(chair));
         let mut participants = vec!["ban-dan-van".to_owned(), "mttq".to_owned()];
         if kind == "review" {
             participants.insert(0, "btv".to_owned());
-            participants.extend(["hoi-nong-dan", "hoi-lhpn", "doan-thanh-nien", "hoi-ccb", "cong-doan"].map(String::from));
+            participants
+                .extend(["hoi-nong-dan", "hoi-lhpn", "doan-thanh-nien", "hoi-ccb", "cong-doan"].map(String::from));
         } else {
             participants.push("ubnd".to_owned());
         }
@@ -646,7 +656,9 @@ impl Generator<'_> {
             let _ = writeln!(
                 t,
                 "assessment = {}",
-                q("Các cấp ủy, tổ chức đảng đã chú trọng đổi mới phương thức lãnh đạo công tác dân vận; giải quyết đơn thư đúng pháp luật.")
+                q(
+                    "Các cấp ủy, tổ chức đảng đã chú trọng đổi mới phương thức lãnh đạo công tác dân vận; giải quyết đơn thư đúng pháp luật."
+                )
             );
         }
         if kind != "reception" {
@@ -690,7 +702,10 @@ impl Generator<'_> {
                 q("kết luận của Ban Thường vụ Huyện ủy về tình hình Nhân dân và công tác dân vận"),
                 q(&signer),
                 q(signer_title),
-                list(&["Thường trực Tỉnh ủy (b/c)".to_owned(), "Ban Dân vận Tỉnh ủy (b/c)".to_owned()])
+                list(&[
+                    "Thường trực Tỉnh ủy (b/c)".to_owned(),
+                    "Ban Dân vận Tỉnh ủy (b/c)".to_owned()
+                ])
             );
         }
         self.write(&rel, &t)?;
@@ -723,7 +738,16 @@ impl Generator<'_> {
         let status = if seq < STATUSES.len() {
             STATUSES[seq]
         } else {
-            *self.rng.pick(&["active", "active", "active", "completed", "completed", "planned", "suspended", "dropped"])
+            *self.rng.pick(&[
+                "active",
+                "active",
+                "active",
+                "completed",
+                "completed",
+                "planned",
+                "suspended",
+                "dropped",
+            ])
         };
         let mut units: Vec<(String, String)> = Vec::new();
         if !self.rng.chance(20) {
@@ -784,7 +808,9 @@ impl Generator<'_> {
             let _ = writeln!(
                 t,
                 "source = {}",
-                q("Đồng Tháp Online, 29/12/2022, “Chú trọng đổi mới phương thức lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận”")
+                q(
+                    "Đồng Tháp Online, 29/12/2022, “Chú trọng đổi mới phương thức lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận”"
+                )
             );
         }
         let _ = writeln!(t, "\n[indicators]\nhouseholds = {}", self.rng.between(5, 600));
@@ -978,7 +1004,11 @@ impl Generator<'_> {
         let _ = writeln!(t, "field = {}", q(field));
         let _ = writeln!(t, "summary = {}", q(&format!("{type_word} {topic} ở {unit_name}.")));
         let _ = writeln!(t, "complex = {complex}\nremote = {remote}");
-        let _ = writeln!(t, "handler = {}", q(if self.rng.chance(85) { "ubnd" } else { "ban-dan-van" }));
+        let _ = writeln!(
+            t,
+            "handler = {}",
+            q(if self.rng.chance(85) { "ubnd" } else { "ban-dan-van" })
+        );
         if let Some((id, _)) = &meeting {
             let _ = writeln!(t, "meeting = {}", q(id));
         }

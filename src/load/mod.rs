@@ -70,47 +70,37 @@ impl Loaded {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileKind {
-    Config,
-    Targets,
-    Record(Kind),
-}
-
+/// A record file to read, relative to the workspace root.
 struct Job {
-    kind: FileKind,
     rel: PathBuf,
 }
 
-enum Parsed {
-    Config(Option<Config>),
-    Targets(Vec<Target>),
-    Model(Option<Model>),
-    Meeting(Option<Meeting>),
-    Petition(Option<Petition>),
+/// The folders records live in. Their files are numbered in this order,
+/// which is also the byte order of the paths.
+const RECORD_FOLDERS: [(&str, Kind); 3] = [
+    ("meetings", Kind::Meeting),
+    ("models", Kind::Model),
+    ("petitions", Kind::Petition),
+];
+
+/// What one walk found.
+#[derive(Default)]
+struct Walked {
+    /// Record files, sorted by path.
+    jobs: Vec<Job>,
+    diags: Vec<Diagnostic>,
+    /// From the walk of the root: the record folders to walk next.
+    folders: Vec<(Kind, PathBuf)>,
 }
 
 /// Loads the workspace at `root` and runs every check on it.
+///
+/// The hot path of every command: the root and each record folder are
+/// walked (no `stat` but for links; the petitions folder while meetings and
+/// models are parsed), and the files of each kind are read and parsed in
+/// parallel straight into that kind's vector, so a large workspace is held
+/// once, not twice.
 pub fn load(root: &Path) -> Loaded {
-    let t0 = std::time::Instant::now();
-    let phase = |name: &str| {
-        if std::env::var_os("DANVAN_PHASES").is_some() {
-            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            let grab = |k: &str| {
-                status
-                    .lines()
-                    .find(|l| l.starts_with(k))
-                    .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_owned())
-                    .unwrap_or_default()
-            };
-            eprintln!(
-                "phase {name:10} {:8.1} ms  rss {} KB hwm {} KB",
-                t0.elapsed().as_secs_f64() * 1000.0,
-                grab("VmRSS"),
-                grab("VmHWM")
-            );
-        }
-    };
     let mut diagnostics = Vec::new();
     if !root.join("danvan.toml").is_file() {
         diagnostics.push(
@@ -125,35 +115,58 @@ pub fn load(root: &Path) -> Loaded {
             )),
         );
     }
-    let jobs = walk(root, &mut diagnostics);
-    phase("walk");
-    let results: Vec<(Parsed, Vec<Diagnostic>)> = jobs
-        .par_iter()
-        .enumerate()
-        .map(|(i, job)| parse_file(root, job, FileId(i as u32)))
-        .collect();
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let top = walk_from(root, &canonical_root, root);
+    diagnostics.extend(top.diags);
 
-    phase("parse");
-    let mut config = None;
-    let (mut config_file, mut targets_file) = (FileId(0), None);
-    let (mut targets, mut models, mut meetings, mut petitions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (i, (parsed, diags)) in results.into_iter().enumerate() {
-        diagnostics.extend(diags);
-        match parsed {
-            Parsed::Config(c) => {
-                config = c;
-                config_file = FileId(i as u32);
-            }
-            Parsed::Targets(t) => {
-                targets = t;
-                targets_file = Some(FileId(i as u32));
-            }
-            Parsed::Model(m) => models.extend(m),
-            Parsed::Meeting(m) => meetings.extend(m),
-            Parsed::Petition(p) => petitions.extend(p),
-        }
+    // danvan.toml and targets.toml are files 0 and 1 (when present).
+    let mut fixed = Vec::new();
+    let (mut config, mut config_file) = (None, FileId(0));
+    let (mut targets, mut targets_file) = (Vec::new(), None);
+    if root.join("danvan.toml").is_file() {
+        let (c, d) = with_text(&root.join("danvan.toml"), parse_config);
+        (config, config_file) = (c, FileId(fixed.len() as u32));
+        diagnostics.extend(d);
+        fixed.push(PathBuf::from("danvan.toml"));
     }
-    let files = jobs.into_iter().map(|j| SourceFile { rel: j.rel }).collect();
+    if root.join("targets.toml").is_file() {
+        let file = FileId(fixed.len() as u32);
+        let (t, d) = with_text(&root.join("targets.toml"), |path, text| {
+            let (t, d) = parse_targets_in(path, text, file);
+            (Some(t), d)
+        });
+        (targets, targets_file) = (t.unwrap_or_default(), Some(file));
+        diagnostics.extend(d);
+        fixed.push(PathBuf::from("targets.toml"));
+    }
+
+    // Files are numbered meetings, models, petitions. The petitions folder,
+    // the largest, is walked on one thread while the others read and parse
+    // meetings and models: the walk costs next to nothing then.
+    let folder = |kind: Kind| top.folders.iter().find(|(k, _)| *k == kind).map(|(_, p)| p.as_path());
+    let walk_kind = |kind: Kind| folder(kind).map_or_else(Walked::default, |f| walk_from(root, &canonical_root, f));
+    let first = fixed.len() as u32;
+    let ((meeting_walk, model_walk, meetings, models, early), petition_walk) = rayon::join(
+        || {
+            let (meeting_walk, model_walk) = (walk_kind(Kind::Meeting), walk_kind(Kind::Model));
+            let mut early = Vec::new();
+            let meetings = parse_block(root, &meeting_walk.jobs, first, &mut early, records::meeting);
+            let after = first + meeting_walk.jobs.len() as u32;
+            let models = parse_block(root, &model_walk.jobs, after, &mut early, records::model);
+            (meeting_walk, model_walk, meetings, models, early)
+        },
+        || walk_kind(Kind::Petition),
+    );
+    diagnostics.extend(early);
+    let after = first + (meeting_walk.jobs.len() + model_walk.jobs.len()) as u32;
+    let petitions = parse_block(root, &petition_walk.jobs, after, &mut diagnostics, records::petition);
+
+    let mut files = Vec::with_capacity(after as usize + petition_walk.jobs.len());
+    files.extend(fixed.into_iter().map(|rel| SourceFile { rel }));
+    for walk in [meeting_walk, model_walk, petition_walk] {
+        diagnostics.extend(walk.diags);
+        files.extend(walk.jobs.into_iter().map(|j| SourceFile { rel: j.rel }));
+    }
     let workspace = config.map(|config| {
         Workspace::new(
             root.to_path_buf(),
@@ -167,13 +180,105 @@ pub fn load(root: &Path) -> Loaded {
             petitions,
         )
     });
-    phase("workspace");
     if let Some(ws) = &workspace {
         diagnostics.extend(crate::check::run(ws));
     }
-    phase("check");
     sort_diagnostics(&mut diagnostics);
     Loaded { workspace, diagnostics }
+}
+
+/// How a record of one kind is read from its parsed table.
+type ReadRecord<T> = fn(&mut Ctx<'_>, &Table<'_, '_>, String, FileId) -> Option<T>;
+
+/// Reads and parses `jobs`, files `first`, `first + 1`, … of the
+/// workspace, in parallel; keeps the records that parsed, in walk order, and
+/// adds every problem to `diags`.
+fn parse_block<T: Send>(
+    root: &Path,
+    jobs: &[Job],
+    first: u32,
+    diags: &mut Vec<Diagnostic>,
+    read: ReadRecord<T>,
+) -> Vec<T> {
+    let mut parsed: Vec<Option<T>> = Vec::with_capacity(jobs.len());
+    let mut problems: Vec<Vec<Diagnostic>> = Vec::with_capacity(jobs.len());
+    jobs.par_iter()
+        .enumerate()
+        .map(|(i, job)| {
+            let file = FileId(first + i as u32);
+            with_text(&root.join(&job.rel), |path, text| {
+                let (record, d) = parse_text(path, text, |cx, table| read(cx, table, record_id(&job.rel), file));
+                (record.flatten(), d)
+            })
+        })
+        .unzip_into_vecs(&mut parsed, &mut problems);
+    diags.extend(problems.into_iter().flatten());
+    // `filter_map` over a `Vec`'s own iterator collects in place: no second copy.
+    #[allow(clippy::filter_map_identity)]
+    parsed.into_iter().filter_map(|r| r).collect()
+}
+
+/// A record's id: its file stem, NFC-normalised (macOS writes NFD names).
+fn record_id(rel: &Path) -> String {
+    let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    reader::nfc(&stem)
+}
+
+/// Reads the file at `path` and hands its text to `parse`; a file that
+/// cannot be read gives its diagnostic instead.
+fn with_text<T>(
+    path: &Path,
+    parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
+) -> (Option<T>, Vec<Diagnostic>) {
+    match read_text(path) {
+        Ok(text) => parse(path, &text),
+        Err(d) => (None, vec![d]),
+    }
+}
+
+/// One record, model, meeting or petition, as the loader reads it.
+#[derive(Debug, Clone)]
+pub enum Record {
+    Model(Model),
+    Meeting(Meeting),
+    Petition(Petition),
+}
+
+/// Parses the text of one record file, as the loader parses the file at
+/// `path` (whose stem is the record's id) when it sits under the folder of
+/// `kind`: every problem of the file itself, none of the rules across
+/// records (`check::run` adds those). `Kind::Conclusion` has no files of its
+/// own (conclusions live in meetings) and gives nothing. No I/O: `path` only
+/// names the file in diagnostics. For fuzzing and for tools that hold a
+/// record in memory.
+pub fn parse_record(kind: Kind, path: &Path, text: &str) -> (Option<Record>, Vec<Diagnostic>) {
+    let id = record_id(path);
+    let file = FileId(0);
+    let (record, diags) = parse_text(path, text, |cx, t| match kind {
+        Kind::Model => records::model(cx, t, id, file).map(Record::Model),
+        Kind::Meeting => records::meeting(cx, t, id, file).map(Record::Meeting),
+        Kind::Petition => records::petition(cx, t, id, file).map(Record::Petition),
+        Kind::Conclusion => None,
+    });
+    (record.flatten(), diags)
+}
+
+/// Parses the text of a `danvan.toml`; `None` when it lacks what a
+/// workspace needs. No I/O: `path` only names the file in diagnostics.
+pub fn parse_config(path: &Path, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    let (config, diags) = parse_text(path, text, config::config);
+    (config.flatten(), diags)
+}
+
+/// Parses the text of a `targets.toml`. No I/O: `path` only names the file
+/// in diagnostics.
+pub fn parse_targets(path: &Path, text: &str) -> (Vec<Target>, Vec<Diagnostic>) {
+    parse_targets_in(path, text, FileId(1))
+}
+
+fn parse_targets_in(path: &Path, text: &str, file: FileId) -> (Vec<Target>, Vec<Diagnostic>) {
+    let (targets, diags) = parse_text(path, text, |cx, t| config::targets(cx, t, file));
+    (targets.unwrap_or_default(), diags)
 }
 
 /// Stable order: by file, then position, then code.
@@ -188,37 +293,35 @@ fn sort_diagnostics(diags: &mut [Diagnostic]) {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
+    name.as_encoded_bytes().first() == Some(&b'.')
 }
 
-/// Lists the files to parse, in a stable order; reports what cannot be walked.
-fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut jobs = vec![Job {
-        kind: FileKind::Config,
-        rel: PathBuf::from("danvan.toml"),
-    }];
-    jobs.truncate(usize::from(root.join("danvan.toml").is_file()));
-    if root.join("targets.toml").is_file() {
-        jobs.push(Job {
-            kind: FileKind::Targets,
-            rel: PathBuf::from("targets.toml"),
-        });
-    }
+/// Walks `start`: the root, where it lists the record folders to walk next
+/// (and warns about `.toml` files elsewhere), or one record folder, where it
+/// lists the record files. Hidden entries are skipped; a link is followed
+/// only while it stays inside the workspace.
+fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Walked {
+    let at_root = start == root;
+    let mut walked = Walked::default();
     let mut escaped = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
+    let walker = walkdir::WalkDir::new(start)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             if e.depth() > 0 && is_hidden(e.file_name()) {
                 return false;
             }
-            // A link is followed only while it stays inside the workspace.
             if e.path_is_symlink() {
-                let inside = std::fs::canonicalize(e.path()).is_ok_and(|p| p.starts_with(&canonical_root));
+                let inside = std::fs::canonicalize(e.path()).is_ok_and(|p| p.starts_with(canonical_root));
                 if !inside {
                     escaped.push(e.path().to_path_buf());
+                    return false;
+                }
+            }
+            if at_root && e.depth() == 1 && e.file_type().is_dir() {
+                let name = e.file_name().to_str().unwrap_or("");
+                if let Some(&(_, kind)) = RECORD_FOLDERS.iter().find(|(n, _)| *n == name) {
+                    walked.folders.push((kind, e.path().to_path_buf()));
                     return false;
                 }
             }
@@ -228,45 +331,25 @@ fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let message = if err.loop_ancestor().is_some() {
-                    tr!(
-                        "liên kết vòng, đã bỏ qua: {}",
-                        "a link loop, skipped: {}",
-                        path.display()
-                    )
-                } else {
-                    tr!(
-                        "không đọc được {}: {}",
-                        "cannot read {}: {}",
-                        path.display(),
-                        io_reason(&err.to_string())
-                    )
-                };
-                diags.push(Diagnostic::new(Code::Unreadable, message).in_file(path));
+                walked.diags.push(walk_error(root, &err));
                 continue;
             }
         };
+        if entry.depth() == 0 || entry.path().extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
         let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
-        let is_toml = rel.extension().is_some_and(|e| e == "toml");
-        if !is_toml || entry.depth() == 0 {
-            continue;
-        }
-        let top = rel
-            .components()
-            .next()
-            .and_then(|c| c.as_os_str().to_str())
-            .unwrap_or("");
-        let kind = match top {
-            "models" => Kind::Model,
-            "meetings" => Kind::Meeting,
-            "petitions" => Kind::Petition,
-            _ if entry.depth() == 1 && (top == "danvan.toml" || top == "targets.toml") => continue,
-            "templates" => continue,
-            _ => {
-                diags.push(
+        if at_root {
+            let top = rel
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .unwrap_or("");
+            let known = (entry.depth() == 1 && (top == "danvan.toml" || top == "targets.toml")) || top == "templates";
+            if !known {
+                walked.diags.push(
                     Diagnostic::new(
                         Code::Ignored,
                         tr!(
@@ -277,11 +360,12 @@ fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
                     )
                     .in_file(entry.path()),
                 );
-                continue;
             }
-        };
-        if entry.file_type().is_dir() {
-            diags.push(
+            continue;
+        }
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            walked.diags.push(
                 Diagnostic::new(
                     Code::Unreadable,
                     tr!(
@@ -298,13 +382,23 @@ fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
             );
             continue;
         }
-        jobs.push(Job {
-            kind: FileKind::Record(kind),
-            rel: rel.to_path_buf(),
-        });
+        if !file_type.is_file() {
+            // A pipe, socket or device: opening a pipe would wait for ever.
+            walked.diags.push(not_a_file(entry.path()));
+            continue;
+        }
+        walked.jobs.push(Job { rel: rel.to_path_buf() });
     }
+    // A stable order whatever order the folders list their entries in: by
+    // the bytes of the path. One sort at the end costs far less than
+    // `sort_by_file_name`, which finds each name again at every comparison;
+    // only the order matters (it breaks ties between duplicate ids), not
+    // which order.
+    walked
+        .jobs
+        .sort_unstable_by(|a, b| a.rel.as_os_str().cmp(b.rel.as_os_str()));
     for path in escaped {
-        diags.push(
+        walked.diags.push(
             Diagnostic::new(
                 Code::Ignored,
                 tr!(
@@ -316,7 +410,49 @@ fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
             .in_file(path),
         );
     }
-    jobs
+    walked
+}
+
+/// What went wrong with an entry the walk could not visit.
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+    let message = if err.loop_ancestor().is_some() {
+        tr!(
+            "liên kết vòng, đã bỏ qua: {}",
+            "a link loop, skipped: {}",
+            path.display()
+        )
+    } else {
+        // The walk error repeats the path; the OS error alone says it.
+        let reason = match err.io_error() {
+            Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tr!(
+                    "không tồn tại (liên kết hỏng, hoặc bị xóa trong lúc chạy)",
+                    "it does not exist (a broken link, or removed during the run)"
+                )
+            }
+            Some(e) => io_reason(&e.to_string()),
+            None => io_reason(&err.to_string()),
+        };
+        tr!("không đọc được {}: {}", "cannot read {}: {}", path.display(), reason)
+    };
+    Diagnostic::new(Code::Unreadable, message).in_file(path)
+}
+
+fn not_a_file(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Code::Unreadable,
+        tr!(
+            "{} không phải tệp thường (ống dẫn, socket hay thiết bị); không đọc",
+            "{} is not a regular file (a pipe, socket or device); not read",
+            path.display()
+        ),
+    )
+    .in_file(path)
+    .with_help(tr!(
+        "chuyển nó ra khỏi không gian hồ sơ",
+        "move it out of the workspace"
+    ))
 }
 
 /// The OS error without its "(os error 13)" tail, which means nothing to users.
@@ -327,10 +463,56 @@ fn io_reason(text: &str) -> String {
     }
 }
 
-/// Reads one file's text: refuses big files unread, non-UTF-8 and empty ones.
+/// Opens a file for reading without waiting: a pipe opened plainly blocks
+/// until a writer comes, so it is opened non-blocking and refused after.
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(all(
+        target_os = "linux",
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "riscv64",
+            target_arch = "powerpc64",
+            target_arch = "s390x",
+            target_arch = "loongarch64"
+        )
+    ))]
+    {
+        // O_NONBLOCK on these targets; no effect on regular files.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(0o4000);
+    }
+    #[cfg(not(all(
+        target_os = "linux",
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "riscv64",
+            target_arch = "powerpc64",
+            target_arch = "s390x",
+            target_arch = "loongarch64"
+        )
+    )))]
+    {
+        let meta = std::fs::metadata(path)?;
+        if !meta.is_file() && !meta.is_dir() {
+            return Err(std::io::Error::other("not a regular file"));
+        }
+    }
+    options.open(path)
+}
+
+/// Reads one file's text: refuses big files unread, non-UTF-8 and empty
+/// ones, and anything that is not a regular file (without waiting on a pipe).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let fail = |code: Code, message: String| Diagnostic::new(code, message).in_file(path);
-    let cannot_open = |e: std::io::Error| {
+    let file = open_no_wait(path).map_err(|e| {
         fail(
             Code::Unreadable,
             tr!(
@@ -339,9 +521,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 io_reason(&e.to_string())
             ),
         )
-    };
-    // Looked at before opening: opening a FIFO blocks until a writer comes.
-    let meta = std::fs::metadata(path).map_err(cannot_open)?;
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(Code::Unreadable, io_reason(&e.to_string())))?;
     if meta.is_dir() {
         return Err(fail(
             Code::Unreadable,
@@ -349,12 +532,8 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         ));
     }
     if !meta.is_file() {
-        return Err(fail(
-            Code::Unreadable,
-            tr!("đây không phải tệp thông thường", "this is not a regular file"),
-        ));
+        return Err(not_a_file(path));
     }
-    let file = std::fs::File::open(path).map_err(cannot_open)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             Code::TooLarge,
@@ -365,7 +544,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             ),
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // One byte more than the size, so a file that grew is caught without a
+    // second read to find the end.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
         fail(
             Code::Unreadable,
@@ -403,51 +584,36 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
-fn parse_file(root: &Path, job: &Job, file: FileId) -> (Parsed, Vec<Diagnostic>) {
-    let path = root.join(&job.rel);
-    let empty = || match job.kind {
-        FileKind::Config => Parsed::Config(None),
-        FileKind::Targets => Parsed::Targets(Vec::new()),
-        FileKind::Record(Kind::Model) => Parsed::Model(None),
-        FileKind::Record(Kind::Meeting) => Parsed::Meeting(None),
-        FileKind::Record(_) => Parsed::Petition(None),
-    };
-    let text = match read_text(&path) {
-        Ok(t) => t,
-        Err(d) => return (empty(), vec![d]),
-    };
+/// Parses a file's text and reads its top table with `read`: a UTF-8 BOM
+/// is skipped (spans still count it), an empty file and a syntax error are
+/// reported and give `None`.
+fn parse_text<T>(
+    path: &Path,
+    text: &str,
+    read: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>) -> T,
+) -> (Option<T>, Vec<Diagnostic>) {
     let (offset, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (3, rest),
-        None => (0, text.as_str()),
+        None => (0, text),
     };
-    let mut cx = Ctx::new(&path, offset);
+    let mut cx = Ctx::new(path, offset);
     if body.trim().is_empty() {
         cx.diags.push(
             Diagnostic::new(Code::EmptyFile, tr!("tệp rỗng", "the file is empty"))
-                .in_file(&path)
+                .in_file(path)
                 .with_help(tr!(
                     "điền nội dung (danvan new tạo sẵn mẫu) hoặc xóa tệp",
                     "fill it in (`danvan new` writes a template) or delete it"
                 )),
         );
-        return (empty(), cx.diags);
+        return (None, cx.diags);
     }
     let Some(doc) = reader::parse_document(&mut cx, body) else {
-        return (empty(), cx.diags);
+        return (None, cx.diags);
     };
     let table = Table::new(doc.get_ref(), 0..0, String::new());
-    let id = || {
-        let stem = job.rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-        reader::nfc(&stem)
-    };
-    let parsed = match job.kind {
-        FileKind::Config => Parsed::Config(config::config(&mut cx, &table)),
-        FileKind::Targets => Parsed::Targets(config::targets(&mut cx, &table, file)),
-        FileKind::Record(Kind::Model) => Parsed::Model(records::model(&mut cx, &table, id(), file)),
-        FileKind::Record(Kind::Meeting) => Parsed::Meeting(records::meeting(&mut cx, &table, id(), file)),
-        FileKind::Record(_) => Parsed::Petition(records::petition(&mut cx, &table, id(), file)),
-    };
-    (parsed, cx.diags)
+    let value = read(&mut cx, &table);
+    (Some(value), cx.diags)
 }
 
 #[cfg(test)]

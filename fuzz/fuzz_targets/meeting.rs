@@ -1,0 +1,8 @@
+//! One meeting record: any bytes, parsed as `meetings/fuzz.toml`, then checked
+//! against the bundled workspace's committee, units and calendar.
+#![no_main]
+
+use danvan::model::Kind;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| danvan_fuzz::record(Kind::Meeting, data));
