@@ -100,26 +100,29 @@ enum RefKind {
 }
 
 fn unknown_ref(ws: &Workspace, file: FileId, r: &Ref, kind: RefKind) -> Option<Diagnostic> {
-    let (exists, what, candidates): (bool, String, Vec<&str>) = match kind {
-        RefKind::Unit => (
-            ws.config.unit(&r.value).is_some(),
-            tr!("đơn vị", "unit"),
-            ws.config.units.iter().map(|u| u.id.as_str()).collect(),
-        ),
-        RefKind::Org => (
-            ws.config.org(&r.value).is_some(),
-            tr!("tổ chức", "organisation"),
-            ws.config.orgs.iter().map(|o| o.id.as_str()).collect(),
-        ),
-        RefKind::Meeting => (
-            ws.meeting(&r.value).is_some(),
-            tr!("hội nghị", "meeting"),
-            ws.meetings.iter().map(|m| m.id.as_str()).collect(),
-        ),
+    let exists = match kind {
+        RefKind::Unit => ws.config.unit(&r.value).is_some(),
+        RefKind::Org => ws.config.org(&r.value).is_some(),
+        RefKind::Meeting => ws.meeting(&r.value).is_some(),
     };
     if exists {
         return None;
     }
+    // Only a dangling reference pays for its message and the list of ids.
+    let (what, candidates): (String, Vec<&str>) = match kind {
+        RefKind::Unit => (
+            tr!("đơn vị", "unit"),
+            ws.config.units.iter().map(|u| u.id.as_str()).collect(),
+        ),
+        RefKind::Org => (
+            tr!("tổ chức", "organisation"),
+            ws.config.orgs.iter().map(|o| o.id.as_str()).collect(),
+        ),
+        RefKind::Meeting => (
+            tr!("hội nghị", "meeting"),
+            ws.meetings.iter().map(|m| m.id.as_str()).collect(),
+        ),
+    };
     let help = match did_you_mean(&r.value, candidates.iter().copied()) {
         Some(s) => tr!("có phải ý bạn là \"{}\"?", "did you mean \"{}\"?", s),
         None if matches!(kind, RefKind::Meeting) => {

@@ -142,7 +142,8 @@ impl Report for Register {
                     e.kind.label().to_owned()
                 };
                 let days = match (e.days_left, e.state) {
-                    (Some(d), _) if d < 0 => Cell::toned(tr!("trễ {}", "{} late", -d), Tone::Bad),
+                    // Words on screen, the signed number in CSV.
+                    (Some(d), _) if d < 0 => Cell::toned_key(d.to_string(), tr!("trễ {}", "{} late", -d), Tone::Bad),
                     (Some(d), _) => Cell::Int(d),
                     (None, _) => Cell::Empty,
                 };

@@ -203,7 +203,7 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
                 Cell::text(truncate(&a.title, 60)),
                 Cell::text(a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))),
                 Cell::Date(a.deadline),
-                Cell::toned(days, tone),
+                Cell::toned_key(a.days_left.to_string(), days, tone),
             ]
         })
         .collect();
