@@ -1,10 +1,10 @@
 //! `danvan status`, `summary`, `list` and `show`.
 
 use super::filters::{FilterArgs, parse_kind_arg};
-use super::{Context, Failure, Outcome, print};
+use super::{Context, Failure, Outcome, print_report};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::Kind;
-use crate::render::{Format, render};
+use crate::render::Format;
 use crate::report::list::SortBy;
 use crate::report::summary::{Dim, SummaryOptions};
 use crate::report::{list, show, status, summary};
@@ -54,7 +54,7 @@ pub fn run_status(cx: &Context, args: &StatusArgs) -> Outcome {
         status: status::status(&snap, headlines),
         config: &ws.config,
     };
-    print(&render(&view, args.output.format, cx.color_stdout))
+    print_report(&view, args.output.format, cx.color_stdout)
 }
 
 #[derive(Args, Debug)]
@@ -81,11 +81,7 @@ pub fn run_summary(cx: &Context, args: &SummaryArgs) -> Outcome {
         by,
         query: args.filters.query(&ws)?,
     };
-    print(&render(
-        &summary::summary(&snap, &opts),
-        args.output.format,
-        cx.color_stdout,
-    ))
+    print_report(&summary::summary(&snap, &opts), args.output.format, cx.color_stdout)
 }
 
 #[derive(Args, Debug)]
@@ -106,11 +102,11 @@ pub fn run_list(cx: &Context, args: &ListArgs) -> Outcome {
     let ws = cx.workspace()?;
     let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
     let query = args.filters.query(&ws)?;
-    print(&render(
+    print_report(
         &list::list(&snap, args.kind, &query, args.sort),
         args.output.format,
         cx.color_stdout,
-    ))
+    )
 }
 
 #[derive(Args, Debug)]
@@ -130,10 +126,10 @@ pub fn run_show(cx: &Context, args: &ShowArgs) -> Outcome {
     let found = show::find(&ws, &args.id).map_err(Failure::Usage)?;
     if let show::Found::Target(t) = found {
         let explained = crate::report::progress::explain(&snap, t);
-        return print(&render(&explained, args.output.format, cx.color_stdout));
+        return print_report(&explained, args.output.format, cx.color_stdout);
     }
     let Some(report) = show::show(&snap, &found, args.reveal_personal) else {
         return Err(Failure::Usage(args.id.clone()));
     };
-    print(&render(&report, args.output.format, cx.color_stdout))
+    print_report(&report, args.output.format, cx.color_stdout)
 }

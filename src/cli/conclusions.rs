@@ -2,10 +2,9 @@
 
 use super::browse::FormatArgs;
 use super::filters::FilterArgs;
-use super::{Context, Outcome, print};
+use super::{Context, Outcome, print_report};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::{Keyword, TaskState};
-use crate::render::render;
 use crate::report::conclusions::{RegisterOptions, register};
 use clap::Args;
 
@@ -44,5 +43,5 @@ pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
         query: args.filters.query(&ws)?,
         states: args.state.clone(),
     };
-    print(&render(&register(&snap, &opts), args.output.format, cx.color_stdout))
+    print_report(&register(&snap, &opts), args.output.format, cx.color_stdout)
 }

@@ -251,8 +251,18 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
 
 /// Writes to stdout, treating a closed pipe (`danvan … | head`) as success.
 pub fn print(text: &str) -> Outcome {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    print_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Prints a report in a format as it renders (see [`crate::render::write`]).
+pub fn print_report(report: &impl crate::report::Report, format: crate::render::Format, color: bool) -> Outcome {
+    print_with(|out| crate::render::write(report, format, color, out))
+}
+
+/// Runs `write` on a buffered stdout, treating a closed pipe as success.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }

@@ -2,10 +2,9 @@
 
 use super::browse::FormatArgs;
 use super::filters::FilterArgs;
-use super::{Context, Outcome, print};
+use super::{Context, Outcome, print_report};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::{Keyword, PetitionState};
-use crate::render::render;
 use crate::report::petitions::{RegisterOptions, register};
 use clap::Args;
 
@@ -46,5 +45,5 @@ pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
         overdue: args.overdue,
         due_within: args.due_within,
     };
-    print(&render(&register(&snap, &opts), args.output.format, cx.color_stdout))
+    print_report(&register(&snap, &opts), args.output.format, cx.color_stdout)
 }

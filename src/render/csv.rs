@@ -3,77 +3,74 @@
 //! long form `section,row,column,value`, which every spreadsheet can pivot.
 
 use crate::report::{Body, Document, Table};
+use std::io::{self, Write};
 
-fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new()
+/// The CSV writer every report uses: CRLF line ends, quoting as needed.
+fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(&row);
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+        .from_writer(out)
 }
 
-pub fn table(t: &Table) -> String {
-    let header = t.columns.iter().map(|c| c.key.clone()).collect();
-    let body = t
-        .rows
-        .iter()
-        .chain(&t.total)
-        .map(|r| r.iter().map(|c| c.raw()).collect());
-    write(std::iter::once(header).chain(body))
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// One table: the header of English column keys, then a row per row.
+pub fn write_table(t: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(t.columns.iter().map(|c| c.key.as_str()))
+        .map_err(csv_error)?;
+    for row in t.rows_and_total() {
+        w.write_record(row.iter().map(|c| c.raw())).map_err(csv_error)?;
+    }
+    w.flush()
 }
 
 pub fn document(doc: &Document) -> String {
-    let tables: Vec<&Table> = doc
-        .sections
-        .iter()
-        .filter_map(|s| match &s.body {
-            Body::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect();
-    if tables.len() == 1 {
-        return table(tables[0]);
+    super::to_string(|out| write_document(doc, out))
+}
+
+/// A document with one table prints that table; any other prints the long
+/// form `section,row,column,value`.
+pub fn write_document(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let mut tables = doc.sections.iter().filter_map(|s| match &s.body {
+        Body::Table(t) => Some(t),
+        _ => None,
+    });
+    if let (Some(only), None) = (tables.next(), tables.next()) {
+        return write_table(only, out);
     }
-    let mut rows = vec![vec![
-        "section".to_owned(),
-        "row".to_owned(),
-        "column".to_owned(),
-        "value".to_owned(),
-    ]];
+    let mut w = writer(out);
+    w.write_record(["section", "row", "column", "value"])
+        .map_err(csv_error)?;
+    let mut put = |section: &str, row: usize, column: &str, value: &str| {
+        w.write_record([section, &(row + 1).to_string(), column, value])
+            .map_err(csv_error)
+    };
     for s in &doc.sections {
         match &s.body {
             Body::Table(t) => {
-                for (i, r) in t.rows.iter().chain(&t.total).enumerate() {
-                    for (c, cell) in t.columns.iter().zip(r) {
-                        rows.push(vec![s.key.to_owned(), (i + 1).to_string(), c.key.clone(), cell.raw()]);
+                for (i, r) in t.rows_and_total().enumerate() {
+                    for (c, cell) in t.columns.iter().zip(r.iter()) {
+                        put(s.key, i, &c.key, &cell.raw())?;
                     }
                 }
             }
             Body::Facts(facts) => {
                 for (i, f) in facts.iter().enumerate() {
-                    rows.push(vec![
-                        s.key.to_owned(),
-                        (i + 1).to_string(),
-                        f.key.clone(),
-                        f.value.raw(),
-                    ]);
+                    put(s.key, i, &f.key, &f.value.raw())?;
                 }
             }
             Body::Text(ps) => {
                 for (i, p) in ps.iter().enumerate() {
-                    rows.push(vec![
-                        s.key.to_owned(),
-                        (i + 1).to_string(),
-                        "text".to_owned(),
-                        p.clone(),
-                    ]);
+                    put(s.key, i, "text", p)?;
                 }
             }
         }
     }
-    write(rows)
+    w.flush()
 }

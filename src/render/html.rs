@@ -127,7 +127,7 @@ pub fn table(t: &Table) -> String {
         Cell::Bar(..) => format!("<td>{}</td>", cell(c)),
         _ => cell(c),
     };
-    for row in &t.rows {
+    for row in t.rows.iter() {
         out.push_str("<tr>");
         out.extend(row.iter().map(wrap));
         out.push_str("</tr>\n");

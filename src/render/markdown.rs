@@ -1,31 +1,33 @@
 //! GitHub-flavoured Markdown: headings and pipe tables.
 
 use crate::report::{Body, Document, Table};
-use std::fmt::Write;
+use std::io::{self, Write};
 
 fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
 }
 
 pub fn table(t: &Table) -> String {
-    let mut out = String::new();
+    super::to_string(|out| write_table(t, out))
+}
+
+pub fn write_table(t: &Table, out: &mut dyn Write) -> io::Result<()> {
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {
-        return format!("_{}_\n", escape(empty));
+        return writeln!(out, "_{}_", escape(empty));
     }
     let header: Vec<String> = t.columns.iter().map(|c| escape(&c.label)).collect();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let align: Vec<&str> = (0..t.columns.len())
-        .map(|i| {
-            let numeric = t.rows.first().and_then(|r| r.get(i)).is_some_and(|c| c.is_numeric());
-            if numeric { "---:" } else { "---" }
-        })
+    writeln!(out, "| {} |", header.join(" | "))?;
+    let align: Vec<&str> = t
+        .numeric_columns()
+        .into_iter()
+        .map(|numeric| if numeric { "---:" } else { "---" })
         .collect();
-    let _ = writeln!(out, "|{}|", align.join("|"));
-    for row in &t.rows {
+    writeln!(out, "|{}|", align.join("|"))?;
+    for row in t.rows.iter() {
         let cells: Vec<String> = row.iter().map(|c| escape(&c.display())).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
     if let Some(total) = &t.total {
         let cells: Vec<String> = total
@@ -35,34 +37,38 @@ pub fn table(t: &Table) -> String {
                 if s.is_empty() { s } else { format!("**{s}**") }
             })
             .collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
-    out
+    Ok(())
 }
 
 pub fn document(doc: &Document) -> String {
-    let mut out = format!("# {}\n", escape(&doc.title));
+    super::to_string(|out| write_document(doc, out))
+}
+
+pub fn write_document(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", escape(&doc.title))?;
     if let Some(sub) = &doc.subtitle {
-        let _ = write!(out, "\n{}\n", escape(sub));
+        write!(out, "\n{}\n", escape(sub))?;
     }
     for s in &doc.sections {
-        out.push('\n');
+        writeln!(out)?;
         if let Some(h) = &s.heading {
-            let _ = writeln!(out, "## {}\n", escape(h));
+            writeln!(out, "## {}\n", escape(h))?;
         }
         match &s.body {
-            Body::Table(t) => out.push_str(&table(t)),
+            Body::Table(t) => write_table(t, out)?,
             Body::Facts(facts) => {
                 for f in facts {
-                    let _ = writeln!(out, "- **{}**: {}", escape(&f.label), escape(&f.value.display()));
+                    writeln!(out, "- **{}**: {}", escape(&f.label), escape(&f.value.display()))?;
                 }
             }
             Body::Text(ps) => {
                 for p in ps {
-                    let _ = writeln!(out, "{}\n", escape(p));
+                    writeln!(out, "{}\n", escape(p))?;
                 }
             }
         }
     }
-    out
+    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod table;
 pub mod template;
 
 use crate::report::Report;
+use std::io::{self, Write};
 
 /// The formats every report prints in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -27,12 +28,29 @@ pub enum Format {
 
 /// Renders a report; `color` only matters for tables.
 pub fn render(report: &impl Report, format: Format, color: bool) -> String {
+    to_string(|out| write(report, format, color, out))
+}
+
+/// Writes a report as it renders, a row at a time: a long register never
+/// sits in memory as text.
+pub fn write(report: &impl Report, format: Format, color: bool, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Json => json(report),
-        Format::Table => table::document(&report.document(), color),
-        Format::Csv => csv::document(&report.document()),
-        Format::Markdown => markdown::document(&report.document()),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            writeln!(out)
+        }
+        Format::Table => table::write_document(&report.document(), color, out),
+        Format::Csv => csv::write_document(&report.document(), out),
+        Format::Markdown => markdown::write_document(&report.document(), out),
     }
+}
+
+/// What a writer wrote to memory, as text.
+pub(crate) fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every renderer writes UTF-8.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 pub fn json(value: &impl serde::Serialize) -> String {

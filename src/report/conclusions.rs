@@ -2,7 +2,9 @@
 //! assign (sổ theo dõi thực hiện kết luận), with each task's state as of a
 //! date, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Section, StateCount, Table, Tone, count_states, format_date};
+use super::{
+    Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date,
+};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -144,7 +146,7 @@ pub fn state_tone(state: TaskState) -> Tone {
 }
 
 impl Report for Register {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         let columns = vec![
             Column::new("id", word("Mã", "Id")),
             Column::new("meeting_date", word("Ngày họp", "Meeting")),
@@ -157,26 +159,24 @@ impl Report for Register {
             Column::new("days_left", word("Còn (ngày)", "Days left")),
             Column::new("days_late", word("Trễ (ngày)", "Days late")),
         ];
-        let rows = self
-            .tasks
-            .iter()
-            .map(|t| {
-                vec![
-                    Cell::text(&t.id),
-                    Cell::Date(t.meeting_date),
-                    Cell::text(t.notice.as_deref().unwrap_or("")),
-                    // Shortened on screen, whole in CSV.
-                    Cell::key(&t.text, super::status::truncate(&t.text, 60)),
-                    Cell::key(&t.assignee, &t.assignee_name),
-                    Cell::opt_date(t.due),
-                    Cell::opt_date(t.done),
-                    Cell::toned_key(t.state.as_str(), t.state.label(), state_tone(t.state)),
-                    // Late tasks show how late, not a negative "days left".
-                    t.days_left.filter(|&n| n >= 0).map_or(Cell::Empty, Cell::Int),
-                    t.days_late.map_or(Cell::Empty, Cell::Int),
-                ]
-            })
-            .collect();
+        // Rows are made as they are printed: the register may be long.
+        let rows = Rows::made(self.tasks.len(), |i| {
+            let t = &self.tasks[i];
+            vec![
+                Cell::text(&t.id),
+                Cell::Date(t.meeting_date),
+                Cell::text(t.notice.as_deref().unwrap_or("")),
+                // Shortened on screen, whole in CSV.
+                Cell::key(&t.text, super::status::truncate(&t.text, 60)),
+                Cell::key(&t.assignee, &t.assignee_name),
+                Cell::opt_date(t.due),
+                Cell::opt_date(t.done),
+                Cell::toned_key(t.state.as_str(), t.state.label(), state_tone(t.state)),
+                // Late tasks show how late, not a negative "days left".
+                t.days_left.filter(|&n| n >= 0).map_or(Cell::Empty, Cell::Int),
+                t.days_late.map_or(Cell::Empty, Cell::Int),
+            ]
+        });
         let counts = self
             .states
             .iter()

@@ -1,6 +1,6 @@
 //! `danvan list KIND`: one line per record, with the shared filters.
 
-use super::{Body, Cell, Column, Document, Report, Section, Table, Tone};
+use super::{Body, Cell, Column, Document, Report, Rows, Section, Table, Tone};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, label_of, tr, word};
@@ -106,7 +106,7 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
 }
 
 impl Report for List {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         let unit_name = |id: &str| {
             self.unit_names
                 .iter()
@@ -134,42 +134,40 @@ impl Report for List {
         if self.kind == Kind::Model {
             columns.push(Column::new("recognition", word("Dân vận khéo", "Dân vận khéo")));
         }
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![Cell::text(&r.id), Cell::Date(r.date)];
-                if has_type {
-                    row.push(r.kind.map_or(Cell::Empty, |k| Cell::key(k, label_of(k))));
-                }
-                row.push(Cell::text(super::status::truncate(&r.title, 60)));
-                row.push(Cell::text(
-                    r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", "),
-                ));
-                if self.kind != Kind::Meeting {
-                    let label = match (self.kind, r.status) {
-                        (Kind::Conclusion, Some(s)) => TaskState::parse(s).map_or(s, |t| t.label()).to_owned(),
-                        (_, Some(s)) => label_of(s),
-                        (_, None) => String::new(),
-                    };
-                    let tone = match r.status {
-                        Some("overdue" | "acceptance-overdue") => Tone::Bad,
-                        Some("due-soon") => Tone::Warn,
-                        Some("resolved-late" | "done-late") => Tone::Dim,
-                        _ => Tone::Plain,
-                    };
-                    row.push(Cell::toned_key(r.status.unwrap_or_default(), label, tone));
-                }
-                if has_deadline {
-                    row.push(Cell::opt_date(r.deadline));
-                    row.push(r.days_left.map_or(Cell::Empty, Cell::Int));
-                }
-                if self.kind == Kind::Model {
-                    row.push(Cell::text(r.recognition.map_or("", |x| x.label())));
-                }
-                row
-            })
-            .collect();
+        // Rows are made as they are printed: the list may be long.
+        let rows = Rows::made(self.rows.len(), move |i| {
+            let r = &self.rows[i];
+            let mut row = vec![Cell::text(&r.id), Cell::Date(r.date)];
+            if has_type {
+                row.push(r.kind.map_or(Cell::Empty, |k| Cell::key(k, label_of(k))));
+            }
+            row.push(Cell::text(super::status::truncate(&r.title, 60)));
+            row.push(Cell::text(
+                r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", "),
+            ));
+            if self.kind != Kind::Meeting {
+                let label = match (self.kind, r.status) {
+                    (Kind::Conclusion, Some(s)) => TaskState::parse(s).map_or(s, |t| t.label()).to_owned(),
+                    (_, Some(s)) => label_of(s),
+                    (_, None) => String::new(),
+                };
+                let tone = match r.status {
+                    Some("overdue" | "acceptance-overdue") => Tone::Bad,
+                    Some("due-soon") => Tone::Warn,
+                    Some("resolved-late" | "done-late") => Tone::Dim,
+                    _ => Tone::Plain,
+                };
+                row.push(Cell::toned_key(r.status.unwrap_or_default(), label, tone));
+            }
+            if has_deadline {
+                row.push(Cell::opt_date(r.deadline));
+                row.push(r.days_left.map_or(Cell::Empty, Cell::Int));
+            }
+            if self.kind == Kind::Model {
+                row.push(Cell::text(r.recognition.map_or("", |x| x.label())));
+            }
+            row
+        });
         Document {
             title: self.kind.label().to_owned(),
             subtitle: Some(tr!(

@@ -16,6 +16,7 @@ pub mod summary;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How many listed items are in one state (a register's footer).
 #[derive(Debug, Clone, Serialize)]
@@ -38,29 +39,29 @@ pub fn count_states<S: Copy + PartialEq>(order: impl IntoIterator<Item = S>, ite
 
 /// A report that can be rendered in every format.
 pub trait Report: Serialize {
-    fn document(&self) -> Document;
+    fn document(&self) -> Document<'_>;
 }
 
 /// What the table, CSV and Markdown renderers lay out.
-#[derive(Debug, Clone, Default)]
-pub struct Document {
+#[derive(Debug, Default)]
+pub struct Document<'a> {
     pub title: String,
     /// A line under the title (the as-of date, the filters).
     pub subtitle: Option<String>,
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'a>>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Section {
+#[derive(Debug)]
+pub struct Section<'a> {
     /// Stable English key, used as the `section` column of long CSV.
     pub key: &'static str,
     pub heading: Option<String>,
-    pub body: Body,
+    pub body: Body<'a>,
 }
 
-#[derive(Debug, Clone)]
-pub enum Body {
-    Table(Table),
+#[derive(Debug)]
+pub enum Body<'a> {
+    Table(Table<'a>),
     /// Label and value pairs, one per line.
     Facts(Vec<Fact>),
     /// Paragraphs of text.
@@ -85,14 +86,109 @@ impl Fact {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Table {
+#[derive(Debug, Default)]
+pub struct Table<'a> {
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Rows<'a>,
     /// A totals row, printed apart from the others.
     pub total: Option<Vec<Cell>>,
     /// What to say when there are no rows.
     pub empty: Option<String>,
+}
+
+impl Table<'_> {
+    /// Which columns hold numbers (judged on the first row), to align
+    /// them and their headings right.
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        let first = self.rows.first();
+        (0..self.columns.len())
+            .map(|i| first.as_ref().and_then(|r| r.get(i)).is_some_and(Cell::is_numeric))
+            .collect()
+    }
+
+    /// The rows, then the totals row when there is one.
+    pub fn rows_and_total(&self) -> impl Iterator<Item = Cow<'_, [Cell]>> + '_ {
+        self.rows.iter().chain(self.total.as_deref().map(Cow::Borrowed))
+    }
+}
+
+/// A table's rows: built up front, or made one at a time as a renderer
+/// reads them, so that a register of 100,000 rows never exists as cells
+/// all at once (renderers read a table once or twice, in order).
+#[derive(Default)]
+pub struct Rows<'a> {
+    source: RowSource<'a>,
+}
+
+type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Cell> + 'a>;
+
+enum RowSource<'a> {
+    Built(Vec<Vec<Cell>>),
+    Made { len: usize, make: MakeRow<'a> },
+}
+
+impl Default for RowSource<'_> {
+    fn default() -> Self {
+        RowSource::Built(Vec::new())
+    }
+}
+
+impl<'a> Rows<'a> {
+    /// `len` rows, row `i` made by `make(i)` each time it is read.
+    pub fn made(len: usize, make: impl Fn(usize) -> Vec<Cell> + 'a) -> Rows<'a> {
+        Rows {
+            source: RowSource::Made {
+                len,
+                make: Box::new(make),
+            },
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.source {
+            RowSource::Built(rows) => rows.len(),
+            RowSource::Made { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<Cow<'_, [Cell]>> {
+        match &self.source {
+            RowSource::Built(rows) => rows.get(i).map(|r| Cow::Borrowed(r.as_slice())),
+            RowSource::Made { len, make } => (i < *len).then(|| Cow::Owned(make(i))),
+        }
+    }
+
+    pub fn first(&self) -> Option<Cow<'_, [Cell]>> {
+        self.get(0)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, [Cell]>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl From<Vec<Vec<Cell>>> for Rows<'_> {
+    fn from(rows: Vec<Vec<Cell>>) -> Self {
+        Rows {
+            source: RowSource::Built(rows),
+        }
+    }
+}
+
+impl FromIterator<Vec<Cell>> for Rows<'_> {
+    fn from_iter<I: IntoIterator<Item = Vec<Cell>>>(rows: I) -> Self {
+        Rows::from(rows.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -184,16 +280,22 @@ impl Cell {
 
     /// The value for people, in the run's language.
     pub fn display(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s, _) => s.clone(),
-            Cell::Key { label, .. } => label.clone(),
+        self.shown().into_owned()
+    }
+
+    /// [`Cell::display`], borrowed when the cell holds the text itself.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        Cow::Owned(match self {
+            Cell::Empty => return Cow::Borrowed(""),
+            Cell::Text(s, _) => return Cow::Borrowed(s),
+            Cell::Key { label, .. } => return Cow::Borrowed(label),
             Cell::Int(n) => group_digits(*n),
             Cell::Num(n, d) => format_decimal(*n, *d),
             Cell::Percent(p) => format!("{}%", format_decimal(*p, 1)),
             Cell::Date(d) => format_date(*d),
             Cell::Bar(f, _) => bar(*f, 20),
-        }
+        })
     }
 
     /// The value for machines: ISO dates, plain numbers.

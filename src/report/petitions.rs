@@ -1,6 +1,6 @@
 //! `danvan petitions`: the deadline register, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Section, StateCount, Table, Tone, count_states};
+use super::{Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -131,35 +131,33 @@ pub fn state_tone(s: PetitionState) -> Tone {
 }
 
 impl Report for Register {
-    fn document(&self) -> Document {
-        let rows = self
-            .petitions
-            .iter()
-            .map(|e| {
-                let kind = if e.kind == PetitionType::Complaint && e.round == 2 {
-                    tr!("{} lần 2", "{} (2nd)", e.kind.label())
-                } else {
-                    e.kind.label().to_owned()
-                };
-                let days = match (e.days_left, e.state) {
-                    // Words on screen, the signed number in CSV.
-                    (Some(d), _) if d < 0 => Cell::toned_key(d.to_string(), tr!("trễ {}", "{} late", -d), Tone::Bad),
-                    (Some(d), _) => Cell::Int(d),
-                    (None, _) => Cell::Empty,
-                };
-                vec![
-                    Cell::text(&e.id),
-                    Cell::key(e.kind.as_str(), kind),
-                    Cell::Date(e.received),
-                    Cell::opt_date(e.accepted),
-                    Cell::Date(e.acceptance_deadline),
-                    Cell::opt_date(e.resolution_deadline),
-                    Cell::opt_date(e.resolved),
-                    Cell::toned_key(e.state.as_str(), e.state.label(), state_tone(e.state)),
-                    days,
-                ]
-            })
-            .collect();
+    fn document(&self) -> Document<'_> {
+        // Rows are made as they are printed: the register may be long.
+        let rows = Rows::made(self.petitions.len(), |i| {
+            let e = &self.petitions[i];
+            let kind = if e.kind == PetitionType::Complaint && e.round == 2 {
+                tr!("{} lần 2", "{} (2nd)", e.kind.label())
+            } else {
+                e.kind.label().to_owned()
+            };
+            let days = match (e.days_left, e.state) {
+                // Words on screen, the signed number in CSV.
+                (Some(d), _) if d < 0 => Cell::toned_key(d.to_string(), tr!("trễ {}", "{} late", -d), Tone::Bad),
+                (Some(d), _) => Cell::Int(d),
+                (None, _) => Cell::Empty,
+            };
+            vec![
+                Cell::text(&e.id),
+                Cell::key(e.kind.as_str(), kind),
+                Cell::Date(e.received),
+                Cell::opt_date(e.accepted),
+                Cell::Date(e.acceptance_deadline),
+                Cell::opt_date(e.resolution_deadline),
+                Cell::opt_date(e.resolved),
+                Cell::toned_key(e.state.as_str(), e.state.label(), state_tone(e.state)),
+                days,
+            ]
+        });
         let table = Table {
             columns: vec![
                 Column::new("id", word("Mã đơn", "Id")),

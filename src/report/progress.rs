@@ -45,7 +45,7 @@ pub fn value_cell(v: Option<f64>, percent: bool) -> Cell {
     }
 }
 
-pub fn headline_table(items: &[Headline]) -> Table {
+pub fn headline_table(items: &[Headline]) -> Table<'_> {
     Table {
         columns: vec![
             Column::new("id", word("Mã", "Id")),
@@ -231,7 +231,7 @@ fn period_label(p: Period) -> String {
 
 impl Progress {
     /// One row per target: baseline, goal, actual, expected, % of goal, bar.
-    fn current_table(&self) -> Table {
+    fn current_table(&self) -> Table<'_> {
         Table {
             columns: vec![
                 Column::new("id", word("Mã", "Id")),
@@ -271,7 +271,7 @@ impl Progress {
     }
 
     /// One row per target, one column per period, and a sparkline.
-    fn series_table(&self) -> Table {
+    fn series_table(&self) -> Table<'_> {
         let mut periods: Vec<Period> = self
             .targets
             .iter()
@@ -323,7 +323,7 @@ fn no_targets() -> String {
 }
 
 impl Report for Progress {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         let table = if self.by.is_some() {
             self.series_table()
         } else {
@@ -696,7 +696,7 @@ impl Explanation {
         facts
     }
 
-    fn records_table(&self) -> Table {
+    fn records_table(&self) -> Table<'_> {
         let t = &self.target;
         let check = |b: bool| mark(b, Cell::toned("✓", Tone::Good), Cell::Empty);
         let mut columns = vec![
@@ -760,7 +760,7 @@ impl Explanation {
         }
     }
 
-    fn units_table(&self) -> Table {
+    fn units_table(&self) -> Table<'_> {
         Table {
             columns: vec![
                 Column::new("id", word("Mã", "Id")),
@@ -787,7 +787,7 @@ impl Explanation {
         }
     }
 
-    fn observations_table(&self) -> Table {
+    fn observations_table(&self) -> Table<'_> {
         let last = self.observations.len().saturating_sub(1);
         Table {
             columns: vec![
@@ -819,7 +819,7 @@ impl Explanation {
 }
 
 impl Report for Explanation {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         let t = &self.target;
         let mut sections = vec![Section {
             key: "figure",

@@ -280,7 +280,7 @@ impl Show<'_> {
 }
 
 impl Report for Show<'_> {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         let mut facts = vec![Fact::new("file", word("Tệp", "File"), text(&self.file))];
         let mut sections = Vec::new();
         let title;

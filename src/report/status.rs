@@ -185,7 +185,7 @@ pub fn status(snap: &Snapshot<'_>, progress: Vec<crate::report::progress::Headli
 }
 
 /// The table of late or upcoming items, shared with other reports.
-pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -> Table {
+pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -> Table<'static> {
     let rows = items
         .iter()
         .map(|a| {
@@ -233,7 +233,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 impl Status {
-    pub fn document_with(&self, config: &Config) -> Document {
+    pub fn document_with(&self, config: &Config) -> Document<'_> {
         let c = &self.counts;
         let facts = vec![
             Fact::new(
@@ -367,7 +367,7 @@ impl Serialize for StatusView<'_> {
 }
 
 impl Report for StatusView<'_> {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         self.status.document_with(self.config)
     }
 }

@@ -355,7 +355,7 @@ impl Summary {
     }
 
     /// One row per group, with the extra counts of the kind.
-    fn flat_table(&self) -> Table {
+    fn flat_table(&self) -> Table<'_> {
         let extra = Counts::extra_columns(self.extras());
         let mut columns: Vec<Column> = self.by.iter().map(|d| Column::new(d.key(), d.label())).collect();
         columns.push(Column::new("count", word("Số lượng", "Count")));
@@ -398,7 +398,7 @@ impl Summary {
     }
 
     /// Two dimensions: the first down, the second across, with totals.
-    fn cross_table(&self) -> Table {
+    fn cross_table(&self) -> Table<'_> {
         let (down, across) = (self.by[0], self.by[1]);
         let mut cols: Vec<&String> = Vec::new();
         let mut rows: Vec<&String> = Vec::new();
@@ -460,7 +460,7 @@ impl Summary {
 }
 
 impl Report for Summary {
-    fn document(&self) -> Document {
+    fn document(&self) -> Document<'_> {
         let kinds: Vec<&str> = self.kinds.iter().map(|k| k.label()).collect();
         let by: Vec<&str> = self.by.iter().map(|d| d.label()).collect();
         let table = if self.by.len() == 2 {
