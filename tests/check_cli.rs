@@ -5,7 +5,9 @@
 //! parent folder with a relative `--records`), so snapshots hold no
 //! machine-specific paths.
 
+mod common;
 use assert_cmd::Command;
+use common::copy_dir;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -77,19 +79,6 @@ fn owned(expected: &[(&str, &str, u64, u64)]) -> Vec<(String, String, u64, u64)>
         .collect();
     out.sort();
     out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Every problem of `every-problem/` with where it is, computed by hand

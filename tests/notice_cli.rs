@@ -3,7 +3,9 @@
 //! two organisations) and on the bundled records; and the `check` rules on
 //! notices and tasks, on tests/fixtures/notice/check.
 
+mod common;
 use assert_cmd::Command;
+use common::copy_dir;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -42,19 +44,6 @@ fn fixture_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(fixture(), dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// One part of a .docx, as text.

@@ -2,6 +2,8 @@
 //! (Debian's `chromium`, which .ci/run installs) to prove it renders with no
 //! console message and no request to the network.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -99,6 +101,39 @@ fn unwritable_output_is_a_usage_error() {
 }
 
 /// Chromium's headless run of a page: its console messages and its DOM.
+#[test]
+fn a_failed_run_leaves_the_previous_bundle_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("records");
+    common::copy_dir(Path::new("records"), &ws);
+    let out = tmp.path().join("public");
+    report(ws.to_str().unwrap(), &out, "2025-12-31");
+    let before = files(&out);
+
+    // A notice template that fails on every notice, when rendering (the
+    // pages are being written meanwhile).
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(ws.join("templates/notice.html.j2"), "<p>{{ header.numbr }}</p>\n").unwrap();
+    let failed = Command::cargo_bin("danvan")
+        .unwrap()
+        .args(["--records"])
+        .arg(&ws)
+        .args(["--as-of", "2026-06-30", "report", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert_eq!(err.matches("notice.html.j2").count(), 1, "reported once: {err}");
+
+    // Nothing replaced, nothing half-written, no temporary file left.
+    let after = files(&out);
+    assert_eq!(before.len(), after.len());
+    for ((pa, da), (pb, db)) in before.iter().zip(&after) {
+        assert_eq!(pa, pb);
+        assert!(da == db, "{} changed", pa.display());
+    }
+}
+
 fn open_in_chromium(page: &Path, screenshot: Option<&Path>) -> Option<(Vec<String>, String)> {
     let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| which(c))?;
     let profile = tempfile::tempdir().unwrap();

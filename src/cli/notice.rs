@@ -121,10 +121,7 @@ pub fn render(ws: &Workspace, meeting: &Meeting, format: NoticeFormat) -> Result
     let doc = notice::notice(ws, meeting, n);
     let margins = ws.config.document.margins_mm;
     let layout = match format {
-        NoticeFormat::Docx => {
-            return crate::render::docx::notice(&doc, margins)
-                .map_err(|e| Failure::Usage(tr!("không tạo được tệp docx: {}", "cannot build the docx: {}", e)));
-        }
+        NoticeFormat::Docx => return crate::render::docx::notice(&doc, margins).map_err(docx_failure),
         NoticeFormat::Text => Layout::Text,
         NoticeFormat::Markdown => Layout::Markdown,
         NoticeFormat::Html => Layout::Html,
@@ -134,7 +131,11 @@ pub fn render(ws: &Workspace, meeting: &Meeting, format: NoticeFormat) -> Result
         .map_err(template_failure)
 }
 
-fn template_failure(e: TemplateError) -> Failure {
+pub fn docx_failure(e: std::io::Error) -> Failure {
+    Failure::Usage(tr!("không tạo được tệp docx: {}", "cannot build the docx: {}", e))
+}
+
+pub fn template_failure(e: TemplateError) -> Failure {
     eprintln!("{}: {e}", crate::i18n::word("lỗi", "error"));
     if e.overridden {
         eprintln!(

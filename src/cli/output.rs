@@ -40,15 +40,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, Failure> {
 
 /// The temporary file `.<name>.tmp-<pid>` beside `path`, written and synced.
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Failure> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::Usage(tr!("{} không phải tên tệp", "{} is not a file name", path.display())))?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let tmp = temp_path(path)?;
     let written = std::fs::File::create(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()
@@ -58,6 +50,91 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Failure> {
         return Err(failure(&tmp, &e));
     }
     Ok(tmp)
+}
+
+/// Files written as one set (the report bundle): each goes to a temporary
+/// file beside its place as it is made, from any thread; [`Batch::commit`]
+/// renames them all into place once every one is complete. A run that
+/// fails or is interrupted before then leaves the old files untouched (and
+/// removes its temporary ones when it can); one interrupted while renaming
+/// leaves each file old or new, never half of one.
+///
+/// Unlike [`write_atomic`], the files are not flushed to disk one by one: a
+/// bundle of thousands of notices is made again from the records by the
+/// next run, and a flush per file cost more than the rest of the run.
+#[derive(Default)]
+pub struct Batch {
+    /// (temporary, final) paths, in the order written.
+    pending: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
+}
+
+impl Batch {
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        self.write_with(path, |w| w.write_all(bytes))
+    }
+
+    /// Writes `path` through a buffer: `write` streams the content.
+    pub fn write_with(
+        &self,
+        path: &Path,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        let tmp = temp_path(path)?;
+        // Registered first, so that a failure below still removes it.
+        self.pending().push((tmp.clone(), path.to_path_buf()));
+        let written = std::fs::File::create(&tmp).and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
+            write(&mut w)?;
+            w.flush()
+        });
+        written.map_err(|e| failure(&tmp, &e))
+    }
+
+    /// Renames every file into place.
+    pub fn commit(self) -> Result<(), Failure> {
+        let pending = std::mem::take(&mut *self.pending());
+        let mut done = 0;
+        let result = pending.iter().try_for_each(|(tmp, path)| {
+            std::fs::rename(tmp, path).map_err(|e| failure(path, &e))?;
+            done += 1;
+            Ok(())
+        });
+        for (tmp, _) in &pending[done..] {
+            let _ = std::fs::remove_file(tmp);
+        }
+        result
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, Vec<(PathBuf, PathBuf)>> {
+        // A thread that panicked while pushing left the list whole.
+        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Drop for Batch {
+    /// A batch dropped without [`Batch::commit`] removes its temporary files.
+    fn drop(&mut self) {
+        for (tmp, _) in self.pending().drain(..) {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// The temporary file `.<name>.tmp-<pid>` beside `path`; its folder is created.
+fn temp_path(path: &Path) -> Result<PathBuf, Failure> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failure::Usage(tr!("{} không phải tên tệp", "{} is not a file name", path.display())))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
+    Ok(dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id())))
 }
 
 fn failure(path: &Path, e: &std::io::Error) -> Failure {
@@ -81,5 +158,51 @@ mod tests {
         // No temporary file is left behind.
         let names: Vec<_> = std::fs::read_dir(dir.path().join("a/b")).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_batch_replaces_its_files_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("index.html");
+        std::fs::write(&old, "old").unwrap();
+        let names = |dir: &Path| {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+
+        // Dropped before commit (a later file failed): the old file stays, no temporary is left.
+        let batch = Batch::new();
+        batch.write(&old, b"new").unwrap();
+        batch.write(&dir.path().join("notices/a.html"), b"a").unwrap();
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "old");
+        drop(batch);
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "old");
+        assert_eq!(names(dir.path()), ["index.html", "notices"]);
+        assert!(names(&dir.path().join("notices")).is_empty());
+
+        // Committed: every file is in place, written from several threads.
+        let batch = Batch::new();
+        std::thread::scope(|s| {
+            for i in 0..4 {
+                let batch = &batch;
+                let path = dir.path().join(format!("notices/{i}.html"));
+                s.spawn(move || batch.write_with(&path, |w| write!(w, "notice {i}")).unwrap());
+            }
+        });
+        batch.write(&old, b"new").unwrap();
+        batch.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "new");
+        assert_eq!(
+            names(&dir.path().join("notices")),
+            ["0.html", "1.html", "2.html", "3.html"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("notices/2.html")).unwrap(),
+            "notice 2"
+        );
     }
 }

@@ -1,11 +1,13 @@
 //! `danvan report --out DIR`: the bundle a CI job publishes.
 
-use super::notice::{NoticeFormat, render as render_notice};
-use super::output::write_atomic;
+use super::notice::{docx_failure, template_failure};
+use super::output::Batch;
 use super::{Context, Failure, Outcome, print};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
-use crate::report::bundle;
+use crate::render::template::{self, Layout, NoticeTemplate, TemplateError};
+use crate::report::{self, bundle};
 use clap::Args;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub const EXAMPLES: &str = "Examples:
@@ -25,9 +27,6 @@ pub struct ReportArgs {
 
 pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
-    let data = bundle::bundle(&snap, bundle::records_commit(&ws.root));
-    let json = crate::render::json(&data);
     let out = &args.out;
     if out.exists() && !out.is_dir() {
         return Err(Failure::Usage(crate::i18n::tr!(
@@ -36,15 +35,57 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             out.display()
         )));
     }
-    write_atomic(&out.join("data.json"), json.as_bytes())?;
-    write_atomic(&out.join("index.html"), data.index_html(&ws.config).as_bytes())?;
-    write_atomic(&out.join("summary.md"), data.summary_md(&ws.config).as_bytes())?;
-    for link in &data.notices {
-        let Some(meeting) = ws.meeting(&link.meeting) else {
-            continue;
-        };
-        write_atomic(&out.join(&link.html), &render_notice(&ws, meeting, NoticeFormat::Html)?)?;
-        write_atomic(&out.join(&link.docx), &render_notice(&ws, meeting, NoticeFormat::Docx)?)?;
+    let html_source = template::notice_source(&ws.root.join("templates"), Layout::Html).map_err(template_failure)?;
+    let margins = ws.config.document.margins_mm;
+    let html = NoticeTemplate::new(&html_source, Layout::Html, margins).map_err(template_failure)?;
+    let links = bundle::notice_links(&ws);
+    let files = Batch::new();
+    // The notices are written on every core while the reports are made
+    // and written; nothing is renamed into place until all are complete.
+    let (pages, notices) = rayon::join(
+        || -> Outcome {
+            let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+            let data = bundle::bundle(&snap, bundle::records_commit(&ws.root), links.clone());
+            files.write_with(&out.join("data.json"), |w| {
+                serde_json::to_writer_pretty(&mut *w, &data)?;
+                writeln!(w)
+            })?;
+            files.write_with(&out.join("index.html"), |w| data.write_index_html(&ws.config, w))?;
+            files.write(&out.join("summary.md"), data.summary_md(&ws.config).as_bytes())
+        },
+        || {
+            links.par_iter().try_for_each(|link| {
+                let Some((meeting, notice)) = ws.meeting(&link.meeting).and_then(|m| Some((m, m.notice.as_ref()?)))
+                else {
+                    return Ok(());
+                };
+                let doc = report::notice::notice(&ws, meeting, notice);
+                // A broken template fails every notice: it is reported once, below.
+                let page = html.render(&doc).map_err(NoticeFailure::Template)?;
+                files.write(&out.join(&link.html), page.as_bytes())?;
+                let docx = crate::render::docx::notice(&doc, margins).map_err(docx_failure)?;
+                Ok(files.write(&out.join(&link.docx), &docx)?)
+            })
+        },
+    );
+    pages?;
+    match notices {
+        Err(NoticeFailure::Template(e)) => return Err(template_failure(e)),
+        Err(NoticeFailure::Other(e)) => return Err(e),
+        Ok(()) => {}
     }
+    files.commit()?;
     print(&format!("{}\n", out.display()))
+}
+
+/// Why a notice of the bundle could not be written.
+enum NoticeFailure {
+    Template(TemplateError),
+    Other(Failure),
+}
+
+impl From<Failure> for NoticeFailure {
+    fn from(e: Failure) -> Self {
+        NoticeFailure::Other(e)
+    }
 }

@@ -48,11 +48,17 @@ pub fn notice(doc: &NoticeDocument, margins: Margins) -> std::io::Result<Vec<u8>
     )
     .unwrap_or_default();
     let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
         .last_modified_time(stamp)
         .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // The short fixed parts are stored as they are; each deflated part
+    // costs a compressor's set-up, worth it only for the two long ones.
+    let deflated = options
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    let stored = options.compression_method(CompressionMethod::Stored);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(8 * 1024)));
     for (name, text) in &parts {
+        let options = if text.len() > 1024 { deflated } else { stored };
         zip.start_file(*name, options).map_err(std::io::Error::other)?;
         zip.write_all(text.as_bytes())?;
     }

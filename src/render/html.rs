@@ -4,6 +4,7 @@
 pub use super::template::html_escape as esc;
 use crate::report::{Body, Cell, Document, Table, Tone};
 use std::fmt::Write;
+use std::io;
 
 fn tone_class(t: Tone) -> &'static str {
     match t {
@@ -112,86 +113,105 @@ fn cell(c: &Cell) -> String {
     }
 }
 
-pub fn table(t: &Table) -> String {
+pub fn write_table(t: &Table, out: &mut dyn io::Write) -> io::Result<()> {
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {
-        return format!("<p class=\"empty\">{}</p>\n", esc(empty));
+        return writeln!(out, "<p class=\"empty\">{}</p>", esc(empty));
     }
-    let mut out = String::from("<div class=\"scroll\"><table>\n<thead><tr>");
+    out.write_all(b"<div class=\"scroll\"><table>\n<thead><tr>")?;
     for c in &t.columns {
-        let _ = write!(out, "<th>{}</th>", esc(&c.label));
+        write!(out, "<th>{}</th>", esc(&c.label))?;
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    out.write_all(b"</tr></thead>\n<tbody>\n")?;
     let wrap = |c: &Cell| match c {
         Cell::Bar(..) => format!("<td>{}</td>", cell(c)),
         _ => cell(c),
     };
+    let mut line = String::new();
     for row in t.rows.iter() {
-        out.push_str("<tr>");
-        out.extend(row.iter().map(wrap));
-        out.push_str("</tr>\n");
+        line.clear();
+        line.push_str("<tr>");
+        line.extend(row.iter().map(wrap));
+        line.push_str("</tr>\n");
+        out.write_all(line.as_bytes())?;
     }
     if let Some(total) = &t.total {
-        out.push_str("<tr class=\"total\">");
-        out.extend(total.iter().map(wrap));
-        out.push_str("</tr>\n");
+        line.clear();
+        line.push_str("<tr class=\"total\">");
+        line.extend(total.iter().map(wrap));
+        line.push_str("</tr>\n");
+        out.write_all(line.as_bytes())?;
     }
-    out.push_str("</tbody></table></div>\n");
-    out
+    out.write_all(b"</tbody></table></div>\n")
 }
 
 /// A document as an HTML section with an anchor, its title as a heading.
 pub fn document(doc: &Document, anchor: &str) -> String {
-    let mut out = format!("<section id=\"{}\">\n<h2>{}</h2>\n", esc(anchor), esc(&doc.title));
+    super::to_string(|out| write_document(doc, anchor, out))
+}
+
+/// [`document`], written as it renders: a register's table may be long.
+pub fn write_document(doc: &Document, anchor: &str, out: &mut dyn io::Write) -> io::Result<()> {
+    writeln!(out, "<section id=\"{}\">\n<h2>{}</h2>", esc(anchor), esc(&doc.title))?;
     if let Some(sub) = &doc.subtitle {
-        let _ = writeln!(out, "<p class=\"sub\">{}</p>", esc(sub));
+        writeln!(out, "<p class=\"sub\">{}</p>", esc(sub))?;
     }
     for s in &doc.sections {
         if let Some(h) = &s.heading {
-            let _ = writeln!(out, "<h3>{}</h3>", esc(h));
+            writeln!(out, "<h3>{}</h3>", esc(h))?;
         }
         match &s.body {
-            Body::Table(t) => out.push_str(&table(t)),
+            Body::Table(t) => write_table(t, out)?,
             Body::Facts(facts) => {
-                out.push_str("<dl>\n");
+                out.write_all(b"<dl>\n")?;
                 for f in facts {
                     let class = tone_class(f.value.tone());
-                    let _ = writeln!(
+                    writeln!(
                         out,
                         "<dt>{}</dt><dd class=\"{class}\">{}</dd>",
                         esc(&f.label),
                         esc(&f.value.display())
-                    );
+                    )?;
                 }
-                out.push_str("</dl>\n");
+                out.write_all(b"</dl>\n")?;
             }
             Body::Text(ps) => {
                 for p in ps {
-                    let _ = writeln!(out, "<p>{}</p>", esc(p));
+                    writeln!(out, "<p>{}</p>", esc(p))?;
                 }
             }
         }
     }
-    out.push_str("</section>\n");
-    out
+    out.write_all(b"</section>\n")
 }
 
 /// The page around the sections: a CSP that forbids every request, and
-/// styles for screens, phones and print.
-pub fn page(lang: &str, title: &str, nav: &[(String, String)], body: &str) -> String {
+/// styles for screens, phones and print. `body` writes the sections.
+pub fn write_page(
+    out: &mut dyn io::Write,
+    lang: &str,
+    title: &str,
+    nav: &[(&str, &str)],
+    body: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mut links = String::new();
     for (anchor, label) in nav {
         let _ = write!(links, "<a href=\"#{}\">{}</a>", esc(anchor), esc(label));
     }
-    format!(
+    write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><nav>{links}</nav></header>\n<main>\n{body}</main>\n\
-<footer>danvan {v}</footer>\n</body>\n</html>\n",
+<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><nav>{links}</nav></header>\n<main>\n",
         t = esc(title),
-        v = env!("CARGO_PKG_VERSION"),
+    )?;
+    body(out)?;
+    write!(
+        out,
+        "</main>\n<footer>danvan {v}</footer>\n</body>\n</html>\n",
+        v = env!("CARGO_PKG_VERSION")
     )
 }
 
@@ -253,8 +273,12 @@ mod tests {
 
     #[test]
     fn page_forbids_requests() {
-        let p = page("vi", "T <x>", &[], "");
+        let p = super::super::to_string(|out| {
+            write_page(out, "vi", "T <x>", &[("a", "A&B")], |out| out.write_all(b"<p>body</p>"))
+        });
         assert!(p.contains("default-src 'none'"));
         assert!(p.contains("T &lt;x&gt;"));
+        assert!(p.contains("<a href=\"#a\">A&amp;B</a>"));
+        assert!(p.contains("<main>\n<p>body</p></main>"));
     }
 }

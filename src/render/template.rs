@@ -110,9 +110,49 @@ pub fn notice(
     templates_dir: &Path,
     margins: Margins,
 ) -> Result<String, TemplateError> {
-    let src = source(templates_dir, layout.notice_template(), layout.builtin_notice())?;
-    let ctx = context! { page => value(&Page { margins_mm: margins }), ..value(doc) };
-    render(&src, layout, ctx)
+    let src = notice_source(templates_dir, layout)?;
+    NoticeTemplate::new(&src, layout, margins)?.render(doc)
+}
+
+/// The notice template of `layout`: the workspace's override, else the built-in one.
+pub fn notice_source(templates_dir: &Path, layout: Layout) -> Result<Source, TemplateError> {
+    source(templates_dir, layout.notice_template(), layout.builtin_notice())
+}
+
+/// A notice template read and compiled once, to render many notices (the
+/// report bundle writes every one), from several threads at once.
+pub struct NoticeTemplate<'s> {
+    env: Environment<'s>,
+    src: &'s Source,
+    margins: Margins,
+}
+
+impl<'s> NoticeTemplate<'s> {
+    pub fn new(src: &'s Source, layout: Layout, margins: Margins) -> Result<NoticeTemplate<'s>, TemplateError> {
+        let mut env = environment(layout);
+        env.add_template(&src.name, &src.text).map_err(|e| failure(src, &e))?;
+        Ok(NoticeTemplate { env, src, margins })
+    }
+
+    pub fn render(&self, doc: &NoticeDocument) -> Result<String, TemplateError> {
+        let ctx = context! { page => value(&Page { margins_mm: self.margins }), ..value(doc) };
+        let fail = |e: minijinja::Error| failure(self.src, &e);
+        let template = self.env.get_template(&self.src.name).map_err(fail)?;
+        let mut out = template.render(ctx).map_err(fail)?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
+
+fn failure(src: &Source, e: &minijinja::Error) -> TemplateError {
+    TemplateError {
+        file: src.name.clone(),
+        overridden: src.overridden,
+        line: e.line(),
+        message: describe(e),
+    }
 }
 
 /// A template value of any report struct. minijinja's own serde support
@@ -140,23 +180,6 @@ fn value(data: &impl Serialize) -> Value {
     }
     // Serializing plain report structs cannot fail: no maps with non-string keys.
     convert(serde_json::to_value(data).unwrap_or_default())
-}
-
-fn render(src: &Source, layout: Layout, ctx: Value) -> Result<String, TemplateError> {
-    let mut env = environment(layout);
-    let fail = |e: minijinja::Error| TemplateError {
-        file: src.name.clone(),
-        overridden: src.overridden,
-        line: e.line(),
-        message: describe(&e),
-    };
-    env.add_template(&src.name, &src.text).map_err(fail)?;
-    let template = env.get_template(&src.name).map_err(fail)?;
-    let mut out = template.render(ctx).map_err(fail)?;
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    Ok(out)
 }
 
 /// "syntax error: unexpected end of input", with the causes of a filter's error.

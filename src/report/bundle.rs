@@ -31,7 +31,7 @@ pub struct NoticeLink {
 
 /// `data.json`: every report's data.
 #[derive(Serialize)]
-pub struct Bundle {
+pub struct Bundle<'a> {
     pub tool: &'static str,
     pub version: &'static str,
     pub as_of: NaiveDate,
@@ -43,8 +43,8 @@ pub struct Bundle {
     pub petitions_by_type: Summary,
     pub petitions_by_unit_and_year: Summary,
     pub meetings_by_type_and_year: Summary,
-    pub petitions: Petitions,
-    pub conclusions: Tasks,
+    pub petitions: Petitions<'a>,
+    pub conclusions: Tasks<'a>,
     pub notices: Vec<NoticeLink>,
 }
 
@@ -59,13 +59,9 @@ fn summary_of(snap: &Snapshot<'_>, kinds: &[Kind], by: &[Dim]) -> Summary {
     )
 }
 
-pub fn bundle(snap: &Snapshot<'_>, records_commit: Option<String>) -> Bundle {
-    let ws = snap.ws;
-    let all: Vec<&Target> = ws.targets.iter().collect();
-    let progress = progress::progress(snap, &all, Some(Granularity::Year));
-    let headlines = progress::headlines(snap);
-    let notices = ws
-        .meetings
+/// Every notice of the workspace, with the files the bundle writes for it.
+pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
+    ws.meetings
         .iter()
         .filter_map(|m| {
             let n = m.notice.as_ref()?;
@@ -78,53 +74,78 @@ pub fn bundle(snap: &Snapshot<'_>, records_commit: Option<String>) -> Bundle {
                 docx: format!("notices/{}.docx", m.id),
             })
         })
-        .collect();
+        .collect()
+}
+
+/// The bundle's data; its parts are computed side by side, on every core.
+pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notices: Vec<NoticeLink>) -> Bundle<'a> {
+    let ((progress, status), ((summary, petitions_by_type), (petitions_by_unit_and_year, meetings_by_type_and_year))) =
+        rayon::join(
+            || {
+                let all: Vec<&Target> = snap.ws.targets.iter().collect();
+                rayon::join(
+                    || progress::progress(snap, &all, Some(Granularity::Year)),
+                    || status::status(snap, progress::headlines(snap)),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || summary_of(snap, &[], &[Dim::Kind]),
+                            || summary_of(snap, &[Kind::Petition], &[Dim::Type]),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || summary_of(snap, &[Kind::Petition], &[Dim::Unit, Dim::Year]),
+                            || summary_of(snap, &[Kind::Meeting], &[Dim::Type, Dim::Year]),
+                        )
+                    },
+                )
+            },
+        );
+    let (petitions, conclusions) = rayon::join(
+        || {
+            petitions::register(
+                snap,
+                &petitions::RegisterOptions {
+                    query: Query::default(),
+                    states: Vec::new(),
+                    overdue: false,
+                    due_within: None,
+                },
+            )
+        },
+        || conclusions::register(snap, &conclusions::RegisterOptions::default()),
+    );
     Bundle {
         tool: "danvan",
         version: env!("CARGO_PKG_VERSION"),
         as_of: snap.as_of,
         records_commit,
-        status: status::status(snap, headlines),
+        status,
         progress,
-        summary: summary_of(snap, &[], &[Dim::Kind]),
-        petitions_by_type: summary_of(snap, &[Kind::Petition], &[Dim::Type]),
-        petitions_by_unit_and_year: summary_of(snap, &[Kind::Petition], &[Dim::Unit, Dim::Year]),
-        meetings_by_type_and_year: summary_of(snap, &[Kind::Meeting], &[Dim::Type, Dim::Year]),
-        petitions: petitions::register(
-            snap,
-            &petitions::RegisterOptions {
-                query: Query::default(),
-                states: Vec::new(),
-                overdue: false,
-                due_within: None,
-            },
-        ),
-        conclusions: conclusions::register(snap, &conclusions::RegisterOptions::default()),
+        summary,
+        petitions_by_type,
+        petitions_by_unit_and_year,
+        meetings_by_type_and_year,
+        petitions,
+        conclusions,
         notices,
     }
 }
 
-impl Bundle {
+impl Bundle<'_> {
     /// The self-contained page: dashboard, progress with charts, summaries,
-    /// registers, links to the notices.
-    pub fn index_html(&self, config: &Config) -> String {
-        let mut body = String::new();
-        let mut nav = Vec::new();
-        let mut add = |anchor: &str, label: String, html: String| {
-            nav.push((anchor.to_owned(), label));
-            body.push_str(&html);
-        };
+    /// registers, links to the notices. Written a section at a time: at
+    /// province scale the registers alone make tens of megabytes.
+    pub fn write_index_html(&self, config: &Config, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let dashboard = StatusView {
             status: self.status.clone(),
             config,
         };
-        add(
-            "dashboard",
-            word("Tổng quan", "Dashboard").into(),
-            html::document(&dashboard.document(), "dashboard"),
-        );
-        add("progress", word("Chỉ tiêu", "Targets").into(), self.progress_html());
-        for (anchor, label, s) in [
+        let summaries = [
             ("summary", word("Tổng hợp", "Summary"), &self.summary),
             (
                 "petitions-by-type",
@@ -141,27 +162,38 @@ impl Bundle {
                 word("Hội nghị", "Meetings"),
                 &self.meetings_by_type_and_year,
             ),
-        ] {
-            add(anchor, label.into(), html::document(&s.document(), anchor));
-        }
-        add(
-            "petitions",
-            word("Sổ đơn thư", "Petitions").into(),
-            html::document(&self.petitions.document(), "petitions"),
-        );
-        add(
-            "conclusions",
-            word("Nhiệm vụ", "Tasks").into(),
-            html::document(&self.conclusions.document(), "conclusions"),
-        );
-        add("notices", word("Thông báo", "Notices").into(), self.notices_html());
+        ];
+        let mut nav = vec![
+            ("dashboard", word("Tổng quan", "Dashboard")),
+            ("progress", word("Chỉ tiêu", "Targets")),
+        ];
+        nav.extend(summaries.iter().map(|(anchor, label, _)| (*anchor, *label)));
+        nav.extend([
+            ("petitions", word("Sổ đơn thư", "Petitions")),
+            ("conclusions", word("Nhiệm vụ", "Tasks")),
+            ("notices", word("Thông báo", "Notices")),
+        ]);
         let title = tr!(
             "{}: công tác dân vận, tính đến ngày {}",
             "{}: mass mobilization, as of {}",
             config.committee.name,
             format_date(self.as_of)
         );
-        html::page(crate::i18n::lang().as_str(), &title, &nav, &body)
+        html::write_page(out, crate::i18n::lang().as_str(), &title, &nav, |out| {
+            html::write_document(&dashboard.document(), "dashboard", out)?;
+            out.write_all(self.progress_html().as_bytes())?;
+            for (anchor, _, s) in summaries {
+                html::write_document(&s.document(), anchor, out)?;
+            }
+            html::write_document(&self.petitions.document(), "petitions", out)?;
+            html::write_document(&self.conclusions.document(), "conclusions", out)?;
+            out.write_all(self.notices_html().as_bytes())
+        })
+    }
+
+    /// [`Bundle::write_index_html`] as a string.
+    pub fn index_html(&self, config: &Config) -> String {
+        crate::render::to_string(|out| self.write_index_html(config, out))
     }
 
     fn progress_html(&self) -> String {

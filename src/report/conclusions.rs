@@ -22,19 +22,19 @@ pub struct RegisterOptions {
 
 /// One assigned task.
 #[derive(Debug, Clone, Serialize)]
-pub struct TaskRow {
+pub struct TaskRow<'a> {
     /// `MEETING#N`, N from 1.
     pub id: String,
-    pub meeting: String,
+    pub meeting: &'a str,
     pub meeting_date: NaiveDate,
     /// "245-TB/HU" when the meeting's notice was issued.
     pub notice: Option<String>,
     /// The task's number in its meeting, from 1.
     pub number: usize,
-    pub text: String,
+    pub text: &'a str,
     /// Org id.
-    pub assignee: String,
-    pub assignee_name: String,
+    pub assignee: &'a str,
+    pub assignee_name: &'a str,
     pub due: Option<NaiveDate>,
     /// When it was reported done, if on or before the as-of date.
     pub done: Option<NaiveDate>,
@@ -46,12 +46,12 @@ pub struct TaskRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Register {
+pub struct Register<'a> {
     pub as_of: NaiveDate,
     /// Days ahead that count as due soon.
     pub due_within: u32,
-    /// Most urgent first.
-    pub tasks: Vec<TaskRow>,
+    /// Most urgent first; borrowed from the records (a province's register is long).
+    pub tasks: Vec<TaskRow<'a>>,
     /// How many of the listed tasks are in each state, most urgent first; states with none left out.
     pub states: Vec<StateCount<TaskState>>,
 }
@@ -66,10 +66,10 @@ const URGENCY: [TaskState; 5] = [
 ];
 
 /// The register as of the snapshot's date.
-pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
+pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<'a> {
     let as_of = snap.as_of;
     let config = &snap.ws.config;
-    let mut tasks: Vec<TaskRow> = snap
+    let mut tasks: Vec<TaskRow<'a>> = snap
         .items(Kind::Conclusion)
         .filter(|i| opts.query.matches(i))
         .filter_map(|item| {
@@ -95,13 +95,13 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
                 .map(|n| format!("{}-{}", n.number.value, config.committee.notice_suffix));
             Some(TaskRow {
                 id: item.id().into_owned(),
-                meeting: m.id.clone(),
+                meeting: &m.id,
                 meeting_date: m.date.value,
                 notice,
                 number: index + 1,
-                text: c.text.clone(),
-                assignee: c.assignee.value.clone(),
-                assignee_name: config.org_name(&c.assignee.value).to_owned(),
+                text: &c.text,
+                assignee: &c.assignee.value,
+                assignee_name: config.org_name(&c.assignee.value),
                 due,
                 done,
                 state,
@@ -124,7 +124,7 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
 /// The sort key: overdue (latest first), due soon (soonest first), open
 /// (by due date, undated last), then done late and done (latest done
 /// first); ties in record order.
-fn urgency(t: &TaskRow) -> (u8, i64, NaiveDate, String, usize) {
+fn urgency<'a>(t: &TaskRow<'a>) -> (u8, i64, NaiveDate, &'a str, usize) {
     let far = i64::MAX;
     let rank = URGENCY.iter().position(|&s| s == t.state).unwrap_or(URGENCY.len()) as u8;
     let key = match t.state {
@@ -132,7 +132,7 @@ fn urgency(t: &TaskRow) -> (u8, i64, NaiveDate, String, usize) {
         TaskState::DueSoon | TaskState::Open => t.days_left.unwrap_or(far),
         TaskState::DoneLate | TaskState::Done => -t.done.map_or(0, |d| i64::from(d.num_days_from_ce())),
     };
-    (rank, key, t.meeting_date, t.meeting.clone(), t.number)
+    (rank, key, t.meeting_date, t.meeting, t.number)
 }
 
 pub fn state_tone(state: TaskState) -> Tone {
@@ -145,7 +145,7 @@ pub fn state_tone(state: TaskState) -> Tone {
     }
 }
 
-impl Report for Register {
+impl Report for Register<'_> {
     fn document(&self) -> Document<'_> {
         let columns = vec![
             Column::new("id", word("Mã", "Id")),
@@ -167,8 +167,8 @@ impl Report for Register {
                 Cell::Date(t.meeting_date),
                 Cell::text(t.notice.as_deref().unwrap_or("")),
                 // Shortened on screen, whole in CSV.
-                Cell::key(&t.text, super::status::truncate(&t.text, 60)),
-                Cell::key(&t.assignee, &t.assignee_name),
+                Cell::key(t.text, super::status::truncate(t.text, 60)),
+                Cell::key(t.assignee, t.assignee_name),
                 Cell::opt_date(t.due),
                 Cell::opt_date(t.done),
                 Cell::toned_key(t.state.as_str(), t.state.label(), state_tone(t.state)),

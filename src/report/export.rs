@@ -159,9 +159,9 @@ impl Row for MeetingRow {
 /// A petition: the register's entry (deadlines, state, days left) and the
 /// rest of the record but the petitioner.
 #[derive(Debug, Clone, Serialize)]
-pub struct PetitionRow {
+pub struct PetitionRow<'a> {
     #[serde(flatten)]
-    pub entry: Entry,
+    pub entry: Entry<'a>,
     pub unit_names: Vec<String>,
     pub handler_name: Option<String>,
     pub summary: Option<String>,
@@ -173,7 +173,7 @@ pub struct PetitionRow {
     pub stamp: Stamp,
 }
 
-impl Row for PetitionRow {
+impl Row for PetitionRow<'_> {
     const COLUMNS: &'static [&'static str] = &[
         "id",
         "type",
@@ -372,7 +372,7 @@ fn task_states<'s>(snap: &'s Snapshot<'_>) -> HashMap<&'s str, Vec<TaskState>> {
     states
 }
 
-pub fn petitions(snap: &Snapshot<'_>) -> Vec<PetitionRow> {
+pub fn petitions<'a>(snap: &'a Snapshot<'_>) -> Vec<PetitionRow<'a>> {
     let ws = snap.ws;
     let by_id: HashMap<&str, &Petition> = ws.petitions.iter().map(|p| (p.id.as_str(), p)).collect();
     let every = RegisterOptions {
@@ -381,11 +381,11 @@ pub fn petitions(snap: &Snapshot<'_>) -> Vec<PetitionRow> {
         overdue: false,
         due_within: None,
     };
-    let mut rows: Vec<PetitionRow> = register(snap, &every)
+    let mut rows: Vec<PetitionRow<'a>> = register(snap, &every)
         .petitions
         .into_iter()
         .filter_map(|entry| {
-            let p = by_id.get(entry.id.as_str())?;
+            let p = by_id.get(entry.id)?;
             Some(PetitionRow {
                 unit_names: unit_names(ws, &p.units),
                 handler_name: p.handler.as_ref().map(|h| ws.config.org_name(&h.value).to_owned()),

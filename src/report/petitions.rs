@@ -21,16 +21,16 @@ pub struct RegisterOptions {
 /// One petition in the register. No personal data: the record type keeps
 /// the petitioner out of every serialization.
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry {
-    pub id: String,
+pub struct Entry<'a> {
+    pub id: &'a str,
     #[serde(rename = "type")]
     pub kind: PetitionType,
     pub round: u8,
     pub received: NaiveDate,
-    pub units: Vec<String>,
-    pub handler: Option<String>,
+    pub units: Vec<&'a str>,
+    pub handler: Option<&'a str>,
     pub channel: Option<Channel>,
-    pub field: Option<String>,
+    pub field: Option<&'a str>,
     pub complex: bool,
     pub remote: bool,
     pub accepted: Option<NaiveDate>,
@@ -44,16 +44,17 @@ pub struct Entry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Register {
+pub struct Register<'a> {
     pub as_of: NaiveDate,
     pub due_within: u32,
-    pub petitions: Vec<Entry>,
+    /// Borrowed from the records: a province's register is long.
+    pub petitions: Vec<Entry<'a>>,
     /// How many of the listed petitions are in each state.
     pub states: Vec<StateCount<PetitionState>>,
 }
 
 /// Sort key: late first (most late first), then due soon, awaiting, open, resolved (newest first).
-fn urgency(e: &Entry) -> (u8, i64, std::cmp::Reverse<NaiveDate>) {
+fn urgency(e: &Entry<'_>) -> (u8, i64, std::cmp::Reverse<NaiveDate>) {
     let rank = match e.state {
         PetitionState::AcceptanceOverdue | PetitionState::Overdue => 0,
         PetitionState::DueSoon => 1,
@@ -65,8 +66,8 @@ fn urgency(e: &Entry) -> (u8, i64, std::cmp::Reverse<NaiveDate>) {
     (rank, days, std::cmp::Reverse(e.resolved.unwrap_or(e.received)))
 }
 
-pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
-    let mut petitions: Vec<Entry> = snap
+pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<'a> {
+    let mut petitions: Vec<Entry<'a>> = snap
         .items(Kind::Petition)
         .filter(|i| opts.query.matches(i))
         .filter_map(|item| {
@@ -85,14 +86,14 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
             }
             let by = |d: &Option<Sp<NaiveDate>>| d.as_ref().map(|x| x.value).filter(|&x| x <= snap.as_of);
             Some(Entry {
-                id: p.id.clone(),
+                id: &p.id,
                 kind: p.kind,
                 round: p.round(),
                 received: p.received.value,
-                units: p.units.iter().map(|u| u.value.clone()).collect(),
-                handler: p.handler.as_ref().map(|h| h.value.clone()),
+                units: p.units.iter().map(|u| u.value.as_str()).collect(),
+                handler: p.handler.as_ref().map(|h| h.value.as_str()),
                 channel: p.channel,
-                field: p.field.clone(),
+                field: p.field.as_deref(),
                 complex: p.complex,
                 remote: p.remote,
                 accepted: by(&p.accepted),
@@ -109,7 +110,7 @@ pub fn register(snap: &Snapshot<'_>, opts: &RegisterOptions) -> Register {
             })
         })
         .collect();
-    petitions.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then_with(|| a.id.cmp(&b.id)));
+    petitions.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then_with(|| a.id.cmp(b.id)));
     let listed: Vec<PetitionState> = petitions.iter().map(|e| e.state).collect();
     let states = count_states(PetitionState::ALL.iter().map(|&(_, s)| s), &listed);
     Register {
@@ -130,7 +131,7 @@ pub fn state_tone(s: PetitionState) -> Tone {
     }
 }
 
-impl Report for Register {
+impl Report for Register<'_> {
     fn document(&self) -> Document<'_> {
         // Rows are made as they are printed: the register may be long.
         let rows = Rows::made(self.petitions.len(), |i| {
@@ -147,7 +148,7 @@ impl Report for Register {
                 (None, _) => Cell::Empty,
             };
             vec![
-                Cell::text(&e.id),
+                Cell::text(e.id),
                 Cell::key(e.kind.as_str(), kind),
                 Cell::Date(e.received),
                 Cell::opt_date(e.accepted),
