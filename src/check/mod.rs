@@ -1,6 +1,7 @@
 //! Rules across records, run once every file has been parsed. Rules within
 //! one file (types, keys, values) are in `load`. One function per rule.
 
+use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::domain::filter::{KeyDomain, key_domain};
 use crate::domain::{self, calendar::Calendar};
@@ -11,16 +12,28 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Every cross-record rule, in a stable order.
 pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    duplicate_ids(ws, &mut out);
-    references(ws, &mut out);
-    date_order(ws, &mut out);
-    recognition(ws, &mut out);
-    rounds_and_extensions(ws, &mut out);
-    notice_numbers(ws, &mut out);
-    target_filters(ws, &mut out);
-    calendar_gaps(ws, &mut out);
-    out
+    type Rule = fn(&Workspace, &mut Vec<Diagnostic>);
+    const RULES: [Rule; 8] = [
+        duplicate_ids,
+        references,
+        date_order,
+        recognition,
+        rounds_and_extensions,
+        notice_numbers,
+        target_filters,
+        calendar_gaps,
+    ];
+    // The rules read the workspace only: they run side by side, and their
+    // findings are put together in this order.
+    let found: Vec<Vec<Diagnostic>> = RULES
+        .par_iter()
+        .map(|rule| {
+            let mut out = Vec::new();
+            rule(ws, &mut out);
+            out
+        })
+        .collect();
+    found.concat()
 }
 
 fn diag(ws: &Workspace, file: FileId, code: Code, span: Span, message: String) -> Diagnostic {
@@ -34,7 +47,7 @@ fn duplicate_ids(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         what: &str,
         items: impl Iterator<Item = (&'a str, FileId, Span)>,
     ) {
-        let mut seen: HashMap<&str, FileId> = HashMap::new();
+        let mut seen: HashMap<&str, FileId> = HashMap::with_capacity(items.size_hint().0);
         for (id, file, span) in items {
             if let Some(first) = seen.get(id) {
                 let message = tr!(

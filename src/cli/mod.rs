@@ -185,7 +185,11 @@ impl Context {
     /// Loads the workspace for a reading command: errors in the records are
     /// printed and stop the command (numbers from broken records would be
     /// wrong); warnings are printed and the command goes on.
-    pub fn workspace(&self) -> Result<Workspace, Failure> {
+    ///
+    /// The workspace lives until the process ends: a command loads one, and
+    /// freeing a province's records one string at a time only delays the
+    /// exit (by a tenth of a second at 100,000 records).
+    pub fn workspace(&self) -> Result<&'static Workspace, Failure> {
         let root = self.root()?;
         self.choose_lang(&root);
         let loaded = load::load(&root);
@@ -209,7 +213,7 @@ impl Context {
         if !i18n::is_en() && self.global.lang.is_none() && ws.config.committee.lang == Some(Lang::En) {
             i18n::set_lang(Lang::En);
         }
-        Ok(ws)
+        Ok(Box::leak(Box::new(ws)))
     }
 
     /// Sets the language before anything is printed: `--lang`, else the

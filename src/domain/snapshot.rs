@@ -2,6 +2,7 @@
 //! state of every petition and conclusion task. Computed once per date,
 //! read by every report.
 
+use rayon::prelude::*;
 use super::deadlines::{self, PetitionStatus};
 use crate::model::*;
 use chrono::NaiveDate;
@@ -24,9 +25,10 @@ impl<'w> Snapshot<'w> {
     pub fn new(ws: &'w Workspace, as_of: NaiveDate, due_within: u32) -> Snapshot<'w> {
         let calendar = ws.config.calendar();
         let rules = ws.rules();
+        // Deadlines are counted in working days, petition by petition: on every core.
         let petitions = ws
             .petitions
-            .iter()
+            .par_iter()
             .map(|p| deadlines::petition_status(&super::facts(p), rules, &calendar, as_of, due_within))
             .collect();
         let tasks = ws

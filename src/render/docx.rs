@@ -47,18 +47,15 @@ pub fn notice(doc: &NoticeDocument, margins: Margins) -> std::io::Result<Vec<u8>
         0,
     )
     .unwrap_or_default();
+    // Stored, not deflated: a notice is some 15 KB either way, and setting
+    // up a compressor (zeroing its tables) cost more than the rest of the
+    // file when the report writes thousands of notices.
     let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
         .last_modified_time(stamp)
         .unix_permissions(0o644);
-    // The short fixed parts are stored as they are; each deflated part
-    // costs a compressor's set-up, worth it only for the two long ones.
-    let deflated = options
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    let stored = options.compression_method(CompressionMethod::Stored);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(8 * 1024)));
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
     for (name, text) in &parts {
-        let options = if text.len() > 1024 { deflated } else { stored };
         zip.start_file(*name, options).map_err(std::io::Error::other)?;
         zip.write_all(text.as_bytes())?;
     }

@@ -3,6 +3,7 @@
 
 pub use super::template::html_escape as esc;
 use crate::report::{Body, Cell, Document, Table, Tone};
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::io;
 
@@ -98,19 +99,24 @@ pub fn trend_svg(points: &[(String, Option<f64>)], goal: f64, tone: Tone) -> Str
     svg
 }
 
-fn cell(c: &Cell) -> String {
-    match c {
-        Cell::Bar(f, t) => bar_svg(*f, *t),
-        other => {
-            let class = tone_class(other.tone());
-            let num = if other.is_numeric() { " class=\"num\"" } else { "" };
-            if class.is_empty() {
-                format!("<td{num}>{}</td>", esc(&other.display()))
-            } else {
-                format!("<td{num}><span class=\"{class}\">{}</span></td>", esc(&other.display()))
-            }
-        }
+/// A table cell, appended to `line`.
+fn push_cell(line: &mut String, c: &Cell) {
+    if let Cell::Bar(f, t) = c {
+        line.push_str("<td>");
+        line.push_str(&bar_svg(*f, *t));
+        line.push_str("</td>");
+        return;
     }
+    line.push_str(if c.is_numeric() { "<td class=\"num\">" } else { "<td>" });
+    let class = tone_class(c.tone());
+    if class.is_empty() {
+        super::template::push_html_escaped(line, &c.shown());
+    } else {
+        let _ = write!(line, "<span class=\"{class}\">");
+        super::template::push_html_escaped(line, &c.shown());
+        line.push_str("</span>");
+    }
+    line.push_str("</td>");
 }
 
 pub fn write_table(t: &Table, out: &mut dyn io::Write) -> io::Result<()> {
@@ -124,22 +130,15 @@ pub fn write_table(t: &Table, out: &mut dyn io::Write) -> io::Result<()> {
         write!(out, "<th>{}</th>", esc(&c.label))?;
     }
     out.write_all(b"</tr></thead>\n<tbody>\n")?;
-    let wrap = |c: &Cell| match c {
-        Cell::Bar(..) => format!("<td>{}</td>", cell(c)),
-        _ => cell(c),
-    };
     let mut line = String::new();
-    for row in t.rows.iter() {
+    let rows = t.rows.iter().map(|r| ("<tr>", r));
+    let total = t.total.as_deref().map(|r| ("<tr class=\"total\">", Cow::Borrowed(r)));
+    for (start, row) in rows.chain(total) {
         line.clear();
-        line.push_str("<tr>");
-        line.extend(row.iter().map(wrap));
-        line.push_str("</tr>\n");
-        out.write_all(line.as_bytes())?;
-    }
-    if let Some(total) = &t.total {
-        line.clear();
-        line.push_str("<tr class=\"total\">");
-        line.extend(total.iter().map(wrap));
+        line.push_str(start);
+        for c in row.iter() {
+            push_cell(&mut line, c);
+        }
         line.push_str("</tr>\n");
         out.write_all(line.as_bytes())?;
     }
