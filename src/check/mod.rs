@@ -1,13 +1,13 @@
 //! Rules across records, run once every file has been parsed. Rules within
 //! one file (types, keys, values) are in `load`. One function per rule.
 
-use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::domain::filter::{KeyDomain, key_domain};
 use crate::domain::{self, calendar::Calendar};
 use crate::i18n::tr;
 use crate::model::*;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Every cross-record rule, in a stable order.

@@ -48,7 +48,7 @@ pub struct StatusArgs {
 
 pub fn run_status(cx: &Context, args: &StatusArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let headlines = crate::report::progress::headlines(&snap);
     let view = status::StatusView {
         status: status::status(&snap, headlines),
@@ -73,13 +73,13 @@ pub struct SummaryArgs {
 
 pub fn run_summary(cx: &Context, args: &SummaryArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let mut by = args.by.clone();
     by.dedup();
     let opts = SummaryOptions {
         kinds: args.kind.clone(),
         by,
-        query: args.filters.query(&ws)?,
+        query: args.filters.query(ws)?,
     };
     print_report(&summary::summary(&snap, &opts), args.output.format, cx.color_stdout)
 }
@@ -100,8 +100,8 @@ pub struct ListArgs {
 
 pub fn run_list(cx: &Context, args: &ListArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
-    let query = args.filters.query(&ws)?;
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
+    let query = args.filters.query(ws)?;
     print_report(
         &list::list(&snap, args.kind, &query, args.sort),
         args.output.format,
@@ -122,8 +122,8 @@ pub struct ShowArgs {
 
 pub fn run_show(cx: &Context, args: &ShowArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
-    let found = show::find(&ws, &args.id).map_err(Failure::Usage)?;
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
+    let found = show::find(ws, &args.id).map_err(Failure::Usage)?;
     if let show::Found::Target(t) = found {
         let explained = crate::report::progress::explain(&snap, t);
         return print_report(&explained, args.output.format, cx.color_stdout);

@@ -38,9 +38,9 @@ pub struct ConclusionsArgs {
 
 pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), args.due_within);
+    let snap = Snapshot::new(ws, cx.as_of(ws), args.due_within);
     let opts = RegisterOptions {
-        query: args.filters.query(&ws)?,
+        query: args.filters.query(ws)?,
         states: args.state.clone(),
     };
     print_report(&register(&snap, &opts), args.output.format, cx.color_stdout)

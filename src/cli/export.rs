@@ -52,7 +52,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         kinds = Kind::ALL.iter().map(|&(_, k)| k).collect();
     }
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let bom = if args.bom && args.format == ExportFormat::Csv {
         "\u{feff}"
     } else {

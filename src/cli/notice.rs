@@ -83,7 +83,7 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
         .or_else(|| args.output.as_deref().and_then(NoticeFormat::from_extension))
         .unwrap_or(NoticeFormat::Text);
     let meetings: Vec<&Meeting> = if args.all {
-        let all: Vec<&Meeting> = notice::with_notice(&ws).collect();
+        let all: Vec<&Meeting> = notice::with_notice(ws).collect();
         if all.is_empty() {
             eprintln!(
                 "{}",
@@ -94,10 +94,10 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
     } else {
         // clap makes ID required without --all.
         let id = args.id.as_deref().unwrap_or_default();
-        vec![notice::find(&ws, id).map_err(|e| explain(&ws, e))?.0]
+        vec![notice::find(ws, id).map_err(|e| explain(ws, e))?.0]
     };
     for meeting in meetings {
-        let bytes = render(&ws, meeting, format)?;
+        let bytes = render(ws, meeting, format)?;
         if let Some(dir) = &args.out_dir {
             let path = dir.join(format!("{}.{}", meeting.id, format.extension()));
             write_atomic(&path, &bytes)?;

@@ -38,9 +38,9 @@ pub struct PetitionsArgs {
 
 pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), args.due_within.unwrap_or(DUE_SOON_DAYS));
+    let snap = Snapshot::new(ws, cx.as_of(ws), args.due_within.unwrap_or(DUE_SOON_DAYS));
     let opts = RegisterOptions {
-        query: args.filters.query(&ws)?,
+        query: args.filters.query(ws)?,
         states: args.state.clone(),
         overdue: args.overdue,
         due_within: args.due_within,

@@ -48,8 +48,8 @@ pub struct ProgressArgs {
 
 pub fn run(cx: &Context, args: &ProgressArgs) -> Outcome {
     let ws = cx.workspace()?;
-    let selected = select(&ws, &args.targets).map_err(Failure::Usage)?;
-    let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+    let selected = select(ws, &args.targets).map_err(Failure::Usage)?;
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let report = progress::progress(&snap, &selected, args.by.map(Granularity::from));
     print_report(&report, args.output.format, cx.color_stdout)
 }

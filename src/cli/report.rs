@@ -38,19 +38,24 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     let html_source = template::notice_source(&ws.root.join("templates"), Layout::Html).map_err(template_failure)?;
     let margins = ws.config.document.margins_mm;
     let html = NoticeTemplate::new(&html_source, Layout::Html, margins).map_err(template_failure)?;
-    let links = bundle::notice_links(&ws);
+    let links = bundle::notice_links(ws);
     let files = Batch::new();
     // The notices are written on every core while the reports are made
     // and written; nothing is renamed into place until all are complete.
     let (pages, notices) = rayon::join(
         || -> Outcome {
-            let snap = Snapshot::new(&ws, cx.as_of(&ws), DUE_SOON_DAYS);
+            let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
             let data = bundle::bundle(&snap, bundle::records_commit(&ws.root), links.clone());
-            files.write_with(&out.join("data.json"), |w| {
-                serde_json::to_writer_pretty(&mut *w, &data)?;
-                writeln!(w)
-            })?;
-            files.write_with(&out.join("index.html"), |w| data.write_index_html(&ws.config, w))?;
+            let (json, page) = rayon::join(
+                || {
+                    files.write_with(&out.join("data.json"), |w| {
+                        serde_json::to_writer_pretty(&mut *w, &data)?;
+                        writeln!(w)
+                    })
+                },
+                || files.write_with(&out.join("index.html"), |w| data.write_index_html(&ws.config, w)),
+            );
+            json.and(page)?;
             files.write(&out.join("summary.md"), data.summary_md(&ws.config).as_bytes())
         },
         || {
@@ -59,7 +64,7 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
                 else {
                     return Ok(());
                 };
-                let doc = report::notice::notice(&ws, meeting, notice);
+                let doc = report::notice::notice(ws, meeting, notice);
                 // A broken template fails every notice: it is reported once, below.
                 let page = html.render(&doc).map_err(NoticeFailure::Template)?;
                 files.write(&out.join(&link.html), page.as_bytes())?;

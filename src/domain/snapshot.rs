@@ -2,10 +2,10 @@
 //! state of every petition and conclusion task. Computed once per date,
 //! read by every report.
 
-use rayon::prelude::*;
 use super::deadlines::{self, PetitionStatus};
 use crate::model::*;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::borrow::Cow;
 
 /// Days ahead that count as "due soon" unless a command says otherwise.

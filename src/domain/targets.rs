@@ -189,25 +189,27 @@ fn in_period(item: &Item<'_>, filter: &Filter, period: Option<Period>) -> bool {
 }
 
 /// Snapshots of one workspace at several dates, each built once: a series
-/// of five years for ten targets builds five snapshots, not fifty.
-pub struct Timeline<'w> {
-    ws: &'w Workspace,
-    due_within: u32,
+/// of five years for ten targets builds five snapshots, not fifty. The
+/// snapshot it starts from is used for its own date.
+pub struct Timeline<'s, 'w> {
+    base: &'s Snapshot<'w>,
     snapshots: BTreeMap<NaiveDate, Snapshot<'w>>,
 }
 
-impl<'w> Timeline<'w> {
-    pub fn new(ws: &'w Workspace, due_within: u32) -> Timeline<'w> {
+impl<'s, 'w> Timeline<'s, 'w> {
+    pub fn new(base: &'s Snapshot<'w>) -> Timeline<'s, 'w> {
         Timeline {
-            ws,
-            due_within,
+            base,
             snapshots: BTreeMap::new(),
         }
     }
 
     /// The workspace as it stood on `date`.
     pub fn at(&mut self, date: NaiveDate) -> &Snapshot<'w> {
-        let (ws, due_within) = (self.ws, self.due_within);
+        if date == self.base.as_of {
+            return self.base;
+        }
+        let (ws, due_within) = (self.base.ws, self.base.due_within);
         self.snapshots
             .entry(date)
             .or_insert_with(|| Snapshot::new(ws, date, due_within))
@@ -236,7 +238,7 @@ pub struct Progress {
 /// Where the target stands on `as_of`. After the deadline the target is
 /// judged on its figure on the deadline (a goal reached later is still
 /// missed); `actual` stays the figure on `as_of`.
-pub fn progress(timeline: &mut Timeline<'_>, target: &Target, as_of: NaiveDate) -> Progress {
+pub fn progress(timeline: &mut Timeline<'_, '_>, target: &Target, as_of: NaiveDate) -> Progress {
     let actual = timeline.actual(target, as_of);
     let at_deadline = if as_of > target.deadline {
         timeline.actual(target, target.deadline)
@@ -365,12 +367,12 @@ pub struct SeriesPoint {
 /// as of its end date like any other, so for a measure with `within` it is
 /// the figure of that date's period (a yearly series of a monthly count
 /// shows each December).
-pub fn series(timeline: &mut Timeline<'_>, target: &Target, g: Granularity, as_of: NaiveDate) -> Vec<SeriesPoint> {
+pub fn series(timeline: &mut Timeline<'_, '_>, target: &Target, g: Granularity, as_of: NaiveDate) -> Vec<SeriesPoint> {
     let after_baseline = target
         .baseline
         .as_ref()
         .and_then(|b| b.date.checked_add_days(Days::new(1)));
-    let first = first_date(timeline.ws, target);
+    let first = first_date(timeline.base.ws, target);
     let Some(from) = after_baseline.into_iter().chain(first).min() else {
         return Vec::new();
     };

@@ -83,10 +83,9 @@ pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notice
         rayon::join(
             || {
                 let all: Vec<&Target> = snap.ws.targets.iter().collect();
-                rayon::join(
-                    || progress::progress(snap, &all, Some(Granularity::Year)),
-                    || status::status(snap, progress::headlines(snap)),
-                )
+                let progress = progress::progress(snap, &all, Some(Granularity::Year));
+                let status = status::status(snap, progress::headlines_of(&progress));
+                (progress, status)
             },
             || {
                 rayon::join(

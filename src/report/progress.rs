@@ -185,7 +185,7 @@ fn direction_sign(d: Direction) -> &'static str {
 /// Where each target stands on the snapshot's date; with `by`, the series of
 /// its figures at the end of each period (see [`targets::series`]).
 pub fn progress(snap: &Snapshot<'_>, selected: &[&Target], by: Option<Granularity>) -> Progress {
-    let mut timeline = Timeline::new(snap.ws, snap.due_within);
+    let mut timeline = Timeline::new(snap);
     let targets = selected
         .iter()
         .map(|t| {
@@ -204,12 +204,17 @@ pub fn progress(snap: &Snapshot<'_>, selected: &[&Target], by: Option<Granularit
 /// Every target in a line, for the dashboard.
 pub fn headlines(snap: &Snapshot<'_>) -> Vec<Headline> {
     let all: Vec<&Target> = snap.ws.targets.iter().collect();
-    progress(snap, &all, None)
+    headlines_of(&progress(snap, &all, None))
+}
+
+/// The dashboard's lines of targets already evaluated.
+pub fn headlines_of(progress: &Progress) -> Vec<Headline> {
+    progress
         .targets
-        .into_iter()
+        .iter()
         .map(|t| Headline {
-            id: t.id,
-            title: t.title,
+            id: t.id.clone(),
+            title: t.title.clone(),
             // After the deadline the dashboard shows the figure it was judged on.
             actual: t.at_deadline.or(t.actual),
             goal: t.goal,
@@ -431,7 +436,7 @@ fn record_line(item: &Item<'_>, filter: &Filter, counted: bool, value: Option<f6
 
 /// The figure of one target on the snapshot's date, with what it is made of.
 pub fn explain(snap: &Snapshot<'_>, t: &Target) -> Explanation {
-    let mut timeline = Timeline::new(snap.ws, snap.due_within);
+    let mut timeline = Timeline::new(snap);
     let target = TargetProgress::new(t, targets::progress(&mut timeline, t, snap.as_of), Vec::new());
     let evaluation = targets::evaluate(snap, t);
     let empty = Filter::default();
