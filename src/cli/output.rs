@@ -66,6 +66,8 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Failure> {
 pub struct Batch {
     /// (temporary, final) paths, in the order written.
     pending: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
+    /// Folders made (or found) already: thousands of notices share one.
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Batch {
@@ -83,7 +85,7 @@ impl Batch {
         path: &Path,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
-        let tmp = temp_path(path)?;
+        let tmp = self.temp_path(path)?;
         // Registered first, so that a failure below still removes it.
         self.pending().push((tmp.clone(), path.to_path_buf()));
         let written = std::fs::File::create(&tmp).and_then(|f| {
@@ -109,6 +111,17 @@ impl Batch {
         result
     }
 
+    /// [`temp_path`], making each folder once.
+    fn temp_path(&self, path: &Path) -> Result<PathBuf, Failure> {
+        let (dir, tmp) = temp_name(path)?;
+        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        if !folders.contains(dir) {
+            std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
+            folders.insert(dir.to_path_buf());
+        }
+        Ok(tmp)
+    }
+
     fn pending(&self) -> std::sync::MutexGuard<'_, Vec<(PathBuf, PathBuf)>> {
         // A thread that panicked while pushing left the list whole.
         self.pending.lock().unwrap_or_else(|e| e.into_inner())
@@ -126,6 +139,13 @@ impl Drop for Batch {
 
 /// The temporary file `.<name>.tmp-<pid>` beside `path`; its folder is created.
 fn temp_path(path: &Path) -> Result<PathBuf, Failure> {
+    let (dir, tmp) = temp_name(path)?;
+    std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
+    Ok(tmp)
+}
+
+/// The folder of `path` and the name `.<name>.tmp-<pid>` in it.
+fn temp_name(path: &Path) -> Result<(&Path, PathBuf), Failure> {
     let name = path
         .file_name()
         .ok_or_else(|| Failure::Usage(tr!("{} không phải tên tệp", "{} is not a file name", path.display())))?;
@@ -133,8 +153,10 @@ fn temp_path(path: &Path) -> Result<PathBuf, Failure> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
-    Ok(dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id())))
+    Ok((
+        dir,
+        dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id())),
+    ))
 }
 
 fn failure(path: &Path, e: &std::io::Error) -> Failure {

@@ -124,14 +124,14 @@ pub fn load(root: &Path) -> Loaded {
     let (mut config, mut config_file) = (None, FileId(0));
     let (mut targets, mut targets_file) = (Vec::new(), None);
     if root.join("danvan.toml").is_file() {
-        let (c, d) = with_text(&root.join("danvan.toml"), parse_config);
+        let (c, d) = with_text(&root.join("danvan.toml"), read_text, parse_config);
         (config, config_file) = (c, FileId(fixed.len() as u32));
         diagnostics.extend(d);
         fixed.push(PathBuf::from("danvan.toml"));
     }
     if root.join("targets.toml").is_file() {
         let file = FileId(fixed.len() as u32);
-        let (t, d) = with_text(&root.join("targets.toml"), |path, text| {
+        let (t, d) = with_text(&root.join("targets.toml"), read_text, |path, text| {
             let (t, d) = parse_targets_in(path, text, file);
             (Some(t), d)
         });
@@ -206,7 +206,7 @@ fn parse_block<T: Send>(
         .enumerate()
         .map(|(i, job)| {
             let file = FileId(first + i as u32);
-            with_text(&root.join(&job.rel), |path, text| {
+            with_text(&root.join(&job.rel), read_walked, |path, text| {
                 let (record, d) = parse_text(path, text, |cx, table| read(cx, table, record_id(&job.rel), file));
                 (record.flatten(), d)
             })
@@ -224,13 +224,15 @@ fn record_id(rel: &Path) -> String {
     reader::nfc(&stem)
 }
 
-/// Reads the file at `path` and hands its text to `parse`; a file that
-/// cannot be read gives its diagnostic instead.
+/// Reads the file at `path` with `read` ([`read_text`], or
+/// [`read_walked`] for a file the walk listed) and hands its text to
+/// `parse`; a file that cannot be read gives its diagnostic instead.
 fn with_text<T>(
     path: &Path,
+    read: fn(&Path) -> Result<String, Diagnostic>,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
 ) -> (Option<T>, Vec<Diagnostic>) {
-    match read_text(path) {
+    match read(path) {
         Ok(text) => parse(path, &text),
         Err(d) => (None, vec![d]),
     }
@@ -546,7 +548,34 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     }
     // One byte more than the size, so a file that grew is caught without a
     // second read to find the end.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    read_bounded(path, file, meta.len() as usize + 1)
+}
+
+/// [`read_text`] for a file the walk has just listed as a regular file:
+/// no `fstat` to ask again (one system call of five per record file). A
+/// file swapped for something else since is still caught: reading a
+/// folder fails, and no more than the size limit is ever read.
+fn read_walked(path: &Path) -> Result<String, Diagnostic> {
+    let file = open_no_wait(path).map_err(|e| {
+        Diagnostic::new(
+            Code::Unreadable,
+            tr!(
+                "không mở được tệp: {}",
+                "cannot open the file: {}",
+                io_reason(&e.to_string())
+            ),
+        )
+        .in_file(path)
+    })?;
+    // Records are a few hundred bytes: one read fills this, one more finds the end.
+    read_bounded(path, file, 8 * 1024)
+}
+
+/// Reads at most the size limit (and one byte more, to tell a file over
+/// it) into a buffer of `capacity` to start with; the text must be UTF-8.
+fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<String, Diagnostic> {
+    let fail = |code: Code, message: String| Diagnostic::new(code, message).in_file(path);
+    let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
         fail(
             Code::Unreadable,
