@@ -34,20 +34,51 @@ pub struct Calendar {
     holidays: BTreeSet<NaiveDate>,
     /// Saturdays (or Sundays) worked in exchange for a bridging day off.
     workdays: BTreeSet<NaiveDate>,
+    /// [`Calendar::is_day_off`] for each day from the first listed date to
+    /// the last (day number `first`, from the Common Era): working-day
+    /// deadlines ask about every day they count, for every petition.
+    first: i32,
+    off: Vec<bool>,
 }
+
+/// The longest span of listed dates given a table of days off: a century.
+const MAX_TABLE_DAYS: i32 = 36_525;
 
 impl Calendar {
     pub fn new(holidays: impl IntoIterator<Item = NaiveDate>, workdays: impl IntoIterator<Item = NaiveDate>) -> Self {
-        Calendar {
+        let mut calendar = Calendar {
             holidays: holidays.into_iter().collect(),
             workdays: workdays.into_iter().collect(),
+            first: 0,
+            off: Vec::new(),
+        };
+        let listed = calendar.holidays.iter().chain(&calendar.workdays);
+        let first = listed.clone().min().map(NaiveDate::num_days_from_ce);
+        let last = listed.max().map(NaiveDate::num_days_from_ce);
+        if let (Some(first), Some(last)) = (first, last)
+            && last - first < MAX_TABLE_DAYS
+        {
+            let off = (first..=last)
+                .map(|n| NaiveDate::from_num_days_from_ce_opt(n).is_some_and(|d| calendar.looks_up_day_off(d)))
+                .collect();
+            (calendar.first, calendar.off) = (first, off);
         }
+        calendar
     }
 
     /// A holiday, or a Saturday or Sunday that is not a swapped working day.
     /// A date listed both as a holiday and as a workday is a day off: the
     /// holiday list is the stronger statement.
     pub fn is_day_off(&self, d: NaiveDate) -> bool {
+        let at = usize::try_from(d.num_days_from_ce() - self.first).ok();
+        match at.and_then(|i| self.off.get(i)) {
+            Some(&off) => off,
+            None => self.looks_up_day_off(d),
+        }
+    }
+
+    /// [`Calendar::is_day_off`] from the lists themselves.
+    fn looks_up_day_off(&self, d: NaiveDate) -> bool {
         if self.holidays.contains(&d) {
             return true;
         }
@@ -197,6 +228,21 @@ mod tests {
         // Listed as both: the holiday wins.
         let both = Calendar::new([d("2024-05-04")], [d("2024-05-04")]);
         assert!(both.is_day_off(d("2024-05-04")));
+    }
+
+    #[test]
+    fn the_day_off_table_agrees_with_the_lists() {
+        let cal = vietnam();
+        assert!(!cal.off.is_empty());
+        let mut day = d("2023-12-01");
+        while day < d("2025-02-01") {
+            assert_eq!(cal.is_day_off(day), cal.looks_up_day_off(day), "{day}");
+            day = day.succ_opt().unwrap();
+        }
+        // Dates a century apart get no table; the lists answer.
+        let wide = Calendar::new([d("1990-01-01"), d("2095-01-01")], []);
+        assert!(wide.off.is_empty());
+        assert!(wide.is_day_off(d("2095-01-01")) && wide.is_day_off(d("2040-06-02")));
     }
 
     #[test]
