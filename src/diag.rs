@@ -51,7 +51,7 @@ codes! {
     NotUtf8 = "E003", Error, "not-utf8",
         "Records must be UTF-8 text. Re-save the file as UTF-8 (in most editors: Save with encoding → UTF-8).";
     TooLarge = "E004", Error, "too-large",
-        "A record file is over 1 MiB, far more than any record needs; it was not read. Split it, or remove what was pasted into it by mistake.";
+        "A record file is over 1 MiB, far more than any record needs; no more than its first MiB was read, and none of it is used. Split it, or remove what was pasted into it by mistake.";
     EmptyFile = "E005", Error, "empty-file",
         "The file is empty. Fill it in (danvan new KIND writes a template) or delete it.";
     Syntax = "E010", Error, "syntax",

@@ -590,8 +590,8 @@ fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<Str
         return Err(fail(
             Code::TooLarge,
             tr!(
-                "tệp vượt giới hạn 1 MiB; không đọc",
-                "the file is over the 1 MiB limit; not read"
+                "tệp vượt giới hạn 1 MiB; không đọc phần còn lại",
+                "the file is over the 1 MiB limit; the rest was not read"
             ),
         ));
     }
