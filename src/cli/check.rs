@@ -59,6 +59,9 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
         .diagnostics
         .iter()
         .any(|d| d.severity() == Severity::Error || deny_warnings);
+    // As with `Context::workspace`: the records live until the process
+    // ends, which frees them at once.
+    std::mem::forget(loaded);
     if failed { Err(Failure::Records) } else { Ok(()) }
 }
 
