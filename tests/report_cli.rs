@@ -101,6 +101,29 @@ fn unwritable_output_is_a_usage_error() {
 }
 
 /// Chromium's headless run of a page: its console messages and its DOM.
+#[cfg(unix)]
+#[test]
+fn a_bundle_made_again_leaves_unchanged_notices_as_they_are() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    report("records", &out, "2025-12-31");
+    let notices: Vec<PathBuf> = files(&out.join("notices"))
+        .into_iter()
+        .map(|(p, _)| out.join("notices").join(p))
+        .collect();
+    assert!(!notices.is_empty());
+    let inodes =
+        |paths: &[PathBuf]| -> Vec<u64> { paths.iter().map(|p| std::fs::metadata(p).unwrap().ino()).collect() };
+    let before = inodes(&notices);
+    report("records", &out, "2025-12-31");
+    assert_eq!(inodes(&notices), before, "every notice is the same file");
+    // data.json is written again (it is streamed), with the same bytes.
+    let data = std::fs::read(out.join("data.json")).unwrap();
+    report("records", &out, "2025-12-31");
+    assert_eq!(std::fs::read(out.join("data.json")).unwrap(), data);
+}
+
 #[test]
 fn a_failed_run_leaves_the_previous_bundle_as_it_was() {
     let tmp = tempfile::tempdir().unwrap();

@@ -75,7 +75,13 @@ impl Batch {
         Batch::default()
     }
 
+    /// Writes `bytes` to `path`, unless `path` holds them already: an
+    /// unchanged file keeps its time stamp, and a bundle made again into
+    /// the same folder rewrites only the notices that changed.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        if holds(path, bytes) {
+            return Ok(());
+        }
         self.write_with(path, |w| w.write_all(bytes))
     }
 
@@ -135,6 +141,13 @@ impl Drop for Batch {
             let _ = std::fs::remove_file(tmp);
         }
     }
+}
+
+/// Whether the regular file at `path` holds exactly `bytes` (read only
+/// when its size matches).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|held| held == bytes)
 }
 
 /// The temporary file `.<name>.tmp-<pid>` beside `path`; its folder is created.

@@ -16,11 +16,12 @@ pub const EXAMPLES: &str = "Examples:
   cat public/summary.md >> \"$GITHUB_STEP_SUMMARY\"
 
 The bundle holds no personal data. The same records and as-of date give
-byte-identical files, so a CI job can commit or diff them.";
+byte-identical files, so a CI job can commit or diff them; written again
+into the same folder, a notice that did not change is left as it is.";
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// The folder to write (created if needed; files in it are replaced)
+    /// The folder to write (created if needed; changed files are replaced, unchanged notices left as they are)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
