@@ -3,7 +3,7 @@
 //! date, most urgent first.
 
 use super::{
-    Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date,
+    Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date, iso,
 };
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
@@ -26,6 +26,7 @@ pub struct TaskRow<'a> {
     /// `MEETING#N`, N from 1.
     pub id: String,
     pub meeting: &'a str,
+    #[serde(serialize_with = "iso::date")]
     pub meeting_date: NaiveDate,
     /// "245-TB/HU" when the meeting's notice was issued.
     pub notice: Option<String>,
@@ -35,8 +36,10 @@ pub struct TaskRow<'a> {
     /// Org id.
     pub assignee: &'a str,
     pub assignee_name: &'a str,
+    #[serde(serialize_with = "iso::opt_date")]
     pub due: Option<NaiveDate>,
     /// When it was reported done, if on or before the as-of date.
+    #[serde(serialize_with = "iso::opt_date")]
     pub done: Option<NaiveDate>,
     pub state: TaskState,
     /// Unfinished tasks with a due date: days to the due date (negative = late).

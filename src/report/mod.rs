@@ -313,6 +313,72 @@ impl Cell {
     }
 }
 
+/// Dates written to JSON as chrono writes them ("2022-07-20"), without
+/// going through `Display`: a province's registers hold half a million.
+/// `#[serde(serialize_with = "iso::date")]` (or `iso::opt_date`).
+pub mod iso {
+    use chrono::{Datelike, NaiveDate};
+    use serde::Serializer;
+
+    pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        if !(0..=9999).contains(&y) {
+            // chrono's own form for years of five digits or before year 0.
+            return s.collect_str(d);
+        }
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let y = y as u32;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ];
+        // Ten ASCII digits and dashes.
+        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
+    }
+
+    pub fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => date(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use chrono::NaiveDate;
+
+        #[derive(serde::Serialize)]
+        struct Fast(#[serde(serialize_with = "super::date")] NaiveDate);
+
+        #[test]
+        fn writes_what_chrono_writes() {
+            for (y, m, d) in [
+                (2022, 7, 20),
+                (1, 1, 1),
+                (999, 12, 31),
+                (9999, 12, 31),
+                (10000, 1, 1),
+                (-5, 3, 4),
+                (0, 2, 29),
+            ] {
+                let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                assert_eq!(
+                    serde_json::to_string(&Fast(date)).unwrap(),
+                    serde_json::to_string(&date).unwrap()
+                );
+            }
+        }
+    }
+}
+
 /// "20/7/2022" in Vietnamese, "2022-07-20" in English.
 pub fn format_date(d: NaiveDate) -> String {
     use chrono::Datelike;

@@ -1,6 +1,6 @@
 //! `danvan petitions`: the deadline register, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states};
+use super::{Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, iso};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -26,6 +26,7 @@ pub struct Entry<'a> {
     #[serde(rename = "type")]
     pub kind: PetitionType,
     pub round: u8,
+    #[serde(serialize_with = "iso::date")]
     pub received: NaiveDate,
     pub units: Vec<&'a str>,
     pub handler: Option<&'a str>,
@@ -33,9 +34,13 @@ pub struct Entry<'a> {
     pub field: Option<&'a str>,
     pub complex: bool,
     pub remote: bool,
+    #[serde(serialize_with = "iso::opt_date")]
     pub accepted: Option<NaiveDate>,
+    #[serde(serialize_with = "iso::date")]
     pub acceptance_deadline: NaiveDate,
+    #[serde(serialize_with = "iso::opt_date")]
     pub resolution_deadline: Option<NaiveDate>,
+    #[serde(serialize_with = "iso::opt_date")]
     pub resolved: Option<NaiveDate>,
     pub state: PetitionState,
     /// Days to the deadline that matters now; negative when late.
