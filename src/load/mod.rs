@@ -470,37 +470,13 @@ fn io_reason(text: &str) -> String {
 fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
-    #[cfg(all(
-        target_os = "linux",
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "riscv64",
-            target_arch = "powerpc64",
-            target_arch = "s390x",
-            target_arch = "loongarch64"
-        )
-    ))]
+    #[cfg(unix)]
     {
-        // O_NONBLOCK on these targets; no effect on regular files.
+        // No effect on regular files.
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(0o4000);
+        options.custom_flags(libc::O_NONBLOCK);
     }
-    #[cfg(not(all(
-        target_os = "linux",
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "riscv64",
-            target_arch = "powerpc64",
-            target_arch = "s390x",
-            target_arch = "loongarch64"
-        )
-    )))]
+    #[cfg(not(unix))]
     {
         let meta = std::fs::metadata(path)?;
         if !meta.is_file() && !meta.is_dir() {
