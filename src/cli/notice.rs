@@ -4,7 +4,7 @@ use super::output::write_atomic;
 use super::{Context, Failure, Outcome};
 use crate::i18n::tr;
 use crate::model::{Meeting, Workspace};
-use crate::render::template::{self, Layout, TemplateError};
+use crate::render::template::{self, Layout, NoticeTemplate, TemplateError};
 use crate::report::notice::{self, NoticeError};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -36,6 +36,16 @@ pub enum NoticeFormat {
 }
 
 impl NoticeFormat {
+    /// The template layout of the format; docx has none.
+    fn layout(self) -> Option<Layout> {
+        match self {
+            NoticeFormat::Docx => None,
+            NoticeFormat::Text => Some(Layout::Text),
+            NoticeFormat::Markdown => Some(Layout::Markdown),
+            NoticeFormat::Html => Some(Layout::Html),
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             NoticeFormat::Text => "txt",
@@ -96,8 +106,21 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
         let id = args.id.as_deref().unwrap_or_default();
         vec![notice::find(ws, id).map_err(|e| explain(ws, e))?.0]
     };
+    // The template is read and compiled once for every notice of the run.
+    let source = match format.layout() {
+        Some(layout) if !meetings.is_empty() => Some((
+            template::notice_source(&ws.root.join("templates"), layout).map_err(template_failure)?,
+            layout,
+        )),
+        _ => None,
+    };
+    let margins = ws.config.document.margins_mm;
+    let template = match &source {
+        Some((source, layout)) => Some(NoticeTemplate::new(source, *layout, margins).map_err(template_failure)?),
+        None => None,
+    };
     for meeting in meetings {
-        let bytes = render(ws, meeting, format)?;
+        let bytes = render(ws, meeting, template.as_ref())?;
         if let Some(dir) = &args.out_dir {
             let path = dir.join(format!("{}.{}", meeting.id, format.extension()));
             write_atomic(&path, &bytes)?;
@@ -111,24 +134,19 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
     Ok(())
 }
 
-/// The notice of a meeting that has one, in `format`. A broken workspace
-/// template is printed with its file and line and fails like a broken record
-/// (exit 1): the fix is in a file of the workspace, not in the command.
-pub fn render(ws: &Workspace, meeting: &Meeting, format: NoticeFormat) -> Result<Vec<u8>, Failure> {
+/// The notice of a meeting that has one: through `template` (text,
+/// Markdown, HTML), or as docx without one. A broken workspace template is
+/// printed with its file and line and fails like a broken record (exit 1):
+/// the fix is in a file of the workspace, not in the command.
+fn render(ws: &Workspace, meeting: &Meeting, template: Option<&NoticeTemplate<'_>>) -> Result<Vec<u8>, Failure> {
     let Some(n) = &meeting.notice else {
         return Err(explain(ws, NoticeError::NoNotice { id: meeting.id.clone() }));
     };
     let doc = notice::notice(ws, meeting, n);
-    let margins = ws.config.document.margins_mm;
-    let layout = match format {
-        NoticeFormat::Docx => return crate::render::docx::notice(&doc, margins).map_err(docx_failure),
-        NoticeFormat::Text => Layout::Text,
-        NoticeFormat::Markdown => Layout::Markdown,
-        NoticeFormat::Html => Layout::Html,
-    };
-    template::notice(&doc, layout, &ws.root.join("templates"), margins)
-        .map(String::into_bytes)
-        .map_err(template_failure)
+    match template {
+        Some(template) => template.render(&doc).map(String::into_bytes).map_err(template_failure),
+        None => crate::render::docx::notice(&doc, ws.config.document.margins_mm).map_err(docx_failure),
+    }
 }
 
 pub fn docx_failure(e: std::io::Error) -> Failure {

@@ -102,18 +102,6 @@ struct Page {
     margins_mm: Margins,
 }
 
-/// Renders the notice with the template of `layout`, the workspace's
-/// override from `templates_dir` when it has one.
-pub fn notice(
-    doc: &NoticeDocument,
-    layout: Layout,
-    templates_dir: &Path,
-    margins: Margins,
-) -> Result<String, TemplateError> {
-    let src = notice_source(templates_dir, layout)?;
-    NoticeTemplate::new(&src, layout, margins)?.render(doc)
-}
-
 /// The notice template of `layout`: the workspace's override, else the built-in one.
 pub fn notice_source(templates_dir: &Path, layout: Layout) -> Result<Source, TemplateError> {
     source(templates_dir, layout.notice_template(), layout.builtin_notice())
