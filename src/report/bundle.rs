@@ -45,7 +45,7 @@ pub struct Bundle<'a> {
     pub meetings_by_type_and_year: Summary,
     pub petitions: Petitions<'a>,
     pub conclusions: Tasks<'a>,
-    pub notices: Vec<NoticeLink>,
+    pub notices: &'a [NoticeLink],
 }
 
 fn summary_of(snap: &Snapshot<'_>, kinds: &[Kind], by: &[Dim]) -> Summary {
@@ -61,8 +61,7 @@ fn summary_of(snap: &Snapshot<'_>, kinds: &[Kind], by: &[Dim]) -> Summary {
 
 /// Every notice of the workspace, with the files the bundle writes for it.
 pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
-    ws.meetings
-        .iter()
+    super::notice::with_notice(ws)
         .filter_map(|m| {
             let n = m.notice.as_ref()?;
             Some(NoticeLink {
@@ -78,7 +77,7 @@ pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
 }
 
 /// The bundle's data; its parts are computed side by side, on every core.
-pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notices: Vec<NoticeLink>) -> Bundle<'a> {
+pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notices: &'a [NoticeLink]) -> Bundle<'a> {
     let ((progress, status), ((summary, petitions_by_type), (petitions_by_unit_and_year, meetings_by_type_and_year))) =
         rayon::join(
             || {
@@ -225,7 +224,7 @@ impl Bundle<'_> {
             );
         }
         out.push_str("<ul>\n");
-        for n in &self.notices {
+        for n in self.notices {
             let _ = writeln!(
                 out,
                 "<li>{} ({}): {} — <a href=\"{}\">HTML</a> · <a href=\"{}\">DOCX</a></li>",
