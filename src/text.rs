@@ -1,6 +1,29 @@
 //! Text matching as users expect it: NFC, case- and accent-insensitive.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// NFC form of a text: filters and comparisons rely on one spelling of "ỹ".
+pub fn nfc(s: &str) -> String {
+    // The loader normalises every string of every record, and almost all of
+    // them are ASCII, Latin or precomposed Vietnamese: text made only of
+    // characters that are NFC-stable starters needs no table look-up.
+    if s.chars().all(is_stable_starter) {
+        return s.to_owned();
+    }
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// A character that quick-checks as NFC "yes" with combining class 0, so it
+/// never composes with its neighbours: everything below the first combining
+/// mark (U+0300), the precomposed Vietnamese letters (U+1EA0–U+1EF9) and
+/// common punctuation (U+2010–U+2027: dashes, quotes, ellipsis). A test
+/// checks every one of them against the Unicode tables.
+fn is_stable_starter(c: char) -> bool {
+    matches!(c, '\0'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}' | '\u{2010}'..='\u{2027}')
+}
 
 /// Folds a text for matching what users type: NFC, lower case, without
 /// accents ("Tân Mỹ" → "tan my"; "Đ" → "d"), spaces trimmed and collapsed.
@@ -36,6 +59,16 @@ pub fn matches(query: &str, text: &str) -> bool {
     !q.is_empty() && fold(text).contains(&q)
 }
 
+/// The first `max` characters of a text, with an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// Width of a text in terminal columns (Vietnamese combining marks take none).
 pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
@@ -44,6 +77,29 @@ pub fn width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nfc_fast_path_agrees_with_the_unicode_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        let stable = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_stable_starter(c));
+        let mut count = 0;
+        for c in stable {
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            count += 1;
+        }
+        assert_eq!(count, 0x300 + 0x5A + 0x18);
+        // Text outside the fast path still goes through the tables.
+        assert_eq!(nfc("Ta\u{302}n"), "Tân");
+        assert_eq!(nfc("\u{2000}"), "\u{2002}");
+    }
 
     #[test]
     fn folds_vietnamese() {

@@ -49,7 +49,7 @@ pub struct StatusArgs {
 pub fn run_status(cx: &Context, args: &StatusArgs) -> Outcome {
     let ws = cx.workspace()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-    let headlines = crate::report::progress::headlines(&snap);
+    let headlines = status::headlines(&snap);
     let view = status::StatusView {
         status: status::status(&snap, headlines),
         config: &ws.config,

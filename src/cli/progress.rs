@@ -62,7 +62,7 @@ fn select<'w>(ws: &'w Workspace, ids: &[String]) -> Result<Vec<&'w Target>, Stri
     }
     let mut selected: Vec<&Target> = Vec::new();
     for id in ids {
-        let id = crate::load::reader::nfc(id.trim());
+        let id = crate::text::nfc(id.trim());
         let Some(t) = ws.targets.iter().find(|t| t.id == id) else {
             let hint = crate::diag::did_you_mean(&id, ws.targets.iter().map(|t| t.id.as_str()))
                 .map(|s| tr!("; có phải ý bạn là {}?", "; did you mean {}?", s))

@@ -476,7 +476,7 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
             let span = item.span();
             let value = match (item.get_ref(), domain) {
                 (DeValue::String(s), KeyDomain::Words(_) | KeyDomain::Unit | KeyDomain::Org | KeyDomain::Text) => {
-                    Some(FilterValue::Text(super::reader::nfc(s)))
+                    Some(FilterValue::Text(crate::text::nfc(s)))
                 }
                 (DeValue::Boolean(b), KeyDomain::Bool) => Some(FilterValue::Bool(*b)),
                 (DeValue::Integer(i), KeyDomain::Int(_)) => {

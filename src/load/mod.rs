@@ -221,7 +221,7 @@ fn parse_block<T: Send>(
 /// A record's id: its file stem, NFC-normalised (macOS writes NFD names).
 fn record_id(rel: &Path) -> String {
     let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    reader::nfc(&stem)
+    crate::text::nfc(&stem)
 }
 
 /// Reads the file at `path` with `read` ([`read_text`], or

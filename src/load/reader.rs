@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use crate::text::nfc;
 
 /// Where diagnostics of one file go.
 pub struct Ctx<'a> {
@@ -43,29 +43,6 @@ impl<'a> Ctx<'a> {
         d.help = help;
         self.diags.push(d);
     }
-}
-
-/// NFC form of a text: filters and comparisons rely on one spelling of "ỹ".
-pub fn nfc(s: &str) -> String {
-    // The loader normalises every string of every record, and almost all of
-    // them are ASCII, Latin or precomposed Vietnamese: text made only of
-    // characters that are NFC-stable starters needs no table look-up.
-    if s.chars().all(is_stable_starter) {
-        return s.to_owned();
-    }
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_owned(),
-        _ => s.nfc().collect(),
-    }
-}
-
-/// A character that quick-checks as NFC "yes" with combining class 0, so it
-/// never composes with its neighbours: everything below the first combining
-/// mark (U+0300), the precomposed Vietnamese letters (U+1EA0–U+1EF9) and
-/// common punctuation (U+2010–U+2027: dashes, quotes, ellipsis). A test
-/// checks every one of them against the Unicode tables.
-fn is_stable_starter(c: char) -> bool {
-    matches!(c, '\0'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}' | '\u{2010}'..='\u{2027}')
 }
 
 fn type_name(v: &DeValue<'_>) -> String {
@@ -558,29 +535,6 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn the_nfc_fast_path_agrees_with_the_unicode_tables() {
-        use unicode_normalization::char::canonical_combining_class;
-        let stable = (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_stable_starter(c));
-        let mut count = 0;
-        for c in stable {
-            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
-            assert_eq!(
-                is_nfc_quick(std::iter::once(c)),
-                IsNormalized::Yes,
-                "U+{:04X}",
-                c as u32
-            );
-            count += 1;
-        }
-        assert_eq!(count, 0x300 + 0x5A + 0x18);
-        // Text outside the fast path still goes through the tables.
-        assert_eq!(nfc("Ta\u{302}n"), "Tân");
-        assert_eq!(nfc("\u{2000}"), "\u{2002}");
     }
 
     #[test]

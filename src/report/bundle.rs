@@ -83,7 +83,7 @@ pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notice
             || {
                 let all: Vec<&Target> = snap.ws.targets.iter().collect();
                 let progress = progress::progress(snap, &all, Some(Granularity::Year));
-                let status = status::status(snap, progress::headlines_of(&progress));
+                let status = status::status(snap, status::headlines_of(&progress));
                 (progress, status)
             },
             || {
@@ -270,7 +270,7 @@ impl Bundle<'_> {
         );
         if !s.progress.is_empty() {
             let _ = writeln!(out, "## {}\n", word("Tiến độ chỉ tiêu", "Targets"));
-            out.push_str(&crate::render::markdown::table(&progress::headline_table(&s.progress)));
+            out.push_str(&crate::render::markdown::table(&status::headline_table(&s.progress)));
             out.push('\n');
         }
         let _ = writeln!(out, "## {}\n", word("Quá hạn", "Overdue"));

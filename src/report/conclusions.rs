@@ -170,7 +170,7 @@ impl Report for Register<'_> {
                 Cell::Date(t.meeting_date),
                 Cell::text(t.notice.as_deref().unwrap_or("")),
                 // Shortened on screen, whole in CSV.
-                Cell::key(t.text, super::status::truncate(t.text, 60)),
+                Cell::key(t.text, crate::text::truncate(t.text, 60)),
                 Cell::key(t.assignee, t.assignee_name),
                 Cell::opt_date(t.due),
                 Cell::opt_date(t.done),

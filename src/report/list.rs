@@ -141,7 +141,7 @@ impl Report for List {
             if has_type {
                 row.push(r.kind.map_or(Cell::Empty, |k| Cell::key(k, label_of(k))));
             }
-            row.push(Cell::text(super::status::truncate(&r.title, 60)));
+            row.push(Cell::text(crate::text::truncate(&r.title, 60)));
             row.push(Cell::text(
                 r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", "),
             ));

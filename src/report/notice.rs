@@ -117,7 +117,7 @@ pub fn with_notice(ws: &Workspace) -> impl Iterator<Item = &Meeting> {
 
 /// The notice of meeting `id`.
 pub fn find<'w>(ws: &'w Workspace, id: &str) -> Result<(&'w Meeting, &'w crate::model::Notice), NoticeError> {
-    let id = crate::load::reader::nfc(id.trim());
+    let id = crate::text::nfc(id.trim());
     let Some(meeting) = ws.meeting(&id) else {
         // Prefer a close id among meetings with a notice, then any meeting.
         let closest = crate::diag::did_you_mean(&id, with_notice(ws).map(|m| m.id.as_str()))

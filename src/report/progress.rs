@@ -11,21 +11,6 @@ use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// One target in a line, for the dashboard.
-#[derive(Debug, Clone, Serialize)]
-pub struct Headline {
-    pub id: String,
-    pub title: String,
-    pub actual: Option<f64>,
-    pub goal: f64,
-    pub direction: Direction,
-    /// Whether values are percentages.
-    pub percent: bool,
-    /// Actual as a share of the goal, in percent (for at-most: goal ÷ actual).
-    pub percent_of_goal: Option<f64>,
-    pub status: TargetStatus,
-}
-
 pub fn status_tone(s: TargetStatus) -> Tone {
     match s {
         TargetStatus::Achieved | TargetStatus::OnTrack => Tone::Good,
@@ -42,35 +27,6 @@ pub fn value_cell(v: Option<f64>, percent: bool) -> Cell {
         Some(v) if percent => Cell::Percent(v),
         Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => Cell::Int(v as i64),
         Some(v) => Cell::Num(v, 1),
-    }
-}
-
-pub fn headline_table(items: &[Headline]) -> Table<'_> {
-    Table {
-        columns: vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Chỉ tiêu", "Target")),
-            Column::new("actual", word("Thực hiện", "Actual")),
-            Column::new("goal", word("Mục tiêu", "Goal")),
-            Column::new("bar", word("Tiến độ", "Progress")),
-            Column::new("status", word("Đánh giá", "Status")),
-        ],
-        rows: items
-            .iter()
-            .map(|h| {
-                let tone = status_tone(h.status);
-                vec![
-                    Cell::text(&h.id),
-                    Cell::text(super::status::truncate(&h.title, 50)),
-                    value_cell(h.actual, h.percent),
-                    value_cell(Some(h.goal), h.percent),
-                    Cell::Bar(h.percent_of_goal.unwrap_or(0.0) / 100.0, tone),
-                    Cell::toned(h.status.label(), tone),
-                ]
-            })
-            .collect(),
-        total: None,
-        empty: None,
     }
 }
 
@@ -158,7 +114,7 @@ impl TargetProgress {
 
     /// The title, cut to `max` characters on screen and whole in CSV.
     fn title_cell(&self, max: usize) -> Cell {
-        Cell::key(&self.title, super::status::truncate(&self.title, max))
+        Cell::key(&self.title, crate::text::truncate(&self.title, max))
     }
 }
 
@@ -199,31 +155,6 @@ pub fn progress(snap: &Snapshot<'_>, selected: &[&Target], by: Option<Granularit
         by,
         targets,
     }
-}
-
-/// Every target in a line, for the dashboard.
-pub fn headlines(snap: &Snapshot<'_>) -> Vec<Headline> {
-    let all: Vec<&Target> = snap.ws.targets.iter().collect();
-    headlines_of(&progress(snap, &all, None))
-}
-
-/// The dashboard's lines of targets already evaluated.
-pub fn headlines_of(progress: &Progress) -> Vec<Headline> {
-    progress
-        .targets
-        .iter()
-        .map(|t| Headline {
-            id: t.id.clone(),
-            title: t.title.clone(),
-            // After the deadline the dashboard shows the figure it was judged on.
-            actual: t.at_deadline.or(t.actual),
-            goal: t.goal,
-            direction: t.direction,
-            percent: t.percent,
-            percent_of_goal: t.percent_of_goal,
-            status: t.status,
-        })
-        .collect()
 }
 
 fn period_label(p: Period) -> String {
@@ -723,7 +654,7 @@ impl Explanation {
                 let mut row = vec![
                     Cell::text(&r.id),
                     Cell::Date(r.date),
-                    Cell::key(&r.title, super::status::truncate(&r.title, 60)),
+                    Cell::key(&r.title, crate::text::truncate(&r.title, 60)),
                     r.state.map_or(Cell::Empty, |s| Cell::key(s, crate::i18n::label_of(s))),
                 ];
                 match t.measure {

@@ -28,7 +28,7 @@ pub fn find<'w>(ws: &'w Workspace, query: &str) -> Result<Found<'w>, String> {
         },
         None => (None, query),
     };
-    let id = crate::load::reader::nfc(id);
+    let id = crate::text::nfc(id);
     let mut found: Vec<(&str, Found<'w>)> = Vec::new();
     let wants = |k: &str| kind.is_none_or(|w| w == k);
     if wants("models") {

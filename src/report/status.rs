@@ -1,6 +1,7 @@
 //! `danvan status`, the dashboard: counts, what is late, what falls due in
 //! the next days, the latest meetings.
 
+use super::progress::{self, Progress};
 use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -62,7 +63,76 @@ pub struct Status {
     pub horizon_days: i64,
     pub latest_meetings: Vec<MeetingLine>,
     /// Headline progress of the targets (see `danvan progress`).
-    pub progress: Vec<crate::report::progress::Headline>,
+    pub progress: Vec<Headline>,
+}
+
+/// One target in a line, for the dashboard.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub id: String,
+    pub title: String,
+    pub actual: Option<f64>,
+    pub goal: f64,
+    pub direction: Direction,
+    /// Whether values are percentages.
+    pub percent: bool,
+    /// Actual as a share of the goal, in percent (for at-most: goal ÷ actual).
+    pub percent_of_goal: Option<f64>,
+    pub status: TargetStatus,
+}
+
+pub fn headline_table(items: &[Headline]) -> Table<'_> {
+    Table {
+        columns: vec![
+            Column::new("id", word("Mã", "Id")),
+            Column::new("title", word("Chỉ tiêu", "Target")),
+            Column::new("actual", word("Thực hiện", "Actual")),
+            Column::new("goal", word("Mục tiêu", "Goal")),
+            Column::new("bar", word("Tiến độ", "Progress")),
+            Column::new("status", word("Đánh giá", "Status")),
+        ],
+        rows: items
+            .iter()
+            .map(|h| {
+                let tone = progress::status_tone(h.status);
+                vec![
+                    Cell::text(&h.id),
+                    Cell::text(crate::text::truncate(&h.title, 50)),
+                    progress::value_cell(h.actual, h.percent),
+                    progress::value_cell(Some(h.goal), h.percent),
+                    Cell::Bar(h.percent_of_goal.unwrap_or(0.0) / 100.0, tone),
+                    Cell::toned(h.status.label(), tone),
+                ]
+            })
+            .collect(),
+        total: None,
+        empty: None,
+    }
+}
+
+/// Every target in a line, for the dashboard.
+pub fn headlines(snap: &Snapshot<'_>) -> Vec<Headline> {
+    let all: Vec<&Target> = snap.ws.targets.iter().collect();
+    headlines_of(&progress::progress(snap, &all, None))
+}
+
+/// The dashboard's lines of targets already evaluated.
+pub fn headlines_of(progress: &Progress) -> Vec<Headline> {
+    progress
+        .targets
+        .iter()
+        .map(|t| Headline {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            // After the deadline the dashboard shows the figure it was judged on.
+            actual: t.at_deadline.or(t.actual),
+            goal: t.goal,
+            direction: t.direction,
+            percent: t.percent,
+            percent_of_goal: t.percent_of_goal,
+            status: t.status,
+        })
+        .collect()
 }
 
 /// The deadline that matters now for an item with one, and days left.
@@ -111,7 +181,7 @@ fn attention(snap: &Snapshot<'_>, item: &Item<'_>) -> Option<Attention> {
     })
 }
 
-pub fn status(snap: &Snapshot<'_>, progress: Vec<crate::report::progress::Headline>) -> Status {
+pub fn status(snap: &Snapshot<'_>, progress: Vec<Headline>) -> Status {
     let mut c = Counts::default();
     let (mut overdue, mut upcoming) = (Vec::new(), Vec::new());
     for item in snap.items(Kind::Model) {
@@ -200,7 +270,7 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
             vec![
                 Cell::text(a.kind.label()),
                 Cell::text(&a.id),
-                Cell::text(truncate(&a.title, 60)),
+                Cell::text(crate::text::truncate(&a.title, 60)),
                 Cell::text(a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))),
                 Cell::Date(a.deadline),
                 Cell::toned_key(a.days_left.to_string(), days, tone),
@@ -220,16 +290,6 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
         total: None,
         empty: Some(empty),
     }
-}
-
-/// The first `max` characters of a text, with an ellipsis when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 impl Status {
@@ -290,7 +350,7 @@ impl Status {
             sections.push(Section {
                 key: "progress",
                 heading: Some(word("Tiến độ chỉ tiêu", "Progress against targets").into()),
-                body: Body::Table(crate::report::progress::headline_table(&self.progress)),
+                body: Body::Table(headline_table(&self.progress)),
             });
         }
         sections.push(Section {
@@ -329,7 +389,7 @@ impl Status {
                     vec![
                         Cell::Date(m.date),
                         Cell::text(m.kind.label()),
-                        Cell::text(truncate(&m.title, 70)),
+                        Cell::text(crate::text::truncate(&m.title, 70)),
                         Cell::Int(m.conclusions as i64),
                     ]
                 })
