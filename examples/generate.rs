@@ -20,8 +20,8 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use danvan::domain::calendar::Calendar;
-use danvan::domain::deadlines::{self, PetitionFacts, Rules};
-use danvan::model::PetitionType;
+use danvan::domain::deadlines::{self, PetitionFacts};
+use danvan::model::{PetitionType, Rules};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -148,7 +148,7 @@ fn every_invalid_toml_file_is_named_by_a_diagnostic_and_nothing_panics() {
 fn the_library_names_every_invalid_toml_file_too() {
     let (dir, names) = corpus_workspace();
     let root = dir.path().join("ws");
-    let loaded = danvan::load::load(&root);
+    let loaded = danvan::check::load(&root);
     assert!(loaded.has_errors());
     let named: BTreeSet<String> = loaded
         .diagnostics

@@ -7,10 +7,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use danvan::domain::calendar::Calendar;
-use danvan::domain::deadlines::{
-    Limit, PetitionFacts, Rules, deadlines, is_resolved_state, petition_status, task_state,
-};
-use danvan::model::{DayCount, PetitionState, PetitionType, TaskState};
+use danvan::domain::deadlines::{PetitionFacts, deadlines, is_resolved_state, petition_status, task_state};
+use danvan::model::{DayCount, Limit, PetitionState, PetitionType, Rules, TaskState};
 use proptest::prelude::*;
 use std::path::Path;
 

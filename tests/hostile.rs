@@ -94,7 +94,7 @@ fn names(found: &[Found], code: &str, path: &Path) -> bool {
 
 /// Library run: each diagnostic as (code, file).
 fn load(root: &Path) -> (danvan::load::Loaded, Vec<(Code, PathBuf)>) {
-    let loaded = danvan::load::load(root);
+    let loaded = danvan::check::load(root);
     let found = loaded
         .diagnostics
         .iter()

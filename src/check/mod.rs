@@ -2,13 +2,25 @@
 //! one file (types, keys, values) are in `load`. One function per rule.
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::domain::filter::{KeyDomain, key_domain};
+use crate::model::filter::{KeyDomain, key_domain};
 use crate::domain::{self, calendar::Calendar};
 use crate::i18n::tr;
 use crate::model::*;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Loads the workspace at `root` and runs every rule across its records:
+/// what every command reads, with every problem found.
+pub fn load(root: &std::path::Path) -> crate::load::Loaded {
+    let mut loaded = crate::load::load(root);
+    if let Some(ws) = &loaded.workspace {
+        let found = run(ws);
+        loaded.diagnostics.extend(found);
+        loaded.sort();
+    }
+    loaded
+}
 
 /// Every cross-record rule, in a stable order.
 pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
@@ -481,13 +493,13 @@ mod tests {
     /// diagnostic as (code, file, the text it points at).
     fn check(files: &[(&str, &str)]) -> Vec<(Code, String, String)> {
         let dir = workspace(files);
-        found(dir.path(), &crate::load::load(dir.path()))
+        found(dir.path(), &super::load(dir.path()))
     }
 
     /// Like [`check`], with the diagnostics' help lines.
     fn helps(files: &[(&str, &str)]) -> Vec<String> {
         let dir = workspace(files);
-        crate::load::load(dir.path())
+        super::load(dir.path())
             .diagnostics
             .into_iter()
             .map(|d| d.help.unwrap_or_default())
@@ -567,7 +579,7 @@ mod tests {
             target("t", "{ count = \"meetings\" }")
         );
         let dir = workspace(&[("targets.toml", &targets)]);
-        let loaded = crate::load::load(dir.path());
+        let loaded = super::load(dir.path());
         assert_eq!(
             found(dir.path(), &loaded),
             expect(&[(Code::DuplicateId, "targets.toml", "[[target]]")])
@@ -933,7 +945,7 @@ mod tests {
             ("petitions/e.toml", &petition("denunciation", "2022-06-01", "")),
             ("petitions/f.toml", &petition("denunciation", "2026-06-01", "")),
         ]);
-        let loaded = crate::load::load(dir.path());
+        let loaded = super::load(dir.path());
         assert!(!loaded.has_errors(), "warnings only");
         assert_eq!(
             found(dir.path(), &loaded),

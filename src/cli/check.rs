@@ -3,7 +3,6 @@
 use super::{Context, Failure, Outcome, print};
 use crate::diag::{Code, Severity};
 use crate::i18n::tr;
-use crate::load;
 use crate::render::diagnostics;
 use clap::{Args, ValueEnum};
 
@@ -41,7 +40,7 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
     }
     let root = cx.root()?;
     cx.choose_lang(&root);
-    let loaded = load::load(&root);
+    let loaded = crate::check::load(&root);
     let files = loaded.workspace.as_ref().map_or(0, |w| w.files.len());
     let out = match args.format {
         CheckFormat::Human => {

@@ -1,8 +1,8 @@
 //! The filters shared by `summary`, `list`, `petitions`, `conclusions`.
 
 use super::{Failure, parse_date};
-use crate::domain::filter::parse_kind;
-use crate::domain::period::Period;
+use crate::model::filter::parse_kind;
+use crate::model::Period;
 use crate::domain::query::{Query, resolve_orgs, resolve_units};
 use crate::model::{Kind, Workspace};
 use chrono::NaiveDate;

@@ -192,7 +192,7 @@ impl Context {
     pub fn workspace(&self) -> Result<&'static Workspace, Failure> {
         let root = self.root()?;
         self.choose_lang(&root);
-        let loaded = load::load(&root);
+        let loaded = crate::check::load(&root);
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
             let shown: Vec<Diagnostic> = loaded.diagnostics.into_iter().filter(Diagnostic::is_error).collect();

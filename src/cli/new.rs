@@ -7,10 +7,9 @@
 
 use super::filters::{parse_kind_arg, parse_period_arg};
 use super::{Context, Failure, Outcome, parse_date, print};
-use crate::domain::period::Period;
+use crate::model::Period;
 use crate::domain::query::{resolve_orgs, resolve_units};
 use crate::i18n::tr;
-use crate::load;
 use crate::model::*;
 use crate::render::template::{Source, source};
 use chrono::{Datelike, NaiveDate};
@@ -145,7 +144,7 @@ pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
     check_flags(args)?;
     // The configuration is all `new` needs: a broken record elsewhere must
     // not stop anyone from adding one.
-    let loaded = load::load(&root);
+    let loaded = crate::check::load(&root);
     let Some(ws) = loaded.workspace else {
         eprint!(
             "{}",
@@ -492,7 +491,7 @@ fn check_new_file(cx: &Context, root: &Path, path: &Path) -> Outcome {
     let Ok(rel) = path.strip_prefix(root) else {
         return Ok(());
     };
-    let loaded = load::load(root);
+    let loaded = crate::check::load(root);
     let own: Vec<_> = loaded
         .diagnostics
         .into_iter()

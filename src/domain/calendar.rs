@@ -44,6 +44,16 @@ pub struct Calendar {
 /// The longest span of listed dates given a table of days off: a century.
 const MAX_TABLE_DAYS: i32 = 36_525;
 
+impl crate::model::Config {
+    /// The calendar deadlines are counted on: the workspace's `[calendar]`.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(
+            self.calendar.holidays.iter().copied(),
+            self.calendar.workdays.iter().copied(),
+        )
+    }
+}
+
 impl Calendar {
     pub fn new(holidays: impl IntoIterator<Item = NaiveDate>, workdays: impl IntoIterator<Item = NaiveDate>) -> Self {
         let mut calendar = Calendar {

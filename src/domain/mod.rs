@@ -3,8 +3,6 @@
 
 pub mod calendar;
 pub mod deadlines;
-pub mod filter;
-pub mod period;
 pub mod query;
 pub mod snapshot;
 pub mod targets;
@@ -12,7 +10,7 @@ pub mod targets;
 use crate::model::*;
 use calendar::Calendar;
 use chrono::{Datelike, NaiveDate};
-use deadlines::{PetitionFacts, Rules};
+use deadlines::PetitionFacts;
 
 /// What a petition's deadlines depend on, from its record.
 pub fn facts(p: &Petition) -> PetitionFacts {

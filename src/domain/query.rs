@@ -1,7 +1,7 @@
 //! The filters users type (`--unit "tan my" --period 2023-H1 --status open`),
 //! resolved against the workspace and matched against records.
 
-use super::period::Period;
+use crate::model::Period;
 use super::snapshot::Item;
 use crate::i18n::tr;
 use crate::model::*;

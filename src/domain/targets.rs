@@ -6,7 +6,7 @@
 //! (SPEC section 2, targets.toml). A series needs one snapshot per date;
 //! [`Timeline`] builds each one once and shares it between targets.
 
-use super::period::Period;
+use crate::model::Period;
 use super::snapshot::{Item, Snapshot};
 use crate::model::*;
 use chrono::{Days, NaiveDate};

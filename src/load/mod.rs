@@ -65,6 +65,11 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Puts the diagnostics in their stable order: by file, position, code.
+    pub fn sort(&mut self) {
+        sort_diagnostics(&mut self.diagnostics);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -93,7 +98,8 @@ struct Walked {
     folders: Vec<(Kind, PathBuf)>,
 }
 
-/// Loads the workspace at `root` and runs every check on it.
+/// Loads the workspace at `root`: every problem of each file, none of the
+/// rules across records (`check::load` adds those).
 ///
 /// The hot path of every command: the root and each record folder are
 /// walked (no `stat` but for links; the petitions folder while meetings and
@@ -180,11 +186,9 @@ pub fn load(root: &Path) -> Loaded {
             petitions,
         )
     });
-    if let Some(ws) = &workspace {
-        diagnostics.extend(crate::check::run(ws));
-    }
-    sort_diagnostics(&mut diagnostics);
-    Loaded { workspace, diagnostics }
+    let mut loaded = Loaded { workspace, diagnostics };
+    loaded.sort();
+    loaded
 }
 
 /// How a record of one kind is read from its parsed table.
@@ -284,7 +288,7 @@ fn parse_targets_in(path: &Path, text: &str, file: FileId) -> (Vec<Target>, Vec<
 }
 
 /// Stable order: by file, then position, then code.
-fn sort_diagnostics(diags: &mut [Diagnostic]) {
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         (&a.file, a.span.as_ref().map(|s| s.start), a.code.as_str()).cmp(&(
             &b.file,
@@ -674,9 +678,11 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The diagnostics of a workspace with the rules across records too,
+    /// as every command sees them.
     fn check(files: &[(&str, &str)]) -> Vec<(Code, String, String)> {
         let dir = workspace(files);
-        found(dir.path(), &load(dir.path()))
+        found(dir.path(), &crate::check::load(dir.path()))
     }
 
     fn owned(expected: &[(Code, &str, &str)]) -> Vec<(Code, String, String)> {

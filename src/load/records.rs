@@ -93,7 +93,7 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
     let date = t.req_date(cx, "date");
     let period = t
         .string(cx, "period")
-        .and_then(|p| match crate::domain::period::Period::parse(&p.value) {
+        .and_then(|p| match crate::model::Period::parse(&p.value) {
             Ok(period) => Some(period),
             Err(msg) => {
                 cx.diags.push(

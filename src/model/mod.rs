@@ -4,12 +4,17 @@
 //! renames where Rust wants another name), so the JSON output and the JSON
 //! Schema speak the users' vocabulary.
 
+pub mod filter;
 pub mod keywords;
+mod period;
+mod rules;
 mod records;
 mod target;
 mod workspace;
 
 pub use keywords::*;
+pub use period::Period;
+pub use rules::*;
 pub use records::*;
 pub use target::*;
 pub use workspace::*;

@@ -76,7 +76,7 @@ pub struct Meeting {
     pub date: Sp<NaiveDate>,
     /// Period reviewed: YYYY, YYYY-H1, YYYY-Q3, YYYY-MM. — Kỳ đánh giá.
     #[schemars(with = "Option<String>")]
-    pub period: Option<crate::domain::period::Period>,
+    pub period: Option<crate::model::Period>,
     /// Unit ids where it was held. — Đơn vị.
     #[serde(default)]
     pub units: Vec<Ref>,

@@ -1,9 +1,8 @@
 //! `danvan.toml` and the loaded workspace as a whole.
 
 use super::keywords::*;
-use super::{FileId, Meeting, Model, Petition, Ref, Sp, Target};
-use crate::domain::calendar::Calendar;
-use crate::domain::deadlines::Rules;
+use super::{FileId, Meeting, Model, Petition, Ref, Rules, Sp, Target};
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -190,14 +189,6 @@ impl Serialize for RulesConfig {
 }
 
 impl Config {
-    /// The calendar deadlines are counted on.
-    pub fn calendar(&self) -> Calendar {
-        Calendar::new(
-            self.calendar.holidays.iter().copied(),
-            self.calendar.workdays.iter().copied(),
-        )
-    }
-
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id.value == id)
     }

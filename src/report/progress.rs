@@ -3,7 +3,7 @@
 //! from `domain::targets`; this file only lays them out.
 
 use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone, format_date, sparkline};
-use crate::domain::period::Period;
+use crate::model::Period;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::targets::{self, Detail, SeriesPoint, Timeline};
 use crate::i18n::{Label, tr, word};

@@ -21,7 +21,7 @@ pub enum Found<'w> {
 /// error that names the qualified ids to use.
 pub fn find<'w>(ws: &'w Workspace, query: &str) -> Result<Found<'w>, String> {
     let (kind, id) = match query.split_once('/') {
-        Some((k, id)) => match crate::domain::filter::parse_kind(k) {
+        Some((k, id)) => match crate::model::filter::parse_kind(k) {
             Some(kind) => (Some(kind.as_str()), id),
             None if k == "target" || k == "targets" => (Some("targets"), id),
             None => (None, query),

@@ -2,7 +2,7 @@
 //! period, for one kind of record or all, as of a date.
 
 use super::{Body, Cell, Column, Document, Report, Section, Table};
-use crate::domain::period::Period;
+use crate::model::Period;
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::keywords::Granularity;
+use super::keywords::Granularity;
 
 /// A reporting period: a year, a half, a quarter or a month.
 ///
@@ -321,7 +321,7 @@ impl schemars::JsonSchema for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::fixtures::d;
+    fn d(s: &str) -> NaiveDate { s.parse().unwrap() }
     use proptest::prelude::*;
 
     #[test]

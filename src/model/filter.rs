@@ -2,7 +2,7 @@
 //! each key takes. Shared by the target loader (to reject a key a kind
 //! lacks) and the target engine (to match records).
 
-use crate::model::*;
+use super::keywords::*;
 
 /// What values a filter key accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
