@@ -2,9 +2,9 @@
 //! one file (types, keys, values) are in `load`. One function per rule.
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::model::filter::{KeyDomain, key_domain};
 use crate::domain::{self, calendar::Calendar};
 use crate::i18n::tr;
+use crate::model::filter::{KeyDomain, key_domain};
 use crate::model::*;
 use chrono::NaiveDate;
 use rayon::prelude::*;

@@ -5,7 +5,8 @@ use super::{Context, Failure, Outcome, print};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::i18n::tr;
 use crate::model::{Keyword, Kind};
-use crate::report::export::{ExportFormat, export};
+use crate::render::{ExportFormat, to_string, write_rows};
+use crate::report::export;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -59,7 +60,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         ""
     };
     for kind in kinds {
-        let text = format!("{bom}{}", export(&snap, kind, args.format));
+        let text = format!("{bom}{}", rows(&snap, kind, args.format));
         match &args.out {
             None => print(&text)?,
             Some(dir) => {
@@ -70,4 +71,14 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         }
     }
     Ok(())
+}
+
+/// The export rows of one kind, written in `format`.
+fn rows(snap: &Snapshot<'_>, kind: Kind, format: ExportFormat) -> String {
+    to_string(|out| match kind {
+        Kind::Model => write_rows(&export::models(snap), format, out),
+        Kind::Meeting => write_rows(&export::meetings(snap), format, out),
+        Kind::Petition => write_rows(&export::petitions(snap), format, out),
+        Kind::Conclusion => write_rows(&export::conclusions(snap), format, out),
+    })
 }

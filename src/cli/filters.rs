@@ -1,9 +1,9 @@
 //! The filters shared by `summary`, `list`, `petitions`, `conclusions`.
 
 use super::{Failure, parse_date};
-use crate::model::filter::parse_kind;
-use crate::model::Period;
 use crate::domain::query::{Query, resolve_orgs, resolve_units};
+use crate::model::Period;
+use crate::model::filter::parse_kind;
 use crate::model::{Kind, Workspace};
 use chrono::NaiveDate;
 use clap::Args;

@@ -7,9 +7,9 @@
 
 use super::filters::{parse_kind_arg, parse_period_arg};
 use super::{Context, Failure, Outcome, parse_date, print};
-use crate::model::Period;
 use crate::domain::query::{resolve_orgs, resolve_units};
 use crate::i18n::tr;
+use crate::model::Period;
 use crate::model::*;
 use crate::render::template::{Source, source};
 use chrono::{Datelike, NaiveDate};

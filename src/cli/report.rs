@@ -4,6 +4,7 @@ use super::notice::{docx_failure, template_failure};
 use super::output::Batch;
 use super::{Context, Failure, Outcome, print};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
+use crate::render::site;
 use crate::render::template::{self, Layout, NoticeTemplate, TemplateError};
 use crate::report::{self, bundle};
 use clap::Args;
@@ -46,7 +47,7 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     let (pages, notices) = rayon::join(
         || -> Outcome {
             let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-            let data = bundle::bundle(&snap, bundle::records_commit(&ws.root), &links);
+            let data = bundle::bundle(&snap, crate::load::records_commit(&ws.root), &links);
             let (json, page) = rayon::join(
                 || {
                     files.write_with(&out.join("data.json"), |w| {
@@ -54,10 +55,14 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
                         writeln!(w)
                     })
                 },
-                || files.write_with(&out.join("index.html"), |w| data.write_index_html(&ws.config, w)),
+                || {
+                    files.write_with(&out.join("index.html"), |w| {
+                        site::write_index_html(&data, &ws.config, w)
+                    })
+                },
             );
             json.and(page)?;
-            files.write(&out.join("summary.md"), data.summary_md(&ws.config).as_bytes())
+            files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes())
         },
         || {
             links.par_iter().try_for_each(|link| {

@@ -1,9 +1,9 @@
 //! The filters users type (`--unit "tan my" --period 2023-H1 --status open`),
 //! resolved against the workspace and matched against records.
 
-use crate::model::Period;
 use super::snapshot::Item;
 use crate::i18n::tr;
+use crate::model::Period;
 use crate::model::*;
 use crate::text::fold;
 use chrono::NaiveDate;

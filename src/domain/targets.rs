@@ -6,8 +6,8 @@
 //! (SPEC section 2, targets.toml). A series needs one snapshot per date;
 //! [`Timeline`] builds each one once and shares it between targets.
 
-use crate::model::Period;
 use super::snapshot::{Item, Snapshot};
+use crate::model::Period;
 use crate::model::*;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;

@@ -3,8 +3,8 @@
 use super::reader::{Ctx, Table};
 use crate::diag::{Code, Diagnostic, did_you_mean};
 
-use crate::model::filter::{KeyDomain, key_domain, keys_for, parse_kind};
 use crate::i18n::tr;
+use crate::model::filter::{KeyDomain, key_domain, keys_for, parse_kind};
 use crate::model::*;
 use toml::de::DeValue;
 

@@ -2,8 +2,11 @@
 //! file (in parallel), and collect every problem on the way.
 
 mod config;
+mod git;
 pub mod reader;
 mod records;
+
+pub use git::records_commit;
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;

@@ -8,13 +8,13 @@
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::i18n::tr;
 use crate::model::{Keyword, Sp, Span};
+use crate::text::nfc;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-use crate::text::nfc;
 
 /// Where diagnostics of one file go.
 pub struct Ctx<'a> {

@@ -7,15 +7,15 @@
 pub mod filter;
 pub mod keywords;
 mod period;
-mod rules;
 mod records;
+mod rules;
 mod target;
 mod workspace;
 
 pub use keywords::*;
 pub use period::Period;
-pub use rules::*;
 pub use records::*;
+pub use rules::*;
 pub use target::*;
 pub use workspace::*;
 

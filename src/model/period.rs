@@ -321,7 +321,9 @@ impl schemars::JsonSchema for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-    fn d(s: &str) -> NaiveDate { s.parse().unwrap() }
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -1,11 +1,14 @@
 //! CSV (RFC 4180, UTF-8, header row). A report with one table prints that
 //! table with English column keys; a report of several tables prints the
 //! long form `section,row,column,value`, which every spreadsheet can pivot.
+//! Export rows (`danvan export`) are written by the same writer.
 
+use crate::report::export::Row;
 use crate::report::{Body, Document, Table};
+use serde_json::Value;
 use std::io::{self, Write};
 
-/// The CSV writer every report uses: CRLF line ends, quoting as needed.
+/// The CSV writer every report and export uses: CRLF line ends, quoting as needed.
 fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -73,4 +76,53 @@ pub fn write_document(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     w.flush()
+}
+
+/// Export rows: a header of `R::COLUMNS`, then a row per row; lists joined
+/// with `;`, maps as `key=value;…`, dates ISO, absent values empty.
+pub fn write_rows<R: Row>(rows: &[R], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(R::COLUMNS).map_err(csv_error)?;
+    for row in rows {
+        let value = serde_json::to_value(row).map_err(io::Error::other)?;
+        w.write_record(R::COLUMNS.iter().map(|c| cell(value.get(c).unwrap_or(&Value::Null))))
+            .map_err(csv_error)?;
+    }
+    w.flush()
+}
+
+/// One value of an export row as a CSV field.
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        // 320.0 from an f64 indicator reads as 320 in a spreadsheet.
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}={}", cell(v)))
+            .collect::<Vec<_>>()
+            .join(";"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_cells_flatten_lists_and_maps() {
+        assert_eq!(cell(&serde_json::json!(["tan-my", "lap-vo"])), "tan-my;lap-vo");
+        assert_eq!(
+            cell(&serde_json::json!({"households": 320.0, "members": 12.5})),
+            "households=320;members=12.5"
+        );
+        assert_eq!(cell(&Value::Null), "");
+        assert_eq!(cell(&serde_json::json!(false)), "false");
+    }
 }

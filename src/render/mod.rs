@@ -6,6 +6,7 @@ pub mod diagnostics;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod site;
 pub mod table;
 pub mod template;
 
@@ -24,6 +25,44 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown
     Markdown,
+}
+
+/// How export rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// CSV (RFC 4180, UTF-8, header row; lists joined with `;`)
+    #[default]
+    Csv,
+    /// JSON Lines: one JSON object per line (lists as arrays)
+    Jsonl,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Writes export rows in a format.
+pub fn write_rows<R: crate::report::export::Row>(
+    rows: &[R],
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        ExportFormat::Csv => csv::write_rows(rows, out),
+        ExportFormat::Jsonl => {
+            // One JSON object per line, keys in field order.
+            for row in rows {
+                serde_json::to_writer(&mut *out, row)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Renders a report; `color` only matters for tables.

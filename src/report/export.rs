@@ -13,27 +13,7 @@ use crate::domain::snapshot::{Item, Snapshot};
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-
-/// How the rows are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// CSV (RFC 4180, UTF-8, header row; lists joined with `;`)
-    #[default]
-    Csv,
-    /// JSON Lines: one JSON object per line (lists as arrays)
-    Jsonl,
-}
-
-impl ExportFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Jsonl => "jsonl",
-        }
-    }
-}
 
 /// A row of an export table.
 pub trait Row: Serialize {
@@ -430,82 +410,4 @@ pub fn conclusions(snap: &Snapshot<'_>) -> Vec<ConclusionRow> {
             })
         })
         .collect()
-}
-
-/// The rows of one kind, encoded.
-pub fn export(snap: &Snapshot<'_>, kind: Kind, format: ExportFormat) -> String {
-    match kind {
-        Kind::Model => encode(&models(snap), format),
-        Kind::Meeting => encode(&meetings(snap), format),
-        Kind::Petition => encode(&petitions(snap), format),
-        Kind::Conclusion => encode(&conclusions(snap), format),
-    }
-}
-
-pub fn encode<R: Row>(rows: &[R], format: ExportFormat) -> String {
-    match format {
-        ExportFormat::Csv => csv(rows),
-        ExportFormat::Jsonl => jsonl(rows),
-    }
-}
-
-/// One JSON object per line, keys in field order.
-fn jsonl<R: Row>(rows: &[R]) -> String {
-    let mut out = String::new();
-    for row in rows {
-        // Plain structs with string keys always serialize.
-        out.push_str(&serde_json::to_string(row).unwrap_or_default());
-        out.push('\n');
-    }
-    out
-}
-
-/// RFC 4180 with a header of `R::COLUMNS`; lists joined with `;`, maps as
-/// `key=value;…`, dates ISO, absent values empty.
-fn csv<R: Row>(rows: &[R]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = w.write_record(R::COLUMNS);
-    for row in rows {
-        let value = serde_json::to_value(row).unwrap_or_default();
-        let _ = w.write_record(R::COLUMNS.iter().map(|c| cell(value.get(c).unwrap_or(&Value::Null))));
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-fn cell(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        // 320.0 from an f64 indicator reads as 320 in a spreadsheet.
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            _ => n.to_string(),
-        },
-        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
-        Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{k}={}", cell(v)))
-            .collect::<Vec<_>>()
-            .join(";"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_flatten_lists_and_maps() {
-        assert_eq!(cell(&serde_json::json!(["tan-my", "lap-vo"])), "tan-my;lap-vo");
-        assert_eq!(
-            cell(&serde_json::json!({"households": 320.0, "members": 12.5})),
-            "households=320;members=12.5"
-        );
-        assert_eq!(cell(&Value::Null), "");
-        assert_eq!(cell(&serde_json::json!(false)), "false");
-    }
 }

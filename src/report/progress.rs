@@ -3,10 +3,10 @@
 //! from `domain::targets`; this file only lays them out.
 
 use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone, format_date, sparkline};
-use crate::model::Period;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::targets::{self, Detail, SeriesPoint, Timeline};
 use crate::i18n::{Label, tr, word};
+use crate::model::Period;
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;

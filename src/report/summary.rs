@@ -2,10 +2,10 @@
 //! period, for one kind of record or all, as of a date.
 
 use super::{Body, Cell, Column, Document, Report, Section, Table};
-use crate::model::Period;
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
+use crate::model::Period;
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -1,0 +1,159 @@
+//! The pages of the CI bundle (`danvan report`): the self-contained
+//! `index.html` and the short `summary.md`, made from the bundle's data.
+
+use super::{html, markdown};
+use crate::i18n::{tr, word};
+use crate::model::{Config, Keyword};
+use crate::report::bundle::Bundle;
+use crate::report::status::{self, StatusView};
+use crate::report::{Report, format_date, progress};
+use std::fmt::Write;
+
+/// The self-contained page: dashboard, progress with charts, summaries,
+/// registers, links to the notices. Written a section at a time: at
+/// province scale the registers alone make tens of megabytes.
+pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let dashboard = StatusView {
+        status: b.status.clone(),
+        config,
+    };
+    let summaries = [
+        ("summary", word("Tổng hợp", "Summary"), &b.summary),
+        (
+            "petitions-by-type",
+            word("Đơn theo loại", "Petitions by type"),
+            &b.petitions_by_type,
+        ),
+        (
+            "petitions-by-unit",
+            word("Đơn theo đơn vị", "Petitions by unit"),
+            &b.petitions_by_unit_and_year,
+        ),
+        ("meetings", word("Hội nghị", "Meetings"), &b.meetings_by_type_and_year),
+    ];
+    let mut nav = vec![
+        ("dashboard", word("Tổng quan", "Dashboard")),
+        ("progress", word("Chỉ tiêu", "Targets")),
+    ];
+    nav.extend(summaries.iter().map(|(anchor, label, _)| (*anchor, *label)));
+    nav.extend([
+        ("petitions", word("Sổ đơn thư", "Petitions")),
+        ("conclusions", word("Nhiệm vụ", "Tasks")),
+        ("notices", word("Thông báo", "Notices")),
+    ]);
+    let title = tr!(
+        "{}: công tác dân vận, tính đến ngày {}",
+        "{}: mass mobilization, as of {}",
+        config.committee.name,
+        format_date(b.as_of)
+    );
+    html::write_page(out, crate::i18n::lang().as_str(), &title, &nav, |out| {
+        html::write_document(&dashboard.document(), "dashboard", out)?;
+        out.write_all(progress_html(b).as_bytes())?;
+        for (anchor, _, s) in summaries {
+            html::write_document(&s.document(), anchor, out)?;
+        }
+        html::write_document(&b.petitions.document(), "petitions", out)?;
+        html::write_document(&b.conclusions.document(), "conclusions", out)?;
+        out.write_all(notices_html(b).as_bytes())
+    })
+}
+
+fn progress_html(b: &Bundle<'_>) -> String {
+    let mut out = html::document(&b.progress.document(), "progress");
+    out.push_str("<div class=\"cards\">\n");
+    for t in &b.progress.targets {
+        let points: Vec<(String, Option<f64>)> = t.series.iter().map(|p| (p.period.to_string(), p.actual)).collect();
+        let _ = writeln!(
+            out,
+            "<div class=\"card\"><h4>{}</h4>{}</div>",
+            html::esc(&t.title),
+            html::trend_svg(&points, t.goal, progress::status_tone(t.status))
+        );
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+fn notices_html(b: &Bundle<'_>) -> String {
+    let mut out = format!(
+        "<section id=\"notices\">\n<h2>{}</h2>\n",
+        word("Thông báo kết luận", "Conclusion notices")
+    );
+    if b.notices.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">{}</p>",
+            word("Chưa có thông báo.", "No notices yet.")
+        );
+    }
+    out.push_str("<ul>\n");
+    for n in b.notices {
+        let _ = writeln!(
+            out,
+            "<li>{} ({}): {} — <a href=\"{}\">HTML</a> · <a href=\"{}\">DOCX</a></li>",
+            html::esc(&n.number),
+            format_date(n.date),
+            html::esc(&n.subject),
+            html::esc(&n.html),
+            html::esc(&n.docx)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+    out
+}
+
+/// A short Markdown page for a CI job summary or a pull-request comment:
+/// the counts, the targets, and at most 20 late items.
+pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
+    const MAX_LATE: usize = 20;
+    let s = &b.status;
+    let c = &s.counts;
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        tr!("{}: công tác dân vận", "{}: mass mobilization", config.committee.name),
+        tr!("Tính đến ngày {}", "As of {}", format_date(b.as_of))
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        tr!(
+            "- Mô hình: **{}** ({} đang thực hiện, {} Dân vận khéo)\n- Hội nghị: **{}**\n- Đơn thư: **{}** ({} đang giải quyết, **{} quá hạn**)\n- Nhiệm vụ kết luận: **{}** ({} chưa xong, **{} quá hạn**)",
+            "- Models: **{}** ({} active, {} recognised Dân vận khéo)\n- Meetings: **{}**\n- Petitions: **{}** ({} open, **{} overdue**)\n- Conclusion tasks: **{}** ({} open, **{} overdue**)",
+            c.models,
+            c.models_active,
+            c.models_recognized,
+            c.meetings,
+            c.petitions,
+            c.petitions_open,
+            c.petitions_overdue,
+            c.tasks,
+            c.tasks_open,
+            c.tasks_overdue
+        )
+    );
+    if !s.progress.is_empty() {
+        let _ = writeln!(out, "## {}\n", word("Tiến độ chỉ tiêu", "Targets"));
+        out.push_str(&markdown::table(&status::headline_table(&s.progress)));
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## {}\n", word("Quá hạn", "Overdue"));
+    let late = &s.overdue[..s.overdue.len().min(MAX_LATE)];
+    out.push_str(&markdown::table(&status::attention_table(
+        late,
+        config,
+        tr!("Không có việc quá hạn.", "Nothing is overdue."),
+    )));
+    if s.overdue.len() > MAX_LATE {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                "… và {} việc khác (xem index.html).",
+                "… and {} more (see index.html).",
+                s.overdue.len() - MAX_LATE
+            )
+        );
+    }
+    out
+}
