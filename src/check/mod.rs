@@ -18,6 +18,7 @@ pub fn load(root: &std::path::Path) -> crate::load::Loaded {
         let found = run(ws);
         loaded.diagnostics.extend(found);
         loaded.sort();
+        loaded.sources.fill(&loaded.diagnostics);
     }
     loaded
 }

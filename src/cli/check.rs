@@ -44,13 +44,13 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
     let files = loaded.workspace.as_ref().map_or(0, |w| w.files.len());
     let out = match args.format {
         CheckFormat::Human => {
-            let mut text = diagnostics::human(&loaded.diagnostics, cx.color_stdout);
+            let mut text = diagnostics::human(&loaded.diagnostics, &loaded.sources, cx.color_stdout);
             text.push_str(&diagnostics::summary_line(&loaded.diagnostics, files));
             text.push('\n');
             text
         }
-        CheckFormat::Json => diagnostics::json(&loaded.diagnostics),
-        CheckFormat::Github => diagnostics::github(&loaded.diagnostics),
+        CheckFormat::Json => diagnostics::json(&loaded.diagnostics, &loaded.sources),
+        CheckFormat::Github => diagnostics::github(&loaded.diagnostics, &loaded.sources),
     };
     print(&out)?;
     let deny_warnings = args.deny.is_some();

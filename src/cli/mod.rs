@@ -195,8 +195,8 @@ impl Context {
         let loaded = crate::check::load(&root);
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
-            let shown: Vec<Diagnostic> = loaded.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
-            eprint!("{}", crate::render::diagnostics::human(&shown, self.color_stderr));
+            let shown: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+            eprint!("{}", crate::render::diagnostics::human(&shown, &loaded.sources, self.color_stderr));
             eprintln!(
                 "{}",
                 tr!(

@@ -148,7 +148,7 @@ pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
     let Some(ws) = loaded.workspace else {
         eprint!(
             "{}",
-            crate::render::diagnostics::human(&loaded.diagnostics, cx.color_stderr)
+            crate::render::diagnostics::human(&loaded.diagnostics, &loaded.sources, cx.color_stderr)
         );
         return Err(Failure::Records);
     };
@@ -494,13 +494,14 @@ fn check_new_file(cx: &Context, root: &Path, path: &Path) -> Outcome {
     let loaded = crate::check::load(root);
     let own: Vec<_> = loaded
         .diagnostics
-        .into_iter()
+        .iter()
+        .cloned()
         .filter(|d| d.file.as_ref().is_some_and(|f| f.ends_with(rel)))
         .collect();
     if own.is_empty() {
         return Ok(());
     }
-    eprint!("{}", crate::render::diagnostics::human(&own, cx.color_stderr));
+    eprint!("{}", crate::render::diagnostics::human(&own, &loaded.sources, cx.color_stderr));
     if own.iter().any(|d| d.is_error()) {
         eprintln!(
             "{}",

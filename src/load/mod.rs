@@ -5,8 +5,10 @@ mod config;
 mod git;
 pub mod reader;
 mod records;
+mod sources;
 
 pub use git::records_commit;
+pub use sources::{Excerpt, HIDDEN, SourceText, Sources};
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
@@ -65,6 +67,35 @@ fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
 pub struct Loaded {
     pub workspace: Option<Workspace>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The texts of the files the diagnostics point into.
+    pub sources: Sources,
+}
+
+/// The problems of files as they are read, with the texts of those that have any.
+#[derive(Default)]
+struct Found {
+    diagnostics: Vec<Diagnostic>,
+    sources: Sources,
+}
+
+impl Found {
+    fn add(&mut self, p: Problems) {
+        self.diagnostics.extend(p.diags);
+        if let Some((path, text)) = p.source {
+            self.sources.insert(path, text);
+        }
+    }
+
+    fn extend(&mut self, other: Found) {
+        self.diagnostics.extend(other.diagnostics);
+        self.sources.extend(other.sources);
+    }
+}
+
+/// The problems of one file, with its text when it has any.
+struct Problems {
+    diags: Vec<Diagnostic>,
+    source: Option<(PathBuf, SourceText)>,
 }
 
 impl Loaded {
@@ -110,7 +141,8 @@ struct Walked {
 /// parallel straight into that kind's vector, so a large workspace is held
 /// once, not twice.
 pub fn load(root: &Path) -> Loaded {
-    let mut diagnostics = Vec::new();
+    let mut found = Found::default();
+    let diagnostics = &mut found.diagnostics;
     if !root.join("danvan.toml").is_file() {
         diagnostics.push(
             Diagnostic::new(
@@ -133,19 +165,19 @@ pub fn load(root: &Path) -> Loaded {
     let (mut config, mut config_file) = (None, FileId(0));
     let (mut targets, mut targets_file) = (Vec::new(), None);
     if root.join("danvan.toml").is_file() {
-        let (c, d) = with_text(&root.join("danvan.toml"), read_text, parse_config);
+        let (c, d) = with_text(&root.join("danvan.toml"), read_checked, parse_config);
         (config, config_file) = (c, FileId(fixed.len() as u32));
-        diagnostics.extend(d);
+        found.add(d);
         fixed.push(PathBuf::from("danvan.toml"));
     }
     if root.join("targets.toml").is_file() {
         let file = FileId(fixed.len() as u32);
-        let (t, d) = with_text(&root.join("targets.toml"), read_text, |path, text| {
+        let (t, d) = with_text(&root.join("targets.toml"), read_checked, |path, text| {
             let (t, d) = parse_targets_in(path, text, file);
             (Some(t), d)
         });
         (targets, targets_file) = (t.unwrap_or_default(), Some(file));
-        diagnostics.extend(d);
+        found.add(d);
         fixed.push(PathBuf::from("targets.toml"));
     }
 
@@ -158,7 +190,7 @@ pub fn load(root: &Path) -> Loaded {
     let ((meeting_walk, model_walk, meetings, models, early), petition_walk) = rayon::join(
         || {
             let (meeting_walk, model_walk) = (walk_kind(Kind::Meeting), walk_kind(Kind::Model));
-            let mut early = Vec::new();
+            let mut early = Found::default();
             let meetings = parse_block(root, &meeting_walk.jobs, first, &mut early, records::meeting);
             let after = first + meeting_walk.jobs.len() as u32;
             let models = parse_block(root, &model_walk.jobs, after, &mut early, records::model);
@@ -166,14 +198,14 @@ pub fn load(root: &Path) -> Loaded {
         },
         || walk_kind(Kind::Petition),
     );
-    diagnostics.extend(early);
+    found.extend(early);
     let after = first + (meeting_walk.jobs.len() + model_walk.jobs.len()) as u32;
-    let petitions = parse_block(root, &petition_walk.jobs, after, &mut diagnostics, records::petition);
+    let petitions = parse_block(root, &petition_walk.jobs, after, &mut found, records::petition);
 
     let mut files = Vec::with_capacity(after as usize + petition_walk.jobs.len());
     files.extend(fixed.into_iter().map(|rel| SourceFile { rel }));
     for walk in [meeting_walk, model_walk, petition_walk] {
-        diagnostics.extend(walk.diags);
+        found.diagnostics.extend(walk.diags);
         files.extend(walk.jobs.into_iter().map(|j| SourceFile { rel: j.rel }));
     }
     let workspace = config.map(|config| {
@@ -189,7 +221,11 @@ pub fn load(root: &Path) -> Loaded {
             petitions,
         )
     });
-    let mut loaded = Loaded { workspace, diagnostics };
+    let mut loaded = Loaded {
+        workspace,
+        diagnostics: found.diagnostics,
+        sources: found.sources,
+    };
     loaded.sort();
     loaded
 }
@@ -199,16 +235,10 @@ type ReadRecord<T> = fn(&mut Ctx<'_>, &Table<'_, '_>, String, FileId) -> Option<
 
 /// Reads and parses `jobs`, files `first`, `first + 1`, … of the
 /// workspace, in parallel; keeps the records that parsed, in walk order, and
-/// adds every problem to `diags`.
-fn parse_block<T: Send>(
-    root: &Path,
-    jobs: &[Job],
-    first: u32,
-    diags: &mut Vec<Diagnostic>,
-    read: ReadRecord<T>,
-) -> Vec<T> {
+/// adds every problem to `found`.
+fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found, read: ReadRecord<T>) -> Vec<T> {
     let mut parsed: Vec<Option<T>> = Vec::with_capacity(jobs.len());
-    let mut problems: Vec<Vec<Diagnostic>> = Vec::with_capacity(jobs.len());
+    let mut problems: Vec<Problems> = Vec::with_capacity(jobs.len());
     jobs.par_iter()
         .enumerate()
         .map(|(i, job)| {
@@ -219,7 +249,9 @@ fn parse_block<T: Send>(
             })
         })
         .unzip_into_vecs(&mut parsed, &mut problems);
-    diags.extend(problems.into_iter().flatten());
+    for p in problems {
+        found.add(p);
+    }
     // `filter_map` over a `Vec`'s own iterator collects in place: no second copy.
     #[allow(clippy::filter_map_identity)]
     parsed.into_iter().filter_map(|r| r).collect()
@@ -233,15 +265,26 @@ fn record_id(rel: &Path) -> String {
 
 /// Reads the file at `path` with `read` ([`read_text`], or
 /// [`read_walked`] for a file the walk listed) and hands its text to
-/// `parse`; a file that cannot be read gives its diagnostic instead.
+/// `parse`; a file that cannot be read gives its diagnostic instead. The
+/// text of a file with problems is kept for them.
 fn with_text<T>(
     path: &Path,
-    read: fn(&Path) -> Result<String, Diagnostic>,
+    read: fn(&Path) -> Result<String, Unread>,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
-) -> (Option<T>, Vec<Diagnostic>) {
+) -> (Option<T>, Problems) {
     match read(path) {
-        Ok(text) => parse(path, &text),
-        Err(d) => (None, vec![d]),
+        Ok(text) => {
+            let (value, diags) = parse(path, &text);
+            let source = (!diags.is_empty()).then(|| (path.to_path_buf(), SourceText::parse(&text)));
+            (value, Problems { diags, source })
+        }
+        Err(u) => (
+            None,
+            Problems {
+                source: u.lenient.map(|text| (path.to_path_buf(), SourceText::parse(&text))),
+                diags: vec![u.diagnostic],
+            },
+        ),
     }
 }
 
@@ -496,7 +539,28 @@ fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
 /// Reads one file's text: refuses big files unread, non-UTF-8 and empty
 /// ones, and anything that is not a regular file (without waiting on a pipe).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let fail = |code: Code, message: String| Diagnostic::new(code, message).in_file(path);
+    read_checked(path).map_err(|u| u.diagnostic)
+}
+
+/// Why a file gave no text, and what of it could be read: the text of a
+/// file that is not UTF-8, read leniently, so its diagnostic can show where.
+struct Unread {
+    diagnostic: Diagnostic,
+    lenient: Option<String>,
+}
+
+impl From<Diagnostic> for Unread {
+    fn from(diagnostic: Diagnostic) -> Unread {
+        Unread {
+            diagnostic,
+            lenient: None,
+        }
+    }
+}
+
+/// [`read_text`], keeping what the diagnostic of a non-UTF-8 file points into.
+fn read_checked(path: &Path) -> Result<String, Unread> {
+    let fail = |code: Code, message: String| Unread::from(Diagnostic::new(code, message).in_file(path));
     let file = open_no_wait(path).map_err(|e| {
         fail(
             Code::Unreadable,
@@ -517,7 +581,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         ));
     }
     if !meta.is_file() {
-        return Err(not_a_file(path));
+        return Err(not_a_file(path).into());
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
@@ -538,7 +602,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 /// no `fstat` to ask again (one system call of five per record file). A
 /// file swapped for something else since is still caught: reading a
 /// folder fails, and no more than the size limit is ever read.
-fn read_walked(path: &Path) -> Result<String, Diagnostic> {
+fn read_walked(path: &Path) -> Result<String, Unread> {
     let file = open_no_wait(path).map_err(|e| {
         Diagnostic::new(
             Code::Unreadable,
@@ -556,8 +620,8 @@ fn read_walked(path: &Path) -> Result<String, Diagnostic> {
 
 /// Reads at most the size limit (and one byte more, to tell a file over
 /// it) into a buffer of `capacity` to start with; the text must be UTF-8.
-fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<String, Diagnostic> {
-    let fail = |code: Code, message: String| Diagnostic::new(code, message).in_file(path);
+fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<String, Unread> {
+    let fail = |code: Code, message: String| Unread::from(Diagnostic::new(code, message).in_file(path));
     let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
         fail(
@@ -580,7 +644,8 @@ fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<Str
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        fail(
+        let lenient = Some(String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let diagnostic = Diagnostic::new(
             Code::NotUtf8,
             tr!(
                 "tệp không phải văn bản UTF-8 (byte {} sai)",
@@ -588,11 +653,13 @@ fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<Str
                 at
             ),
         )
+        .in_file(path)
         .at(at..at + 1)
         .with_help(tr!(
             "lưu lại tệp với bảng mã UTF-8",
             "save the file again with the UTF-8 encoding"
-        ))
+        ));
+        Unread { diagnostic, lenient }
     })
 }
 
@@ -899,7 +966,8 @@ pub(crate) mod tests {
         std::fs::write(&limit, vec![b'#'; MAX_FILE_BYTES as usize]).unwrap();
         // The same answers whether the file's type is asked first or not
         // (the walk has listed record files as regular files already).
-        for read in [read_text, read_walked] {
+        let walked = |path: &Path| read_walked(path).map_err(|u| u.diagnostic);
+        for read in [read_text as fn(&Path) -> Result<String, Diagnostic>, walked] {
             assert_eq!(read(&big).unwrap_err().code, Code::TooLarge);
             assert_eq!(read(&limit).unwrap().len(), MAX_FILE_BYTES as usize);
             assert_eq!(read(dir.path()).unwrap_err().code, Code::Unreadable);
