@@ -3,15 +3,18 @@
 //!
 //! One file per family of rules, each owning the diagnostic codes it emits
 //! (its doc says which); this file chains them and holds what they share.
+//! Where the loader finds a problem under a code a family owns, the family
+//! makes the diagnostic for it (`petitions::bad_round`,
+//! `targets::never_matched`).
 
 mod calendar;
 mod dates;
 mod ids;
 mod models;
 mod notices;
-mod petitions;
+pub(crate) mod petitions;
 mod references;
-mod targets;
+pub(crate) mod targets;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::*;

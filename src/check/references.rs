@@ -1,7 +1,8 @@
 //! Every id a record names (unit, organisation, meeting) is defined in the
 //! workspace.
 //!
-//! Owns E021 `unknown-reference`.
+//! Owns E021 `unknown-reference`. [`dangling`] also words the unit and
+//! organisation ids of target filters, which `targets` reports as E042.
 
 use super::diag;
 use crate::diag::{Code, Diagnostic, did_you_mean};
@@ -15,11 +16,18 @@ pub(super) enum RefKind {
     Meeting,
 }
 
-pub(super) fn unknown_ref(ws: &Workspace, file: FileId, r: &Ref, kind: RefKind) -> Option<Diagnostic> {
+/// What a reference to an id the workspace does not define says.
+pub struct Dangling {
+    pub message: String,
+    pub help: String,
+}
+
+/// `None` when `id` is defined; else the message and help that name it.
+pub(super) fn dangling(ws: &Workspace, id: &str, kind: RefKind) -> Option<Dangling> {
     let exists = match kind {
-        RefKind::Unit => ws.config.unit(&r.value).is_some(),
-        RefKind::Org => ws.config.org(&r.value).is_some(),
-        RefKind::Meeting => ws.meeting(&r.value).is_some(),
+        RefKind::Unit => ws.config.unit(id).is_some(),
+        RefKind::Org => ws.config.org(id).is_some(),
+        RefKind::Meeting => ws.meeting(id).is_some(),
     };
     if exists {
         return None;
@@ -39,7 +47,7 @@ pub(super) fn unknown_ref(ws: &Workspace, file: FileId, r: &Ref, kind: RefKind) 
             ws.meetings.iter().map(|m| m.id.as_str()).collect(),
         ),
     };
-    let help = match did_you_mean(&r.value, candidates.iter().copied()) {
+    let help = match did_you_mean(id, candidates.iter().copied()) {
         Some(s) => tr!("có phải ý bạn là \"{}\"?", "did you mean \"{}\"?", s),
         None if matches!(kind, RefKind::Meeting) => {
             tr!(
@@ -53,20 +61,18 @@ pub(super) fn unknown_ref(ws: &Workspace, file: FileId, r: &Ref, kind: RefKind) 
             candidates.join(", ")
         ),
     };
-    Some(
-        diag(
-            ws,
-            file,
-            Code::UnknownRef,
-            r.span,
-            tr!("không có {} nào mã \"{}\"", "no {} has the id \"{}\"", what, r.value),
-        )
-        .with_help(help),
-    )
+    Some(Dangling {
+        message: tr!("không có {} nào mã \"{}\"", "no {} has the id \"{}\"", what, id),
+        help,
+    })
 }
 
 pub(super) fn references(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let mut check = |file: FileId, r: &Ref, kind: RefKind| out.extend(unknown_ref(ws, file, r, kind));
+    let mut check = |file: FileId, r: &Ref, kind: RefKind| {
+        if let Some(Dangling { message, help }) = dangling(ws, &r.value, kind) {
+            out.push(diag(ws, file, Code::UnknownRef, r.span, message).with_help(help));
+        }
+    };
     for u in &ws.config.units {
         if let Some(m) = &u.merged_into {
             check(ws.config_file, m, RefKind::Unit);

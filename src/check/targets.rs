@@ -2,12 +2,56 @@
 //! filter names exist. (The loader checks the rest of a target as it reads
 //! `targets.toml`: E040 to E044 but for these ids.)
 //!
-//! Owns E042 `bad-filter-value`, with the loader (for the closed sets).
+//! Owns E042 `bad-filter-value` (also for the loader: [`never_matched`]).
 
-use super::references::{RefKind, unknown_ref};
-use crate::diag::{Code, Diagnostic};
+use super::references::{Dangling, RefKind, dangling};
+use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::domain::filter::{KeyDomain, key_domain};
+use crate::i18n::tr;
 use crate::model::*;
+use std::ops::Range;
+use std::path::Path;
+
+/// Why no record can match a value of a target filter.
+pub enum NeverMatched<'a> {
+    /// A word outside the key's closed set, found by the loader.
+    Word {
+        key: &'a str,
+        value: &'a str,
+        words: &'a [&'a str],
+    },
+    /// A number the key never takes, found by the loader.
+    Int { key: &'a str, value: i64 },
+    /// A unit or organisation id the workspace does not define, found by
+    /// [`target_filters`].
+    Undefined(Dangling),
+}
+
+/// The E042 diagnostic, wherever the value was found.
+pub fn never_matched(path: &Path, span: Range<usize>, why: NeverMatched<'_>) -> Diagnostic {
+    let (message, help) = match why {
+        NeverMatched::Word { key, value, words } => {
+            let help = match did_you_mean(value, words.iter().copied()) {
+                Some(w) => tr!(
+                    "có phải ý bạn là \"{}\"? Các giá trị: {}",
+                    "did you mean \"{}\"? Allowed: {}",
+                    w,
+                    words.join(" | ")
+                ),
+                None => tr!("các giá trị: {}", "allowed: {}", words.join(" | ")),
+            };
+            (
+                tr!("`{}` không bao giờ bằng \"{}\"", "`{}` is never \"{}\"", key, value),
+                Some(help),
+            )
+        }
+        NeverMatched::Int { key, value } => (tr!("`{}` không bao giờ bằng {}", "`{}` is never {}", key, value), None),
+        NeverMatched::Undefined(Dangling { message, help }) => (message, Some(help)),
+    };
+    let mut d = Diagnostic::new(Code::FilterValue, message).in_file(path).at(span);
+    d.help = help;
+    d
+}
 
 /// Unit and org ids in target filters must exist (other values were checked when parsing).
 pub(super) fn target_filters(ws: &Workspace, out: &mut Vec<Diagnostic>) {
@@ -27,10 +71,13 @@ pub(super) fn target_filters(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             };
             for v in &clause.values {
                 if let FilterValue::Text(id) = v
-                    && let Some(mut d) = unknown_ref(ws, t.file, &Sp::new(id.clone(), clause.span), ref_kind)
+                    && let Some(why) = dangling(ws, id, ref_kind)
                 {
-                    d.code = Code::FilterValue;
-                    out.push(d);
+                    out.push(never_matched(
+                        &ws.path(t.file),
+                        clause.span.range(),
+                        NeverMatched::Undefined(why),
+                    ));
                 }
             }
         }
