@@ -111,4 +111,58 @@ mod tests {
     fn the_base_workspace_is_clean() {
         assert_eq!(check(&[]), []);
     }
+
+    /// The source files under `dir`, with their text before any tests.
+    fn sources(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_owned();
+                out.push((path, code));
+            }
+        }
+    }
+
+    /// A code that check emits is named by one family of rules and nowhere
+    /// else in `src/` (the loader calls that family's function for it), and
+    /// the family's doc says it owns it.
+    #[test]
+    fn each_code_check_emits_has_one_owner() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        for code in Code::ALL {
+            let variant = format!("Code::{code:?}");
+            let named_by: Vec<&(std::path::PathBuf, String)> = files
+                .iter()
+                .filter(|(path, text)| {
+                    !path.ends_with("diag.rs")
+                        && text.match_indices(&variant).any(|(at, _)| {
+                            // `Code::Round`, not `Code::RoundTrip`.
+                            !text[at + variant.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                        })
+                })
+                .collect();
+            let in_check: Vec<_> = named_by
+                .iter()
+                .filter(|(p, _)| p.starts_with(src.join("check")))
+                .collect();
+            if in_check.is_empty() {
+                continue;
+            }
+            let places: Vec<_> = named_by.iter().map(|(p, _)| p.display().to_string()).collect();
+            assert_eq!(named_by.len(), 1, "{} is named in {places:?}", code.as_str());
+            let (path, text) = in_check[0];
+            let doc: String = text.lines().filter(|l| l.starts_with("//!")).collect();
+            assert!(
+                doc.contains(code.as_str()),
+                "{} does not say it owns {}",
+                path.display(),
+                code.as_str()
+            );
+        }
+    }
 }
