@@ -168,6 +168,37 @@ mod tests {
         assert_eq!(names.len(), Code::ALL.len());
     }
 
+    /// `danvan check --explain` has something to say for every code, which
+    /// it finds by code (a letter and three digits) or by name (kebab-case,
+    /// and never another code's spelling).
+    #[test]
+    fn every_code_is_explained() {
+        for c in Code::ALL {
+            let text = c.explanation();
+            assert!(
+                text.len() > 20 && text.trim() == text && text.ends_with('.'),
+                "{}: {text:?}",
+                c.as_str()
+            );
+            let (letter, digits) = c.as_str().split_at(1);
+            assert!(
+                ["E", "W"].contains(&letter) && digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                c.as_str()
+            );
+            assert!(
+                c.name().starts_with(|ch: char| ch.is_ascii_lowercase())
+                    && c.name()
+                        .chars()
+                        .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+                    && !Code::ALL.iter().any(|o| o.as_str().eq_ignore_ascii_case(c.name())),
+                "{}: the name {:?} is not a kebab-case word",
+                c.as_str(),
+                c.name()
+            );
+        }
+    }
+
     #[test]
     fn code_letter_matches_severity() {
         for c in Code::ALL {

@@ -1,6 +1,7 @@
 //! `danvan.toml` and `targets.toml`.
 
 use super::reader::{Ctx, Table};
+use crate::check::targets::{NeverMatched, never_matched};
 use crate::diag::{Code, Diagnostic, did_you_mean};
 
 use crate::i18n::tr;
@@ -497,30 +498,19 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
             };
             let allowed = match (&value, domain) {
                 (FilterValue::Text(s), KeyDomain::Words(words)) if !words.contains(&s.as_str()) => {
-                    let help = match did_you_mean(s, words.iter().copied()) {
-                        Some(w) => tr!(
-                            "có phải ý bạn là \"{}\"? Các giá trị: {}",
-                            "did you mean \"{}\"? Allowed: {}",
-                            w,
-                            words.join(" | ")
-                        ),
-                        None => tr!("các giá trị: {}", "allowed: {}", words.join(" | ")),
+                    let at = cx.span(span.clone()).range();
+                    let why = NeverMatched::Word {
+                        key: name,
+                        value: s,
+                        words,
                     };
-                    cx.report(
-                        Code::FilterValue,
-                        span.clone(),
-                        tr!("`{}` không bao giờ bằng \"{}\"", "`{}` is never \"{}\"", name, s),
-                        Some(help),
-                    );
+                    cx.diags.push(never_matched(cx.path, at, why));
                     false
                 }
                 (FilterValue::Int(n), KeyDomain::Int(ok)) if !ok.contains(n) => {
-                    cx.report(
-                        Code::FilterValue,
-                        span.clone(),
-                        tr!("`{}` không bao giờ bằng {}", "`{}` is never {}", name, n),
-                        None,
-                    );
+                    let at = cx.span(span.clone()).range();
+                    let why = NeverMatched::Int { key: name, value: *n };
+                    cx.diags.push(never_matched(cx.path, at, why));
                     false
                 }
                 _ => true,

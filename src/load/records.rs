@@ -1,6 +1,7 @@
 //! One function per record kind: spanned TOML table → typed record.
 
 use super::reader::{Ctx, Table};
+use crate::check::petitions::{BadRound, bad_round};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::*;
@@ -194,18 +195,8 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
     let round = t.int(cx, "round", i64::MIN, i64::MAX).and_then(|r| match r.value {
         1 | 2 => Some(Sp::new(r.value as u8, r.span)),
         n => {
-            cx.diags.push(
-                Diagnostic::new(
-                    Code::Round,
-                    tr!("`round` là 1 hoặc 2, không phải {}", "`round` is 1 or 2, not {}", n),
-                )
-                .in_file(cx.path)
-                .at(r.span.range())
-                .with_help(tr!(
-                    "khiếu nại lần đầu: round = 1; lần hai: round = 2",
-                    "first complaint: round = 1; second: round = 2"
-                )),
-            );
+            cx.diags
+                .push(bad_round(cx.path, r.span.range(), BadRound::NotOneOrTwo(n)));
             None
         }
     });
