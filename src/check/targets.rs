@@ -6,8 +6,8 @@
 
 use super::references::{Dangling, RefKind, dangling};
 use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::model::filter::{KeyDomain, key_domain};
 use crate::i18n::tr;
+use crate::model::filter::{KeyDomain, key_domain};
 use crate::model::*;
 use std::ops::Range;
 use std::path::Path;

@@ -196,7 +196,10 @@ impl Context {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
             let shown: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-            eprint!("{}", crate::render::diagnostics::human(&shown, &loaded.sources, self.color_stderr));
+            eprint!(
+                "{}",
+                crate::render::diagnostics::human(&shown, &loaded.sources, self.color_stderr)
+            );
             eprintln!(
                 "{}",
                 tr!(

@@ -495,13 +495,16 @@ fn check_new_file(cx: &Context, root: &Path, path: &Path) -> Outcome {
     let own: Vec<_> = loaded
         .diagnostics
         .iter()
-        .cloned()
         .filter(|d| d.file.as_ref().is_some_and(|f| f.ends_with(rel)))
+        .cloned()
         .collect();
     if own.is_empty() {
         return Ok(());
     }
-    eprint!("{}", crate::render::diagnostics::human(&own, &loaded.sources, cx.color_stderr));
+    eprint!(
+        "{}",
+        crate::render::diagnostics::human(&own, &loaded.sources, cx.color_stderr)
+    );
     if own.iter().any(|d| d.is_error()) {
         eprintln!(
             "{}",

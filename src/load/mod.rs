@@ -269,7 +269,7 @@ fn record_id(rel: &Path) -> String {
 /// text of a file with problems is kept for them.
 fn with_text<T>(
     path: &Path,
-    read: fn(&Path) -> Result<String, Unread>,
+    read: fn(&Path) -> Result<String, Box<Unread>>,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
 ) -> (Option<T>, Problems) {
     match read(path) {
@@ -549,18 +549,18 @@ struct Unread {
     lenient: Option<String>,
 }
 
-impl From<Diagnostic> for Unread {
-    fn from(diagnostic: Diagnostic) -> Unread {
-        Unread {
+impl From<Diagnostic> for Box<Unread> {
+    fn from(diagnostic: Diagnostic) -> Box<Unread> {
+        Box::new(Unread {
             diagnostic,
             lenient: None,
-        }
+        })
     }
 }
 
 /// [`read_text`], keeping what the diagnostic of a non-UTF-8 file points into.
-fn read_checked(path: &Path) -> Result<String, Unread> {
-    let fail = |code: Code, message: String| Unread::from(Diagnostic::new(code, message).in_file(path));
+fn read_checked(path: &Path) -> Result<String, Box<Unread>> {
+    let fail = |code: Code, message: String| Box::<Unread>::from(Diagnostic::new(code, message).in_file(path));
     let file = open_no_wait(path).map_err(|e| {
         fail(
             Code::Unreadable,
@@ -602,7 +602,7 @@ fn read_checked(path: &Path) -> Result<String, Unread> {
 /// no `fstat` to ask again (one system call of five per record file). A
 /// file swapped for something else since is still caught: reading a
 /// folder fails, and no more than the size limit is ever read.
-fn read_walked(path: &Path) -> Result<String, Unread> {
+fn read_walked(path: &Path) -> Result<String, Box<Unread>> {
     let file = open_no_wait(path).map_err(|e| {
         Diagnostic::new(
             Code::Unreadable,
@@ -620,8 +620,8 @@ fn read_walked(path: &Path) -> Result<String, Unread> {
 
 /// Reads at most the size limit (and one byte more, to tell a file over
 /// it) into a buffer of `capacity` to start with; the text must be UTF-8.
-fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<String, Unread> {
-    let fail = |code: Code, message: String| Unread::from(Diagnostic::new(code, message).in_file(path));
+fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<String, Box<Unread>> {
+    let fail = |code: Code, message: String| Box::<Unread>::from(Diagnostic::new(code, message).in_file(path));
     let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
         fail(
@@ -659,7 +659,7 @@ fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<Str
             "lưu lại tệp với bảng mã UTF-8",
             "save the file again with the UTF-8 encoding"
         ));
-        Unread { diagnostic, lenient }
+        Box::new(Unread { diagnostic, lenient })
     })
 }
 

@@ -327,7 +327,10 @@ mod tests {
             let src = SourceText::parse(text);
             let whole = src.excerpt(0..text.len()).unwrap();
             assert!(!whole.text.contains("SECRET"), "{text:?} shows {:?}", whole.text);
-            assert_eq!(whole.text.lines().count(), text.trim_start_matches('\u{feff}').lines().count());
+            assert_eq!(
+                whole.text.lines().count(),
+                text.trim_start_matches('\u{feff}').lines().count()
+            );
         }
     }
 
