@@ -2,66 +2,29 @@
 //! file (in parallel), and collect every problem on the way.
 
 mod config;
+mod discover;
 mod git;
-pub mod reader;
+mod read;
 mod records;
 mod sources;
+pub mod table;
+mod targets;
+mod walk;
 
+pub use discover::locate;
 pub use git::records_commit;
+pub use read::{MAX_FILE_BYTES, read_text};
 pub use sources::{Excerpt, HIDDEN, SourceText, Sources};
+
+use read::{Unread, read_checked, read_walked};
+use walk::{Job, Walked, walk_from};
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::*;
 use rayon::prelude::*;
-use reader::{Ctx, Table};
-use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// Records over this size are refused unread: no record needs it.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-/// Where the workspace is, as SPEC section 1 says, or where we looked.
-pub fn locate(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, String> {
-    if let Some(dir) = explicit {
-        return if dir.is_dir() {
-            Ok(dir.to_path_buf())
-        } else {
-            Err(tr!(
-                "không tìm thấy thư mục hồ sơ {} (từ --records hoặc DANVAN_RECORDS)",
-                "the records folder {} does not exist (from --records or DANVAN_RECORDS)",
-                dir.display()
-            ))
-        };
-    }
-    let mut looked = Vec::new();
-    for dir in cwd.ancestors() {
-        if dir.join("danvan.toml").is_file() {
-            return Ok(relative_to(dir, cwd));
-        }
-        looked.push(dir.display().to_string());
-    }
-    let fallback = cwd.join("records");
-    if fallback.is_dir() {
-        return Ok(PathBuf::from("records"));
-    }
-    Err(tr!(
-        "không tìm thấy không gian hồ sơ: không có danvan.toml ở {} hay các thư mục cha, và không có ./records\n  (đã tìm: {}, {})\n  gợi ý: chỉ định --records THƯ_MỤC hoặc đặt DANVAN_RECORDS",
-        "no workspace found: no danvan.toml in {} or any folder above it, and no ./records\n  (looked in: {}, {})\n  help: pass --records DIR or set DANVAN_RECORDS",
-        cwd.display(),
-        looked.join(", "),
-        fallback.display()
-    ))
-}
-
-/// `dir` as the user would type it from `cwd` ("." or "../..") when it is above.
-fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
-    match cwd.strip_prefix(dir) {
-        Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
-        Ok(rest) => rest.components().map(|_| "..").collect(),
-        Err(_) => dir.to_path_buf(),
-    }
-}
+use table::{Ctx, Table};
 
 /// The workspace (when `danvan.toml` could be read) and every problem found.
 pub struct Loaded {
@@ -107,29 +70,6 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-}
-
-/// A record file to read, relative to the workspace root.
-struct Job {
-    rel: PathBuf,
-}
-
-/// The folders records live in. Their files are numbered in this order,
-/// which is also the byte order of the paths.
-const RECORD_FOLDERS: [(&str, Kind); 3] = [
-    ("meetings", Kind::Meeting),
-    ("models", Kind::Model),
-    ("petitions", Kind::Petition),
-];
-
-/// What one walk found.
-#[derive(Default)]
-struct Walked {
-    /// Record files, sorted by path.
-    jobs: Vec<Job>,
-    diags: Vec<Diagnostic>,
-    /// From the walk of the root: the record folders to walk next.
-    folders: Vec<(Kind, PathBuf)>,
 }
 
 /// Loads the workspace at `root`: every problem of each file, none of the
@@ -329,7 +269,7 @@ pub fn parse_targets(path: &Path, text: &str) -> (Vec<Target>, Vec<Diagnostic>) 
 }
 
 fn parse_targets_in(path: &Path, text: &str, file: FileId) -> (Vec<Target>, Vec<Diagnostic>) {
-    let (targets, diags) = parse_text(path, text, |cx, t| config::targets(cx, t, file));
+    let (targets, diags) = parse_text(path, text, |cx, t| targets::targets(cx, t, file));
     (targets.unwrap_or_default(), diags)
 }
 
@@ -342,325 +282,6 @@ pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
             b.code.as_str(),
         ))
     });
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().first() == Some(&b'.')
-}
-
-/// Walks `start`: the root, where it lists the record folders to walk next
-/// (and warns about `.toml` files elsewhere), or one record folder, where it
-/// lists the record files. Hidden entries are skipped; a link is followed
-/// only while it stays inside the workspace.
-fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Walked {
-    let at_root = start == root;
-    let mut walked = Walked::default();
-    let mut escaped = Vec::new();
-    let walker = walkdir::WalkDir::new(start)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() > 0 && is_hidden(e.file_name()) {
-                return false;
-            }
-            if e.path_is_symlink() {
-                let inside = std::fs::canonicalize(e.path()).is_ok_and(|p| p.starts_with(canonical_root));
-                if !inside {
-                    escaped.push(e.path().to_path_buf());
-                    return false;
-                }
-            }
-            if at_root && e.depth() == 1 && e.file_type().is_dir() {
-                let name = e.file_name().to_str().unwrap_or("");
-                if let Some(&(_, kind)) = RECORD_FOLDERS.iter().find(|(n, _)| *n == name) {
-                    walked.folders.push((kind, e.path().to_path_buf()));
-                    return false;
-                }
-            }
-            true
-        });
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                walked.diags.push(walk_error(root, &err));
-                continue;
-            }
-        };
-        if entry.depth() == 0 || entry.path().extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(root) else {
-            continue;
-        };
-        if at_root {
-            let top = rel
-                .components()
-                .next()
-                .and_then(|c| c.as_os_str().to_str())
-                .unwrap_or("");
-            let known = (entry.depth() == 1 && (top == "danvan.toml" || top == "targets.toml")) || top == "templates";
-            if !known {
-                walked.diags.push(
-                    Diagnostic::new(
-                        Code::Ignored,
-                        tr!(
-                            "bỏ qua {}: hồ sơ phải nằm trong models/, meetings/ hoặc petitions/",
-                            "ignored {}: records belong under models/, meetings/ or petitions/",
-                            rel.display()
-                        ),
-                    )
-                    .in_file(entry.path()),
-                );
-            }
-            continue;
-        }
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            walked.diags.push(
-                Diagnostic::new(
-                    Code::Unreadable,
-                    tr!(
-                        "{} là một thư mục, không phải tệp hồ sơ",
-                        "{} is a folder, not a record file",
-                        rel.display()
-                    ),
-                )
-                .in_file(entry.path())
-                .with_help(tr!(
-                    "đổi tên thư mục (bỏ đuôi .toml)",
-                    "rename the folder (drop the .toml ending)"
-                )),
-            );
-            continue;
-        }
-        if !file_type.is_file() {
-            // A pipe, socket or device: opening a pipe would wait for ever.
-            walked.diags.push(not_a_file(entry.path()));
-            continue;
-        }
-        walked.jobs.push(Job { rel: rel.to_path_buf() });
-    }
-    // A stable order whatever order the folders list their entries in: by
-    // the bytes of the path. One sort at the end costs far less than
-    // `sort_by_file_name`, which finds each name again at every comparison;
-    // only the order matters (it breaks ties between duplicate ids), not
-    // which order.
-    walked
-        .jobs
-        .sort_unstable_by(|a, b| a.rel.as_os_str().cmp(b.rel.as_os_str()));
-    for path in escaped {
-        walked.diags.push(
-            Diagnostic::new(
-                Code::Ignored,
-                tr!(
-                    "bỏ qua liên kết trỏ ra ngoài không gian hồ sơ: {}",
-                    "ignored a link that points out of the workspace: {}",
-                    path.display()
-                ),
-            )
-            .in_file(path),
-        );
-    }
-    walked
-}
-
-/// What went wrong with an entry the walk could not visit.
-fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
-    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-    let message = if err.loop_ancestor().is_some() {
-        tr!(
-            "liên kết vòng, đã bỏ qua: {}",
-            "a link loop, skipped: {}",
-            path.display()
-        )
-    } else {
-        // The walk error repeats the path; the OS error alone says it.
-        let reason = match err.io_error() {
-            Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                tr!(
-                    "không tồn tại (liên kết hỏng, hoặc bị xóa trong lúc chạy)",
-                    "it does not exist (a broken link, or removed during the run)"
-                )
-            }
-            Some(e) => io_reason(&e.to_string()),
-            None => io_reason(&err.to_string()),
-        };
-        tr!("không đọc được {}: {}", "cannot read {}: {}", path.display(), reason)
-    };
-    Diagnostic::new(Code::Unreadable, message).in_file(path)
-}
-
-fn not_a_file(path: &Path) -> Diagnostic {
-    Diagnostic::new(
-        Code::Unreadable,
-        tr!(
-            "{} không phải tệp thường (ống dẫn, socket hay thiết bị); không đọc",
-            "{} is not a regular file (a pipe, socket or device); not read",
-            path.display()
-        ),
-    )
-    .in_file(path)
-    .with_help(tr!(
-        "chuyển nó ra khỏi không gian hồ sơ",
-        "move it out of the workspace"
-    ))
-}
-
-/// The OS error without its "(os error 13)" tail, which means nothing to users.
-fn io_reason(text: &str) -> String {
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_owned(),
-        None => text.to_owned(),
-    }
-}
-
-/// Opens a file for reading without waiting: a pipe opened plainly blocks
-/// until a writer comes, so it is opened non-blocking and refused after.
-fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        // No effect on regular files.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    #[cfg(not(unix))]
-    {
-        let meta = std::fs::metadata(path)?;
-        if !meta.is_file() && !meta.is_dir() {
-            return Err(std::io::Error::other("not a regular file"));
-        }
-    }
-    options.open(path)
-}
-
-/// Reads one file's text: refuses big files unread, non-UTF-8 and empty
-/// ones, and anything that is not a regular file (without waiting on a pipe).
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    read_checked(path).map_err(|u| u.diagnostic)
-}
-
-/// Why a file gave no text, and what of it could be read: the text of a
-/// file that is not UTF-8, read leniently, so its diagnostic can show where.
-struct Unread {
-    diagnostic: Diagnostic,
-    lenient: Option<String>,
-}
-
-impl From<Diagnostic> for Box<Unread> {
-    fn from(diagnostic: Diagnostic) -> Box<Unread> {
-        Box::new(Unread {
-            diagnostic,
-            lenient: None,
-        })
-    }
-}
-
-/// [`read_text`], keeping what the diagnostic of a non-UTF-8 file points into.
-fn read_checked(path: &Path) -> Result<String, Box<Unread>> {
-    let fail = |code: Code, message: String| Box::<Unread>::from(Diagnostic::new(code, message).in_file(path));
-    let file = open_no_wait(path).map_err(|e| {
-        fail(
-            Code::Unreadable,
-            tr!(
-                "không mở được tệp: {}",
-                "cannot open the file: {}",
-                io_reason(&e.to_string())
-            ),
-        )
-    })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(Code::Unreadable, io_reason(&e.to_string())))?;
-    if meta.is_dir() {
-        return Err(fail(
-            Code::Unreadable,
-            tr!("đây là thư mục, không phải tệp", "this is a folder, not a file"),
-        ));
-    }
-    if !meta.is_file() {
-        return Err(not_a_file(path).into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            Code::TooLarge,
-            tr!(
-                "tệp nặng {} byte, vượt giới hạn 1 MiB; không đọc",
-                "the file has {} bytes, over the 1 MiB limit; not read",
-                meta.len()
-            ),
-        ));
-    }
-    // One byte more than the size, so a file that grew is caught without a
-    // second read to find the end.
-    read_bounded(path, file, meta.len() as usize + 1)
-}
-
-/// [`read_text`] for a file the walk has just listed as a regular file:
-/// no `fstat` to ask again (one system call of five per record file). A
-/// file swapped for something else since is still caught: reading a
-/// folder fails, and no more than the size limit is ever read.
-fn read_walked(path: &Path) -> Result<String, Box<Unread>> {
-    let file = open_no_wait(path).map_err(|e| {
-        Diagnostic::new(
-            Code::Unreadable,
-            tr!(
-                "không mở được tệp: {}",
-                "cannot open the file: {}",
-                io_reason(&e.to_string())
-            ),
-        )
-        .in_file(path)
-    })?;
-    // Records are a few hundred bytes: one read fills this, one more finds the end.
-    read_bounded(path, file, 8 * 1024)
-}
-
-/// Reads at most the size limit (and one byte more, to tell a file over
-/// it) into a buffer of `capacity` to start with; the text must be UTF-8.
-fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<String, Box<Unread>> {
-    let fail = |code: Code, message: String| Box::<Unread>::from(Diagnostic::new(code, message).in_file(path));
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
-        fail(
-            Code::Unreadable,
-            tr!(
-                "không đọc được tệp: {}",
-                "cannot read the file: {}",
-                io_reason(&e.to_string())
-            ),
-        )
-    })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(
-            Code::TooLarge,
-            tr!(
-                "tệp vượt giới hạn 1 MiB; không đọc phần còn lại",
-                "the file is over the 1 MiB limit; the rest was not read"
-            ),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let lenient = Some(String::from_utf8_lossy(e.as_bytes()).into_owned());
-        let diagnostic = Diagnostic::new(
-            Code::NotUtf8,
-            tr!(
-                "tệp không phải văn bản UTF-8 (byte {} sai)",
-                "the file is not UTF-8 text (bad byte at offset {})",
-                at
-            ),
-        )
-        .in_file(path)
-        .at(at..at + 1)
-        .with_help(tr!(
-            "lưu lại tệp với bảng mã UTF-8",
-            "save the file again with the UTF-8 encoding"
-        ));
-        Box::new(Unread { diagnostic, lenient })
-    })
 }
 
 /// Parses a file's text and reads its top table with `read`: a UTF-8 BOM
@@ -687,7 +308,7 @@ fn parse_text<T>(
         );
         return (None, cx.diags);
     }
-    let Some(doc) = reader::parse_document(&mut cx, body) else {
+    let Some(doc) = table::parse_document(&mut cx, body) else {
         return (None, cx.diags);
     };
     let table = Table::new(doc.get_ref(), 0..0, String::new());
@@ -957,27 +578,6 @@ pub(crate) mod tests {
         );
     }
 
-    #[test]
-    fn read_text_refuses_what_is_not_a_small_text_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let big = dir.path().join("big.toml");
-        std::fs::write(&big, vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
-        let limit = dir.path().join("limit.toml");
-        std::fs::write(&limit, vec![b'#'; MAX_FILE_BYTES as usize]).unwrap();
-        // The same answers whether the file's type is asked first or not
-        // (the walk has listed record files as regular files already).
-        let walked = |path: &Path| read_walked(path).map_err(|u| u.diagnostic);
-        for read in [read_text as fn(&Path) -> Result<String, Diagnostic>, walked] {
-            assert_eq!(read(&big).unwrap_err().code, Code::TooLarge);
-            assert_eq!(read(&limit).unwrap().len(), MAX_FILE_BYTES as usize);
-            assert_eq!(read(dir.path()).unwrap_err().code, Code::Unreadable);
-            let missing = read(&dir.path().join("missing.toml")).unwrap_err();
-            assert_eq!(missing.code, Code::Unreadable);
-            assert!(!missing.message.contains("os error"), "{}", missing.message);
-            assert_eq!(missing.file.as_deref(), Some(&*dir.path().join("missing.toml")));
-        }
-    }
-
     #[cfg(unix)]
     #[test]
     fn a_fifo_is_refused_without_waiting_for_a_writer() {
@@ -1024,45 +624,6 @@ pub(crate) mod tests {
                 ("petitions/b.toml", Code::UnknownKey),
             ]
         );
-    }
-
-    #[test]
-    fn locate_follows_the_spec() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        write(root, "ws/danvan.toml", CONFIG.as_bytes());
-        std::fs::create_dir_all(root.join("ws/petitions/2022")).unwrap();
-        std::fs::create_dir_all(root.join("plain/records")).unwrap();
-        std::fs::create_dir_all(root.join("nothing")).unwrap();
-
-        // --records wins, as given.
-        assert_eq!(locate(Some(&root.join("plain")), root).unwrap(), root.join("plain"));
-        let err = locate(Some(&root.join("missing")), root).unwrap_err();
-        assert!(err.contains(&root.join("missing").display().to_string()), "{err}");
-        // The nearest danvan.toml at or above, as a relative path.
-        assert_eq!(locate(None, &root.join("ws")).unwrap(), PathBuf::from("."));
-        assert_eq!(
-            locate(None, &root.join("ws/petitions/2022")).unwrap(),
-            PathBuf::from("../..")
-        );
-        // Else ./records.
-        assert_eq!(locate(None, &root.join("plain")).unwrap(), PathBuf::from("records"));
-        // Else an error that says where it looked.
-        if root.ancestors().skip(1).all(|a| !a.join("danvan.toml").is_file()) {
-            let err = locate(None, &root.join("nothing")).unwrap_err();
-            assert!(err.contains(&root.join("nothing").display().to_string()), "{err}");
-            assert!(
-                err.contains(&root.join("nothing/records").display().to_string()),
-                "{err}"
-            );
-            assert!(err.contains("--records"), "{err}");
-        }
-    }
-
-    #[test]
-    fn io_reasons_lose_the_os_error_number() {
-        assert_eq!(io_reason("Permission denied (os error 13)"), "Permission denied");
-        assert_eq!(io_reason("gone"), "gone");
     }
 
     mod never_panics {

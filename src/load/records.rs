@@ -1,6 +1,6 @@
 //! One function per record kind: spanned TOML table → typed record.
 
-use super::reader::{Ctx, Table};
+use super::table::{Ctx, Table};
 use crate::check::petitions::{BadRound, bad_round};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
@@ -248,7 +248,7 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
 
 #[cfg(test)]
 mod tests {
-    use super::super::reader::parse_document;
+    use super::super::table::parse_document;
     use super::*;
     use chrono::NaiveDate;
     use std::path::Path;

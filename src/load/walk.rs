@@ -1,0 +1,178 @@
+//! Walking the workspace: the record folders at the root, then the record
+//! files in each (hidden entries skipped, links followed only inside).
+
+use super::read::{io_reason, not_a_file};
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::tr;
+use crate::model::Kind;
+use std::path::{Path, PathBuf};
+
+/// A record file to read, relative to the workspace root.
+pub(super) struct Job {
+    pub(super) rel: PathBuf,
+}
+
+/// The folders records live in. Their files are numbered in this order,
+/// which is also the byte order of the paths.
+pub(super) const RECORD_FOLDERS: [(&str, Kind); 3] = [
+    ("meetings", Kind::Meeting),
+    ("models", Kind::Model),
+    ("petitions", Kind::Petition),
+];
+
+/// What one walk found.
+#[derive(Default)]
+pub(super) struct Walked {
+    /// Record files, sorted by path.
+    pub(super) jobs: Vec<Job>,
+    pub(super) diags: Vec<Diagnostic>,
+    /// From the walk of the root: the record folders to walk next.
+    pub(super) folders: Vec<(Kind, PathBuf)>,
+}
+
+pub(super) fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Walks `start`: the root, where it lists the record folders to walk next
+/// (and warns about `.toml` files elsewhere), or one record folder, where it
+/// lists the record files. Hidden entries are skipped; a link is followed
+/// only while it stays inside the workspace.
+pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Walked {
+    let at_root = start == root;
+    let mut walked = Walked::default();
+    let mut escaped = Vec::new();
+    let walker = walkdir::WalkDir::new(start)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() > 0 && is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() {
+                let inside = std::fs::canonicalize(e.path()).is_ok_and(|p| p.starts_with(canonical_root));
+                if !inside {
+                    escaped.push(e.path().to_path_buf());
+                    return false;
+                }
+            }
+            if at_root && e.depth() == 1 && e.file_type().is_dir() {
+                let name = e.file_name().to_str().unwrap_or("");
+                if let Some(&(_, kind)) = RECORD_FOLDERS.iter().find(|(n, _)| *n == name) {
+                    walked.folders.push((kind, e.path().to_path_buf()));
+                    return false;
+                }
+            }
+            true
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                walked.diags.push(walk_error(root, &err));
+                continue;
+            }
+        };
+        if entry.depth() == 0 || entry.path().extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        if at_root {
+            let top = rel
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .unwrap_or("");
+            let known = (entry.depth() == 1 && (top == "danvan.toml" || top == "targets.toml")) || top == "templates";
+            if !known {
+                walked.diags.push(
+                    Diagnostic::new(
+                        Code::Ignored,
+                        tr!(
+                            "bỏ qua {}: hồ sơ phải nằm trong models/, meetings/ hoặc petitions/",
+                            "ignored {}: records belong under models/, meetings/ or petitions/",
+                            rel.display()
+                        ),
+                    )
+                    .in_file(entry.path()),
+                );
+            }
+            continue;
+        }
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            walked.diags.push(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    tr!(
+                        "{} là một thư mục, không phải tệp hồ sơ",
+                        "{} is a folder, not a record file",
+                        rel.display()
+                    ),
+                )
+                .in_file(entry.path())
+                .with_help(tr!(
+                    "đổi tên thư mục (bỏ đuôi .toml)",
+                    "rename the folder (drop the .toml ending)"
+                )),
+            );
+            continue;
+        }
+        if !file_type.is_file() {
+            // A pipe, socket or device: opening a pipe would wait for ever.
+            walked.diags.push(not_a_file(entry.path()));
+            continue;
+        }
+        walked.jobs.push(Job { rel: rel.to_path_buf() });
+    }
+    // A stable order whatever order the folders list their entries in: by
+    // the bytes of the path. One sort at the end costs far less than
+    // `sort_by_file_name`, which finds each name again at every comparison;
+    // only the order matters (it breaks ties between duplicate ids), not
+    // which order.
+    walked
+        .jobs
+        .sort_unstable_by(|a, b| a.rel.as_os_str().cmp(b.rel.as_os_str()));
+    for path in escaped {
+        walked.diags.push(
+            Diagnostic::new(
+                Code::Ignored,
+                tr!(
+                    "bỏ qua liên kết trỏ ra ngoài không gian hồ sơ: {}",
+                    "ignored a link that points out of the workspace: {}",
+                    path.display()
+                ),
+            )
+            .in_file(path),
+        );
+    }
+    walked
+}
+
+/// What went wrong with an entry the walk could not visit.
+pub(super) fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+    let message = if err.loop_ancestor().is_some() {
+        tr!(
+            "liên kết vòng, đã bỏ qua: {}",
+            "a link loop, skipped: {}",
+            path.display()
+        )
+    } else {
+        // The walk error repeats the path; the OS error alone says it.
+        let reason = match err.io_error() {
+            Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tr!(
+                    "không tồn tại (liên kết hỏng, hoặc bị xóa trong lúc chạy)",
+                    "it does not exist (a broken link, or removed during the run)"
+                )
+            }
+            Some(e) => io_reason(&e.to_string()),
+            None => io_reason(&err.to_string()),
+        };
+        tr!("không đọc được {}: {}", "cannot read {}: {}", path.display(), reason)
+    };
+    Diagnostic::new(Code::Unreadable, message).in_file(path)
+}
