@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod deadlines;
 pub mod filter;
+pub mod holidays;
 pub mod lunar;
 pub mod period;
 pub mod query;
