@@ -139,10 +139,13 @@ impl Calendar {
     /// Whether every year from `first`'s to `last`'s is listed (true when
     /// `last` is earlier than `first`).
     pub fn covers(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        if last < first {
+            return true;
+        }
         let (from, to) = (first.year(), last.year());
         // More years than are listed cannot all be listed.
-        let years = usize::try_from(i64::from(to) - i64::from(from) + 1).unwrap_or(0);
-        years == 0 || (years <= self.listed_years.len() && (from..=to).all(|y| self.covers_year(y)))
+        let years = usize::try_from(i64::from(to) - i64::from(from) + 1).unwrap_or(usize::MAX);
+        years <= self.listed_years.len() && (from..=to).all(|y| self.covers_year(y))
     }
 
     /// The last day of a limit of `days` days counted from the day after
@@ -177,9 +180,8 @@ impl Calendar {
     /// none.
     pub fn count(&self, from: Counted, days: u32, count: DayCount) -> Counted {
         let day = self.last_counted_day(from.day, days, count);
-        let asked_unlisted = count == DayCount::Working
-            && days > 0
-            && from.day.succ_opt().is_some_and(|first| !self.covers(first, day));
+        let asked_unlisted =
+            count == DayCount::Working && days > 0 && from.day.succ_opt().is_some_and(|first| !self.covers(first, day));
         Counted {
             day,
             provisional: from.provisional || asked_unlisted,
@@ -293,7 +295,7 @@ pub(crate) mod fixtures {
 
     /// Days off of 2021–2026 as announced, whole breaks with their
     /// weekends, and the Saturdays worked in exchange (domain-facts.md).
-    pub(crate) fn announced() -> Calendar {
+    pub(crate) fn announced_lists() -> (Vec<NaiveDate>, Vec<NaiveDate>) {
         let holidays = [
             span("2021-01-01", "2021-01-01"),
             span("2021-02-10", "2021-02-16"),
@@ -327,6 +329,12 @@ pub(crate) mod fixtures {
         ]
         .concat();
         let workdays = ["2024-05-04", "2025-04-26", "2026-01-10", "2026-08-22"].map(d);
+        (holidays, workdays.to_vec())
+    }
+
+    /// [`announced_lists`] as a calendar: a workspace in December 2026.
+    pub(crate) fn announced() -> Calendar {
+        let (holidays, workdays) = announced_lists();
         Calendar::new(holidays, workdays)
     }
 }
@@ -490,6 +498,91 @@ mod tests {
         assert!(!cal.covers_year(i32::MAX));
     }
 
+    #[test]
+    fn an_unlisted_year_gets_the_statutory_days_off() {
+        let cal = vietnam();
+        // 2025 is not listed: Tết Ất Tỵ (mùng 1 Wed 29/1) by law is Mon 27 to
+        // Fri 31/1, and Quốc khánh Tue 2/9 with Mon 1/9.
+        for day in span("2025-01-27", "2025-01-31") {
+            assert!(cal.is_day_off(day), "{day}");
+        }
+        assert!(cal.is_working_day(d("2025-02-03")));
+        assert!(cal.is_day_off(d("2025-09-01")) && cal.is_day_off(d("2025-09-02")));
+        // Listed 2024 stays as listed: Mon 29/4 off (a bridge no law sets),
+        // Sat 4/5 worked.
+        assert!(cal.is_day_off(d("2024-04-29")) && cal.is_working_day(d("2024-05-04")));
+        // An empty calendar has the statutory days of every year.
+        let statutory = Calendar::default();
+        assert!(statutory.is_day_off(d("2027-02-10")) && statutory.is_working_day(d("2027-02-11")));
+    }
+
+    #[test]
+    fn a_year_listed_in_part_is_the_workspace_s_word() {
+        // Only 2023-01-02 is listed: 2023 counts as listed, so Tết Quý Mão
+        // (20–26/1) is not off, as the workspace says; 2024 gets the law's.
+        let cal = Calendar::new([d("2023-01-02")], []);
+        assert!(cal.covers_year(2023) && !cal.covers_year(2024));
+        assert!(cal.is_working_day(d("2023-01-23")));
+        assert!(cal.is_day_off(d("2024-02-12")));
+    }
+
+    #[test]
+    fn covers_a_span_of_years() {
+        let cal = vietnam();
+        assert!(cal.covers(d("2022-05-01"), d("2024-12-31")));
+        assert!(!cal.covers(d("2024-12-30"), d("2025-01-02")));
+        assert!(!cal.covers(d("2021-12-31"), d("2022-01-01")));
+        // An empty span.
+        assert!(cal.covers(d("2030-01-02"), d("2030-01-01")));
+        assert!(!Calendar::default().covers(d("2024-01-01"), d("2024-01-01")));
+        assert!(!cal.covers(NaiveDate::MIN, NaiveDate::MAX));
+    }
+
+    #[test]
+    fn counted_deadlines_say_when_they_rest_on_an_unlisted_year() {
+        let cal = vietnam();
+        let counted = |start: &str, days, count| cal.counted_deadline(d(start), days, count);
+        // Mon 2024-12-02 + 10 = Thu 12-12, a working day of 2024: not provisional.
+        assert_eq!(
+            counted("2024-12-02", 10, DayCount::Calendar),
+            Counted {
+                day: d("2024-12-12"),
+                provisional: false
+            }
+        );
+        // Sat 2024-12-21 + 10 = Tue 12-31, a working day: 2025 is never asked.
+        assert!(!counted("2024-12-21", 10, DayCount::Calendar).provisional);
+        // Sun 2024-12-22 + 10 = Wed 2025-01-01, New Year (by law): Thu 01-02.
+        assert_eq!(
+            counted("2024-12-22", 10, DayCount::Calendar),
+            Counted {
+                day: d("2025-01-02"),
+                provisional: true
+            }
+        );
+        // From Fri 2024-12-27, 3 working days: Mon 30, Tue 31, Thu 2025-01-02.
+        assert_eq!(
+            counted("2024-12-27", 3, DayCount::Working),
+            Counted {
+                day: d("2025-01-02"),
+                provisional: true
+            }
+        );
+        // A count that asks about an unlisted year and ends in a listed one:
+        // from Thu 2021-12-30, 2 working days: Fri 31 (2021, not listed),
+        // then Mon 2022-01-03 (2022 is listed, by its 2022-12-31, and lists
+        // no holiday on 3/1).
+        assert_eq!(
+            counted("2021-12-30", 2, DayCount::Working),
+            Counted {
+                day: d("2022-01-03"),
+                provisional: true
+            }
+        );
+        // deadline() is the same day.
+        assert_eq!(cal.deadline(d("2024-12-22"), 10, DayCount::Calendar), d("2025-01-02"));
+    }
+
     fn count_strategy() -> impl Strategy<Value = DayCount> {
         prop_oneof![Just(DayCount::Calendar), Just(DayCount::Working)]
     }
@@ -540,6 +633,16 @@ mod tests {
             }
             if count == DayCount::Calendar {
                 prop_assert_eq!(counted, start + Days::new(u64::from(days)));
+            }
+            // A deadline that is not provisional does not depend on the days
+            // off of the years the calendar does not list: listing them as
+            // plain weekends (a holiday on a Saturday) gives the same day.
+            if !cal.counted_deadline(start, days, count).provisional {
+                let saturdays = (2019..=2032)
+                    .filter(|&y| !cal.covers_year(y))
+                    .filter_map(|y| NaiveDate::from_isoywd_opt(y, 10, Weekday::Sat));
+                let plain = Calendar::new(cal.holidays.iter().copied().chain(saturdays), cal.workdays.iter().copied());
+                prop_assert_eq!(plain.deadline(start, days, count), result);
             }
         }
     }
