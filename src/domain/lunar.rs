@@ -97,19 +97,20 @@ fn to_solar_at(date: LunarDate, utc_offset: f64) -> Option<NaiveDate> {
     if !YEARS.contains(&date.year) || !(1..=12).contains(&date.month) || date.day == 0 {
         return None;
     }
-    // Months 11 and 12 of a lunar year begin before the next month 11 of
-    // the Gregorian calendar's December; months 1 to 10 after the previous.
-    let (months, lunar_year_of) = if date.month >= 11 {
-        (Months::ending(date.year + 1, utc_offset), date.year + 1)
-    } else {
-        (Months::ending(date.year, utc_offset), date.year)
-    };
+    // Months 1 to 10 of lunar year Y are among the months ending with the
+    // month 11 of December Y; months 11 and 12 (and a leap 11 or 12) among
+    // those ending with the month 11 of December Y + 1.
+    let ending = if date.month >= 11 { date.year + 1 } else { date.year };
+    let months = Months::ending(ending, utc_offset);
     let i = (0..months.len()).find(|&i| {
         let (month, leap) = months.label(i);
-        month == date.month && leap == date.leap && months.lunar_year(i, lunar_year_of) == date.year
+        month == date.month && leap == date.leap && months.lunar_year(i, ending) == date.year
     })?;
     let length = months.starts[i + 1] - months.starts[i];
-    (i32::from(date.day) <= length).then(|| from_jdn(months.starts[i] + i32::from(date.day) - 1))?
+    if i32::from(date.day) > length {
+        return None;
+    }
+    from_jdn(months.starts[i] + i32::from(date.day) - 1)
 }
 
 fn to_lunar_at(date: NaiveDate, utc_offset: f64) -> Option<LunarDate> {
@@ -552,6 +553,32 @@ mod tests {
             }
             previous = Some(lunar);
             day = day.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn every_computed_year_is_well_formed() {
+        for year in YEARS {
+            let months = Months::ending(year, VIETNAM_UTC_OFFSET_HOURS);
+            // 12 months, or 13 with exactly one leap month.
+            assert!(
+                matches!((months.len(), months.leap), (12, None) | (13, Some(_))),
+                "{year}"
+            );
+            for i in 0..months.len() {
+                let length = months.starts[i + 1] - months.starts[i];
+                assert!(
+                    (29..=30).contains(&length),
+                    "{year}: month {:?} of {length} days",
+                    months.label(i)
+                );
+            }
+            // Tết falls between 21/1 and 20/2.
+            let tet = tet(year).unwrap();
+            assert!(
+                (d(&format!("{year}-01-21"))..=d(&format!("{year}-02-20"))).contains(&tet),
+                "{year}: {tet}"
+            );
         }
     }
 
