@@ -1,10 +1,21 @@
 //! Days off and the counting of statutory time limits.
 //!
-//! Days off are Saturdays, Sundays and the holidays the workspace lists
-//! (`[calendar] holidays`), except the swapped working Saturdays it lists
-//! (`[calendar] workdays`). The government announces each year's days off
-//! (Tết moves with the lunar calendar, and days are swapped), so nothing
-//! here is built in.
+//! Days off are Saturdays, Sundays and holidays, except swapped working
+//! Saturdays. For a year the workspace lists, the holidays are those it
+//! lists (`[calendar] holidays`, as the government announced them: Tết
+//! moves with the lunar calendar, and days are swapped). For any other year
+//! they are the statutory days off computed from the Labour Code
+//! ([`crate::domain::holidays`]), and a deadline that depends on them is
+//! *provisional*: the announcement may differ, and listing the year
+//! removes the mark. The swapped working days the workspace lists
+//! (`[calendar] workdays`) count in every year.
+//!
+//! A year is *listed* when `[calendar] holidays` holds at least one date in
+//! it: the rule of the calendar-coverage warning (W001) since it was
+//! written, and every announced year has at least New Year's Day. A year
+//! the workspace lists only in part (one date, or 31/12 opening the next
+//! year's New Year break) is still taken as the workspace's word for the
+//! whole year.
 //!
 //! Counting follows Bộ luật Dân sự 2015: the day an event happens is not
 //! counted, the limit starts the next day (art. 147), and a limit whose
@@ -14,6 +25,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::domain::holidays;
 use crate::model::keywords::DayCount;
 
 /// How many days in a row may be days off before a walk gives up: ten
@@ -34,14 +46,18 @@ pub struct Calendar {
     holidays: BTreeSet<NaiveDate>,
     /// Saturdays (or Sundays) worked in exchange for a bridging day off.
     workdays: BTreeSet<NaiveDate>,
-    /// [`Calendar::is_day_off`] for each day from the first listed date to
-    /// the last (day number `first`, from the Common Era): working-day
-    /// deadlines ask about every day they count, for every petition.
+    /// The years `holidays` lists (see the module comment); the others get
+    /// the statutory days off.
+    listed_years: BTreeSet<i32>,
+    /// [`Calendar::is_day_off`] for each day from 1 January of the first
+    /// year a date is listed in to 31 December of the last (day number
+    /// `first`, from the Common Era): working-day deadlines ask about every
+    /// day they count, for every petition.
     first: i32,
     off: Vec<bool>,
 }
 
-/// The longest span of listed dates given a table of days off: a century.
+/// The longest span of listed years given a table of days off: a century.
 const MAX_TABLE_DAYS: i32 = 36_525;
 
 impl crate::model::Config {
@@ -54,17 +70,39 @@ impl crate::model::Config {
     }
 }
 
+/// A day a count reached, and whether reaching it depended on whether a day
+/// of a year the workspace does not list is a day off: then the day rests
+/// on the statutory days off computed for that year, and may move when the
+/// government announces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub day: NaiveDate,
+    pub provisional: bool,
+}
+
+impl Counted {
+    /// The day a count starts from, which depends on nothing.
+    pub fn start(day: NaiveDate) -> Counted {
+        Counted {
+            day,
+            provisional: false,
+        }
+    }
+}
+
 impl Calendar {
     pub fn new(holidays: impl IntoIterator<Item = NaiveDate>, workdays: impl IntoIterator<Item = NaiveDate>) -> Self {
+        let holidays: BTreeSet<NaiveDate> = holidays.into_iter().collect();
         let mut calendar = Calendar {
-            holidays: holidays.into_iter().collect(),
+            listed_years: holidays.iter().map(NaiveDate::year).collect(),
+            holidays,
             workdays: workdays.into_iter().collect(),
             first: 0,
             off: Vec::new(),
         };
         let listed = calendar.holidays.iter().chain(&calendar.workdays);
-        let first = listed.clone().min().map(NaiveDate::num_days_from_ce);
-        let last = listed.max().map(NaiveDate::num_days_from_ce);
+        let first = listed.clone().min().map(|d| first_of_year(*d).num_days_from_ce());
+        let last = listed.max().map(|d| last_of_year(*d).num_days_from_ce());
         if let (Some(first), Some(last)) = (first, last)
             && last - first < MAX_TABLE_DAYS
         {
@@ -78,7 +116,8 @@ impl Calendar {
 
     /// A holiday, or a Saturday or Sunday that is not a swapped working day.
     /// A date listed both as a holiday and as a workday is a day off: the
-    /// holiday list is the stronger statement.
+    /// holiday list is the stronger statement. In a year the workspace does
+    /// not list, the holidays are the statutory days off.
     pub fn is_day_off(&self, d: NaiveDate) -> bool {
         let at = usize::try_from(d.num_days_from_ce() - self.first).ok();
         match at.and_then(|i| self.off.get(i)) {
@@ -87,9 +126,9 @@ impl Calendar {
         }
     }
 
-    /// [`Calendar::is_day_off`] from the lists themselves.
+    /// [`Calendar::is_day_off`] from the lists and the statutory days off.
     fn looks_up_day_off(&self, d: NaiveDate) -> bool {
-        if self.holidays.contains(&d) {
+        if self.holidays.contains(&d) || (!self.covers_year(d.year()) && holidays::is_statutory_day_off(d)) {
             return true;
         }
         matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !self.workdays.contains(&d)
@@ -100,17 +139,23 @@ impl Calendar {
     }
 
     /// Whether the workspace listed the days off of `year`: true when any
-    /// holiday falls in it (every year has at least New Year's Day), so a
-    /// deadline in a year that is not covered can be flagged by `check`.
+    /// holiday falls in it (every year has at least New Year's Day). A year
+    /// it does not list counts the statutory days off, and `check` warns
+    /// about deadlines in it.
     pub fn covers_year(&self, year: i32) -> bool {
-        match (
-            NaiveDate::from_ymd_opt(year, 1, 1),
-            NaiveDate::from_ymd_opt(year, 12, 31),
-        ) {
-            (Some(first), Some(last)) => self.holidays.range(first..=last).next().is_some(),
-            // A year chrono cannot represent has no listed holidays.
-            _ => false,
+        self.listed_years.contains(&year)
+    }
+
+    /// Whether every year from `first`'s to `last`'s is listed (true when
+    /// `last` is earlier than `first`).
+    pub fn covers(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        if last < first {
+            return true;
         }
+        let (from, to) = (first.year(), last.year());
+        // More years than are listed cannot all be listed.
+        let years = usize::try_from(i64::from(to) - i64::from(from) + 1).unwrap_or(usize::MAX);
+        years <= self.listed_years.len() && (from..=to).all(|y| self.covers_year(y))
     }
 
     /// The last day of a limit of `days` days counted from the day after
@@ -130,7 +175,39 @@ impl Calendar {
     ///   count stops after a hundred years of calendar days. Neither
     ///   happens with a real calendar and a statutory limit.
     pub fn deadline(&self, start: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
-        self.next_working_day(self.last_counted_day(start, days, count))
+        self.counted_deadline(start, days, count).day
+    }
+
+    /// [`Calendar::deadline`], with whether it is provisional.
+    pub fn counted_deadline(&self, start: NaiveDate, days: u32, count: DayCount) -> Counted {
+        self.settle(self.count(Counted::start(start), days, count))
+    }
+
+    /// [`Calendar::last_counted_day`] from `from.day`, provisional when
+    /// `from` was or when the count asked about a day of a year the
+    /// workspace does not list: a working-day count asks about every day
+    /// after its start up to the day it reaches, a calendar-day count about
+    /// none.
+    pub fn count(&self, from: Counted, days: u32, count: DayCount) -> Counted {
+        let day = self.last_counted_day(from.day, days, count);
+        let asked_unlisted =
+            count == DayCount::Working && days > 0 && from.day.succ_opt().is_some_and(|first| !self.covers(first, day));
+        Counted {
+            day,
+            provisional: from.provisional || asked_unlisted,
+        }
+    }
+
+    /// [`Calendar::next_working_day`] from `from.day` (the move of BLDS 2015
+    /// art. 148), provisional when `from` was or when a day it asked about,
+    /// from `from.day` to the working day found, is in a year the workspace
+    /// does not list.
+    pub fn settle(&self, from: Counted) -> Counted {
+        let day = self.next_working_day(from.day);
+        Counted {
+            day,
+            provisional: from.provisional || !self.covers(from.day, day),
+        }
     }
 
     /// The day a limit of `days` days counted after `start` reaches, before
@@ -185,6 +262,16 @@ impl Calendar {
     }
 }
 
+/// 1 January of `d`'s year (`d` itself if chrono cannot hold it).
+fn first_of_year(d: NaiveDate) -> NaiveDate {
+    d.with_ordinal(1).unwrap_or(d)
+}
+
+/// 31 December of `d`'s year (`d` itself if chrono cannot hold it).
+fn last_of_year(d: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d)
+}
+
 /// Dates and a real calendar for the tests of this module and its neighbours.
 #[cfg(test)]
 pub(crate) mod fixtures {
@@ -214,6 +301,51 @@ pub(crate) mod fixtures {
         ]
         .concat();
         Calendar::new(holidays, [d("2024-05-04")])
+    }
+
+    /// Days off of 2021–2026 as announced, whole breaks with their
+    /// weekends, and the Saturdays worked in exchange (domain-facts.md).
+    pub(crate) fn announced_lists() -> (Vec<NaiveDate>, Vec<NaiveDate>) {
+        let holidays = [
+            span("2021-01-01", "2021-01-01"),
+            span("2021-02-10", "2021-02-16"),
+            span("2021-04-21", "2021-04-21"),
+            span("2021-04-30", "2021-05-03"),
+            span("2021-09-02", "2021-09-03"),
+            span("2022-01-01", "2022-01-03"),
+            span("2022-01-29", "2022-02-06"),
+            span("2022-04-09", "2022-04-11"),
+            span("2022-04-30", "2022-05-03"),
+            span("2022-09-01", "2022-09-04"),
+            span("2022-12-31", "2023-01-02"),
+            span("2023-01-20", "2023-01-26"),
+            span("2023-04-29", "2023-05-03"),
+            span("2023-09-01", "2023-09-04"),
+            span("2024-01-01", "2024-01-01"),
+            span("2024-02-08", "2024-02-14"),
+            span("2024-04-18", "2024-04-18"),
+            span("2024-04-27", "2024-05-01"),
+            span("2024-08-31", "2024-09-03"),
+            span("2025-01-01", "2025-01-01"),
+            span("2025-01-25", "2025-02-02"),
+            span("2025-04-05", "2025-04-07"),
+            span("2025-04-30", "2025-05-04"),
+            span("2025-08-30", "2025-09-02"),
+            span("2026-01-01", "2026-01-04"),
+            span("2026-02-14", "2026-02-22"),
+            span("2026-04-25", "2026-04-27"),
+            span("2026-04-30", "2026-05-03"),
+            span("2026-08-29", "2026-09-02"),
+        ]
+        .concat();
+        let workdays = ["2024-05-04", "2025-04-26", "2026-01-10", "2026-08-22"].map(d);
+        (holidays, workdays.to_vec())
+    }
+
+    /// [`announced_lists`] as a calendar: a workspace in December 2026.
+    pub(crate) fn announced() -> Calendar {
+        let (holidays, workdays) = announced_lists();
+        Calendar::new(holidays, workdays)
     }
 }
 
@@ -376,6 +508,91 @@ mod tests {
         assert!(!cal.covers_year(i32::MAX));
     }
 
+    #[test]
+    fn an_unlisted_year_gets_the_statutory_days_off() {
+        let cal = vietnam();
+        // 2025 is not listed: Tết Ất Tỵ (mùng 1 Wed 29/1) by law is Mon 27 to
+        // Fri 31/1, and Quốc khánh Tue 2/9 with Mon 1/9.
+        for day in span("2025-01-27", "2025-01-31") {
+            assert!(cal.is_day_off(day), "{day}");
+        }
+        assert!(cal.is_working_day(d("2025-02-03")));
+        assert!(cal.is_day_off(d("2025-09-01")) && cal.is_day_off(d("2025-09-02")));
+        // Listed 2024 stays as listed: Mon 29/4 off (a bridge no law sets),
+        // Sat 4/5 worked.
+        assert!(cal.is_day_off(d("2024-04-29")) && cal.is_working_day(d("2024-05-04")));
+        // An empty calendar has the statutory days of every year.
+        let statutory = Calendar::default();
+        assert!(statutory.is_day_off(d("2027-02-10")) && statutory.is_working_day(d("2027-02-11")));
+    }
+
+    #[test]
+    fn a_year_listed_in_part_is_the_workspace_s_word() {
+        // Only 2023-01-02 is listed: 2023 counts as listed, so Tết Quý Mão
+        // (20–26/1) is not off, as the workspace says; 2024 gets the law's.
+        let cal = Calendar::new([d("2023-01-02")], []);
+        assert!(cal.covers_year(2023) && !cal.covers_year(2024));
+        assert!(cal.is_working_day(d("2023-01-23")));
+        assert!(cal.is_day_off(d("2024-02-12")));
+    }
+
+    #[test]
+    fn covers_a_span_of_years() {
+        let cal = vietnam();
+        assert!(cal.covers(d("2022-05-01"), d("2024-12-31")));
+        assert!(!cal.covers(d("2024-12-30"), d("2025-01-02")));
+        assert!(!cal.covers(d("2021-12-31"), d("2022-01-01")));
+        // An empty span.
+        assert!(cal.covers(d("2030-01-02"), d("2030-01-01")));
+        assert!(!Calendar::default().covers(d("2024-01-01"), d("2024-01-01")));
+        assert!(!cal.covers(NaiveDate::MIN, NaiveDate::MAX));
+    }
+
+    #[test]
+    fn counted_deadlines_say_when_they_rest_on_an_unlisted_year() {
+        let cal = vietnam();
+        let counted = |start: &str, days, count| cal.counted_deadline(d(start), days, count);
+        // Mon 2024-12-02 + 10 = Thu 12-12, a working day of 2024: not provisional.
+        assert_eq!(
+            counted("2024-12-02", 10, DayCount::Calendar),
+            Counted {
+                day: d("2024-12-12"),
+                provisional: false
+            }
+        );
+        // Sat 2024-12-21 + 10 = Tue 12-31, a working day: 2025 is never asked.
+        assert!(!counted("2024-12-21", 10, DayCount::Calendar).provisional);
+        // Sun 2024-12-22 + 10 = Wed 2025-01-01, New Year (by law): Thu 01-02.
+        assert_eq!(
+            counted("2024-12-22", 10, DayCount::Calendar),
+            Counted {
+                day: d("2025-01-02"),
+                provisional: true
+            }
+        );
+        // From Fri 2024-12-27, 3 working days: Mon 30, Tue 31, Thu 2025-01-02.
+        assert_eq!(
+            counted("2024-12-27", 3, DayCount::Working),
+            Counted {
+                day: d("2025-01-02"),
+                provisional: true
+            }
+        );
+        // A count that asks about an unlisted year and ends in a listed one:
+        // from Thu 2021-12-30, 2 working days: Fri 31 (2021, not listed),
+        // then Mon 2022-01-03 (2022 is listed, by its 2022-12-31, and lists
+        // no holiday on 3/1).
+        assert_eq!(
+            counted("2021-12-30", 2, DayCount::Working),
+            Counted {
+                day: d("2022-01-03"),
+                provisional: true
+            }
+        );
+        // deadline() is the same day.
+        assert_eq!(cal.deadline(d("2024-12-22"), 10, DayCount::Calendar), d("2025-01-02"));
+    }
+
     fn count_strategy() -> impl Strategy<Value = DayCount> {
         prop_oneof![Just(DayCount::Calendar), Just(DayCount::Working)]
     }
@@ -426,6 +643,16 @@ mod tests {
             }
             if count == DayCount::Calendar {
                 prop_assert_eq!(counted, start + Days::new(u64::from(days)));
+            }
+            // A deadline that is not provisional does not depend on the days
+            // off of the years the calendar does not list: listing them as
+            // plain weekends (a holiday on a Saturday) gives the same day.
+            if !cal.counted_deadline(start, days, count).provisional {
+                let saturdays = (2019..=2032)
+                    .filter(|&y| !cal.covers_year(y))
+                    .filter_map(|y| NaiveDate::from_isoywd_opt(y, 10, Weekday::Sat));
+                let plain = Calendar::new(cal.holidays.iter().copied().chain(saturdays), cal.workdays.iter().copied());
+                prop_assert_eq!(plain.deadline(start, days, count), result);
             }
         }
     }

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, Counted};
 use crate::model::{Limit, PetitionState, PetitionType, Rules, TaskState};
 
 impl Rules {
@@ -51,6 +51,14 @@ impl PetitionFacts {
 }
 
 /// A petition's deadlines as of a date.
+///
+/// A deadline is *provisional* when counting it asked whether a day of a
+/// year the workspace's `[calendar]` does not list is a day off: it rests on
+/// the statutory days off computed for that year (Labour Code 2019 art.
+/// 111–112, [`crate::domain::holidays`]) and may move when the government
+/// announces the year. This holds for calendar-day limits too, since one
+/// that ends on a day off moves to the next working day (BLDS 2015 art.
+/// 148). Listing the year in `[calendar]` removes the mark.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Deadlines {
     /// The last day to accept (thụ lý), counted from receipt.
@@ -59,17 +67,32 @@ pub struct Deadlines {
     /// petition is accepted, or when no limit applies (recommendations by
     /// default).
     pub resolution: Option<NaiveDate>,
+    /// Whether `acceptance` is provisional.
+    #[serde(skip_serializing_if = "is_false")]
+    pub acceptance_provisional: bool,
+    /// Whether `resolution` is provisional (false when there is none).
+    #[serde(skip_serializing_if = "is_false")]
+    pub resolution_provisional: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// The deadlines of a petition as its record stood on `as_of`: an
 /// acceptance or an extension dated after `as_of` has not happened yet.
 pub fn deadlines(p: &PetitionFacts, rules: &Rules, cal: &Calendar, as_of: NaiveDate) -> Deadlines {
     let acceptance_limit = rules.acceptance_limit(p.kind);
-    let acceptance = cal.deadline(p.received, acceptance_limit.days, acceptance_limit.count);
+    let acceptance = cal.counted_deadline(p.received, acceptance_limit.days, acceptance_limit.count);
     let resolution = p
         .accepted_by(as_of)
         .and_then(|accepted| resolution_deadline(p, rules, cal, accepted, as_of));
-    Deadlines { acceptance, resolution }
+    Deadlines {
+        acceptance: acceptance.day,
+        resolution: resolution.map(|r| r.day),
+        acceptance_provisional: acceptance.provisional,
+        resolution_provisional: resolution.is_some_and(|r| r.provisional),
+    }
 }
 
 fn resolution_deadline(
@@ -78,9 +101,9 @@ fn resolution_deadline(
     cal: &Calendar,
     accepted: NaiveDate,
     as_of: NaiveDate,
-) -> Option<NaiveDate> {
+) -> Option<Counted> {
     let base = rules.resolution_limit(p)?;
-    let mut last = cal.last_counted_day(accepted, base.days, base.count);
+    let mut last = cal.count(Counted::start(accepted), base.days, base.count);
     if p.kind == PetitionType::Denunciation {
         // Luật Tố cáo 2018 art. 30: each extension decision adds up to 30
         // days, at most twice. Counting each extension on from the plain
@@ -92,10 +115,10 @@ fn resolution_deadline(
         let counted = in_force.min(usize::try_from(rules.max_extensions).unwrap_or(usize::MAX));
         for _ in 0..counted {
             let extension = rules.denunciation_extension;
-            last = cal.last_counted_day(last, extension.days, extension.count);
+            last = cal.count(last, extension.days, extension.count);
         }
     }
-    Some(cal.next_working_day(last))
+    Some(cal.settle(last))
 }
 
 /// Where a petition stands on a date, with its deadlines.
@@ -108,6 +131,11 @@ pub struct PetitionStatus {
     /// after): negative when late, 0 on the day itself. `None` once
     /// resolved, or when no limit applies.
     pub days_left: Option<i64>,
+    /// Whether the deadline the state is judged on (the acceptance deadline
+    /// before acceptance, the resolution deadline after) is provisional
+    /// (see [`Deadlines`]).
+    #[serde(skip_serializing_if = "is_false")]
+    pub provisional: bool,
 }
 
 /// The state of a petition on `as_of` (SPEC section 4). A petition is due
@@ -163,10 +191,17 @@ pub fn petition_status(
             }
         },
     };
+    // Before acceptance every state is judged on the acceptance deadline,
+    // after it on the resolution deadline.
+    let provisional = match accepted {
+        Some(_) => deadlines.resolution_provisional,
+        None => deadlines.acceptance_provisional,
+    };
     PetitionStatus {
         state,
         deadlines,
         days_left,
+        provisional,
     }
 }
 
@@ -217,7 +252,8 @@ fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::fixtures::{d, vietnam};
+    use crate::domain::calendar::fixtures::{announced, announced_lists, d, vietnam};
+    use crate::domain::holidays::statutory_days_off;
 
     fn complaint(received: &str) -> PetitionFacts {
         PetitionFacts {
@@ -555,6 +591,134 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
             r#"{"state":"acceptance-overdue","deadlines":{"acceptance":"2023-03-13","resolution":null},"days_left":-1}"#
+        );
+    }
+
+    /// The announced days off of 2021–2026 and 2027 as the law has it, as
+    /// if the government had announced it so: a workspace that lists 2027.
+    fn with_2027_listed() -> Calendar {
+        let (holidays, workdays) = announced_lists();
+        Calendar::new(holidays.into_iter().chain(statutory_days_off(2027)), workdays)
+    }
+
+    #[test]
+    fn a_complaint_accepted_on_28_december_2026() {
+        // Received Fri 2026-12-18: acceptance +10 = Mon 12-28, a working day
+        // of 2026: not provisional. Accepted Mon 12-28: resolution +30 = Wed
+        // 2027-01-27 (3 days to 12-31, 27 more), a working day of 2027 by
+        // law, but 2027 is not listed: provisional.
+        let p = PetitionFacts {
+            accepted: Some(d("2026-12-28")),
+            ..complaint("2026-12-18")
+        };
+        let due = deadlines(&p, &Rules::default(), &announced(), d("2027-01-10"));
+        assert_eq!(due.acceptance, d("2026-12-28"));
+        assert!(!due.acceptance_provisional);
+        assert_eq!(due.resolution, Some(d("2027-01-27")));
+        assert!(due.resolution_provisional);
+        // The state is judged on the resolution deadline: provisional.
+        let status = petition_status(&p, &Rules::default(), &announced(), d("2027-01-10"), 14);
+        assert_eq!(
+            (status.state, status.days_left, status.provisional),
+            (PetitionState::Open, Some(17), true)
+        );
+        // Listing 2027 removes the mark; the day stays.
+        let listed = deadlines(&p, &Rules::default(), &with_2027_listed(), d("2027-01-10"));
+        assert_eq!(listed.resolution, Some(d("2027-01-27")));
+        assert!(!listed.resolution_provisional && !listed.acceptance_provisional);
+    }
+
+    #[test]
+    fn a_deadline_that_lands_on_tet_2027() {
+        // A complex complaint accepted Wed 2026-12-23: +45 = Sat 2027-02-06
+        // (8 days to 12-31, 37 more), mùng 1 Tết Đinh Mùi. The statutory Tết
+        // days off run Thu 4/2 to Wed 10/2 (two days before mùng 1 to mùng
+        // 3, the weekend taken on Tue 9 and Wed 10): the deadline is Thu
+        // 2027-02-11, provisional. Counting weekends only it was Mon 02-08.
+        let p = PetitionFacts {
+            complex: true,
+            accepted: Some(d("2026-12-23")),
+            ..complaint("2026-12-14")
+        };
+        let due = deadlines(&p, &Rules::default(), &announced(), d("2027-01-10"));
+        assert_eq!(due.resolution, Some(d("2027-02-11")));
+        assert!(due.resolution_provisional);
+        let listed = deadlines(&p, &Rules::default(), &with_2027_listed(), d("2027-01-10"));
+        assert_eq!(listed.resolution, Some(d("2027-02-11")));
+        assert!(!listed.resolution_provisional);
+    }
+
+    #[test]
+    fn a_denunciation_received_in_late_december_2026() {
+        // Received Thu 2026-12-24, 7 working days: Fri 25 (1), Mon 28 (2),
+        // Tue 29 (3), Wed 30 (4), Thu 31 (5), Fri 2027-01-01 New Year off,
+        // Mon 4 (6), Tue 5 (7): 2027-01-05, provisional. Counting weekends
+        // only it was Mon 01-04.
+        let rules = Rules::default();
+        let p = of_kind(PetitionType::Denunciation, "2026-12-24");
+        let due = deadlines(&p, &rules, &announced(), d("2026-12-30"));
+        assert_eq!(due.acceptance, d("2027-01-05"));
+        assert!(due.acceptance_provisional);
+        let status = petition_status(&p, &rules, &announced(), d("2026-12-30"), 14);
+        assert_eq!(status.state, PetitionState::AwaitingAcceptance);
+        assert!(status.provisional);
+        assert!(!deadlines(&p, &rules, &with_2027_listed(), d("2026-12-30")).acceptance_provisional);
+        // Received Fri 2026-12-11: Mon 14 (1) … Fri 18 (5), Mon 21 (6), Tue
+        // 22 (7): all in 2026, not provisional.
+        let p = of_kind(PetitionType::Denunciation, "2026-12-11");
+        let due = deadlines(&p, &rules, &announced(), d("2026-12-30"));
+        assert_eq!((due.acceptance, due.acceptance_provisional), (d("2026-12-22"), false));
+    }
+
+    #[test]
+    fn a_calendar_day_limit_is_provisional_only_when_it_asks_about_2027() {
+        let rules = Rules::default();
+        let cal = announced();
+        let acceptance = |received: &str| {
+            let due = deadlines(&complaint(received), &rules, &cal, d("2026-12-31"));
+            (due.acceptance, due.acceptance_provisional)
+        };
+        // Tue 12-22 + 10 = Fri 2027-01-01, New Year: Mon 2027-01-04, provisional.
+        assert_eq!(acceptance("2026-12-22"), (d("2027-01-04"), true));
+        // Mon 12-21 + 10 = Thu 12-31, a working day: 2027 is never asked.
+        assert_eq!(acceptance("2026-12-21"), (d("2026-12-31"), false));
+        // Wed 12-16 + 10 = Sat 12-26: Mon 12-28.
+        assert_eq!(acceptance("2026-12-16"), (d("2026-12-28"), false));
+    }
+
+    #[test]
+    fn an_extension_into_2027_makes_a_denunciation_provisional() {
+        // Accepted Mon 2026-11-02: +30 = Wed 12-02; one extension: +30 = Fri
+        // 2027-01-01, New Year: Mon 2027-01-04, provisional.
+        let p = PetitionFacts {
+            accepted: Some(d("2026-11-02")),
+            ..of_kind(PetitionType::Denunciation, "2026-10-27")
+        };
+        let rules = Rules::default();
+        let cal = announced();
+        let due = deadlines(&p, &rules, &cal, d("2026-12-31"));
+        assert_eq!(
+            (due.resolution, due.resolution_provisional),
+            (Some(d("2026-12-02")), false)
+        );
+        let extended = PetitionFacts {
+            extensions: vec![d("2026-11-25")],
+            ..p
+        };
+        let due = deadlines(&extended, &rules, &cal, d("2026-12-31"));
+        assert_eq!(
+            (due.resolution, due.resolution_provisional),
+            (Some(d("2027-01-04")), true)
+        );
+    }
+
+    #[test]
+    fn provisional_deadlines_serialize_the_mark() {
+        let p = of_kind(PetitionType::Denunciation, "2026-12-24");
+        let s = petition_status(&p, &Rules::default(), &announced(), d("2026-12-30"), 14);
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"state":"awaiting-acceptance","deadlines":{"acceptance":"2027-01-05","resolution":null,"acceptance_provisional":true},"days_left":6,"provisional":true}"#
         );
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod calendar;
 pub mod deadlines;
+pub mod holidays;
+pub mod lunar;
 pub mod query;
 pub mod snapshot;
 pub mod targets;
