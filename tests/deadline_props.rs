@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use danvan::domain::calendar::Calendar;
-use danvan::domain::deadlines::{PetitionFacts, deadlines, is_resolved_state, petition_status, task_state};
+use danvan::domain::deadlines::{PetitionFacts, deadlines, petition_status, task_state};
 use danvan::model::{DayCount, Limit, PetitionState, PetitionType, Rules, TaskState};
 use proptest::prelude::*;
 use std::path::Path;
@@ -232,7 +232,7 @@ proptest! {
         let accepted = p.accepted.filter(|&a| a <= as_of);
         let resolved = p.resolved.filter(|&r| r <= as_of);
         // Resolved by the as-of date ⇔ a resolved state, with no days left.
-        prop_assert_eq!(resolved.is_some(), is_resolved_state(s.state), "{:?}", s.state);
+        prop_assert_eq!(resolved.is_some(), s.state.is_resolved(), "{:?}", s.state);
         if let Some(r) = resolved {
             prop_assert_eq!(s.days_left, None);
             let due = if accepted.is_some() { s.deadlines.resolution } else { Some(s.deadlines.acceptance) };

@@ -136,6 +136,10 @@ pub struct PetitionStatus {
     /// (see [`Deadlines`]).
     #[serde(skip_serializing_if = "is_false")]
     pub provisional: bool,
+    /// Whether the petition was accepted on the date (which deadline it is
+    /// judged on: see [`PetitionStatus::current_deadline`]).
+    #[serde(skip)]
+    pub accepted: bool,
 }
 
 /// The state of a petition on `as_of` (SPEC section 4). A petition is due
@@ -202,12 +206,54 @@ pub fn petition_status(
         deadlines,
         days_left,
         provisional,
+        accepted: accepted.is_some(),
     }
 }
 
-/// Whether a petition in this state has been resolved.
-pub fn is_resolved_state(state: PetitionState) -> bool {
-    matches!(state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate)
+impl PetitionStatus {
+    /// The deadline the petition is judged on: the acceptance deadline
+    /// until it is accepted, the resolution deadline after (none when no
+    /// limit applies).
+    pub fn current_deadline(&self) -> Option<NaiveDate> {
+        if self.accepted {
+            self.deadlines.resolution
+        } else {
+            Some(self.deadlines.acceptance)
+        }
+    }
+}
+
+/// Where a task a conclusion assigned stands on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct TaskStatus {
+    pub state: TaskState,
+    /// The day it was reported done, when that is on or before the date.
+    pub done: Option<NaiveDate>,
+    /// An unfinished task with a due date: calendar days to it, negative
+    /// when late, 0 on the day itself.
+    pub days_left: Option<i64>,
+    /// An overdue task: days past due on the date; a task done late: days
+    /// past due when it was done.
+    pub days_late: Option<i64>,
+}
+
+/// [`task_state`] with the days left or late.
+pub fn task_status(due: Option<NaiveDate>, done: Option<NaiveDate>, as_of: NaiveDate, due_within: u32) -> TaskStatus {
+    let state = task_state(due, done, as_of, due_within);
+    // A done date after the as-of date is not known yet on that date.
+    let done = done.filter(|&d| d <= as_of);
+    let days_left = due.filter(|_| !state.is_finished()).map(|d| days_between(as_of, d));
+    let days_late = match (state, due, done) {
+        (TaskState::Overdue, Some(due), _) => Some(days_between(due, as_of)),
+        (TaskState::DoneLate, Some(due), Some(done)) => Some(days_between(due, done)),
+        _ => None,
+    };
+    TaskStatus {
+        state,
+        done,
+        days_left,
+        days_late,
+    }
 }
 
 /// The state on `as_of` of a task a conclusion assigned, due by `due` and
@@ -507,7 +553,7 @@ mod tests {
         };
         let s = status(&on_time, "2023-05-01");
         assert_eq!((s.state, s.days_left), (PetitionState::ResolvedOnTime, None));
-        assert!(is_resolved_state(s.state));
+        assert!(s.state.is_resolved());
         let late = PetitionFacts {
             resolved: Some(d("2023-04-13")),
             ..accepted.clone()
@@ -515,7 +561,7 @@ mod tests {
         assert_eq!(status(&late, "2023-05-01").state, PetitionState::ResolvedLate);
         // Resolved after as_of: not resolved yet on 04-12.
         assert_eq!(status(&late, "2023-04-12").state, PetitionState::DueSoon);
-        assert!(!is_resolved_state(PetitionState::Overdue));
+        assert!(!PetitionState::Overdue.is_resolved());
     }
 
     #[test]
@@ -582,6 +628,54 @@ mod tests {
         assert_eq!(task_state(due, None, d("2023-01-01"), 14), TaskState::Overdue);
         // No due date, not done: open.
         assert_eq!(task_state(None, None, as_of, 14), TaskState::Open);
+    }
+
+    #[test]
+    fn a_task_s_days_left_and_late() {
+        let due = Some(d("2022-12-31"));
+        let s = task_status(due, None, d("2022-12-20"), 7);
+        assert_eq!((s.state, s.days_left, s.days_late), (TaskState::Open, Some(11), None));
+        let s = task_status(due, None, d("2023-01-03"), 7);
+        assert_eq!(
+            (s.state, s.days_left, s.days_late),
+            (TaskState::Overdue, Some(-3), Some(3))
+        );
+        // Done late: how late it was done, and no days left.
+        let s = task_status(due, Some(d("2023-01-10")), d("2023-02-01"), 7);
+        assert_eq!(
+            (s.state, s.done, s.days_left, s.days_late),
+            (TaskState::DoneLate, Some(d("2023-01-10")), None, Some(10))
+        );
+        // A done date after the as-of date is not known yet.
+        let s = task_status(due, Some(d("2023-01-10")), d("2022-12-01"), 7);
+        assert_eq!((s.state, s.done, s.days_left), (TaskState::Open, None, Some(30)));
+        assert!(TaskState::DoneLate.is_finished() && !TaskState::Overdue.is_finished());
+    }
+
+    #[test]
+    fn the_deadline_that_matters_now() {
+        let rules = Rules::default();
+        let cal = vietnam();
+        let mut p = complaint("2023-03-01");
+        // Not accepted: the acceptance deadline (10 days, Sat 11/3 → Mon 13/3).
+        let s = petition_status(&p, &rules, &cal, d("2023-03-05"), 7);
+        assert_eq!(s.current_deadline(), Some(d("2023-03-13")));
+        // Accepted on 6/3: the resolution deadline, 30 days on (5/4).
+        p.accepted = Some(d("2023-03-06"));
+        let s = petition_status(&p, &rules, &cal, d("2023-03-07"), 7);
+        assert_eq!(s.current_deadline(), Some(d("2023-04-05")));
+        // Accepted after the as-of date: still the acceptance deadline.
+        let s = petition_status(&p, &rules, &cal, d("2023-03-05"), 7);
+        assert_eq!(s.current_deadline(), Some(d("2023-03-13")));
+        // A resolved petition keeps the deadline it was judged on.
+        p.resolved = Some(d("2023-03-20"));
+        let s = petition_status(&p, &rules, &cal, d("2023-04-01"), 7);
+        assert_eq!(
+            (s.state, s.current_deadline()),
+            (PetitionState::ResolvedOnTime, Some(d("2023-04-05")))
+        );
+        assert!(s.state.is_resolved() && !s.state.is_late());
+        assert!(PetitionState::AcceptanceOverdue.is_late());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! state of every petition and conclusion task. Computed once per date,
 //! read by every report.
 
-use super::deadlines::{self, PetitionStatus};
+use super::deadlines::{self, PetitionStatus, TaskStatus};
 use crate::model::*;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -18,7 +18,7 @@ pub struct Snapshot<'w> {
     /// Parallel to `ws.petitions`.
     pub petitions: Vec<PetitionStatus>,
     /// Parallel to `ws.meetings[i].conclusions`.
-    pub tasks: Vec<Vec<TaskState>>,
+    pub tasks: Vec<Vec<TaskStatus>>,
 }
 
 impl<'w> Snapshot<'w> {
@@ -38,7 +38,7 @@ impl<'w> Snapshot<'w> {
                 m.conclusions
                     .iter()
                     .map(|c| {
-                        deadlines::task_state(
+                        deadlines::task_status(
                             c.due.as_ref().map(|d| d.value),
                             c.done.as_ref().map(|d| d.value),
                             as_of,
@@ -113,8 +113,8 @@ pub enum Item<'a> {
     Model(&'a Model, ModelStatus),
     Meeting(&'a Meeting),
     Petition(&'a Petition, &'a PetitionStatus),
-    /// A conclusion task: its meeting, its index (from 0) and its state.
-    Task(&'a Meeting, usize, &'a Conclusion, TaskState),
+    /// A conclusion task: its meeting, its index (from 0) and its status.
+    Task(&'a Meeting, usize, &'a Conclusion, TaskStatus),
 }
 
 impl<'a> Item<'a> {
@@ -178,7 +178,7 @@ impl<'a> Item<'a> {
         match self {
             Item::Model(_, status) => Some(status.as_str()),
             Item::Petition(_, s) => Some(s.state.as_str()),
-            Item::Task(.., s) => Some(s.as_str()),
+            Item::Task(.., s) => Some(s.state.as_str()),
             Item::Meeting(_) => None,
         }
     }

@@ -167,6 +167,25 @@ keyword! {
     }
 }
 
+impl PetitionState {
+    /// Whether a petition in this state has been resolved.
+    pub fn is_resolved(self) -> bool {
+        matches!(self, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate)
+    }
+
+    /// Whether a deadline of the petition has passed unmet.
+    pub fn is_late(self) -> bool {
+        matches!(self, PetitionState::Overdue | PetitionState::AcceptanceOverdue)
+    }
+}
+
+impl TaskState {
+    /// Whether the task was reported done (on time or late).
+    pub fn is_finished(self) -> bool {
+        matches!(self, TaskState::Done | TaskState::DoneLate)
+    }
+}
+
 keyword! {
     /// Where a target stands on a date.
     TargetStatus {

@@ -195,6 +195,14 @@ impl Model {
     }
 }
 
+impl Notice {
+    /// The number as printed and registered, "245-TB/HU": the record's
+    /// number and the committee's suffix, without stray spaces.
+    pub fn full_number(&self, suffix: &str) -> String {
+        format!("{}-{}", self.number.value.trim(), suffix.trim())
+    }
+}
+
 impl Petition {
     /// The round, 1 unless a complaint says 2.
     pub fn round(&self) -> u8 {
@@ -282,6 +290,19 @@ mod tests {
         m.status = ModelStatus::Planned;
         m.ended = Some(sp("2023-01-01"));
         assert_eq!(m.status_on(d("2022-06-01")), ModelStatus::Planned);
+    }
+
+    #[test]
+    fn a_notice_number_is_printed_with_the_suffix_without_stray_spaces() {
+        let n = Notice {
+            number: Sp::new(" 245 ".into(), Default::default()),
+            date: Sp::new(NaiveDate::from_ymd_opt(2022, 7, 20).unwrap(), Default::default()),
+            subject: String::new(),
+            signer: String::new(),
+            signer_title: String::new(),
+            recipients: vec![],
+        };
+        assert_eq!(n.full_number("TB/HU "), "245-TB/HU");
     }
 
     #[test]

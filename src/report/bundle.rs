@@ -62,7 +62,7 @@ pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
             let n = m.notice.as_ref()?;
             Some(NoticeLink {
                 meeting: m.id.clone(),
-                number: format!("{}-{}", n.number.value, ws.config.committee.notice_suffix),
+                number: n.full_number(&ws.config.committee.notice_suffix),
                 date: n.date.value,
                 subject: n.subject.clone(),
                 html: format!("notices/{}.html", m.id),

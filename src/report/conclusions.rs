@@ -76,26 +76,16 @@ pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<
         .items(Kind::Conclusion)
         .filter(|i| opts.query.matches(i))
         .filter_map(|item| {
-            let Item::Task(m, index, c, state) = item else {
+            let Item::Task(m, index, c, status) = item else {
                 return None;
             };
-            if !opts.states.is_empty() && !opts.states.contains(&state) {
+            if !opts.states.is_empty() && !opts.states.contains(&status.state) {
                 return None;
             }
-            let due = c.due.as_ref().map(|d| d.value);
-            // A done date after the as-of date is not known yet on that date.
-            let done = c.done.as_ref().map(|d| d.value).filter(|&d| d <= as_of);
-            let finished = matches!(state, TaskState::Done | TaskState::DoneLate);
-            let days_left = due.filter(|_| !finished).map(|d| (d - as_of).num_days());
-            let days_late = match (state, due, done) {
-                (TaskState::Overdue, Some(due), _) => Some((as_of - due).num_days()),
-                (TaskState::DoneLate, Some(due), Some(done)) => Some((done - due).num_days()),
-                _ => None,
-            };
             let notice = m
                 .notice
                 .as_ref()
-                .map(|n| format!("{}-{}", n.number.value, config.committee.notice_suffix));
+                .map(|n| n.full_number(&config.committee.notice_suffix));
             Some(TaskRow {
                 id: item.id().into_owned(),
                 meeting: &m.id,
@@ -105,11 +95,11 @@ pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<
                 text: &c.text,
                 assignee: &c.assignee.value,
                 assignee_name: config.org_name(&c.assignee.value),
-                due,
-                done,
-                state,
-                days_left,
-                days_late,
+                due: c.due.as_ref().map(|d| d.value),
+                done: status.done,
+                state: status.state,
+                days_left: status.days_left,
+                days_late: status.days_late,
             })
         })
         .collect();

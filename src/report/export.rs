@@ -265,10 +265,7 @@ fn stamp(snap: &Snapshot<'_>) -> Stamp {
 /// "245-TB/HU", when the notice is issued on or before the as-of date.
 fn notice_number(snap: &Snapshot<'_>, m: &Meeting) -> Option<String> {
     let notice = m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)?;
-    Some(format!(
-        "{}-{}",
-        notice.number.value, snap.ws.config.committee.notice_suffix
-    ))
+    Some(notice.full_number(&snap.ws.config.committee.notice_suffix))
 }
 
 pub fn models(snap: &Snapshot<'_>) -> Vec<ModelRow> {
@@ -346,7 +343,7 @@ fn task_states<'s>(snap: &'s Snapshot<'_>) -> HashMap<&'s str, Vec<TaskState>> {
     let mut states: HashMap<&str, Vec<TaskState>> = HashMap::new();
     for item in snap.items(Kind::Conclusion) {
         if let Item::Task(m, _, _, s) = item {
-            states.entry(m.id.as_str()).or_default().push(s);
+            states.entry(m.id.as_str()).or_default().push(s.state);
         }
     }
     states
@@ -387,9 +384,7 @@ pub fn conclusions(snap: &Snapshot<'_>) -> Vec<ConclusionRow> {
     let ws = snap.ws;
     snap.items(Kind::Conclusion)
         .filter_map(|item| {
-            let Item::Task(m, i, c, state) = item else { return None };
-            let due = c.due.as_ref().map(|d| d.value);
-            let open = !matches!(state, TaskState::Done | TaskState::DoneLate);
+            let Item::Task(m, i, c, status) = item else { return None };
             Some(ConclusionRow {
                 id: item.id().into_owned(),
                 meeting: m.id.clone(),
@@ -400,10 +395,10 @@ pub fn conclusions(snap: &Snapshot<'_>) -> Vec<ConclusionRow> {
                 assignee: c.assignee.value.clone(),
                 assignee_name: ws.config.org_name(&c.assignee.value).to_owned(),
                 units: ids(&m.units),
-                due,
-                done: by(c.done.as_ref(), snap.as_of),
-                state,
-                days_left: due.filter(|_| open).map(|d| (d - snap.as_of).num_days()),
+                due: c.due.as_ref().map(|d| d.value),
+                done: status.done,
+                state: status.state,
+                days_left: status.days_left,
                 notice_number: notice_number(snap, m),
                 file: file(ws, m.file),
                 stamp: stamp(snap),

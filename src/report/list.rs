@@ -53,20 +53,8 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
         .filter(|i| query.matches(i))
         .map(|item| {
             let (deadline, days_left) = match &item {
-                Item::Petition(p, s) => {
-                    let accepted = p.accepted.as_ref().is_some_and(|a| a.value <= snap.as_of);
-                    let d = if accepted {
-                        s.deadlines.resolution
-                    } else {
-                        Some(s.deadlines.acceptance)
-                    };
-                    (d, s.days_left)
-                }
-                Item::Task(_, _, c, s) => {
-                    let due = c.due.as_ref().map(|d| d.value);
-                    let open = !matches!(s, TaskState::Done | TaskState::DoneLate);
-                    (due, due.filter(|_| open).map(|d| (d - snap.as_of).num_days()))
-                }
+                Item::Petition(_, s) => (s.current_deadline(), s.days_left),
+                Item::Task(_, _, c, s) => (c.due.as_ref().map(|d| d.value), s.days_left),
                 _ => (None, None),
             };
             Row {

@@ -134,7 +134,7 @@ pub fn find<'w>(ws: &'w Workspace, id: &str) -> Result<(&'w Meeting, &'w crate::
 /// Builds the notice of a meeting that has one.
 pub fn notice(ws: &Workspace, meeting: &Meeting, n: &crate::model::Notice) -> NoticeDocument {
     let committee = &ws.config.committee;
-    let number = format!("{}-{}", n.number.value.trim(), committee.notice_suffix.trim());
+    let number = n.full_number(&committee.notice_suffix);
     let header = Header {
         parent: upper(&committee.parent),
         issuer: upper(&committee.name),

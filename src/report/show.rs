@@ -192,7 +192,7 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
                     assignee: c.assignee.value.clone(),
                     due: c.due.as_ref().map(|d| d.value),
                     done: c.done.as_ref().map(|d| d.value),
-                    state: *s,
+                    state: s.state,
                 })
                 .collect();
             (
@@ -395,10 +395,9 @@ impl Report for Show<'_> {
                         "notice",
                         word("Thông báo", "Notice"),
                         text(&tr!(
-                            "số {}-{}, ngày {}",
-                            "no. {}-{}, dated {}",
-                            n.number.value,
-                            self.config.committee.notice_suffix,
+                            "số {}, ngày {}",
+                            "no. {}, dated {}",
+                            n.full_number(&self.config.committee.notice_suffix),
                             super::format_date(n.date.value)
                         )),
                     ));

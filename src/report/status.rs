@@ -136,34 +136,20 @@ pub fn headlines_of(progress: &Progress) -> Vec<Headline> {
 }
 
 /// The deadline that matters now for an item with one, and days left.
-fn attention(snap: &Snapshot<'_>, item: &Item<'_>) -> Option<Attention> {
+fn attention(item: &Item<'_>) -> Option<Attention> {
     let (deadline, days_left, state, responsible) = match item {
-        Item::Petition(p, s) => {
-            let accepted = p.accepted.as_ref().is_some_and(|a| a.value <= snap.as_of);
-            let deadline = if accepted {
-                s.deadlines.resolution?
-            } else {
-                s.deadlines.acceptance
-            };
-            (
-                deadline,
-                s.days_left?,
-                s.state.as_str(),
-                p.handler.as_ref().map(|h| h.value.clone()),
-            )
-        }
-        Item::Task(_, _, c, s) => {
-            if matches!(s, TaskState::Done | TaskState::DoneLate) {
-                return None;
-            }
-            let due = c.due.as_ref()?.value;
-            (
-                due,
-                (due - snap.as_of).num_days(),
-                s.as_str(),
-                Some(c.assignee.value.clone()),
-            )
-        }
+        Item::Petition(p, s) => (
+            s.current_deadline()?,
+            s.days_left?,
+            s.state.as_str(),
+            p.handler.as_ref().map(|h| h.value.clone()),
+        ),
+        Item::Task(_, _, c, s) => (
+            c.due.as_ref()?.value,
+            s.days_left?,
+            s.state.as_str(),
+            Some(c.assignee.value.clone()),
+        ),
         _ => return None,
     };
     let title = match item {
@@ -195,14 +181,8 @@ pub fn status(snap: &Snapshot<'_>, progress: Vec<Headline>) -> Status {
     for kind in [Kind::Petition, Kind::Conclusion] {
         for item in snap.items(kind) {
             let (open, late) = match &item {
-                Item::Petition(_, s) => (
-                    !matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate),
-                    matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue),
-                ),
-                Item::Task(.., s) => (
-                    !matches!(s, TaskState::Done | TaskState::DoneLate),
-                    *s == TaskState::Overdue,
-                ),
+                Item::Petition(_, s) => (!s.state.is_resolved(), s.state.is_late()),
+                Item::Task(.., s) => (!s.state.is_finished(), s.state == TaskState::Overdue),
                 _ => (false, false),
             };
             let counts = if kind == Kind::Petition {
@@ -216,7 +196,7 @@ pub fn status(snap: &Snapshot<'_>, progress: Vec<Headline>) -> Status {
             if !open {
                 continue;
             }
-            if let Some(a) = attention(snap, &item) {
+            if let Some(a) = attention(&item) {
                 if a.days_left < 0 {
                     overdue.push(a);
                 } else if a.days_left <= HORIZON_DAYS {

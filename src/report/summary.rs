@@ -109,19 +109,16 @@ impl Counts {
                 *self.attendance.get_or_insert(0) += u64::from(m.attendance.unwrap_or(0));
             }
             (Some(Kind::Petition), Item::Petition(_, s)) => {
-                let resolved = matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate);
+                let resolved = s.state.is_resolved();
                 bump(&mut self.resolved, resolved);
                 bump(&mut self.open, !resolved);
-                bump(
-                    &mut self.overdue,
-                    matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue),
-                );
+                bump(&mut self.overdue, s.state.is_late());
             }
             (Some(Kind::Conclusion), Item::Task(.., s)) => {
-                let done = matches!(s, TaskState::Done | TaskState::DoneLate);
+                let done = s.state.is_finished();
                 bump(&mut self.done, done);
                 bump(&mut self.open, !done);
-                bump(&mut self.overdue, *s == TaskState::Overdue);
+                bump(&mut self.overdue, s.state == TaskState::Overdue);
             }
             _ => {}
         }
@@ -236,7 +233,7 @@ fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim) -> Vec<(String, String
             let label = match item {
                 Item::Model(_, s) => Some((s.as_str(), s.label(), *s as i64)),
                 Item::Petition(_, s) => Some((s.state.as_str(), s.state.label(), s.state as i64)),
-                Item::Task(.., s) => Some((s.as_str(), s.label(), *s as i64)),
+                Item::Task(.., s) => Some((s.state.as_str(), s.state.label(), s.state as i64)),
                 Item::Meeting(_) => None,
             };
             match label {
