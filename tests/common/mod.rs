@@ -1,6 +1,12 @@
-//! What the integration tests share: the `danvan` binary run in a known
-//! environment ([`danvan`]), the tools some tests need ([`require_tool`],
-//! [`skip`]) and fixture copying ([`copy_dir`]).
+//! What the integration tests share:
+//! - [`danvan`]: the binary, run in a known environment (none of the
+//!   caller's), as a builder ([`Danvan`]) that ends in `.assert()`,
+//!   `.run()`, `.stdout()`, `.json()` or `.csv()`; [`browse`] and
+//!   [`progress`] start it on the two fixtures several commands share;
+//! - [`require_tool`] and [`skip`]: a test that needs a program says when
+//!   it skips, and fails instead under CI=true; [`make_fifo`];
+//! - [`copy_dir`], [`commands`], [`isolated`] (other programs, in the same
+//!   known environment).
 //!
 //! Each test file takes what it needs (`mod common;`), so the rest is
 //! unused there.
@@ -67,6 +73,28 @@ pub fn danvan() -> Danvan {
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_danvan"));
     cmd.env_clear().envs(kept_env()).current_dir(root()).timeout(TIMEOUT);
     Danvan(cmd)
+}
+
+/// `danvan --records tests/fixtures/browse --color never ARGS…`: the
+/// hand-counted fixture of `status`, `summary`, `list`, `show` and
+/// `petitions` (its files say what each record is).
+pub fn browse(args: &[&str]) -> Danvan {
+    danvan()
+        .records("tests/fixtures/browse")
+        .args(["--color", "never"])
+        .args(args)
+}
+
+/// `danvan --records tests/fixtures/progress/workspace --color never ARGS…`:
+/// the hand-counted fixture of `progress` and `show TARGET` (counted in
+/// tests/progress_cli.rs), at a fixed width, so tables do not depend on the
+/// terminal of the run.
+pub fn progress(args: &[&str]) -> Danvan {
+    danvan()
+        .records("tests/fixtures/progress/workspace")
+        .args(["--color", "never"])
+        .args(args)
+        .env("COLUMNS", "250")
 }
 
 /// A run of the binary being set up: see [`danvan`].
@@ -168,6 +196,34 @@ impl Danvan {
         let text = self.args(["--format", "json"]).stdout();
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
     }
+
+    /// Runs it with `--format csv` added at the end, requires success, and
+    /// parses what it printed: every row, the header first.
+    pub fn csv(self) -> Vec<Vec<String>> {
+        let text = self.args(["--format", "csv"]).stdout();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    }
+}
+
+/// Every command `danvan --help` lists, but `help`: a new command is
+/// found by the tests that go through them all.
+pub fn commands() -> Vec<String> {
+    let help = danvan().arg("--help").stdout();
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Whether this run is CI's: `CI` is set to anything but empty, `false` or
@@ -206,6 +262,18 @@ pub fn require_tool(names: &[&str]) -> Option<PathBuf> {
         skip(&format!("{} is not installed (not on PATH)", names.join(" or ")));
     }
     found
+}
+
+/// Makes a named pipe at `path` with `mkfifo`; false when the test is
+/// skipped because there is no `mkfifo` (see [`require_tool`]).
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) -> bool {
+    let Some(mkfifo) = require_tool(&["mkfifo"]) else {
+        return false;
+    };
+    let status = std::process::Command::new(mkfifo).arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}: {status}", path.display());
+    true
 }
 
 /// `name` as an executable file in one of PATH's folders.
