@@ -211,8 +211,9 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
     let (console, _) = open_in_chromium(&chromium, &bad, None);
     assert!(!console.is_empty(), "a blocked request shows on the console");
 
-    // A screenshot to look at: target/report-screenshot.png.
-    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report-screenshot.png");
+    // A screenshot to look at: target/tmp/report-screenshot.png (cargo's
+    // folder for what integration tests leave, wherever the target is).
+    let png = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshot.png");
     let (console, _) = open_in_chromium(&chromium, &page, Some(&png));
     assert!(console.is_empty(), "{console:?}");
     assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
