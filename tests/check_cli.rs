@@ -1,13 +1,14 @@
 //! `danvan check`, run as users run it: the real binary on fixture
-//! workspaces under `tests/fixtures/check/`.
+//! workspaces under `tests/fixtures/check/`, and the rules on notices and
+//! targets on `tests/fixtures/notice/check` and
+//! `tests/fixtures/progress/bad-targets`.
 //!
 //! Paths in the output are relative (each run starts in the fixture's
 //! parent folder with a relative `--records`), so snapshots hold no
 //! machine-specific paths.
 
 mod common;
-use assert_cmd::Command;
-use common::copy_dir;
+use common::{Danvan, copy_dir, danvan};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -17,41 +18,16 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
 }
 
-/// `danvan` started in `dir`, with nothing inherited from the environment
-/// that would change its output.
-fn danvan(dir: &Path) -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("danvan");
-    cmd.current_dir(dir)
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("DANVAN_AS_OF")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .timeout(Duration::from_secs(60));
-    cmd
+/// `danvan` started in `dir`.
+fn danvan_in(dir: &Path) -> Danvan {
+    danvan().current_dir(dir).timeout(Duration::from_secs(60))
 }
 
 /// `danvan --records WS --color never --lang LANG check ARGS…` on a fixture.
-fn check(ws: &str, lang: &str, args: &[&str]) -> Command {
-    let mut cmd = danvan(&fixtures());
-    cmd.args(["--records", ws, "--color", "never", "--lang", lang, "check"])
-        .args(args);
-    cmd
-}
-
-/// What a run printed, and how it ended.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("danvan runs");
-    Run {
-        code: out.status.code().expect("danvan exits, not killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+fn check(ws: &str, lang: &str, args: &[&str]) -> Danvan {
+    danvan_in(&fixtures())
+        .args(["--records", ws, "--color", "never", "--lang", lang, "check"])
+        .args(args)
 }
 
 /// Each diagnostic of a `--format json` run as (code, file, line, column).
@@ -157,15 +133,17 @@ fn every_problem_workspace() -> tempfile::TempDir {
 #[test]
 fn every_problem_is_reported_in_one_run_at_its_file_line_and_column() {
     let dir = every_problem_workspace();
-    let out = run(danvan(dir.path()).args([
-        "--records",
-        "every-problem",
-        "--lang",
-        "en",
-        "check",
-        "--format",
-        "json",
-    ]));
+    let out = danvan_in(dir.path())
+        .args([
+            "--records",
+            "every-problem",
+            "--lang",
+            "en",
+            "check",
+            "--format",
+            "json",
+        ])
+        .run();
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(out.stderr, "");
     assert_eq!(positions(&out.stdout), owned(EVERY_PROBLEM));
@@ -195,7 +173,7 @@ fn every_problem_covers_every_code_that_files_can_produce() {
 
 #[test]
 fn every_problem_in_english() {
-    let out = run(&mut check("every-problem", "en", &[]));
+    let out = check("every-problem", "en", &[]).run();
     assert_eq!(out.code, 1);
     assert!(
         !out.stdout.contains(&*fixtures().to_string_lossy()),
@@ -220,46 +198,52 @@ fn every_problem_in_english() {
 
 #[test]
 fn vietnamese_output() {
-    let out = run(&mut check("tieng-viet", "vi", &[]));
+    let out = check("tieng-viet", "vi", &[]).run();
     assert_eq!(out.code, 1);
     insta::assert_snapshot!("tieng_viet_vi", out.stdout);
     // Without --lang, the workspace's `lang = "vi"` decides.
-    let default = run(danvan(&fixtures()).args(["--records", "tieng-viet", "--color", "never", "check"]));
+    let default = danvan_in(&fixtures())
+        .args(["--records", "tieng-viet", "--color", "never", "check"])
+        .run();
     assert_eq!(default.stdout, out.stdout);
 }
 
 #[test]
 fn the_workspace_language_is_the_default() {
     // `clean/` says lang = "en".
-    let out = run(danvan(&fixtures()).args(["--records", "clean", "check"]));
+    let out = danvan_in(&fixtures()).args(["--records", "clean", "check"]).run();
     assert_eq!((out.code, out.stdout.as_str()), (0, "✓ 5 files, no problems\n"));
-    let out = run(danvan(&fixtures()).args(["--records", "clean", "--lang", "vi", "check"]));
+    let out = danvan_in(&fixtures())
+        .args(["--records", "clean", "--lang", "vi", "check"])
+        .run();
     assert_eq!((out.code, out.stdout.as_str()), (0, "✓ 5 tệp, không có lỗi\n"));
 }
 
 #[test]
 fn a_clean_workspace_exits_0_in_every_format() {
-    let out = run(&mut check("clean", "en", &[]));
+    let out = check("clean", "en", &[]).run();
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (0, "✓ 5 files, no problems\n", "")
     );
-    let out = run(&mut check("clean", "en", &["--format", "json"]));
+    let out = check("clean", "en", &["--format", "json"]).run();
     assert_eq!(out.code, 0);
     assert_eq!(
         serde_json::from_str::<Value>(&out.stdout).unwrap(),
         serde_json::json!([])
     );
-    let out = run(&mut check("clean", "en", &["--format", "github"]));
+    let out = check("clean", "en", &["--format", "github"]).run();
     assert_eq!((out.code, out.stdout.as_str()), (0, ""));
-    let out = run(&mut check("clean", "en", &["--deny", "warnings"]));
+    let out = check("clean", "en", &["--deny", "warnings"]).run();
     assert_eq!(out.code, 0);
 }
 
 #[test]
 fn the_bundled_records_check_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = run(danvan(root).args(["--records", "records", "--lang", "en", "check", "--deny", "warnings"]));
+    let out = danvan_in(root)
+        .args(["--records", "records", "--lang", "en", "check", "--deny", "warnings"])
+        .run();
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(out.stdout.ends_with("no problems\n"), "{}", out.stdout);
 }
@@ -267,7 +251,7 @@ fn the_bundled_records_check_clean() {
 #[test]
 fn errors_exit_1_in_every_format() {
     for format in ["human", "json", "github"] {
-        let out = run(&mut check("tieng-viet", "en", &["--format", format]));
+        let out = check("tieng-viet", "en", &["--format", format]).run();
         assert_eq!(out.code, 1, "{format}");
         assert!(out.stdout.contains("E014"), "{format}: {}", out.stdout);
         assert_eq!(out.stderr, "", "{format}");
@@ -276,7 +260,7 @@ fn errors_exit_1_in_every_format() {
 
 #[test]
 fn warnings_alone_pass_unless_denied() {
-    let out = run(&mut check("warnings-only", "en", &["--format", "json"]));
+    let out = check("warnings-only", "en", &["--format", "json"]).run();
     assert_eq!(out.code, 0);
     assert_eq!(
         positions(&out.stdout),
@@ -285,7 +269,7 @@ fn warnings_alone_pass_unless_denied() {
             ("W002", "warnings-only/ghi-chu.toml", 1, 1),
         ])
     );
-    let out = run(&mut check("warnings-only", "en", &[]));
+    let out = check("warnings-only", "en", &[]).run();
     assert_eq!(out.code, 0);
     assert!(
         out.stdout.contains("warning[W001]") && out.stdout.ends_with("2 files: 0 error(s), 2 warning(s)\n"),
@@ -293,31 +277,29 @@ fn warnings_alone_pass_unless_denied() {
         out.stdout
     );
     for format in ["human", "json", "github"] {
-        let out = run(&mut check(
-            "warnings-only",
-            "en",
-            &["--deny", "warnings", "--format", format],
-        ));
+        let out = check("warnings-only", "en", &["--deny", "warnings", "--format", format]).run();
         assert_eq!(out.code, 1, "{format}");
         assert!(out.stdout.contains("W001") && out.stdout.contains("W002"), "{format}");
     }
     // Only `warnings` can be denied.
-    let out = run(&mut check("warnings-only", "en", &["--deny", "errors"]));
+    let out = check("warnings-only", "en", &["--deny", "errors"]).run();
     assert_eq!(out.code, 2);
 }
 
 #[test]
 fn github_annotations() {
     let dir = every_problem_workspace();
-    let out = run(danvan(dir.path()).args([
-        "--records",
-        "every-problem",
-        "--lang",
-        "en",
-        "check",
-        "--format",
-        "github",
-    ]));
+    let out = danvan_in(dir.path())
+        .args([
+            "--records",
+            "every-problem",
+            "--lang",
+            "en",
+            "check",
+            "--format",
+            "github",
+        ])
+        .run();
     assert_eq!(out.code, 1);
     let mut seen = Vec::new();
     for line in out.stdout.lines() {
@@ -359,8 +341,8 @@ fn github_annotations() {
 
 #[test]
 fn json_keeps_english_keys_and_codes_in_any_language() {
-    let vi = run(&mut check("tieng-viet", "vi", &["--format", "json"]));
-    let en = run(&mut check("tieng-viet", "en", &["--format", "json"]));
+    let vi = check("tieng-viet", "vi", &["--format", "json"]).run();
+    let en = check("tieng-viet", "en", &["--format", "json"]).run();
     assert_eq!(positions(&vi.stdout), positions(&en.stdout));
     let items: Vec<Value> = serde_json::from_str(&vi.stdout).unwrap();
     let keys: Vec<&str> = items[0].as_object().unwrap().keys().map(String::as_str).collect();
@@ -395,13 +377,13 @@ fn json_keeps_english_keys_and_codes_in_any_language() {
 
 #[test]
 fn a_folder_without_danvan_toml_is_e001() {
-    let out = run(&mut check("no-workspace", "en", &["--format", "json"]));
+    let out = check("no-workspace", "en", &["--format", "json"]).run();
     assert_eq!(out.code, 1);
     assert_eq!(
         positions(&out.stdout),
         owned(&[("E001", "no-workspace/danvan.toml", 1, 1)])
     );
-    let out = run(&mut check("no-workspace", "en", &[]));
+    let out = check("no-workspace", "en", &[]).run();
     assert!(
         out.stdout.contains("error[E001]: no-workspace has no danvan.toml"),
         "{}",
@@ -412,14 +394,15 @@ fn a_folder_without_danvan_toml_is_e001() {
 #[test]
 fn usage_errors_exit_2_and_say_where_they_looked() {
     // A --records folder that does not exist.
-    let out = run(&mut check("no-such-folder", "en", &[]));
+    let out = check("no-such-folder", "en", &[]).run();
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
     assert!(out.stderr.contains("no-such-folder"), "{}", out.stderr);
     // The same from DANVAN_RECORDS.
-    let out = run(danvan(&fixtures())
+    let out = danvan_in(&fixtures())
         .env("DANVAN_RECORDS", "no-such-folder")
-        .args(["--lang", "en", "check"]));
+        .args(["--lang", "en", "check"])
+        .run();
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("no-such-folder") && out.stderr.contains("DANVAN_RECORDS"),
@@ -429,7 +412,7 @@ fn usage_errors_exit_2_and_say_where_they_looked() {
     // No workspace at or above the current folder, and no ./records.
     let empty = tempfile::tempdir().unwrap();
     if empty.path().ancestors().all(|a| !a.join("danvan.toml").is_file()) {
-        let out = run(danvan(empty.path()).args(["--lang", "en", "check"]));
+        let out = danvan_in(empty.path()).args(["--lang", "en", "check"]).run();
         assert_eq!(out.code, 2);
         let cwd = std::fs::canonicalize(empty.path()).unwrap();
         assert!(out.stderr.contains(&*cwd.to_string_lossy()), "{}", out.stderr);
@@ -441,7 +424,9 @@ fn usage_errors_exit_2_and_say_where_they_looked() {
     }
     // A date that is not one.
     for bad in ["2023-02-30", "30/06/2023", "soon"] {
-        let out = run(danvan(&fixtures()).args(["--records", "clean", "--as-of", bad, "check"]));
+        let out = danvan_in(&fixtures())
+            .args(["--records", "clean", "--as-of", bad, "check"])
+            .run();
         assert_eq!(out.code, 2, "{bad}");
         assert!(
             out.stderr.contains(bad) && out.stderr.contains("YYYY-MM-DD"),
@@ -449,36 +434,41 @@ fn usage_errors_exit_2_and_say_where_they_looked() {
             out.stderr
         );
     }
-    let out = run(danvan(&fixtures())
+    let out = danvan_in(&fixtures())
         .env("DANVAN_AS_OF", "tomorrow")
-        .args(["--records", "clean", "check"]));
+        .args(["--records", "clean", "check"])
+        .run();
     assert_eq!(out.code, 2);
     // An unknown format or option.
-    assert_eq!(run(&mut check("clean", "en", &["--format", "xml"])).code, 2);
-    assert_eq!(run(&mut check("clean", "en", &["--strict"])).code, 2);
+    assert_eq!(check("clean", "en", &["--format", "xml"]).run().code, 2);
+    assert_eq!(check("clean", "en", &["--strict"]).run().code, 2);
 }
 
 #[test]
 fn explain_by_code_or_name() {
     // No workspace needed.
     let nowhere = tempfile::tempdir().unwrap();
-    let by_code = run(danvan(nowhere.path()).args(["check", "--explain", "E014"]));
+    let by_code = danvan_in(nowhere.path()).args(["check", "--explain", "E014"]).run();
     assert_eq!(by_code.code, 0);
     assert!(by_code.stdout.starts_with("E014 (quoted-date)\n"), "{}", by_code.stdout);
     assert!(by_code.stdout.contains("started = 2022-07-12"), "{}", by_code.stdout);
     for other in ["quoted-date", "e014", " E014 "] {
-        let out = run(danvan(nowhere.path()).args(["check", "--explain", other]));
+        let out = danvan_in(nowhere.path()).args(["check", "--explain", other]).run();
         assert_eq!((out.code, &out.stdout), (0, &by_code.stdout), "{other}");
     }
     for code in danvan::diag::Code::ALL {
-        let out = run(danvan(nowhere.path()).args(["check", "--explain", code.name()]));
+        let out = danvan_in(nowhere.path())
+            .args(["check", "--explain", code.name()])
+            .run();
         assert!(
             out.code == 0 && out.stdout.contains(code.explanation()),
             "{}",
             code.as_str()
         );
     }
-    let out = run(danvan(nowhere.path()).args(["--lang", "en", "check", "--explain", "nope"]));
+    let out = danvan_in(nowhere.path())
+        .args(["--lang", "en", "check", "--explain", "nope"])
+        .run();
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
     assert!(
@@ -490,8 +480,8 @@ fn explain_by_code_or_name() {
 
 #[test]
 fn no_ansi_escapes_unless_asked() {
-    let plain = |cmd: &mut Command| {
-        let out = run(cmd);
+    let plain = |cmd: Danvan| {
+        let out = cmd.run();
         assert_eq!(out.code, 1);
         assert!(
             !out.stdout.contains('\x1b') && !out.stderr.contains('\x1b'),
@@ -500,11 +490,7 @@ fn no_ansi_escapes_unless_asked() {
         );
         out.stdout
     };
-    let base = || {
-        let mut cmd = danvan(&fixtures());
-        cmd.args(["--records", "tieng-viet", "--lang", "en"]);
-        cmd
-    };
+    let base = || danvan_in(&fixtures()).args(["--records", "tieng-viet", "--lang", "en"]);
     // Not a terminal: plain, with or without NO_COLOR.
     let auto = plain(base().arg("check"));
     let no_color = plain(base().env("NO_COLOR", "1").args(["check"]));
@@ -512,7 +498,7 @@ fn no_ansi_escapes_unless_asked() {
     assert_eq!(auto, no_color);
     assert_eq!(auto, never);
     // Asked for: colour.
-    let out = run(base().args(["--color", "always", "check"]));
+    let out = base().args(["--color", "always", "check"]).run();
     assert!(out.stdout.contains('\x1b'));
 }
 
@@ -537,12 +523,16 @@ fn a_bom_and_crlf_line_ends_are_accepted() {
     let config = format!("\u{feff}{}", config.replace('\n', "\r\n"));
     let dir = temp_workspace(&[("petitions/p.toml", good.as_bytes())]);
     std::fs::write(dir.path().join("ws/danvan.toml"), config).unwrap();
-    let out = run(danvan(dir.path()).args(["--records", "ws", "--lang", "en", "check"]));
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "en", "check"])
+        .run();
     assert_eq!((out.code, out.stdout.as_str()), (0, "✓ 2 files, no problems\n"));
 
     let bad = "\u{feff}type = \"complaint\"\r\nreceived = 2022-03-01\r\nresolved = \"2022-03-09\"\r\n\r\n  units = [\"tan-my\", \"tân-mi\"]\r\nfoo = 1\r\n";
     let dir = temp_workspace(&[("petitions/p.toml", bad.as_bytes())]);
-    let out = run(danvan(dir.path()).args(["--records", "ws", "--lang", "en", "check", "--format", "json"]));
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "en", "check", "--format", "json"])
+        .run();
     assert_eq!(out.code, 1);
     assert_eq!(
         positions(&out.stdout),
@@ -553,7 +543,9 @@ fn a_bom_and_crlf_line_ends_are_accepted() {
         ])
     );
     // The caret sits under the value, and no stray \r reaches the output.
-    let out = run(danvan(dir.path()).args(["--records", "ws", "--lang", "en", "--color", "never", "check"]));
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "en", "--color", "never", "check"])
+        .run();
     assert!(!out.stdout.contains('\r'));
     assert!(
         out.stdout
@@ -569,7 +561,9 @@ fn a_bom_does_not_shift_columns_on_the_first_line() {
         "petitions/p.toml",
         "\u{feff}typo = 1\r\ntype = \"complaint\"\r\nreceived = 2022-03-01\r\n".as_bytes(),
     )]);
-    let out = run(danvan(dir.path()).args(["--records", "ws", "--lang", "en", "check", "--format", "json"]));
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "en", "check", "--format", "json"])
+        .run();
     assert_eq!(positions(&out.stdout), owned(&[("E013", "ws/petitions/p.toml", 1, 1)]));
 }
 
@@ -586,22 +580,24 @@ fn personal_data_is_never_printed() {
         ("E013", "personal-data/petitions/inline.toml", 3, 43),
         ("E013", "personal-data/petitions/unknown-key.toml", 6, 1),
     ]);
-    let json = run(&mut check("personal-data", "en", &["--format", "json"]));
+    let json = check("personal-data", "en", &["--format", "json"]).run();
     assert_eq!(positions(&json.stdout), expected, "the fixture finds what it should");
     for lang in ["en", "vi"] {
         for format in ["human", "json", "github"] {
             for color in ["never", "always"] {
-                let out = run(danvan(&fixtures()).args([
-                    "--records",
-                    "personal-data",
-                    "--lang",
-                    lang,
-                    "--color",
-                    color,
-                    "check",
-                    "--format",
-                    format,
-                ]));
+                let out = danvan_in(&fixtures())
+                    .args([
+                        "--records",
+                        "personal-data",
+                        "--lang",
+                        lang,
+                        "--color",
+                        color,
+                        "check",
+                        "--format",
+                        format,
+                    ])
+                    .run();
                 assert_eq!(out.code, 1);
                 assert!(!out.stdout.contains(MARKER), "{lang} {format}:\n{}", out.stdout);
                 assert!(!out.stderr.contains(MARKER), "{lang} {format}:\n{}", out.stderr);
@@ -617,17 +613,11 @@ fn personal_data_in_multi_line_values_is_never_printed() {
         "type = \"complaint\"\nreceived = 2022-04-01\n[petitioner]\nphone = [\n  \"{MARKER}\",\n]\nnote = 1\naddress = \"\"\"\n{MARKER}\n\"\"\"\nname = [\"\"\"\n{MARKER}\"\"\"]\n"
     );
     let dir = temp_workspace(&[("petitions/p.toml", petition.as_bytes())]);
-    let out = run(danvan(dir.path()).args(["--records", "ws", "--color", "never", "check"]));
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--color", "never", "check"])
+        .run();
     assert_eq!(out.code, 1);
     assert!(!out.stdout.contains(MARKER), "{}", out.stdout);
-}
-
-#[cfg(unix)]
-fn make_fifo(path: &Path) -> bool {
-    std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 #[cfg(unix)]
@@ -635,13 +625,13 @@ fn make_fifo(path: &Path) -> bool {
 fn a_fifo_is_reported_not_waited_on() {
     let dir = temp_workspace(&[]);
     std::fs::create_dir_all(dir.path().join("ws/petitions")).unwrap();
-    if !make_fifo(&dir.path().join("ws/petitions/fifo.toml")) {
-        eprintln!("mkfifo is not available; skipped");
+    if !common::make_fifo(&dir.path().join("ws/petitions/fifo.toml")) {
         return;
     }
-    let out = run(danvan(dir.path())
+    let out = danvan_in(dir.path())
         .args(["--records", "ws", "check", "--format", "json"])
-        .timeout(Duration::from_secs(20)));
+        .timeout(Duration::from_secs(20))
+        .run();
     assert_eq!(
         positions(&out.stdout),
         owned(&[("E002", "ws/petitions/fifo.toml", 1, 1)])
@@ -653,10 +643,13 @@ fn a_fifo_is_reported_not_waited_on() {
 fn a_fifo_does_not_hang_the_human_output() {
     let dir = temp_workspace(&[]);
     std::fs::create_dir_all(dir.path().join("ws/petitions")).unwrap();
-    assert!(make_fifo(&dir.path().join("ws/petitions/fifo.toml")));
-    let out = run(danvan(dir.path())
+    if !common::make_fifo(&dir.path().join("ws/petitions/fifo.toml")) {
+        return;
+    }
+    let out = danvan_in(dir.path())
         .args(["--records", "ws", "check"])
-        .timeout(Duration::from_secs(20)));
+        .timeout(Duration::from_secs(20))
+        .run();
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("E002"));
 }
@@ -664,10 +657,12 @@ fn a_fifo_does_not_hang_the_human_output() {
 #[test]
 fn the_workspace_is_found_from_inside_it() {
     let sub = fixtures().join("clean/petitions/2022");
-    let out = run(danvan(&sub).args(["check"]));
+    let out = danvan_in(&sub).args(["check"]).run();
     assert_eq!((out.code, out.stdout.as_str()), (0, "✓ 5 files, no problems\n"));
     // Paths are shown relative to where the user stands.
-    let out = run(danvan(&fixtures().join("tieng-viet/petitions")).args(["--lang", "en", "check", "--format", "json"]));
+    let out = danvan_in(&fixtures().join("tieng-viet/petitions"))
+        .args(["--lang", "en", "check", "--format", "json"])
+        .run();
     assert_eq!(out.code, 1);
     assert!(
         positions(&out.stdout).contains(&("E015".into(), "../petitions/don-01.toml".into(), 1, 8)),
@@ -675,6 +670,89 @@ fn the_workspace_is_found_from_inside_it() {
         out.stdout
     );
     // DANVAN_RECORDS stands in for --records.
-    let out = run(danvan(&fixtures()).env("DANVAN_RECORDS", "clean").arg("check"));
+    let out = danvan_in(&fixtures()).env("DANVAN_RECORDS", "clean").arg("check").run();
     assert_eq!(out.code, 0);
+}
+
+// ── the rules on notices, tasks and targets ─────────────────────────────
+
+#[test]
+fn check_reports_each_notice_and_task_problem() {
+    let out = danvan()
+        .records("tests/fixtures/notice/check")
+        .args(["--color", "never", "check", "--format", "json"])
+        .assert()
+        .code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let found: Vec<(String, String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap();
+            let stem = Path::new(file).file_stem().unwrap().to_string_lossy().into_owned();
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                stem,
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let codes_in = |code: &str, stem: &str| found.iter().filter(|(c, s, _)| c == code && s == stem).count();
+    // A [notice] without number, date, subject and signer: one E012 each.
+    assert_eq!(codes_in("E012", "2023-03-01-thieu-truong"), 4, "{found:?}");
+    for field in ["number", "date", "subject", "signer"] {
+        assert!(
+            found
+                .iter()
+                .any(|(c, _, m)| c == "E012" && m.contains(&format!("`{field}`"))),
+            "{field}: {found:?}"
+        );
+    }
+    // Number 12 twice in 2022 (but not its reuse in 2023).
+    assert_eq!(codes_in("E050", "2022-12-15-tong-ket"), 1, "{found:?}");
+    assert_eq!(found.iter().filter(|(c, ..)| c == "E050").count(), 1, "{found:?}");
+    // A task assigned to an organisation danvan.toml does not define.
+    assert_eq!(codes_in("E021", "2022-07-12-so-ket"), 1, "{found:?}");
+    assert!(found.iter().any(|(c, _, m)| c == "E021" && m.contains("hoi-khong-co")));
+    assert_eq!(found.len(), 6, "nothing else: {found:?}");
+    // And a reading command refuses the broken records (exit 1).
+    danvan()
+        .records("tests/fixtures/notice/check")
+        .args(["--color", "never", "notice", "2022-07-12-so-ket"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn check_reports_every_rule_on_targets() {
+    let out = danvan()
+        .records("tests/fixtures/progress/bad-targets")
+        .args(["--color", "never", "check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let diags: Value = serde_json::from_slice(&out).unwrap();
+    let found: Vec<(&str, u64)> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["file"], "tests/fixtures/progress/bad-targets/targets.toml");
+            (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("E040", 13), // unknown-measure: `average`
+            ("E040", 20), // unknown-kind: "households"
+            ("E041", 27), // key-the-kind-lacks: models have no `handler`
+            ("E042", 34), // value-outside-enum: state "solved"
+            ("E043", 36), // manual-without-observations
+            ("E044", 46), // deadline-before-baseline: the deadline
+        ]
+    );
 }

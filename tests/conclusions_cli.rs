@@ -2,7 +2,8 @@
 //! tests/fixtures/conclusions, whose meeting files say by hand what state
 //! each task is in on which date.
 
-use assert_cmd::Command;
+mod common;
+use common::{Danvan, danvan};
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/conclusions";
@@ -12,24 +13,15 @@ const T3: &str = "2022-07-12-so-ket#3";
 const T4: &str = "2022-07-12-so-ket#4";
 const D1: &str = "2022-12-15-doi-thoai-tan-my#1";
 
-fn danvan(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("danvan")
-        .unwrap()
-        .args(["--records", FIXTURE, "--color", "never"])
-        .args(args)
-        .env_remove("DANVAN_AS_OF")
-        .env_remove("DANVAN_RECORDS")
-        .assert()
-}
-
-fn stdout(args: &[&str]) -> String {
-    String::from_utf8(danvan(args).success().get_output().stdout.clone()).unwrap()
+/// `danvan --records tests/fixtures/conclusions --color never ARGS…`.
+fn fixture(args: &[&str]) -> Danvan {
+    danvan().records(FIXTURE).args(["--color", "never"]).args(args)
 }
 
 fn json(as_of: &str, extra: &[&str]) -> Value {
     let mut args = vec!["conclusions", "--as-of", as_of, "--format", "json"];
     args.extend(extra);
-    serde_json::from_str(&stdout(&args)).unwrap()
+    serde_json::from_str(&fixture(&args).stdout()).unwrap()
 }
 
 /// (id, state) of every listed task, in the register's order.
@@ -208,31 +200,33 @@ fn filters_by_state_org_unit_and_period() {
 
 #[test]
 fn bad_arguments_are_usage_errors() {
-    let out = danvan(&["conclusions", "--state", "late"]).code(2);
+    let out = fixture(&["conclusions", "--state", "late"]).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(
         err.contains("done-late") && err.contains("due-soon"),
         "lists the states: {err}"
     );
-    danvan(&["conclusions", "--org", "khong-co-to-chuc-nay"]).code(2);
-    danvan(&["conclusions", "--due-within", "-1"]).code(2);
+    fixture(&["conclusions", "--org", "khong-co-to-chuc-nay"])
+        .assert()
+        .code(2);
+    fixture(&["conclusions", "--due-within", "-1"]).assert().code(2);
 }
 
 #[test]
 fn every_format() {
     let args = ["conclusions", "--as-of", "2023-01-10"];
-    let table = stdout(&args);
+    let table = fixture(&args).stdout();
     assert!(
         table.contains("Sổ theo dõi thực hiện kết luận") && table.contains("quá hạn"),
         "{table}"
     );
-    let en = stdout(&["--lang", "en", "conclusions", "--as-of", "2023-01-10"]);
+    let en = fixture(&["--lang", "en", "conclusions", "--as-of", "2023-01-10"]).stdout();
     assert!(
         en.contains("Conclusion task register") && en.contains("overdue") && en.contains("done late"),
         "{en}"
     );
 
-    let csv = stdout(&[&args[..], &["--format", "csv"]].concat());
+    let csv = fixture(&[&args[..], &["--format", "csv"]].concat()).stdout();
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
@@ -245,15 +239,14 @@ fn every_format() {
     );
     assert_eq!(csv.lines().count(), 6);
 
-    let md = stdout(&[&args[..], &["--format", "markdown"]].concat());
+    let md = fixture(&[&args[..], &["--format", "markdown"]].concat()).stdout();
     assert!(md.starts_with("# Sổ theo dõi thực hiện kết luận"), "{md}");
     assert!(md.contains("| 2022-07-12-so-ket#3 |"), "{md}");
 }
 
 #[test]
 fn the_bundled_records_have_a_register() {
-    let out = Command::cargo_bin("danvan")
-        .unwrap()
+    let out = danvan()
         .args([
             "--records",
             "records",
@@ -263,7 +256,6 @@ fn the_bundled_records_have_a_register() {
             "--format",
             "json",
         ])
-        .env_remove("DANVAN_AS_OF")
         .assert()
         .success();
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();

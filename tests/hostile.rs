@@ -6,7 +6,8 @@
 //! Also here: the workspace generator (examples/generate.rs) writes what
 //! `check` accepts, and reading commands never change a file.
 
-use assert_cmd::Command;
+mod common;
+use common::{Danvan, danvan};
 use danvan::diag::Code;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -44,16 +45,10 @@ fn write(root: &Path, rel: &str, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap();
 }
 
-/// `danvan` with nothing inherited that would change its output, and a
-/// deadline: a run that waits for ever fails the test instead of hanging it.
-fn danvan() -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("danvan");
-    cmd.env_remove("DANVAN_RECORDS")
-        .env_remove("DANVAN_AS_OF")
-        .env("NO_COLOR", "1")
-        .args(["--color", "never", "--lang", "en"])
-        .timeout(Duration::from_secs(120));
-    cmd
+/// `danvan --color never --lang en`, with NO_COLOR set too (and nothing
+/// else of the caller's environment).
+fn en() -> Danvan {
+    danvan().env("NO_COLOR", "1").args(["--color", "never", "--lang", "en"])
 }
 
 /// One diagnostic of `check --format json`: (code, file).
@@ -61,12 +56,11 @@ type Found = (String, PathBuf);
 
 /// Runs `check --format json` on `root`: the exit code and each diagnostic.
 fn check(root: &Path) -> (i32, Vec<Found>) {
-    let out = danvan()
+    let out = en()
         .arg("--records")
         .arg(root)
         .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
+        .output();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     let code = out
@@ -178,7 +172,7 @@ fn the_generated_workspace_checks_clean_and_holds_every_state() {
     }
 
     // Every petition state, on the generator's as-of date.
-    let run = danvan()
+    let run = en()
         .arg("--records")
         .arg(&out)
         .args(["--as-of", "2026-11-30", "petitions", "--format", "csv"])
@@ -412,21 +406,24 @@ fn a_folder_without_read_permission() {
     }
     open(&dir.path().join("danvan.toml"), 0o644);
     open(&dir.path().join("petitions/ok.toml"), 0o644);
-    let out = std::process::Command::new("setpriv")
+    let Some(setpriv) = common::require_tool(&["setpriv"]) else {
+        open(&locked, 0o755);
+        return;
+    };
+    let out = common::isolated(setpriv)
         .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(assert_cmd::cargo::cargo_bin!("danvan"))
+        .arg(env!("CARGO_BIN_EXE_danvan"))
         .arg("--records")
         .arg(dir.path())
         .args(["--color", "never", "--lang", "en", "check", "--format", "json"])
-        .env_remove("DANVAN_RECORDS")
         .output();
     open(&locked, 0o755);
     let out = match out {
         Ok(out) if out.status.code() != Some(127) && out.status.code() != Some(126) && !out.stdout.is_empty() => out,
         other => {
-            eprintln!(
-                "skipped: running as root (permissions are not enforced) and cannot run as nobody with setpriv: {other:?}"
-            );
+            common::skip(&format!(
+                "running as root (permissions are not enforced) and cannot run as nobody with setpriv: {other:?}"
+            ));
             return;
         }
     };
@@ -525,9 +522,7 @@ fn a_record_that_is_a_folder() {
 fn a_pipe_named_like_a_record_is_not_waited_on() {
     let dir = workspace(&[("petitions/ok.toml", PETITION)]);
     let fifo = dir.path().join("petitions/fifo.toml");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
+    if !common::make_fifo(&fifo) {
         return;
     }
     // `read_text` opens without waiting for a writer, then refuses.
@@ -559,18 +554,6 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, (u64, SystemTime, u64)> {
     all
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn set_writable(root: &Path, writable: bool) {
     for entry in walkdir::WalkDir::new(root) {
         let entry = entry.unwrap();
@@ -585,13 +568,13 @@ fn set_writable(root: &Path, writable: bool) {
 fn reading_commands_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("records");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &ws);
+    common::copy_dir(&common::root().join("records"), &ws);
     // Read-only, like `chmod -R a-w`; as root that stops nothing, so the
     // real test is the snapshot: no file or folder appears, vanishes or changes.
     set_writable(&ws, false);
     let before = snapshot(&ws);
 
-    let has = |cmd: &str| danvan().args(["help", cmd]).output().unwrap().status.success();
+    let has = |cmd: &str| en().args(["help", cmd]).output().status.success();
     let mut runs: Vec<Vec<&str>> = vec![
         vec![],
         vec!["status"],
@@ -610,13 +593,12 @@ fn reading_commands_change_nothing() {
         }
     }
     for args in &runs {
-        let out = danvan()
+        let out = en()
             .arg("--records")
             .arg(&ws)
             .args(["--as-of", "2024-06-30"])
             .args(args)
-            .output()
-            .unwrap();
+            .output();
         assert_eq!(
             out.status.code(),
             Some(0),

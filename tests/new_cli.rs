@@ -2,38 +2,28 @@
 //! `<kind>/<year>/<date>-<slug>.toml`; the same title twice gives two files;
 //! nothing is overwritten; a workspace template replaces the built-in one.
 
-use assert_cmd::Command;
+mod common;
+use common::{Danvan, danvan};
 use std::path::{Path, PathBuf};
 
 /// A fresh copy of examples/minimal to write into.
 fn workspace() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal");
-    for entry in walkdir::WalkDir::new(&src).into_iter().filter_map(Result::ok) {
-        let to = tmp.path().join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    common::copy_dir(&common::root().join("examples/minimal"), tmp.path());
     tmp
 }
 
-fn danvan(ws: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("danvan").unwrap();
-    cmd.current_dir(ws)
+/// `danvan --color never --lang en` started in `ws`, on 15/9/2025.
+fn danvan_in(ws: &Path) -> Danvan {
+    danvan()
+        .current_dir(ws)
         .args(["--color", "never", "--lang", "en"])
         .env("DANVAN_AS_OF", "2025-09-15")
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("VISUAL")
-        .env_remove("EDITOR");
-    cmd
 }
 
 /// Runs `danvan new ARGS` and returns the path it printed.
 fn new(ws: &Path, args: &[&str]) -> PathBuf {
-    let out = danvan(ws).arg("new").args(args).assert().success();
+    let out = danvan_in(ws).arg("new").args(args).assert().success();
     let printed = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let path = ws.join(printed.trim());
     assert!(path.is_file(), "printed {printed:?}, which does not exist");
@@ -41,7 +31,7 @@ fn new(ws: &Path, args: &[&str]) -> PathBuf {
 }
 
 fn check_is_clean(ws: &Path) {
-    danvan(ws).args(["check", "--deny", "warnings"]).assert().success();
+    danvan_in(ws).args(["check", "--deny", "warnings"]).assert().success();
 }
 
 fn read(path: &Path) -> String {
@@ -146,7 +136,7 @@ fn each_kind_passes_check() {
     );
 
     // The written records are read by every command.
-    let out = danvan(ws)
+    let out = danvan_in(ws)
         .args(["list", "petitions", "--format", "json"])
         .assert()
         .success();
@@ -267,7 +257,7 @@ fn a_workspace_template_replaces_the_built_in_one() {
 
     // A template that gives something that is not TOML writes nothing.
     std::fs::write(ws.join("templates/new/model.toml"), "title = {{ title }}\n").unwrap();
-    danvan(ws)
+    danvan_in(ws)
         .args(["new", "model", "--title", "Hai từ", "--org", "ubnd"])
         .assert()
         .code(2)
@@ -299,7 +289,7 @@ fn usage_errors_write_nothing() {
         (&["conclusion", "--title", "X"], "inside a meeting"),
     ];
     for (args, message) in cases {
-        danvan(ws)
+        danvan_in(ws)
             .arg("new")
             .args(args)
             .assert()
@@ -324,7 +314,7 @@ fn edit_opens_the_editor_then_checks_the_file() {
     let editor = ws.join("editor.sh");
     std::fs::write(&editor, "#!/bin/sh\necho 'status = \"finished\"' >> \"$1\"\n").unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let out = danvan(ws)
+    let out = danvan_in(ws)
         .env("EDITOR", &editor)
         .args(["new", "petition", "--edit"])
         .assert()

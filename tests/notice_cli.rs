@@ -1,11 +1,10 @@
 //! `danvan notice`: the conclusion notice in every format, on the fixture in
 //! tests/fixtures/notice/review (one review meeting, a notice, three tasks to
-//! two organisations) and on the bundled records; and the `check` rules on
-//! notices and tasks, on tests/fixtures/notice/check.
+//! two organisations) and on the bundled records. The `check` rules on
+//! notices and tasks are in tests/check_cli.rs.
 
 mod common;
-use assert_cmd::Command;
-use common::copy_dir;
+use common::{Danvan, copy_dir, danvan};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -14,21 +13,9 @@ const MEETING: &str = "2022-07-12-so-ket-6-thang";
 /// A review meeting of the bundled records that has a notice.
 const BUNDLED: &str = "2022-07-12-btv-lam-viec-khoi-dan-van-6-thang-2022";
 
-fn danvan(records: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("danvan")
-        .unwrap()
-        .arg("--records")
-        .arg(records)
-        .args(["--color", "never"])
-        .args(args)
-        .env_remove("DANVAN_AS_OF")
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("NO_COLOR")
-        .assert()
-}
-
-fn stdout(records: &Path, args: &[&str]) -> String {
-    String::from_utf8(danvan(records, args).success().get_output().stdout.clone()).unwrap()
+/// `danvan --records RECORDS --color never ARGS…`.
+fn on(records: &Path, args: &[&str]) -> Danvan {
+    danvan().records(records).args(["--color", "never"]).args(args)
 }
 
 fn stderr_of(assert: assert_cmd::assert::Assert) -> String {
@@ -56,20 +43,20 @@ fn docx_part(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn text_layout_is_pinned() {
-    insta::assert_snapshot!("notice_text", stdout(fixture(), &["notice", MEETING]));
+    insta::assert_snapshot!("notice_text", on(fixture(), &["notice", MEETING]).stdout());
 }
 
 #[test]
 fn markdown_layout_is_pinned() {
     insta::assert_snapshot!(
         "notice_markdown",
-        stdout(fixture(), &["notice", MEETING, "--format", "markdown"])
+        on(fixture(), &["notice", MEETING, "--format", "markdown"]).stdout()
     );
 }
 
 #[test]
 fn text_has_every_part_of_the_document() {
-    let out = stdout(fixture(), &["notice", MEETING]);
+    let out = on(fixture(), &["notice", MEETING]).stdout();
     // Paragraphs are wrapped at 78 columns: compare with the line breaks flattened.
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
@@ -109,14 +96,14 @@ fn text_has_every_part_of_the_document() {
 
 #[test]
 fn the_notice_is_vietnamese_whatever_the_language() {
-    let out = stdout(fixture(), &["--lang", "en", "notice", MEETING]);
+    let out = on(fixture(), &["--lang", "en", "notice", MEETING]).stdout();
     assert!(out.contains("THÔNG BÁO") && out.contains("Nơi nhận:") && out.contains("ngày 05 tháng 8 năm 2022"));
     assert!(!out.contains("as of"), "{out}");
 }
 
 #[test]
 fn html_is_a_self_contained_a4_page() {
-    let out = stdout(fixture(), &["notice", MEETING, "--format", "html"]);
+    let out = on(fixture(), &["notice", MEETING, "--format", "html"]).stdout();
     assert!(out.starts_with("<!DOCTYPE html>"), "{out}");
     assert!(
         out.contains("@page { size: A4; margin: 20.0mm 15.0mm 20.0mm 30.0mm; }"),
@@ -140,7 +127,9 @@ fn html_is_a_self_contained_a4_page() {
 fn docx_has_the_document_in_real_word_paragraphs() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out/tb-245.docx");
-    danvan(fixture(), &["notice", MEETING, "-o", path.to_str().unwrap()]).success();
+    on(fixture(), &["notice", MEETING, "-o", path.to_str().unwrap()])
+        .assert()
+        .success();
     let bytes = std::fs::read(&path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
@@ -200,15 +189,17 @@ fn docx_has_the_document_in_real_word_paragraphs() {
 fn docx_is_byte_identical_from_run_to_run() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.docx"), dir.path().join("b.docx"));
-    danvan(
+    on(
         fixture(),
         &["notice", MEETING, "--format", "docx", "-o", a.to_str().unwrap()],
     )
+    .assert()
     .success();
-    danvan(
+    on(
         fixture(),
         &["notice", MEETING, "--format", "docx", "-o", b.to_str().unwrap()],
     )
+    .assert()
     .success();
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
@@ -216,7 +207,8 @@ fn docx_is_byte_identical_from_run_to_run() {
 #[test]
 fn docx_goes_into_a_pipe_but_not_onto_a_terminal() {
     // assert_cmd's stdout is a pipe: the bytes come through.
-    let out = danvan(fixture(), &["notice", MEETING, "--format", "docx"])
+    let out = on(fixture(), &["notice", MEETING, "--format", "docx"])
+        .assert()
         .success()
         .get_output()
         .stdout
@@ -227,20 +219,17 @@ fn docx_goes_into_a_pipe_but_not_onto_a_terminal() {
 
 #[test]
 fn docx_converts_with_libreoffice_where_installed() {
-    let Ok(found) = std::process::Command::new("which").arg("soffice").output() else {
-        eprintln!("note: `which` is missing; skipping the LibreOffice conversion");
+    let Some(soffice) = common::require_tool(&["soffice"]) else {
         return;
     };
-    if !found.status.success() {
-        eprintln!("note: soffice not installed; skipping the LibreOffice conversion of the docx");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("notice.docx");
-    danvan(fixture(), &["notice", MEETING, "-o", docx.to_str().unwrap()]).success();
+    on(fixture(), &["notice", MEETING, "-o", docx.to_str().unwrap()])
+        .assert()
+        .success();
     // A private profile, so a running LibreOffice or a stale lock does not interfere.
     let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
-    let status = std::process::Command::new("soffice")
+    let status = std::process::Command::new(soffice)
         .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir.path())
         .arg(&docx)
@@ -258,20 +247,24 @@ fn docx_converts_with_libreoffice_where_installed() {
 #[test]
 fn the_bundled_review_notice_prints_in_all_four_formats() {
     let records = Path::new("records");
-    let text = stdout(records, &["notice", BUNDLED]);
+    let text = on(records, &["notice", BUNDLED]).stdout();
     assert!(
         text.contains("Số 245-TB/HU") && text.contains("Lấp Vò, ngày 20 tháng 7 năm 2022"),
         "{text}"
     );
-    let md = stdout(records, &["notice", BUNDLED, "--format", "markdown"]);
+    let md = on(records, &["notice", BUNDLED, "--format", "markdown"]).stdout();
     assert!(md.contains("# THÔNG BÁO"));
     let dir = tempfile::tempdir().unwrap();
     // The format follows the extension of -o.
     let html = dir.path().join("tb.html");
-    danvan(records, &["notice", BUNDLED, "-o", html.to_str().unwrap()]).success();
+    on(records, &["notice", BUNDLED, "-o", html.to_str().unwrap()])
+        .assert()
+        .success();
     assert!(std::fs::read_to_string(&html).unwrap().starts_with("<!DOCTYPE html>"));
     let docx = dir.path().join("tb.docx");
-    danvan(records, &["notice", BUNDLED, "-o", docx.to_str().unwrap()]).success();
+    on(records, &["notice", BUNDLED, "-o", docx.to_str().unwrap()])
+        .assert()
+        .success();
     let xml = docx_part(&std::fs::read(&docx).unwrap(), "word/document.xml");
     for expected in [
         "Số 245-TB/HU",
@@ -289,7 +282,7 @@ fn all_writes_one_file_per_notice() {
     let records = Path::new("records");
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("notices/docx");
-    let listed = stdout(
+    let listed = on(
         records,
         &[
             "notice",
@@ -299,7 +292,8 @@ fn all_writes_one_file_per_notice() {
             "--out-dir",
             out_dir.to_str().unwrap(),
         ],
-    );
+    )
+    .stdout();
     let mut written: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -336,14 +330,20 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn all_needs_an_out_dir_and_id_or_all_is_required() {
-    danvan(fixture(), &["notice", "--all"]).code(2);
-    danvan(fixture(), &["notice"]).code(2);
-    danvan(fixture(), &["notice", MEETING, "-o", "x.txt", "--out-dir", "y"]).code(2);
+    on(fixture(), &["notice", "--all"]).assert().code(2);
+    on(fixture(), &["notice"]).assert().code(2);
+    on(fixture(), &["notice", MEETING, "-o", "x.txt", "--out-dir", "y"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn a_meeting_without_a_notice_is_a_clear_usage_error() {
-    let err = stderr_of(danvan(fixture(), &["--lang", "en", "notice", "2022-08-18-doi-thoai-tan-my"]).code(2));
+    let err = stderr_of(
+        on(fixture(), &["--lang", "en", "notice", "2022-08-18-doi-thoai-tan-my"])
+            .assert()
+            .code(2),
+    );
     assert!(
         err.contains("has no conclusion notice") && err.contains("[notice]"),
         "{err}"
@@ -353,9 +353,13 @@ fn a_meeting_without_a_notice_is_a_clear_usage_error() {
 
 #[test]
 fn an_unknown_id_suggests_the_closest() {
-    let err = stderr_of(danvan(fixture(), &["--lang", "en", "notice", "2022-07-12-so-ket-6-thag"]).code(2));
+    let err = stderr_of(
+        on(fixture(), &["--lang", "en", "notice", "2022-07-12-so-ket-6-thag"])
+            .assert()
+            .code(2),
+    );
     assert!(err.contains("did you mean") && err.contains(MEETING), "{err}");
-    let err = stderr_of(danvan(fixture(), &["notice", "2022-07-12-so-ket-6-thag"]).code(2));
+    let err = stderr_of(on(fixture(), &["notice", "2022-07-12-so-ket-6-thag"]).assert().code(2));
     assert!(err.contains("có phải ý bạn là"), "{err}");
 }
 
@@ -369,11 +373,15 @@ fn a_workspace_template_overrides_the_built_in_one() {
     )
     .unwrap();
     assert_eq!(
-        stdout(ws.path(), &["notice", MEETING]),
+        on(ws.path(), &["notice", MEETING]).stdout(),
         "Số 245-TB/HU · Trần Thị B · 3 parts\n"
     );
     // Other formats keep the built-in layout.
-    assert!(stdout(ws.path(), &["notice", MEETING, "--format", "markdown"]).contains("# THÔNG BÁO"));
+    assert!(
+        on(ws.path(), &["notice", MEETING, "--format", "markdown"])
+            .stdout()
+            .contains("# THÔNG BÁO")
+    );
 }
 
 #[test]
@@ -382,12 +390,20 @@ fn a_broken_template_names_its_file_and_line_and_exits_1() {
     std::fs::create_dir_all(ws.path().join("templates")).unwrap();
     let template = ws.path().join("templates/notice.md.j2");
     std::fs::write(&template, "# {{ doc_type }}\n\n{% for p in opening %}\n{{ p }\n").unwrap();
-    let err = stderr_of(danvan(ws.path(), &["notice", MEETING, "--format", "markdown"]).code(1));
+    let err = stderr_of(
+        on(ws.path(), &["notice", MEETING, "--format", "markdown"])
+            .assert()
+            .code(1),
+    );
     assert!(err.contains(&format!("{}:4:", template.display())), "{err}");
     assert!(err.contains("syntax error"), "{err}");
     // A misspelt field is an error too, not a blank.
     std::fs::write(&template, "# {{ doc_type }}\n{{ header.numbr }}\n").unwrap();
-    let err = stderr_of(danvan(ws.path(), &["notice", MEETING, "--format", "markdown"]).code(1));
+    let err = stderr_of(
+        on(ws.path(), &["notice", MEETING, "--format", "markdown"])
+            .assert()
+            .code(1),
+    );
     assert!(
         err.contains(&format!("{}:2:", template.display())) && err.contains("undefined"),
         "{err}"
@@ -398,55 +414,15 @@ fn a_broken_template_names_its_file_and_line_and_exits_1() {
 fn output_errors_name_the_path_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     // The output path is a folder.
-    let err = stderr_of(danvan(fixture(), &["notice", MEETING, "-o", dir.path().to_str().unwrap()]).code(2));
+    let err = stderr_of(
+        on(fixture(), &["notice", MEETING, "-o", dir.path().to_str().unwrap()])
+            .assert()
+            .code(2),
+    );
     assert!(err.contains(&dir.path().display().to_string()), "{err}");
 }
 
 #[test]
-fn check_reports_each_notice_and_task_problem() {
-    let out = danvan(Path::new("tests/fixtures/notice/check"), &["check", "--format", "json"]).code(1);
-    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    let found: Vec<(String, String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let file = d["file"].as_str().unwrap();
-            let stem = Path::new(file).file_stem().unwrap().to_string_lossy().into_owned();
-            (
-                d["code"].as_str().unwrap().to_owned(),
-                stem,
-                d["message"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    let codes_in = |code: &str, stem: &str| found.iter().filter(|(c, s, _)| c == code && s == stem).count();
-    // A [notice] without number, date, subject and signer: one E012 each.
-    assert_eq!(codes_in("E012", "2023-03-01-thieu-truong"), 4, "{found:?}");
-    for field in ["number", "date", "subject", "signer"] {
-        assert!(
-            found
-                .iter()
-                .any(|(c, _, m)| c == "E012" && m.contains(&format!("`{field}`"))),
-            "{field}: {found:?}"
-        );
-    }
-    // Number 12 twice in 2022 (but not its reuse in 2023).
-    assert_eq!(codes_in("E050", "2022-12-15-tong-ket"), 1, "{found:?}");
-    assert_eq!(found.iter().filter(|(c, ..)| c == "E050").count(), 1, "{found:?}");
-    // A task assigned to an organisation danvan.toml does not define.
-    assert_eq!(codes_in("E021", "2022-07-12-so-ket"), 1, "{found:?}");
-    assert!(found.iter().any(|(c, _, m)| c == "E021" && m.contains("hoi-khong-co")));
-    assert_eq!(found.len(), 6, "nothing else: {found:?}");
-    // And a reading command refuses the broken records (exit 1).
-    danvan(
-        Path::new("tests/fixtures/notice/check"),
-        &["notice", "2022-07-12-so-ket"],
-    )
-    .code(1);
-}
-
-#[test]
 fn the_fixture_itself_is_clean() {
-    danvan(fixture(), &["check"]).success();
+    on(fixture(), &["check"]).assert().success();
 }

@@ -2,20 +2,20 @@
 //! on stderr or in the files it writes; only `show --reveal-personal` does.
 //! The fixture's petitioner fields hold unique MARKER strings.
 
-use assert_cmd::Command;
+mod common;
+use common::danvan;
 use std::path::Path;
 
 const FIXTURE: &str = "tests/fixtures/browse";
 
+/// What `danvan --records RECORDS --color always --as-of 2023-12-31 ARGS…`
+/// printed on stdout and on stderr.
 fn run(records: &Path, args: &[&str]) -> (String, String) {
-    let out = Command::cargo_bin("danvan")
-        .unwrap()
-        .arg("--records")
-        .arg(records)
+    let out = danvan()
+        .records(records)
         .args(["--color", "always", "--as-of", "2023-12-31"])
         .args(args)
-        .output()
-        .unwrap();
+        .output();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -1,6 +1,7 @@
-//! `danvan progress` and `danvan show TARGET` on the hand-counted fixture in
-//! tests/fixtures/progress/workspace, and the check rules on targets.toml
-//! (tests/fixtures/progress/bad-targets).
+//! `danvan progress` on the hand-counted fixture in
+//! tests/fixtures/progress/workspace. The same fixture serves `show TARGET`
+//! (tests/show_cli.rs) and the dashboard (tests/status_cli.rs); the check
+//! rules on targets.toml are in tests/check_cli.rs.
 //!
 //! The fixture, counted by hand (every deadline is 2023-12-31):
 //!
@@ -26,37 +27,13 @@
 //! The poor-households rate (manual, at most 3, baseline 5 on 2021-12-31)
 //! was observed 4.6 on 2022-06-30, 3.8 on 2022-12-31, 2.9 on 2023-12-31.
 
-use assert_cmd::Command;
+mod common;
+use common::{danvan, progress};
 use serde_json::Value;
-
-const FIXTURE: &str = "tests/fixtures/progress/workspace";
-
-fn danvan(records: &str, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("danvan")
-        .unwrap()
-        .args(["--records", records, "--color", "never"])
-        .args(args)
-        .env_remove("DANVAN_AS_OF")
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("NO_COLOR")
-        // A fixed width, so tables do not depend on the terminal of the run.
-        .env("COLUMNS", "250")
-        .assert()
-}
-
-fn stdout(args: &[&str]) -> String {
-    String::from_utf8(danvan(FIXTURE, args).success().get_output().stdout.clone()).unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&stdout(&all)).unwrap()
-}
 
 /// One target's object from `progress --format json` as of a date.
 fn target(id: &str, as_of: &str) -> Value {
-    let v = json(&["--as-of", as_of, "progress", "--target", id]);
+    let v = progress(&["--as-of", as_of, "progress", "--target", id]).json();
     assert_eq!(v["as_of"], as_of);
     let targets = v["targets"].as_array().unwrap();
     assert_eq!(targets.len(), 1);
@@ -183,34 +160,6 @@ fn coverage_of_units_with_a_dialogue_this_year() {
 }
 
 #[test]
-fn ceased_unit_leaves_the_coverage_denominator() {
-    let units = |as_of: &str| -> Vec<(String, u64, bool)> {
-        let v = json(&["--as-of", as_of, "show", "dialogue-coverage"]);
-        v["units"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| {
-                (
-                    u["id"].as_str().unwrap().to_owned(),
-                    u["count"].as_u64().unwrap(),
-                    u["covered"].as_bool().unwrap(),
-                )
-            })
-            .collect()
-    };
-    let s = |id: &str| id.to_owned();
-    assert_eq!(
-        units("2022-12-31"),
-        [(s("a"), 1, true), (s("b"), 1, true), (s("c"), 1, true)]
-    );
-    assert_eq!(units("2023-06-30"), [(s("a"), 1, true), (s("b"), 0, false)]);
-    let v = json(&["--as-of", "2023-06-30", "show", "dialogue-coverage"]);
-    assert_eq!((v["numerator"].as_u64(), v["denominator"].as_u64()), (Some(1), Some(2)));
-    assert_eq!(v["period"], "2023");
-}
-
-#[test]
 fn sum_of_households_over_matching_models() {
     // Active or completed: m1 100, m2 50, m3 200, m4 none; m5 (dropped) is out.
     assert_figure("households", "2021-06-30", Some(0.0), "on-track");
@@ -220,7 +169,7 @@ fn sum_of_households_over_matching_models() {
     assert_figure("households", "2022-12-31", Some(350.0), "on-track");
     // Still 350 (m4 has no indicator, m5 is dropped): missed.
     assert_figure("households", "2024-06-30", Some(350.0), "missed");
-    let v = json(&["--as-of", "2024-06-30", "show", "households"]);
+    let v = progress(&["--as-of", "2024-06-30", "show", "households"]).json();
     let lines: Vec<(&str, Option<f64>)> = v["records"]
         .as_array()
         .unwrap()
@@ -254,7 +203,7 @@ fn manual_at_most_target() {
     // 2.9 ≤ 3: achieved, 3 ÷ 2.9 = 103.4% of goal; still so after the deadline.
     assert_figure("poor-rate", "2023-12-31", Some(2.9), "achieved");
     assert_figure("poor-rate", "2024-06-30", Some(2.9), "achieved");
-    let v = json(&["--as-of", "2022-12-31", "show", "poor-rate"]);
+    let v = progress(&["--as-of", "2022-12-31", "show", "poor-rate"]).json();
     let dates: Vec<&str> = v["observations"]
         .as_array()
         .unwrap()
@@ -266,7 +215,7 @@ fn manual_at_most_target() {
 
 #[test]
 fn every_status_on_one_date() {
-    let v = json(&["--as-of", "2022-06-30", "progress"]);
+    let v = progress(&["--as-of", "2022-06-30", "progress"]).json();
     let statuses: Vec<(&str, &str)> = v["targets"]
         .as_array()
         .unwrap()
@@ -292,38 +241,9 @@ fn every_status_on_one_date() {
 }
 
 #[test]
-fn share_explained_marks_the_numerator() {
-    let v = json(&["--as-of", "2022-12-31", "show", "complaints-on-time"]);
-    let records: Vec<(&str, &str, bool)> = v["records"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["id"].as_str().unwrap(),
-                r["state"].as_str().unwrap(),
-                r["counted"].as_bool().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        records,
-        [
-            ("p1-on-time", "resolved-on-time", true),
-            ("p2-late", "resolved-late", false),
-            ("p3-open", "overdue", false)
-        ]
-    );
-    assert_eq!((v["numerator"].as_u64(), v["denominator"].as_u64()), (Some(1), Some(3)));
-    assert_eq!(v["target"]["status"], "behind");
-    let text = stdout(&["--as-of", "2022-12-31", "show", "complaints-on-time"]);
-    assert!(text.contains("1 / 3 hồ sơ × 100 = 33,3%"), "{text}");
-}
-
-#[test]
 fn series_at_each_period_end() {
     let series = |id: &str, by: &str, as_of: &str| -> Vec<(String, String, Option<f64>)> {
-        let v = json(&["--as-of", as_of, "progress", "--by", by, "--target", id]);
+        let v = progress(&["--as-of", as_of, "progress", "--by", by, "--target", id]).json();
         assert_eq!(v["by"], by);
         v["targets"][0]["series"]
             .as_array()
@@ -406,29 +326,24 @@ fn json_keys_are_stable() {
 
 #[test]
 fn table_snapshot() {
-    insta::assert_snapshot!("table_2022_12_31", stdout(&["--as-of", "2022-12-31", "progress"]));
+    insta::assert_snapshot!(
+        "table_2022_12_31",
+        progress(&["--as-of", "2022-12-31", "progress"]).stdout()
+    );
 }
 
 #[test]
 fn series_table_snapshot() {
     insta::assert_snapshot!(
         "series_by_half_2024_06_30",
-        stdout(&["--lang", "en", "--as-of", "2024-06-30", "progress", "--by", "half"])
-    );
-}
-
-#[test]
-fn explanation_snapshot() {
-    insta::assert_snapshot!(
-        "show_dialogue_coverage_2023_06_30",
-        stdout(&["--as-of", "2023-06-30", "show", "dialogue-coverage"])
+        progress(&["--lang", "en", "--as-of", "2024-06-30", "progress", "--by", "half"]).stdout()
     );
 }
 
 #[test]
 fn every_format_has_every_target_and_its_bar() {
     let as_of = ["--as-of", "2022-12-31"];
-    let csv = stdout(&[&as_of[..], &["progress", "--format", "csv"]].concat());
+    let csv = progress(&[&as_of[..], &["progress", "--format", "csv"]].concat()).stdout();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
@@ -459,10 +374,10 @@ fn every_format_has_every_target_and_its_bar() {
     assert_eq!((&households[3], &households[9]), ("at-least", "on-track"));
     let poor = rows.iter().find(|r| &r[0] == "poor-rate").unwrap();
     assert_eq!((&poor[3], &poor[9]), ("at-most", "on-track"));
-    let markdown = stdout(&[&as_of[..], &["--lang", "en", "progress", "--format", "markdown"]].concat());
+    let markdown = progress(&[&as_of[..], &["--lang", "en", "progress", "--format", "markdown"]].concat()).stdout();
     assert!(markdown.starts_with("# Progress against targets\n"), "{markdown}");
     assert!(markdown.contains("| households | Hộ tham gia mô hình | 0 | ≥ | 500 | 350 | 250 | 70.0% | ██████████████······ | on track | 2023-12-31 |"), "{markdown}");
-    let shown = stdout(&[&as_of[..], &["show", "complaints-on-time", "--format", "csv"]].concat());
+    let shown = progress(&[&as_of[..], &["show", "complaints-on-time", "--format", "csv"]].concat()).stdout();
     assert_eq!(
         shown,
         "id,date,title,state,counted\r\n\
@@ -470,7 +385,7 @@ fn every_format_has_every_target_and_its_bar() {
          p2-late,2022-04-04,,resolved-late,false\r\n\
          p3-open,2022-11-01,,overdue,false\r\n"
     );
-    let csv_by = stdout(&[&as_of[..], &["progress", "--by", "year", "--format", "csv"]].concat());
+    let csv_by = progress(&[&as_of[..], &["progress", "--by", "year", "--format", "csv"]].concat()).stdout();
     assert!(
         csv_by.starts_with("id,title,2022,trend,direction,goal,bar,status\r\n"),
         "{csv_by}"
@@ -478,19 +393,9 @@ fn every_format_has_every_target_and_its_bar() {
 }
 
 #[test]
-fn dashboard_headlines_are_real() {
-    let v = json(&["--as-of", "2022-12-31", "status"]);
-    let progress = v["progress"].as_array().unwrap();
-    assert_eq!(progress.len(), 8);
-    let households = progress.iter().find(|h| h["id"] == "households").unwrap();
-    assert_eq!(households["actual"], 350.0);
-    assert_eq!(households["percent_of_goal"], 70.0);
-    assert_eq!(households["status"], "on-track");
-}
-
-#[test]
 fn unknown_target_is_a_usage_error() {
-    let out = danvan(FIXTURE, &["progress", "--target", "housholds"])
+    let out = progress(&["progress", "--target", "housholds"])
+        .assert()
         .code(2)
         .get_output()
         .stderr
@@ -500,45 +405,26 @@ fn unknown_target_is_a_usage_error() {
 }
 
 #[test]
-fn check_reports_every_rule_on_targets() {
-    let out = danvan("tests/fixtures/progress/bad-targets", &["check", "--format", "json"])
-        .code(1)
+fn bundled_targets_evaluate() {
+    let out = danvan()
+        .records("records")
+        .args([
+            "--color",
+            "never",
+            "--as-of",
+            "2025-12-31",
+            "progress",
+            "--by",
+            "year",
+            "--format",
+            "json",
+        ])
+        .env("COLUMNS", "250")
+        .assert()
+        .success()
         .get_output()
         .stdout
         .clone();
-    let diags: Value = serde_json::from_slice(&out).unwrap();
-    let found: Vec<(&str, u64)> = diags
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            assert_eq!(d["file"], "tests/fixtures/progress/bad-targets/targets.toml");
-            (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap())
-        })
-        .collect();
-    assert_eq!(
-        found,
-        [
-            ("E040", 13), // unknown-measure: `average`
-            ("E040", 20), // unknown-kind: "households"
-            ("E041", 27), // key-the-kind-lacks: models have no `handler`
-            ("E042", 34), // value-outside-enum: state "solved"
-            ("E043", 36), // manual-without-observations
-            ("E044", 46), // deadline-before-baseline: the deadline
-        ]
-    );
-}
-
-#[test]
-fn bundled_targets_evaluate() {
-    let out = danvan(
-        "records",
-        &["--as-of", "2025-12-31", "progress", "--by", "year", "--format", "json"],
-    )
-    .success()
-    .get_output()
-    .stdout
-    .clone();
     let v: Value = serde_json::from_slice(&out).unwrap();
     for t in v["targets"].as_array().unwrap() {
         assert_ne!(t["status"], "no-data", "{}", t["id"]);

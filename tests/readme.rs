@@ -3,20 +3,18 @@
 //! prints from the repository root. `DANVAN_UPDATE_README=1 cargo test
 //! --test readme` rewrites the blocks after a deliberate change.
 
-use std::process::Command;
+mod common;
+use common::danvan;
 
+/// What `danvan --color never ARGS` prints from the repository root
+/// (stdout, then stderr), trimmed as the README shows it.
 fn run(args: &str) -> String {
     let words: Vec<&str> = args.split_whitespace().collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_danvan"))
+    let out = danvan()
         .args(["--color", "never"])
         .args(&words)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("DANVAN_AS_OF")
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+        .output();
     let mut text = String::from_utf8(out.stdout).unwrap();
     text.push_str(&String::from_utf8(out.stderr).unwrap());
     text.trim_end().trim_start_matches('\n').to_owned()

@@ -4,12 +4,12 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::danvan;
 use std::path::{Path, PathBuf};
 
+/// `danvan --records RECORDS --as-of AS_OF report --out OUT`, which must succeed.
 fn report(records: &str, out: &Path, as_of: &str) {
-    Command::cargo_bin("danvan")
-        .unwrap()
+    danvan()
         .args(["--records", records, "--as-of", as_of, "report", "--out"])
         .arg(out)
         .assert()
@@ -92,15 +92,13 @@ fn unwritable_output_is_a_usage_error() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("taken");
     std::fs::write(&file, "x").unwrap();
-    Command::cargo_bin("danvan")
-        .unwrap()
+    danvan()
         .args(["--records", "records", "report", "--out"])
         .arg(&file)
         .assert()
         .code(2);
 }
 
-/// Chromium's headless run of a page: its console messages and its DOM.
 #[cfg(unix)]
 #[test]
 fn a_bundle_made_again_leaves_unchanged_notices_as_they_are() {
@@ -137,8 +135,7 @@ fn a_failed_run_leaves_the_previous_bundle_as_it_was() {
     // pages are being written meanwhile).
     std::fs::create_dir_all(ws.join("templates")).unwrap();
     std::fs::write(ws.join("templates/notice.html.j2"), "<p>{{ header.numbr }}</p>\n").unwrap();
-    let failed = Command::cargo_bin("danvan")
-        .unwrap()
+    let failed = danvan()
         .args(["--records"])
         .arg(&ws)
         .args(["--as-of", "2026-06-30", "report", "--out"])
@@ -157,8 +154,9 @@ fn a_failed_run_leaves_the_previous_bundle_as_it_was() {
     }
 }
 
-fn open_in_chromium(page: &Path, screenshot: Option<&Path>) -> Option<(Vec<String>, String)> {
-    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| which(c))?;
+/// Chromium's headless run of a page (or its screenshot): its console
+/// messages and its DOM.
+fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>) -> (Vec<String>, String) {
     let profile = tempfile::tempdir().unwrap();
     let mut cmd = std::process::Command::new(chromium);
     cmd.args([
@@ -187,30 +185,19 @@ fn open_in_chromium(page: &Path, screenshot: Option<&Path>) -> Option<(Vec<Strin
         .filter(|l| l.contains(":CONSOLE"))
         .map(str::to_owned)
         .collect();
-    Some((console, String::from_utf8_lossy(&out.stdout).into_owned()))
-}
-
-fn which(cmd: &str) -> bool {
-    std::process::Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
+    (console, String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[test]
 fn page_renders_in_chromium_without_console_messages_or_requests() {
+    let Some(chromium) = common::require_tool(&["chromium", "chromium-browser"]) else {
+        return;
+    };
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("bundle");
     report("records", &out, "2025-12-31");
     let page = out.join("index.html");
-    let Some((console, dom)) = open_in_chromium(&page, None) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have chromium (.ci/run installs it)"
-        );
-        eprintln!("note: chromium not installed; the browser check was skipped");
-        return;
-    };
+    let (console, dom) = open_in_chromium(&chromium, &page, None);
     assert!(console.is_empty(), "console messages: {console:?}");
     assert!(dom.contains("Huyện ủy Lấp Vò"), "the page rendered its content");
     assert!(dom.contains("<svg"), "the charts are in the DOM");
@@ -221,12 +208,13 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
         .unwrap()
         .replace("</main>", "<img src=\"http://127.0.0.1:9/x.png\"></main>");
     std::fs::write(&bad, html).unwrap();
-    let (console, _) = open_in_chromium(&bad, None).unwrap();
+    let (console, _) = open_in_chromium(&chromium, &bad, None);
     assert!(!console.is_empty(), "a blocked request shows on the console");
 
-    // A screenshot to look at: target/report-screenshot.png.
-    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report-screenshot.png");
-    let (console, _) = open_in_chromium(&page, Some(&png)).unwrap();
+    // A screenshot to look at: target/tmp/report-screenshot.png (cargo's
+    // folder for what integration tests leave, wherever the target is).
+    let png = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshot.png");
+    let (console, _) = open_in_chromium(&chromium, &page, Some(&png));
     assert!(console.is_empty(), "{console:?}");
     assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
 }

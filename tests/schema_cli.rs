@@ -2,7 +2,8 @@
 //! and every bundled record (records/ and examples/minimal) is valid
 //! against its schema, as an editor would see it (TOML dates as strings).
 
-use assert_cmd::Command;
+mod common;
+use common::danvan;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -18,14 +19,6 @@ const WORKSPACES: [&str; 2] = ["records", "examples/minimal"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn danvan() -> Command {
-    let mut cmd = Command::cargo_bin("danvan").unwrap();
-    cmd.current_dir(root())
-        .env_remove("DANVAN_RECORDS")
-        .env_remove("DANVAN_AS_OF");
-    cmd
 }
 
 #[test]

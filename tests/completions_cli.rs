@@ -1,0 +1,48 @@
+//! `danvan completions SHELL`: a script for each shell clap knows, naming
+//! every command, written without a workspace.
+
+mod common;
+use common::danvan;
+
+const SHELLS: [&str; 5] = ["bash", "elvish", "fish", "powershell", "zsh"];
+
+#[test]
+fn every_shell_gets_a_script_that_names_every_command() {
+    // Completions are asked for anywhere, not only in a workspace.
+    let nowhere = tempfile::tempdir().unwrap();
+    let commands = common::commands();
+    assert!(commands.len() >= 15, "{commands:?}");
+    for shell in SHELLS {
+        let script = danvan()
+            .current_dir(nowhere.path())
+            .args(["completions", shell])
+            .stdout();
+        assert!(script.contains("danvan"), "{shell}:\n{script}");
+        for command in &commands {
+            assert!(script.contains(command.as_str()), "{shell}: no {command}");
+        }
+    }
+}
+
+#[test]
+fn the_bash_script_is_valid_bash() {
+    let Some(bash) = common::require_tool(&["bash"]) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("danvan.bash");
+    std::fs::write(&path, danvan().args(["completions", "bash"]).stdout()).unwrap();
+    let out = std::process::Command::new(bash).arg("-n").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn an_unknown_shell_is_a_usage_error() {
+    danvan()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("bash"));
+    danvan().arg("completions").assert().code(2);
+}

@@ -1,0 +1,61 @@
+//! What holds for every command: each report in every format, both
+//! languages, and help with examples; on the hand-counted fixture in
+//! tests/fixtures/browse.
+
+mod common;
+
+use common::{browse, danvan};
+use serde_json::Value;
+
+#[test]
+fn every_report_in_every_format() {
+    for args in [
+        vec!["status", "--as-of", "2023-06-30"],
+        vec!["summary", "--as-of", "2023-06-30"],
+        vec!["summary", "--by", "unit", "--by", "year", "--as-of", "2023-06-30"],
+        vec!["list", "petitions", "--as-of", "2023-06-30"],
+        vec!["show", "so-ket-2022", "--as-of", "2023-06-30"],
+        vec!["show", "p3", "--as-of", "2023-06-30"],
+        vec!["show", "dong-song", "--as-of", "2023-06-30"],
+        vec!["petitions", "--as-of", "2023-06-30"],
+    ] {
+        let mut with = args.clone();
+        with.extend(["--format", "json"]);
+        let v: Value = serde_json::from_str(&browse(&with).stdout()).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        assert_eq!(v["as_of"], "2023-06-30", "{args:?}");
+        let rows = browse(&args).csv();
+        assert!(rows.len() > 1, "{args:?}: {rows:?}");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{args:?}: ragged CSV");
+        let mut md = args.clone();
+        md.extend(["--format", "markdown"]);
+        let text = browse(&md).stdout();
+        assert!(text.starts_with("# "), "{args:?}: {text}");
+        let table = browse(&args).stdout();
+        assert!(!table.contains('\x1b'), "{args:?}: colour without a terminal");
+    }
+}
+
+#[test]
+fn languages() {
+    let vi = browse(&["summary", "--kind", "petitions"]).stdout();
+    assert!(vi.starts_with("Tổng hợp: Đơn thư"), "{vi}");
+    let en = browse(&["--lang", "en", "summary", "--kind", "petitions"]).stdout();
+    assert!(en.starts_with("Summary: Petitions"), "{en}");
+    let en = browse(&["--lang", "en", "status", "--as-of", "2023-06-30"]).stdout();
+    assert!(en.contains("As of 2023-06-30") && en.contains("Overdue"), "{en}");
+    let vi = browse(&["status", "--as-of", "2023-06-30"]).stdout();
+    assert!(vi.contains("Tính đến ngày 30/6/2023") && vi.contains("Quá hạn"), "{vi}");
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    // Every subcommand clap knows, so a new command without examples fails here.
+    let commands = common::commands();
+    assert!(commands.len() >= 15, "{commands:?}");
+    for cmd in &commands {
+        let out = danvan().arg(cmd).arg("--help").output();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Examples:"), "{cmd}");
+        assert!(text.matches("danvan").count() >= 3, "{cmd}: fewer than two examples");
+    }
+}

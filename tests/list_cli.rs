@@ -1,0 +1,76 @@
+//! `danvan list`, and the filters and periods it shares with `summary`,
+//! `petitions` and `conclusions`, on the hand-counted fixture in
+//! tests/fixtures/browse (its files say what each record is).
+
+mod common;
+
+use common::browse;
+
+#[test]
+fn every_filter_and_period_form() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list"];
+        all.extend(args);
+        all.extend(["--as-of", "2024-01-01", "--sort", "id"]);
+        browse(&all).json()["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&["petitions", "--unit", "tan my"]), ["p1", "p3"]);
+    assert_eq!(ids(&["petitions", "--unit", "XÃ HỘI AN"]), ["p2", "p4"]);
+    assert_eq!(ids(&["petitions", "--org", "mttq"]), ["p4"]);
+    assert_eq!(
+        ids(&["petitions", "--org", "ủy ban nhân dân"]),
+        ["p1", "p2", "p3", "p5"]
+    );
+    assert_eq!(ids(&["petitions", "--type", "complaint"]), ["p1", "p2", "p5"]);
+    assert_eq!(ids(&["petitions", "--status", "overdue"]), ["p2"]);
+    assert_eq!(ids(&["petitions", "--field", "dat-dai"]), ["p1", "p2"]);
+    assert_eq!(ids(&["petitions", "--period", "2023-H1"]), ["p1", "p2", "p3"]);
+    assert_eq!(ids(&["petitions", "--period", "2023-Q1"]), ["p1", "p2"]);
+    assert_eq!(ids(&["petitions", "--period", "2023-02"]), ["p1"]);
+    assert_eq!(ids(&["petitions", "--period", "2022"]), ["p5"]);
+    assert_eq!(
+        ids(&["petitions", "--from", "2023-03-01", "--to", "2023-05-31"]),
+        ["p2", "p3"]
+    );
+    assert_eq!(ids(&["models", "--tag", "moi-truong"]), ["dong-song"]);
+    assert_eq!(ids(&["models", "--status", "active"]), ["dong-song"]);
+    assert_eq!(ids(&["meetings", "--type", "dialogue"]), ["doi-thoai-tan-my"]);
+    assert_eq!(ids(&["conclusions", "--org", "mttq"]), ["so-ket-2022#2"]);
+    // Kinds in the singular and in Vietnamese.
+    assert_eq!(ids(&["don", "--type", "denunciation"]), ["p3"]);
+    assert_eq!(ids(&["mo-hinh", "--status", "planned"]), ["to-tu-quan"]);
+}
+
+#[test]
+fn bad_filters_periods_and_dates_are_usage_errors() {
+    browse(&["list", "petitions", "--unit", "tan mi"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("tan-my (xã Tân Mỹ)"));
+    browse(&["summary", "--org", "nobody"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nobody"));
+    browse(&["summary", "--period", "2023-H3"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("2023-H3"));
+    browse(&["summary", "--period", "2023-7"]).assert().code(2);
+    browse(&["summary", "--as-of", "30/6/2023"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("YYYY-MM-DD"));
+    browse(&["list", "people"]).assert().code(2);
+    browse(&["list", "petitions", "--from", "2023-05-01", "--to", "2023-01-01"])
+        .assert()
+        .code(2);
+    browse(&["show", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nope"));
+}
