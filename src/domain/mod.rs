@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod deadlines;
 pub mod filter;
+pub mod ids;
 pub mod period;
 pub mod query;
 pub mod snapshot;

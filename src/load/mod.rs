@@ -2,6 +2,7 @@
 //! file (in parallel), and collect every problem on the way.
 
 mod config;
+pub mod ids;
 pub mod reader;
 mod records;
 
