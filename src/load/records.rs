@@ -22,6 +22,7 @@ pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> O
         "source",
         "indicators",
         "update",
+        "import_key",
     ];
     t.finish(cx, KEYS);
     let title = t.req_string(cx, "title");
@@ -69,6 +70,7 @@ pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> O
         source,
         indicators,
         updates,
+        import_key: t.string(cx, "import_key").map(|s| s.value),
     })
 }
 
@@ -86,6 +88,7 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
         "assessment",
         "conclusion",
         "notice",
+        "import_key",
     ];
     t.finish(cx, KEYS);
     let title = t.req_string(cx, "title");
@@ -146,6 +149,7 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
         assessment,
         conclusions,
         notice,
+        import_key: t.string(cx, "import_key").map(|s| s.value),
     })
 }
 
@@ -188,6 +192,7 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
         "resolved",
         "outcome",
         "petitioner",
+        "import_key",
     ];
     t.finish(cx, KEYS);
     let kind = t.req_keyword::<PetitionType>(cx, "type");
@@ -252,6 +257,7 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
         resolved,
         outcome,
         petitioner,
+        import_key: t.string(cx, "import_key").map(|s| s.value),
     })
 }
 
