@@ -5,6 +5,7 @@ mod config;
 pub mod ids;
 pub mod reader;
 mod records;
+pub mod sheet;
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;

@@ -6,6 +6,7 @@ pub mod diagnostics;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod record;
 pub mod table;
 pub mod template;
 
