@@ -7,6 +7,7 @@ mod completions;
 mod conclusions;
 mod export;
 mod filters;
+mod import;
 mod new;
 mod notice;
 mod output;
@@ -117,6 +118,9 @@ pub enum Command {
     /// Flat rows for spreadsheets and databases: one CSV or JSON Lines file per kind
     #[command(after_help = export::EXAMPLES)]
     Export(export::ExportArgs),
+    /// Rows of an Excel, ODS or CSV register as records: all or nothing; re-importing adds only new rows
+    #[command(after_help = import::EXAMPLES)]
+    Import(import::ImportArgs),
     /// JSON Schemas of danvan.toml, targets.toml and each record kind, for editors
     #[command(after_help = schema::EXAMPLES)]
     Schema(schema::SchemaArgs),
@@ -295,6 +299,7 @@ pub fn main() -> ExitCode {
         Some(Command::Show(args)) => browse::run_show(&cx, &args),
         Some(Command::New(args)) => new::run(&cx, &args),
         Some(Command::Export(args)) => export::run(&cx, &args),
+        Some(Command::Import(args)) => import::run(&cx, &args),
         Some(Command::Schema(args)) => schema::run(&cx, &args),
         Some(Command::Completions(args)) => completions::run_completions(&cx, &args),
         Some(Command::Man(args)) => completions::run_man(&cx, &args),
