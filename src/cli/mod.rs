@@ -267,6 +267,26 @@ pub fn print_report(report: &impl crate::report::Report, format: crate::render::
     print_with(|out| crate::render::write(report, format, color, out))
 }
 
+/// Prints a report as `--format` and `-o` ask: to standard output, or
+/// (xlsx, or any format with `-o FILE`) to a file written atomically.
+pub fn emit_report(report: &impl crate::report::Report, out: &browse::FormatArgs, cx: &Context) -> Outcome {
+    use crate::render::Format;
+    let format = out.effective();
+    match out.file.as_ref().filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            crate::render::write(report, format, false, &mut bytes)?;
+            output::write_atomic(path, &bytes)?;
+            print(&format!("{}\n", path.display()))
+        }
+        None if format == Format::Xlsx && std::io::stdout().is_terminal() => Err(Failure::Usage(tr!(
+            "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx",
+            "--format xlsx writes a file: add -o FILE.xlsx"
+        ))),
+        None => print_report(report, format, cx.color_stdout),
+    }
+}
+
 /// Runs `write` on a buffered stdout, treating a closed pipe as success.
 fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());

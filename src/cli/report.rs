@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub const EXAMPLES: &str = "Examples:
-  danvan report --out public                   index.html, summary.md, data.json, notices/
+  danvan report --out public                   index.html, summary.md, data.json, registers.xlsx, notices/
   danvan report --out public --as-of 2025-06-30
   cat public/summary.md >> \"$GITHUB_STEP_SUMMARY\"
 
@@ -57,6 +57,10 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
                 || files.write_with(&out.join("index.html"), |w| data.write_index_html(&ws.config, w)),
             );
             json.and(page)?;
+            use crate::report::Report;
+            let registers = crate::render::xlsx::documents(&[&data.petitions.document(), &data.conclusions.document()])
+                .map_err(Failure::Usage)?;
+            files.write(&out.join("registers.xlsx"), &registers)?;
             files.write(&out.join("summary.md"), data.summary_md(&ws.config).as_bytes())
         },
         || {

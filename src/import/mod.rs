@@ -296,6 +296,12 @@ fn draft(kind: Kind, row: &RowValues, import_key: Option<&str>, conclusions: Vec
     let mut indicators = toml::Table::new();
     for f in headers::fields(kind) {
         let Some(v) = row.values.get(f.key) else { continue };
+        // Round 1 is every petition's round (export writes it for all
+        // types); only a complaint says so in its record.
+        let not_complaint = row.str("type").is_some_and(|t| t != "complaint");
+        if f.key == "round" && not_complaint && v.as_integer() == Some(1) {
+            continue;
+        }
         if let Some(k) = f.key.strip_prefix("petitioner.") {
             d.petitioner.push((k.to_owned(), v.clone()));
         } else if let Some(k) = f.key.strip_prefix("notice.") {

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod record;
 pub mod table;
 pub mod template;
+pub mod xlsx;
 
 use crate::report::Report;
 use std::io::{self, Write};
@@ -25,6 +26,8 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown
     Markdown,
+    /// An Excel workbook, one sheet per table (with -o FILE.xlsx)
+    Xlsx,
 }
 
 /// Renders a report; `color` only matters for tables.
@@ -43,6 +46,7 @@ pub fn write(report: &impl Report, format: Format, color: bool, out: &mut dyn Wr
         Format::Table => table::write_document(&report.document(), color, out),
         Format::Csv => csv::write_document(&report.document(), out),
         Format::Markdown => markdown::write_document(&report.document(), out),
+        Format::Xlsx => out.write_all(&xlsx::documents(&[&report.document()]).map_err(io::Error::other)?),
     }
 }
 

@@ -24,6 +24,8 @@ pub enum ExportFormat {
     Csv,
     /// JSON Lines: one JSON object per line (lists as arrays)
     Jsonl,
+    /// One Excel workbook, a sheet per kind (-o FILE.xlsx, or DIR/export.xlsx with --out)
+    Xlsx,
 }
 
 impl ExportFormat {
@@ -31,6 +33,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => "csv",
             ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Xlsx => "xlsx",
         }
     }
 }
@@ -124,6 +127,11 @@ pub struct MeetingRow {
     /// "245-TB/HU", once the notice is issued.
     pub notice_number: Option<String>,
     pub notice_date: Option<NaiveDate>,
+    /// The rest of an issued notice, so that an export imports back whole.
+    pub notice_subject: Option<String>,
+    pub notice_signer: Option<String>,
+    pub notice_signer_title: Option<String>,
+    pub notice_recipients: Vec<String>,
     pub file: String,
     #[serde(flatten)]
     pub stamp: Stamp,
@@ -150,6 +158,10 @@ impl Row for MeetingRow {
         "conclusions_overdue",
         "notice_number",
         "notice_date",
+        "notice_subject",
+        "notice_signer",
+        "notice_signer_title",
+        "notice_recipients",
         "file",
         "as_of",
         "committee",
@@ -282,6 +294,11 @@ fn stamp(snap: &Snapshot<'_>) -> Stamp {
     }
 }
 
+/// The notice, when issued on or before the as-of date.
+fn issued<'m>(snap: &Snapshot<'_>, m: &'m Meeting) -> Option<&'m Notice> {
+    m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)
+}
+
 /// "245-TB/HU", when the notice is issued on or before the as-of date.
 fn notice_number(snap: &Snapshot<'_>, m: &Meeting) -> Option<String> {
     let notice = m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)?;
@@ -354,6 +371,10 @@ pub fn meetings(snap: &Snapshot<'_>) -> Vec<MeetingRow> {
                 conclusions_overdue: count(&[TaskState::Overdue]),
                 notice_number: notice_number(snap, m),
                 notice_date: m.notice.as_ref().and_then(|n| by(Some(&n.date), snap.as_of)),
+                notice_subject: issued(snap, m).map(|n| n.subject.clone()),
+                notice_signer: issued(snap, m).map(|n| n.signer.clone()),
+                notice_signer_title: issued(snap, m).map(|n| n.signer_title.clone()),
+                notice_recipients: issued(snap, m).map(|n| n.recipients.clone()).unwrap_or_default(),
                 file: file(ws, m.file),
                 stamp: stamp(snap),
             })
@@ -446,6 +467,8 @@ pub fn encode<R: Row>(rows: &[R], format: ExportFormat) -> String {
     match format {
         ExportFormat::Csv => csv(rows),
         ExportFormat::Jsonl => jsonl(rows),
+        // A workbook holds every kind: see `export_sheets`.
+        ExportFormat::Xlsx => String::new(),
     }
 }
 
@@ -475,7 +498,7 @@ fn csv<R: Row>(rows: &[R]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn cell(v: &Value) -> String {
+pub(crate) fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
