@@ -242,7 +242,10 @@ fn a_bad_row_stops_everything_and_says_where() {
 
     let (code, _, err) = run(&root, &["--lang", "en", "import", "petitions", file.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("error: ") && err.contains("did you mean xã Tân Mỹ (tan-my)?"), "{err}");
+    assert!(
+        err.contains("error: ") && err.contains("did you mean xã Tân Mỹ (tan-my)?"),
+        "{err}"
+    );
     assert!(err.contains("nothing was written"), "{err}");
 }
 
@@ -258,7 +261,10 @@ fn import_maps_headers_values_and_keeps_personal_data_in_petitioner() {
 
     let (code, out, err) = run(&root, &["import", "petitions", file.to_str().unwrap(), "--dry-run"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("Thử (không ghi)") && out.contains("sẽ ghi 3 hồ sơ"), "{out}");
+    assert!(
+        out.contains("Thử (không ghi)") && out.contains("sẽ ghi 3 hồ sơ"),
+        "{out}"
+    );
     assert!(out.contains("received = 2023-03-02"), "{out}");
     assert_no_personal_data("dry run", &out);
     assert!(records(&root, "petitions").is_empty(), "a dry run writes nothing");
@@ -268,7 +274,9 @@ fn import_maps_headers_values_and_keeps_personal_data_in_petitioner() {
     assert_no_personal_data("stdout", &out);
     assert_no_personal_data("stderr", &err);
     assert!(
-        out.contains("Đọc 4 dòng của trang \"Sổ đơn 2023\"; ghi 3 hồ sơ; bỏ qua 0 dòng đã nhập trước đó và 1 dòng lặp lại"),
+        out.contains(
+            "Đọc 4 dòng của trang \"Sổ đơn 2023\"; ghi 3 hồ sơ; bỏ qua 0 dòng đã nhập trước đó và 1 dòng lặp lại"
+        ),
         "{out}"
     );
     assert!(out.contains("dòng 8 lặp lại dòng 5"), "{out}");
@@ -322,7 +330,9 @@ fn import_maps_headers_values_and_keeps_personal_data_in_petitioner() {
     let (code, out, err) = run(&root, &["--lang", "en", "import", "petitions", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("Read 4 rows of sheet \"Sổ đơn 2023\"; wrote 1 records; skipped 3 already imported and 0 repeated"),
+        out.contains(
+            "Read 4 rows of sheet \"Sổ đơn 2023\"; wrote 1 records; skipped 3 already imported and 0 repeated"
+        ),
         "{out}"
     );
     assert_eq!(records(&root, "petitions").len(), 4);
@@ -379,25 +389,57 @@ fn models_and_meetings_import_with_their_own_headers() {
     let models = book.add_worksheet();
     models.set_name("Mô hình").unwrap();
     models.write_string(0, 0, "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO").unwrap();
-    for (c, h) in ["Tên mô hình", "Đơn vị chủ trì", "Địa bàn", "Ngày bắt đầu", "Cấp công nhận", "Ngày công nhận", "Số hộ tham gia"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "Tên mô hình",
+        "Đơn vị chủ trì",
+        "Địa bàn",
+        "Ngày bắt đầu",
+        "Cấp công nhận",
+        "Ngày công nhận",
+        "Số hộ tham gia",
+    ]
+    .iter()
+    .enumerate()
     {
         models.write_string(2, c as u16, *h).unwrap();
     }
-    let row = ["Dòng sông không rác", "Hội LHPN", "Tân Mỹ; Định An", "01/05/2021", "Cấp huyện", "15/11/2022", "320"];
+    let row = [
+        "Dòng sông không rác",
+        "Hội LHPN",
+        "Tân Mỹ; Định An",
+        "01/05/2021",
+        "Cấp huyện",
+        "15/11/2022",
+        "320",
+    ];
     for (c, v) in row.iter().enumerate() {
         models.write_string(3, c as u16, *v).unwrap();
     }
     let meetings = book.add_worksheet();
     meetings.set_name("Hội nghị").unwrap();
-    for (c, h) in ["Tên hội nghị", "Loại", "Ngày", "Địa bàn", "Chủ trì", "Thành phần", "Số người tham dự"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "Tên hội nghị",
+        "Loại",
+        "Ngày",
+        "Địa bàn",
+        "Chủ trì",
+        "Thành phần",
+        "Số người tham dự",
+    ]
+    .iter()
+    .enumerate()
     {
         meetings.write_string(0, c as u16, *h).unwrap();
     }
-    let row = ["Đối thoại với Nhân dân xã Tân Mỹ", "Đối thoại", "18/8/2022", "xã Tân Mỹ", "Bí thư Huyện ủy", "BTV; MTTQ", "120"];
+    let row = [
+        "Đối thoại với Nhân dân xã Tân Mỹ",
+        "Đối thoại",
+        "18/8/2022",
+        "xã Tân Mỹ",
+        "Bí thư Huyện ủy",
+        "BTV; MTTQ",
+        "120",
+    ];
     for (c, v) in row.iter().enumerate() {
         meetings.write_string(1, c as u16, *v).unwrap();
     }
@@ -405,21 +447,37 @@ fn models_and_meetings_import_with_their_own_headers() {
 
     let (code, out, err) = run(&root, &["import", "models", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    let (code, out, err) = run(&root, &["import", "meetings", file.to_str().unwrap(), "--sheet", "hoi nghi"]);
+    let (code, out, err) = run(
+        &root,
+        &["import", "meetings", file.to_str().unwrap(), "--sheet", "hoi nghi"],
+    );
     assert_eq!(code, 0, "{out}{err}");
     let model: toml::Table = records(&root, "models")[0].1.parse().unwrap();
     assert_eq!(model["lead"].as_str(), Some("hoi-lhpn"));
     assert_eq!(model["status"].as_str(), Some("active"));
     assert_eq!(model["recognition"].as_str(), Some("district"));
     assert_eq!(model["indicators"]["households"].as_float(), Some(320.0));
-    let units: Vec<&str> = model["units"].as_array().unwrap().iter().filter_map(|u| u.as_str()).collect();
+    let units: Vec<&str> = model["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u.as_str())
+        .collect();
     assert_eq!(units, ["tan-my", "dinh-an"]);
     let (path, text) = &records(&root, "meetings")[0];
-    assert!(path.ends_with("meetings/2022/2022-08-18-doi-thoai-voi-nhan-dan-xa-tan-my.toml"), "{path:?}");
+    assert!(
+        path.ends_with("meetings/2022/2022-08-18-doi-thoai-voi-nhan-dan-xa-tan-my.toml"),
+        "{path:?}"
+    );
     let meeting: toml::Table = text.parse().unwrap();
     assert_eq!(meeting["type"].as_str(), Some("dialogue"));
     assert_eq!(meeting["attendance"].as_integer(), Some(120));
-    let orgs: Vec<&str> = meeting["participants"].as_array().unwrap().iter().filter_map(|u| u.as_str()).collect();
+    let orgs: Vec<&str> = meeting["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u.as_str())
+        .collect();
     assert_eq!(orgs, ["btv", "mttq"]);
     let (code, out, _) = run(&root, &["check"]);
     assert_eq!(code, 0, "{out}");
@@ -432,7 +490,18 @@ fn export_to_xlsx_then_import_into_an_empty_workspace_gives_the_same_registers()
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
     let book = tmp.path().join("export.xlsx");
     let as_of = "2026-11-30";
-    let (code, _, err) = run(&bundled, &["--as-of", as_of, "export", "--format", "xlsx", "-o", book.to_str().unwrap()]);
+    let (code, _, err) = run(
+        &bundled,
+        &[
+            "--as-of",
+            as_of,
+            "export",
+            "--format",
+            "xlsx",
+            "-o",
+            book.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     for kind in ["models", "meetings", "petitions"] {
         let (code, out, err) = run(&root, &["import", kind, book.to_str().unwrap()]);

@@ -51,7 +51,11 @@ impl FormatArgs {
             .as_ref()
             .and_then(|f| f.extension())
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        if self.format == Format::Table && xlsx_file { Format::Xlsx } else { self.format }
+        if self.format == Format::Table && xlsx_file {
+            Format::Xlsx
+        } else {
+            self.format
+        }
     }
 }
 

@@ -168,7 +168,11 @@ fn describe(file: &str, main_sheet: &str, p: &Problem, several_sheets: bool) -> 
 }
 
 fn summary(plan: &import::Plan, root: &Path, dry_run: bool) -> String {
-    let imported = plan.skipped.iter().filter(|(_, s)| matches!(s, Skip::Imported(_))).count();
+    let imported = plan
+        .skipped
+        .iter()
+        .filter(|(_, s)| matches!(s, Skip::Imported(_)))
+        .count();
     let repeated = plan.skipped.len() - imported;
     let years: BTreeSet<&str> = plan
         .records

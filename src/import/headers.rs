@@ -78,24 +78,57 @@ pub const PETITION: &[Field] = &[
             "no",
         ],
     ),
-    f("type", V::Word, &["loai don", "loai", "phan loai", "phan loai don", "type", "loai don thu"]),
+    f(
+        "type",
+        V::Word,
+        &["loai don", "loai", "phan loai", "phan loai don", "type", "loai don thu"],
+    ),
     f("round", V::Int, &["lan", "lan giai quyet", "lan khieu nai", "round"]),
     f(
         "received",
         V::Date,
-        &["ngay nhan", "ngay nhan don", "ngay tiep nhan", "ngay den", "ngay vao so", "received", "date received"],
+        &[
+            "ngay nhan",
+            "ngay nhan don",
+            "ngay tiep nhan",
+            "ngay den",
+            "ngay vao so",
+            "received",
+            "date received",
+        ],
     ),
-    f("channel", V::Word, &["nguon don", "nguon", "hinh thuc nhan", "hinh thuc tiep nhan", "channel"]),
+    f(
+        "channel",
+        V::Word,
+        &["nguon don", "nguon", "hinh thuc nhan", "hinh thuc tiep nhan", "channel"],
+    ),
     f(
         "units",
         V::Units,
-        &["xa thi tran", "xa", "xa phuong", "don vi", "dia ban", "units", "unit", "commune"],
+        &[
+            "xa thi tran",
+            "xa",
+            "xa phuong",
+            "don vi",
+            "dia ban",
+            "units",
+            "unit",
+            "commune",
+        ],
     ),
     f("field", V::Slug, &["linh vuc", "field"]),
     f(
         "summary",
         V::Text,
-        &["noi dung", "noi dung don", "noi dung tom tat", "tom tat noi dung", "tom tat", "trich yeu", "summary"],
+        &[
+            "noi dung",
+            "noi dung don",
+            "noi dung tom tat",
+            "tom tat noi dung",
+            "tom tat",
+            "trich yeu",
+            "summary",
+        ],
     ),
     f("complex", V::Bool, &["phuc tap", "vu viec phuc tap", "complex"]),
     f("remote", V::Bool, &["vung sau vung xa", "vung sau", "remote"]),
@@ -117,16 +150,38 @@ pub const PETITION: &[Field] = &[
     f(
         "resolved",
         V::Date,
-        &["ngay giai quyet", "ngay giai quyet xong", "ngay ket thuc", "ngay tra loi", "resolved"],
+        &[
+            "ngay giai quyet",
+            "ngay giai quyet xong",
+            "ngay ket thuc",
+            "ngay tra loi",
+            "resolved",
+        ],
     ),
     f("outcome", V::Word, &["ket qua", "ket qua giai quyet", "outcome"]),
     f(
         "petitioner.name",
         V::Personal,
-        &["ho ten", "ho va ten", "nguoi gui", "nguoi gui don", "nguoi dung don", "ten nguoi gui", "name"],
+        &[
+            "ho ten",
+            "ho va ten",
+            "nguoi gui",
+            "nguoi gui don",
+            "nguoi dung don",
+            "ten nguoi gui",
+            "name",
+        ],
     ),
-    f("petitioner.address", V::Personal, &["dia chi", "dia chi nguoi gui", "address"]),
-    f("petitioner.phone", V::Personal, &["so dien thoai", "dien thoai", "sdt", "phone"]),
+    f(
+        "petitioner.address",
+        V::Personal,
+        &["dia chi", "dia chi nguoi gui", "address"],
+    ),
+    f(
+        "petitioner.phone",
+        V::Personal,
+        &["so dien thoai", "dien thoai", "sdt", "phone"],
+    ),
     f("petitioner.email", V::Personal, &["email", "e mail", "thu dien tu"]),
     f("petitioner.note", V::Personal, &["ghi chu", "note"]),
 ];
@@ -134,27 +189,57 @@ pub const PETITION: &[Field] = &[
 pub const MODEL: &[Field] = &[
     f("id", V::Id, &["id", "ma mo hinh"]),
     f("number", V::Number, &["so dang ky", "so", "number", "register number"]),
-    f("title", V::Text, &["ten mo hinh", "mo hinh", "ten", "title", "ten mo hinh dan van kheo"]),
-    f("units", V::Units, &["don vi", "dia ban", "xa thi tran", "noi thuc hien", "units"]),
+    f(
+        "title",
+        V::Text,
+        &["ten mo hinh", "mo hinh", "ten", "title", "ten mo hinh dan van kheo"],
+    ),
+    f(
+        "units",
+        V::Units,
+        &["don vi", "dia ban", "xa thi tran", "noi thuc hien", "units"],
+    ),
     f(
         "lead",
         V::Org,
-        &["to chuc chu tri", "don vi chu tri", "co quan chu tri", "chu tri", "don vi dang ky", "lead"],
+        &[
+            "to chuc chu tri",
+            "don vi chu tri",
+            "co quan chu tri",
+            "chu tri",
+            "don vi dang ky",
+            "lead",
+        ],
     ),
     f(
         "started",
         V::Date,
-        &["ngay bat dau", "bat dau", "ngay trien khai", "ngay xay dung", "thoi gian bat dau", "started"],
+        &[
+            "ngay bat dau",
+            "bat dau",
+            "ngay trien khai",
+            "ngay xay dung",
+            "thoi gian bat dau",
+            "started",
+        ],
     ),
     f("ended", V::Date, &["ngay ket thuc", "ket thuc", "ended"]),
     f("status", V::Word, &["trang thai", "tinh trang", "status"]),
     f("recognition", V::Word, &["cap cong nhan", "cong nhan", "recognition"]),
     f("recognized", V::Date, &["ngay cong nhan", "recognized"]),
     f("tags", V::Slugs, &["nhan", "linh vuc", "tags"]),
-    f("summary", V::Text, &["noi dung", "tom tat", "noi dung mo hinh", "summary"]),
+    f(
+        "summary",
+        V::Text,
+        &["noi dung", "tom tat", "noi dung mo hinh", "summary"],
+    ),
     f("source", V::Text, &["nguon", "source"]),
     f("indicators", V::Indicators, &["indicators", "chi so"]),
-    f("indicators.households", V::Float, &["so ho", "so ho tham gia", "households"]),
+    f(
+        "indicators.households",
+        V::Float,
+        &["so ho", "so ho tham gia", "households"],
+    ),
 ];
 
 pub const MEETING: &[Field] = &[
@@ -163,31 +248,72 @@ pub const MEETING: &[Field] = &[
     f(
         "title",
         V::Text,
-        &["ten hoi nghi", "tieu de", "ten cuoc hop", "hoi nghi", "noi dung", "title"],
+        &[
+            "ten hoi nghi",
+            "tieu de",
+            "ten cuoc hop",
+            "hoi nghi",
+            "noi dung",
+            "title",
+        ],
     ),
     f("type", V::Word, &["loai", "loai hoi nghi", "hinh thuc", "type"]),
-    f("date", V::Date, &["ngay", "ngay hop", "ngay to chuc", "thoi gian", "date"]),
+    f(
+        "date",
+        V::Date,
+        &["ngay", "ngay hop", "ngay to chuc", "thoi gian", "date"],
+    ),
     f("period", V::Period, &["ky", "ky danh gia", "period"]),
     f("units", V::Units, &["dia ban", "don vi", "xa thi tran", "units"]),
     f("chair", V::Text, &["chu tri", "nguoi chu tri", "chair"]),
-    f("participants", V::Orgs, &["thanh phan", "cac to chuc tham gia", "participants"]),
+    f(
+        "participants",
+        V::Orgs,
+        &["thanh phan", "cac to chuc tham gia", "participants"],
+    ),
     f(
         "attendance",
         V::Int,
-        &["so nguoi du", "so nguoi tham du", "so dan tham du", "so luot cong dan", "attendance"],
+        &[
+            "so nguoi du",
+            "so nguoi tham du",
+            "so dan tham du",
+            "so luot cong dan",
+            "attendance",
+        ],
     ),
     f("situation", V::Text, &["tinh hinh nhan dan", "situation"]),
     f("assessment", V::Text, &["danh gia", "assessment"]),
-    f("notice.number", V::NoticeNumber, &["so thong bao", "notice number", "notice_number"]),
-    f("notice.date", V::Date, &["ngay thong bao", "notice date", "notice_date"]),
-    f("notice.subject", V::Text, &["trich yeu thong bao", "notice subject", "notice_subject"]),
-    f("notice.signer", V::Text, &["nguoi ky", "notice signer", "notice_signer"]),
+    f(
+        "notice.number",
+        V::NoticeNumber,
+        &["so thong bao", "notice number", "notice_number"],
+    ),
+    f(
+        "notice.date",
+        V::Date,
+        &["ngay thong bao", "notice date", "notice_date"],
+    ),
+    f(
+        "notice.subject",
+        V::Text,
+        &["trich yeu thong bao", "notice subject", "notice_subject"],
+    ),
+    f(
+        "notice.signer",
+        V::Text,
+        &["nguoi ky", "notice signer", "notice_signer"],
+    ),
     f(
         "notice.signer_title",
         V::Text,
         &["chuc vu nguoi ky", "notice signer title", "notice_signer_title"],
     ),
-    f("notice.recipients", V::Texts, &["noi nhan", "notice recipients", "notice_recipients"]),
+    f(
+        "notice.recipients",
+        V::Texts,
+        &["noi nhan", "notice recipients", "notice_recipients"],
+    ),
 ];
 
 /// The tasks of a workbook's conclusions sheet, joined to their meetings by id.
@@ -256,13 +382,16 @@ pub struct ColumnMap {
     pub values: BTreeMap<String, BTreeMap<String, String>>,
 }
 
+/// Per column: its header text, and the field it fills.
+pub type Columns = Vec<(String, Option<&'static Field>)>;
+
 /// Where the header row is and which field each column fills.
 #[derive(Debug)]
 pub struct Layout {
     /// 0-based row of the headers (the lower row when headers take two).
     pub header_row: usize,
     /// Per column: its header text, and the field it fills.
-    pub columns: Vec<(String, Option<&'static Field>)>,
+    pub columns: Columns,
 }
 
 impl Layout {
@@ -321,7 +450,7 @@ pub fn detect(sheet: &Sheet, kind: Kind, map: &ColumnMap) -> Result<Layout, Stri
             ));
         }
     }
-    let score = |texts: &[String]| -> (usize, Vec<(String, Option<&'static Field>)>) {
+    let score = |texts: &[String]| -> (usize, Columns) {
         let mut seen: Vec<&str> = Vec::new();
         let mut columns = Vec::new();
         for t in texts {
@@ -341,7 +470,7 @@ pub fn detect(sheet: &Sheet, kind: Kind, map: &ColumnMap) -> Result<Layout, Stri
         Some(r) if r >= 1 => vec![r - 1],
         _ => (0..sheet.rows.len().min(SEARCH_ROWS)).collect(),
     };
-    let mut best: Option<(usize, usize, Vec<(String, Option<&'static Field>)>)> = None;
+    let mut best: Option<(usize, usize, Columns)> = None;
     for row in candidates {
         let own = row_texts(sheet, row);
         let (n, columns) = score(&own);
@@ -419,7 +548,14 @@ mod tests {
             &["SỔ THEO DÕI ĐƠN THƯ NĂM 2023"],
             &["Huyện ủy Lấp Vò"],
             &[],
-            &["STT", "Ngày nhận (dd/mm/yyyy)", "HỌ TÊN", "Loại đơn", "Xã/Thị trấn", "Ghi chú nội bộ x"],
+            &[
+                "STT",
+                "Ngày nhận (dd/mm/yyyy)",
+                "HỌ TÊN",
+                "Loại đơn",
+                "Xã/Thị trấn",
+                "Ghi chú nội bộ x",
+            ],
             &["1", "05/03/2023", "A", "Khiếu nại", "Tân Mỹ"],
         ]);
         let layout = detect(&s, Kind::Petition, &ColumnMap::default()).unwrap();

@@ -226,7 +226,14 @@ fn missing_columns(kind: Kind, sheet: &Sheet, layout: &Layout) -> Vec<Problem> {
             let names = fields
                 .iter()
                 .find(|f| f.key == *k)
-                .map(|f| f.headers.iter().take(3).map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", "))
+                .map(|f| {
+                    f.headers
+                        .iter()
+                        .take(3)
+                        .map(|h| format!("\"{h}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default();
             Problem::sheet_wide(
                 &sheet.name,
@@ -248,7 +255,14 @@ fn missing_columns(kind: Kind, sheet: &Sheet, layout: &Layout) -> Vec<Problem> {
 }
 
 /// Reads the data rows under the header row.
-fn read_rows(ws: &Workspace, kind: Kind, sheet: &Sheet, layout: &Layout, map: &ColumnMap, problems: &mut Vec<Problem>) -> Vec<RowValues> {
+fn read_rows(
+    ws: &Workspace,
+    kind: Kind,
+    sheet: &Sheet,
+    layout: &Layout,
+    map: &ColumnMap,
+    problems: &mut Vec<Problem>,
+) -> Vec<RowValues> {
     let mut out = Vec::new();
     for r in layout.header_row + 1..sheet.rows.len() {
         let row = &sheet.rows[r];
@@ -317,8 +331,15 @@ fn draft(kind: Kind, row: &RowValues, import_key: Option<&str>, conclusions: Vec
         }
     }
     if kind == Kind::Model && !row.values.contains_key("status") {
-        let status = if row.values.contains_key("ended") { "completed" } else { "active" };
-        let at = d.fields.iter().position(|(k, _)| k == "recognition" || k == "recognized" || k == "tags");
+        let status = if row.values.contains_key("ended") {
+            "completed"
+        } else {
+            "active"
+        };
+        let at = d
+            .fields
+            .iter()
+            .position(|(k, _)| k == "recognition" || k == "recognized" || k == "tags");
         let entry = ("status".to_owned(), toml::Value::String(status.to_owned()));
         match at {
             Some(i) => d.fields.insert(i, entry),
@@ -329,7 +350,8 @@ fn draft(kind: Kind, row: &RowValues, import_key: Option<&str>, conclusions: Vec
         d.fields.push(("indicators".to_owned(), toml::Value::Table(indicators)));
     }
     if let Some(key) = import_key {
-        d.fields.push(("import_key".to_owned(), toml::Value::String(key.to_owned())));
+        d.fields
+            .push(("import_key".to_owned(), toml::Value::String(key.to_owned())));
     }
     d
 }
@@ -364,6 +386,9 @@ fn conclusion_rows(
     Some((sheet.clone(), layout, by_meeting))
 }
 
+/// Key path → (column, header).
+type ColumnsOf = HashMap<String, (usize, String)>;
+
 /// Where a key of a record's text came from.
 struct Origin {
     sheet: String,
@@ -371,7 +396,7 @@ struct Origin {
     /// Key path → (column, header).
     columns: HashMap<String, (usize, String)>,
     /// conclusion index → (sheet, row, key → (column, header)).
-    tasks: Vec<(String, usize, HashMap<String, (usize, String)>)>,
+    tasks: Vec<(String, usize, ColumnsOf)>,
 }
 
 fn origin_columns(row: &RowValues, layout: &Layout) -> HashMap<String, (usize, String)> {
@@ -411,7 +436,10 @@ impl Origin {
             }
             return p;
         }
-        let key = key.split_once('.').filter(|(t, _)| *t == "indicators").map_or(key, |(t, _)| t);
+        let key = key
+            .split_once('.')
+            .filter(|(t, _)| *t == "indicators")
+            .map_or(key, |(t, _)| t);
         if let Some((c, h)) = self.columns.get(key) {
             (p.column, p.header) = (Some(*c), Some(h.clone()));
         }
@@ -563,7 +591,9 @@ pub fn plan(ws: &Workspace, kind: Kind, input: &Input<'_>, taken: &HashSet<Strin
         });
         plan.records.push(NewRecord {
             row: row.row,
-            rel: PathBuf::from(kind.as_str()).join(date.year().to_string()).join(format!("{id}.toml")),
+            rel: PathBuf::from(kind.as_str())
+                .join(date.year().to_string())
+                .join(format!("{id}.toml")),
             id,
             draft: d,
             text: written.text,
@@ -619,9 +649,21 @@ fn rows_main_key(kind: Kind) -> &'static str {
 /// The ids of the kind's records, and their import keys (key → id).
 fn existing_keys(ws: &Workspace, kind: Kind) -> (HashSet<String>, HashMap<String, String>) {
     let pairs: Vec<(&str, Option<&String>)> = match kind {
-        Kind::Model => ws.models.iter().map(|r| (r.id.as_str(), r.import_key.as_ref())).collect(),
-        Kind::Meeting => ws.meetings.iter().map(|r| (r.id.as_str(), r.import_key.as_ref())).collect(),
-        _ => ws.petitions.iter().map(|r| (r.id.as_str(), r.import_key.as_ref())).collect(),
+        Kind::Model => ws
+            .models
+            .iter()
+            .map(|r| (r.id.as_str(), r.import_key.as_ref()))
+            .collect(),
+        Kind::Meeting => ws
+            .meetings
+            .iter()
+            .map(|r| (r.id.as_str(), r.import_key.as_ref()))
+            .collect(),
+        _ => ws
+            .petitions
+            .iter()
+            .map(|r| (r.id.as_str(), r.import_key.as_ref()))
+            .collect(),
     };
     let ids = pairs.iter().map(|(id, _)| (*id).to_owned()).collect();
     let keys = pairs
@@ -681,7 +723,9 @@ fn validate(ws: &Workspace, kind: Kind, plan: &mut Plan, origins: &[Origin]) -> 
             ws.petitions,
         );
         for d in crate::check::run(&ws) {
-            let Some(i) = d.file.as_ref().and_then(|f| by_path.get(f)) else { continue };
+            let Some(i) = d.file.as_ref().and_then(|f| by_path.get(f)) else {
+                continue;
+            };
             let written = crate::render::record::text(&plan.records[*i].draft, false);
             let p = origins[*i].problem(&written, &d);
             if p.warning {

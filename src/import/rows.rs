@@ -26,7 +26,9 @@ pub struct RowValues {
 
 impl RowValues {
     pub fn date(&self, key: &str) -> Option<NaiveDate> {
-        let toml::Value::Datetime(dt) = self.values.get(key)? else { return None };
+        let toml::Value::Datetime(dt) = self.values.get(key)? else {
+            return None;
+        };
         let d = dt.date?;
         NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
     }
@@ -87,7 +89,14 @@ pub fn read_row(
         .filter_map(|(c, (_, f))| f.map(|f| (c, f)))
         .collect();
     let mut fail = |c: usize, bad: Bad| {
-        problems.push(Problem::at(&sheet.name, r + 1, c, &layout.columns[c].0, bad.message, Some(bad.help)));
+        problems.push(Problem::at(
+            &sheet.name,
+            r + 1,
+            c,
+            &layout.columns[c].0,
+            bad.message,
+            Some(bad.help),
+        ));
     };
     // Dates first: units are looked up on the record's date.
     let main = main_date_key(kind);
@@ -140,7 +149,9 @@ pub fn read_row(
             Value::Units => each(&text, |t| values::unit(&ws.config, t, on)),
             Value::Org => values::org(&ws.config, &text).map(|o| Some(toml::Value::String(o))),
             Value::Orgs => each(&text, |t| values::org(&ws.config, t)),
-            Value::Slug => Ok(Some(toml::Value::String(crate::text::slug(&text)))).map(|v| v.filter(|s| s.as_str() != Some(""))),
+            Value::Slug => {
+                Ok(Some(toml::Value::String(crate::text::slug(&text)))).map(|v| v.filter(|s| s.as_str() != Some("")))
+            }
             Value::Slugs => Ok(Some(toml::Value::Array(
                 values::parts(&text)
                     .iter()
@@ -189,7 +200,9 @@ fn each(text: &str, resolve: impl Fn(&str) -> Result<String, Bad>) -> Result<Opt
             ids.push(id);
         }
     }
-    Ok(Some(toml::Value::Array(ids.into_iter().map(toml::Value::String).collect())))
+    Ok(Some(toml::Value::Array(
+        ids.into_iter().map(toml::Value::String).collect(),
+    )))
 }
 
 fn dates(cell: &SheetCell) -> Result<Vec<NaiveDate>, Bad> {
@@ -220,12 +233,18 @@ fn word(kind: Kind, key: &str, text: &str, map: &ColumnMap) -> Result<&'static s
 fn id(text: &str) -> Result<String, Bad> {
     let ok = !text.is_empty()
         && !text.starts_with('.')
-        && text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if ok {
         Ok(text.to_owned())
     } else {
         Err(Bad {
-            message: crate::i18n::tr!("\"{}\" không dùng được làm mã hồ sơ", "\"{}\" cannot be a record id", text),
+            message: crate::i18n::tr!(
+                "\"{}\" không dùng được làm mã hồ sơ",
+                "\"{}\" cannot be a record id",
+                text
+            ),
             help: crate::i18n::tr!(
                 "mã chỉ gồm chữ, số và dấu -, ví dụ 2023-03-02-khieu-nai-tan-my; hoặc bỏ cột này để danvan tự đặt mã",
                 "an id has letters, digits and -, e.g. 2023-03-02-khieu-nai-tan-my; or drop the column and danvan makes the ids"
@@ -246,7 +265,10 @@ fn indicators(text: &str) -> Result<toml::Table, Bad> {
         let Some((k, v)) = parsed else {
             return Err(Bad {
                 message: crate::i18n::tr!("\"{}\" không phải chỉ số", "\"{}\" is not an indicator", part),
-                help: crate::i18n::tr!("ghi tên=số; tên=số, ví dụ households=320", "write name=number; name=number, e.g. households=320"),
+                help: crate::i18n::tr!(
+                    "ghi tên=số; tên=số, ví dụ households=320",
+                    "write name=number; name=number, e.g. households=320"
+                ),
             });
         };
         let value = if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -262,7 +284,11 @@ fn indicators(text: &str) -> Result<toml::Table, Bad> {
 /// "245-TB/HU" → "245": the committee's suffix is added when printed.
 fn notice_number(text: &str, suffix: &str) -> String {
     let t = text.trim();
-    let t = t.strip_prefix("Số ").or_else(|| t.strip_prefix("số ")).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix("Số ")
+        .or_else(|| t.strip_prefix("số "))
+        .unwrap_or(t)
+        .trim();
     let lower = t.to_lowercase();
     let with_dash = format!("-{}", suffix.to_lowercase());
     if !suffix.is_empty() && lower.ends_with(&with_dash) {

@@ -50,12 +50,9 @@ pub fn date(cell: &SheetCell) -> Result<NaiveDate, Bad> {
     };
     match cell {
         SheetCell::Date(d) => Ok(*d),
-        SheetCell::Number(n) => from_serial(*n).ok_or_else(|| {
-            bad(
-                tr!("{} không phải một ngày", "{} is not a date", cell.text()),
-                help(),
-            )
-        }),
+        SheetCell::Number(n) => {
+            from_serial(*n).ok_or_else(|| bad(tr!("{} không phải một ngày", "{} is not a date", cell.text()), help()))
+        }
         SheetCell::Text(t) => text_date(t).map_err(|why| bad(why, help())),
         _ => Err(bad(tr!("không phải một ngày", "not a date"), help())),
     }
@@ -64,9 +61,23 @@ pub fn date(cell: &SheetCell) -> Result<NaiveDate, Bad> {
 fn text_date(t: &str) -> Result<NaiveDate, String> {
     let t = t.trim();
     // A date and a time ("2023-03-05 00:00:00", "05/03/2023 8:30"): the date.
-    let t = t.split_whitespace().next().filter(|first| first.contains(['/', '-', '.'])).unwrap_or(t);
-    let groups: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
-    let not_a_date = || tr!("\"{}\" không phải một ngày ({})", "\"{}\" is not a date ({})", t, DATE_HELP);
+    let t = t
+        .split_whitespace()
+        .next()
+        .filter(|first| first.contains(['/', '-', '.']))
+        .unwrap_or(t);
+    let groups: Vec<&str> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let not_a_date = || {
+        tr!(
+            "\"{}\" không phải một ngày ({})",
+            "\"{}\" is not a date ({})",
+            t,
+            DATE_HELP
+        )
+    };
     let num = |s: &str| s.parse::<u32>().map_err(|_| not_a_date());
     match groups.as_slice() {
         [serial] if serial.len() == 5 => {
@@ -93,7 +104,12 @@ fn ymd(y: i32, m: u32, d: u32, t: &str) -> Result<NaiveDate, String> {
         ));
     }
     if !(1900..=2200).contains(&y) {
-        return Err(tr!("\"{}\": năm {} không hợp lệ", "\"{}\": {} is not a plausible year", t, y));
+        return Err(tr!(
+            "\"{}\": năm {} không hợp lệ",
+            "\"{}\": {} is not a plausible year",
+            t,
+            y
+        ));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         tr!(
@@ -134,7 +150,11 @@ pub fn boolean(cell: &SheetCell) -> Result<bool, Bad> {
 pub fn int(cell: &SheetCell) -> Result<i64, Bad> {
     let fail = || {
         bad(
-            tr!("\"{}\" không phải một số nguyên", "\"{}\" is not a whole number", cell.text()),
+            tr!(
+                "\"{}\" không phải một số nguyên",
+                "\"{}\" is not a whole number",
+                cell.text()
+            ),
             tr!("ghi một số, ví dụ 2", "write a number, e.g. 2"),
         )
     };
@@ -143,7 +163,11 @@ pub fn int(cell: &SheetCell) -> Result<i64, Bad> {
         SheetCell::Text(t) => {
             let folded = crate::text::fold(t);
             let words = [("mot", 1), ("nhat", 1), ("dau", 1), ("hai", 2), ("ba", 3)];
-            if let Some(n) = words.iter().find(|(w, _)| folded.split(' ').any(|x| x == *w)).map(|(_, n)| *n) {
+            if let Some(n) = words
+                .iter()
+                .find(|(w, _)| folded.split(' ').any(|x| x == *w))
+                .map(|(_, n)| *n)
+            {
                 return Ok(n);
             }
             let digits: String = folded
@@ -296,18 +320,26 @@ pub fn word<K: Keyword>(
     }
     let plain = folded.replace([',', '.'], "");
     for (w, spelling) in synonyms(key) {
-        if *w == folded || w.replace(',', "") == plain {
-            if let Some(k) = K::parse(spelling) {
-                return Ok(k);
-            }
+        if (*w == folded || w.replace(',', "") == plain)
+            && let Some(k) = K::parse(spelling)
+        {
+            return Ok(k);
         }
     }
-    let words: Vec<&str> = synonyms(key).iter().map(|(w, _)| *w).chain(K::ALL.iter().map(|(s, _)| *s)).collect();
+    let words: Vec<&str> = synonyms(key)
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(K::ALL.iter().map(|(s, _)| *s))
+        .collect();
     let hint = did_you_mean(&folded, words.iter().copied())
         .map(|w| tr!("có phải ý bạn là \"{}\"? ", "did you mean \"{}\"? ", w))
         .unwrap_or_default();
     Err(bad(
-        tr!("\"{}\" không phải một giá trị của cột này", "\"{}\" is not a value this column takes", text),
+        tr!(
+            "\"{}\" không phải một giá trị của cột này",
+            "\"{}\" is not a value this column takes",
+            text
+        ),
         tr!(
             "{}Giá trị: {} (hoặc tiếng Việt; thêm từ khác trong [values] của --map)",
             "{}Values: {} (or in Vietnamese; add other words under [values] in --map)",
@@ -343,7 +375,16 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Words that place an organisation or unit but do not tell two apart.
-const PLACE_WORDS: &[&str] = &["xa", "thi tran", "huyen", "tinh", "phuong", "viet nam", "thi xa", "thanh pho"];
+const PLACE_WORDS: &[&str] = &[
+    "xa",
+    "thi tran",
+    "huyen",
+    "tinh",
+    "phuong",
+    "viet nam",
+    "thi xa",
+    "thanh pho",
+];
 
 fn expand(text: &str) -> String {
     let folded = crate::text::fold(text);
@@ -409,7 +450,8 @@ fn pick(list: &[Entry<'_>], typed: &str, contains: bool, what: &str) -> Result<S
             found.iter().map(|e| e.id.to_owned()).collect()
         }
     };
-    let tiers: [Box<dyn Fn(&Entry<'_>) -> bool>; 3] = [
+    type Tier<'t> = Box<dyn Fn(&Entry<'_>) -> bool + 't>;
+    let tiers: [Tier<'_>; 3] = [
         Box::new(|e| e.full == full || e.spaced == full),
         Box::new(|e| !stripped.is_empty() && (e.stripped == stripped || e.spaced == stripped)),
         Box::new(|e| {
@@ -438,7 +480,13 @@ fn pick(list: &[Entry<'_>], typed: &str, contains: bool, what: &str) -> Result<S
             })
             .collect();
         return Err(bad(
-            tr!("\"{}\" khớp với nhiều {}: {}", "\"{}\" fits several {}s: {}", typed, what, listed.join(", ")),
+            tr!(
+                "\"{}\" khớp với nhiều {}: {}",
+                "\"{}\" fits several {}s: {}",
+                typed,
+                what,
+                listed.join(", ")
+            ),
             tr!("ghi rõ tên hoặc mã", "write the full name or the id"),
         ));
     }
@@ -543,7 +591,10 @@ mod tests {
             word::<Outcome>("Đúng một phần", "outcome", None),
             Ok(Outcome::PartlyUpheld)
         );
-        assert_eq!(word::<Outcome>("partly upheld", "outcome", None), Ok(Outcome::PartlyUpheld));
+        assert_eq!(
+            word::<Outcome>("partly upheld", "outcome", None),
+            Ok(Outcome::PartlyUpheld)
+        );
         let extra = std::collections::BTreeMap::from([("KNTC".to_owned(), "complaint".to_owned())]);
         assert_eq!(
             word::<PetitionType>("kntc", "type@petitions", Some(&extra)),

@@ -84,8 +84,13 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, String> {
     match ext.as_str() {
         "csv" | "txt" => {
             let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e.to_string()))?;
-            let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            Ok(vec![csv(&name, &bytes).map_err(|e| format!("{}: {e}", path.display()))?])
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(vec![
+                csv(&name, &bytes).map_err(|e| format!("{}: {e}", path.display()))?,
+            ])
         }
         "xlsx" | "xlsm" | "xls" | "ods" => workbook(path),
         _ => Err(tr!(
@@ -224,7 +229,11 @@ mod tests {
 
     #[test]
     fn csv_with_bom_and_semicolons() {
-        let sheet = csv("s", "\u{feff}Ngày nhận;Nội dung\n05/03/2023;\"Đất; ranh giới\"\n".as_bytes()).unwrap();
+        let sheet = csv(
+            "s",
+            "\u{feff}Ngày nhận;Nội dung\n05/03/2023;\"Đất; ranh giới\"\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(sheet.rows.len(), 2);
         assert_eq!(sheet.cell(0, 0), &SheetCell::Text("Ngày nhận".into()));
         assert_eq!(sheet.cell(1, 1), &SheetCell::Text("Đất; ranh giới".into()));

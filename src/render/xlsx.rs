@@ -108,7 +108,11 @@ impl Formats {
                 None => f,
             }
         };
-        let date = if crate::i18n::is_en() { "yyyy-mm-dd" } else { "dd/mm/yyyy" };
+        let date = if crate::i18n::is_en() {
+            "yyyy-mm-dd"
+        } else {
+            "dd/mm/yyyy"
+        };
         Formats {
             header: Format::new()
                 .set_bold()
@@ -121,7 +125,11 @@ impl Formats {
             percent: base().set_num_format("0.0%"),
             decimals: (0..4)
                 .map(|d| {
-                    let f = if d == 0 { "#,##0".to_owned() } else { format!("#,##0.{}", "0".repeat(d)) };
+                    let f = if d == 0 {
+                        "#,##0".to_owned()
+                    } else {
+                        format!("#,##0.{}", "0".repeat(d))
+                    };
                     base().set_num_format(f)
                 })
                 .collect(),
@@ -234,7 +242,10 @@ mod tests {
     fn sheet_names_excel_accepts() {
         let mut used = Vec::new();
         assert_eq!(sheet_name("Sổ theo dõi: đơn/thư", &mut used), "Sổ theo dõi- đơn-thư");
-        assert_eq!(sheet_name("Sổ theo dõi: đơn/thư", &mut used), "Sổ theo dõi- đơn-thư (2)");
+        assert_eq!(
+            sheet_name("Sổ theo dõi: đơn/thư", &mut used),
+            "Sổ theo dõi- đơn-thư (2)"
+        );
         let long = "x".repeat(40);
         assert_eq!(sheet_name(&long, &mut used).chars().count(), 31);
         assert_eq!(sheet_name("", &mut used), "Sheet");
