@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -1,7 +1,7 @@
 //! `danvan status`, `summary`, `list` and `show`.
 
 use super::filters::{FilterArgs, parse_kind_arg};
-use super::{Context, Failure, Outcome, print_report};
+use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::Kind;
 use crate::render::Format;
@@ -38,6 +38,25 @@ pub struct FormatArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Write to this file instead of standard output (xlsx needs it; FILE.xlsx alone means --format xlsx)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+}
+
+impl FormatArgs {
+    /// The format asked for; a `-o FILE.xlsx` without `--format` is xlsx.
+    pub fn effective(&self) -> Format {
+        let xlsx_file = self
+            .file
+            .as_ref()
+            .and_then(|f| f.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if self.format == Format::Table && xlsx_file {
+            Format::Xlsx
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Args, Debug, Default)]
@@ -54,7 +73,7 @@ pub fn run_status(cx: &Context, args: &StatusArgs) -> Outcome {
         status: status::status(&snap, headlines),
         config: &ws.config,
     };
-    print_report(&view, args.output.format, cx.color_stdout)
+    super::emit_report(&view, &args.output, cx)
 }
 
 #[derive(Args, Debug)]
@@ -81,7 +100,7 @@ pub fn run_summary(cx: &Context, args: &SummaryArgs) -> Outcome {
         by,
         query: args.filters.query(ws)?,
     };
-    print_report(&summary::summary(&snap, &opts), args.output.format, cx.color_stdout)
+    super::emit_report(&summary::summary(&snap, &opts), &args.output, cx)
 }
 
 #[derive(Args, Debug)]
@@ -102,11 +121,7 @@ pub fn run_list(cx: &Context, args: &ListArgs) -> Outcome {
     let ws = cx.workspace()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let query = args.filters.query(ws)?;
-    print_report(
-        &list::list(&snap, args.kind, &query, args.sort),
-        args.output.format,
-        cx.color_stdout,
-    )
+    super::emit_report(&list::list(&snap, args.kind, &query, args.sort), &args.output, cx)
 }
 
 #[derive(Args, Debug)]
@@ -126,10 +141,10 @@ pub fn run_show(cx: &Context, args: &ShowArgs) -> Outcome {
     let found = show::find(ws, &args.id).map_err(Failure::Usage)?;
     if let show::Found::Target(t) = found {
         let explained = crate::report::progress::explain(&snap, t);
-        return print_report(&explained, args.output.format, cx.color_stdout);
+        return super::emit_report(&explained, &args.output, cx);
     }
     let Some(report) = show::show(&snap, &found, args.reveal_personal) else {
         return Err(Failure::Usage(args.id.clone()));
     };
-    print_report(&report, args.output.format, cx.color_stdout)
+    super::emit_report(&report, &args.output, cx)
 }

@@ -2,7 +2,7 @@
 
 use super::browse::FormatArgs;
 use super::filters::FilterArgs;
-use super::{Context, Outcome, print_report};
+use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::{Keyword, TaskState};
 use crate::report::conclusions::{RegisterOptions, register};
@@ -43,5 +43,5 @@ pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
         query: args.filters.query(ws)?,
         states: args.state.clone(),
     };
-    print_report(&register(&snap, &opts), args.output.format, cx.color_stdout)
+    super::emit_report(&register(&snap, &opts), &args.output, cx)
 }

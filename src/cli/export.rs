@@ -15,6 +15,7 @@ pub const EXAMPLES: &str = "Examples:
   danvan export --format jsonl --out export    the same as JSON Lines (.jsonl)
   danvan export --kind petitions               one kind to standard output
   danvan export --out export --as-of 2024-12-31 --bom   states as of a date; a BOM for Excel
+  danvan export --format xlsx -o export.xlsx   one workbook, a sheet per kind (Excel dates and numbers)
   duckdb -c \"select state, count(*) from 'export/petitions.csv' group by state\"
 
 Without --out, exactly one --kind is required and its rows go to standard output.
@@ -33,6 +34,9 @@ pub struct ExportArgs {
     /// Only this kind: models, meetings, petitions, conclusions (repeatable; default: all)
     #[arg(long, value_name = "KIND", value_parser = parse_kind_arg)]
     pub kind: Vec<Kind>,
+    /// xlsx: the workbook to write (default with --out: DIR/export.xlsx)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub file: Option<PathBuf>,
     /// Start CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text right
     #[arg(long)]
     pub bom: bool,
@@ -40,6 +44,9 @@ pub struct ExportArgs {
 
 pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
     cx.choose_lang(&cx.root()?);
+    if args.format == ExportFormat::Xlsx {
+        return run_xlsx(cx, args);
+    }
     let mut kinds = args.kind.clone();
     kinds.sort();
     kinds.dedup();
@@ -81,4 +88,37 @@ fn rows(snap: &Snapshot<'_>, kind: Kind, format: ExportFormat) -> String {
         Kind::Petition => write_rows(&export::petitions(snap), format, out),
         Kind::Conclusion => write_rows(&export::conclusions(snap), format, out),
     })
+}
+
+/// One workbook, a sheet per kind.
+fn run_xlsx(cx: &Context, args: &ExportArgs) -> Outcome {
+    let path = match (&args.file, &args.out) {
+        (Some(f), _) => f.clone(),
+        (None, Some(dir)) => dir.join("export.xlsx"),
+        (None, None) => {
+            return Err(Failure::Usage(tr!(
+                "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx (hoặc --out THƯ_MỤC)",
+                "--format xlsx writes a file: add -o FILE.xlsx (or --out DIR)"
+            )));
+        }
+    };
+    let mut kinds = args.kind.clone();
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() {
+        kinds = Kind::ALL.iter().map(|&(_, k)| k).collect();
+    }
+    let ws = cx.workspace()?;
+    let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
+    let doc = crate::report::export_sheets::document(&snap, &kinds);
+    let specs: Vec<_> = crate::render::xlsx::sheets_of(&doc)
+        .into_iter()
+        .map(|mut s| {
+            s.title.clear();
+            s
+        })
+        .collect();
+    let bytes = crate::render::xlsx::workbook(&specs).map_err(Failure::Usage)?;
+    super::output::write_atomic(&path, &bytes)?;
+    print(&format!("{}\n", path.display()))
 }

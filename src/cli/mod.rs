@@ -7,6 +7,7 @@ mod completions;
 mod conclusions;
 mod export;
 mod filters;
+mod import;
 mod new;
 mod notice;
 mod output;
@@ -117,6 +118,9 @@ pub enum Command {
     /// Flat rows for spreadsheets and databases: one CSV or JSON Lines file per kind
     #[command(after_help = export::EXAMPLES)]
     Export(export::ExportArgs),
+    /// Rows of an Excel, ODS or CSV register as records: all or nothing; re-importing adds only new rows
+    #[command(after_help = import::EXAMPLES)]
+    Import(import::ImportArgs),
     /// JSON Schemas of danvan.toml, targets.toml and each record kind, for editors
     #[command(after_help = schema::EXAMPLES)]
     Schema(schema::SchemaArgs),
@@ -266,6 +270,26 @@ pub fn print_report(report: &impl crate::report::Report, format: crate::render::
     print_with(|out| crate::render::write(report, format, color, out))
 }
 
+/// Prints a report as `--format` and `-o` ask: to standard output, or
+/// (xlsx, or any format with `-o FILE`) to a file written atomically.
+pub fn emit_report(report: &impl crate::report::Report, out: &browse::FormatArgs, cx: &Context) -> Outcome {
+    use crate::render::Format;
+    let format = out.effective();
+    match out.file.as_ref().filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            crate::render::write(report, format, false, &mut bytes)?;
+            output::write_atomic(path, &bytes)?;
+            print(&format!("{}\n", path.display()))
+        }
+        None if format == Format::Xlsx && std::io::stdout().is_terminal() => Err(Failure::Usage(tr!(
+            "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx",
+            "--format xlsx writes a file: add -o FILE.xlsx"
+        ))),
+        None => print_report(report, format, cx.color_stdout),
+    }
+}
+
 /// Runs `write` on a buffered stdout, treating a closed pipe as success.
 fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
@@ -298,6 +322,7 @@ pub fn main() -> ExitCode {
         Some(Command::Show(args)) => browse::run_show(&cx, &args),
         Some(Command::New(args)) => new::run(&cx, &args),
         Some(Command::Export(args)) => export::run(&cx, &args),
+        Some(Command::Import(args)) => import::run(&cx, &args),
         Some(Command::Schema(args)) => schema::run(&cx, &args),
         Some(Command::Completions(args)) => completions::run_completions(&cx, &args),
         Some(Command::Man(args)) => completions::run_man(&cx, &args),

@@ -7,6 +7,7 @@
 
 use super::filters::{parse_kind_arg, parse_period_arg};
 use super::{Context, Failure, Outcome, parse_date, print};
+use crate::domain::ids;
 use crate::domain::query::{resolve_orgs, resolve_units};
 use crate::i18n::tr;
 use crate::model::Period;
@@ -17,7 +18,7 @@ use clap::Args;
 use minijinja::Value;
 use minijinja::value::ValueKind;
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub const EXAMPLES: &str = "Examples:
   danvan new model --title \"Dòng sông không rác\" --unit \"tan my\" --org hoi-lhpn
@@ -155,10 +156,16 @@ pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
     let date = args.date.unwrap_or_else(|| cx.as_of(&ws));
     let mut fields = fields(args, &ws.config, date)?;
     let folder = root.join(args.kind.as_str()).join(date.year().to_string());
-    let base = format!("{}-{}", date.format("%Y-%m-%d"), slug(args, &fields));
+    let slug = ids::slug(
+        args.kind,
+        fields.title.as_deref(),
+        fields.type_word,
+        fields.units.first().map(String::as_str),
+    );
+    let base = ids::base(date, &slug);
     let template = template(&root, args.kind)?;
-    let taken = existing_ids(&root.join(args.kind.as_str()));
-    let path = write_fresh(&folder, &base, &taken, |id| {
+    let taken = crate::load::ids::existing(&root.join(args.kind.as_str()));
+    let path = super::output::write_fresh(&folder, &base, &taken, |id| {
         fields.id = id.to_owned();
         render(&template, &fields)
     })?;
@@ -344,62 +351,6 @@ fn fields(args: &NewArgs, config: &Config, date: NaiveDate) -> Result<Fields, Fa
         channel: keyword::<Channel>("--channel", args.channel.as_deref())?.map(Channel::as_str),
         field: args.field.as_deref().map(crate::text::slug).filter(|f| !f.is_empty()),
     })
-}
-
-/// The slug of the id: from the title; a petition without one is named by
-/// its type and first unit ("khieu-nai-tan-my"), as the bundled records are.
-fn slug(args: &NewArgs, f: &Fields) -> String {
-    let from_title = f.title.as_deref().map(crate::text::slug).unwrap_or_default();
-    if !from_title.is_empty() {
-        return from_title;
-    }
-    let word = match (args.kind, f.type_word) {
-        (Kind::Petition, Some("denunciation")) => "to-cao",
-        (Kind::Petition, Some("recommendation")) => "kien-nghi",
-        (Kind::Petition, _) => "khieu-nai",
-        (Kind::Meeting, _) => "hoi-nghi",
-        _ => "mo-hinh",
-    };
-    match f.units.first() {
-        Some(unit) => format!("{word}-{unit}"),
-        None => word.to_owned(),
-    }
-}
-
-/// The ids (file stems) already used by records of the kind, in any sub-folder.
-fn existing_ids(kind_dir: &Path) -> HashSet<String> {
-    walkdir::WalkDir::new(kind_dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect()
-}
-
-/// Writes the record under the first free id among `base`, `base-2`, …:
-/// free in the whole kind (ids are unique per kind) and, at the moment of
-/// writing, in the folder (another process may have taken it meanwhile).
-fn write_fresh(
-    folder: &Path,
-    base: &str,
-    taken: &HashSet<String>,
-    mut text_for: impl FnMut(&str) -> Result<String, Failure>,
-) -> Result<PathBuf, Failure> {
-    for n in 1..10_000 {
-        let id = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
-        if taken.contains(&id) {
-            continue;
-        }
-        let path = folder.join(format!("{id}.toml"));
-        if super::output::write_new(&path, text_for(&id)?.as_bytes())? {
-            return Ok(path);
-        }
-    }
-    Err(Failure::Usage(tr!(
-        "không còn mã trống cho {}",
-        "no free id left for {}",
-        base
-    )))
 }
 
 /// The workspace's `templates/new/<kind>.toml`, else the built-in template.

@@ -38,6 +38,33 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, Failure> {
     linked.map_err(|e| failure(path, &e))
 }
 
+/// Writes a new record under the first free id among `base`, `base-2`, …
+/// ([`crate::domain::ids::candidates`]): free in the whole kind (`taken`:
+/// ids are unique per kind) and, at the moment of writing, in the folder
+/// (another process may have taken it meanwhile). `text_for` makes the
+/// file's text for an id. The path written.
+pub fn write_fresh(
+    folder: &Path,
+    base: &str,
+    taken: &std::collections::HashSet<String>,
+    mut text_for: impl FnMut(&str) -> Result<String, Failure>,
+) -> Result<PathBuf, Failure> {
+    for id in crate::domain::ids::candidates(base) {
+        if taken.contains(&id) {
+            continue;
+        }
+        let path = folder.join(format!("{id}.toml"));
+        if write_new(&path, text_for(&id)?.as_bytes())? {
+            return Ok(path);
+        }
+    }
+    Err(Failure::Usage(tr!(
+        "không còn mã trống cho {}",
+        "no free id left for {}",
+        base
+    )))
+}
+
 /// The temporary file `.<name>.tmp-<pid>` beside `path`, written and synced.
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Failure> {
     let tmp = temp_path(path)?;

@@ -2,7 +2,7 @@
 
 use super::browse::FormatArgs;
 use super::filters::FilterArgs;
-use super::{Context, Outcome, print_report};
+use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::{Keyword, PetitionState};
 use crate::report::petitions::{RegisterOptions, register};
@@ -45,5 +45,5 @@ pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
         overdue: args.overdue,
         due_within: args.due_within,
     };
-    print_report(&register(&snap, &opts), args.output.format, cx.color_stdout)
+    super::emit_report(&register(&snap, &opts), &args.output, cx)
 }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub const EXAMPLES: &str = "Examples:
-  danvan report --out public                   index.html, summary.md, data.json, notices/
+  danvan report --out public                   index.html, summary.md, data.json, registers.xlsx, notices/
   danvan report --out public --as-of 2025-06-30
   cat public/summary.md >> \"$GITHUB_STEP_SUMMARY\"
 
@@ -62,6 +62,10 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
                 },
             );
             json.and(page)?;
+            use crate::report::Report;
+            let registers = crate::render::xlsx::documents(&[&data.petitions.document(), &data.conclusions.document()])
+                .map_err(Failure::Usage)?;
+            files.write(&out.join("registers.xlsx"), &registers)?;
             files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes())
         },
         || {

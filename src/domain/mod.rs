@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod deadlines;
 pub mod holidays;
+pub mod ids;
 pub mod lunar;
 pub mod query;
 pub mod snapshot;

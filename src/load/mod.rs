@@ -4,8 +4,10 @@
 mod config;
 mod discover;
 mod git;
+pub mod ids;
 mod read;
 mod records;
+pub mod sheet;
 mod sources;
 pub mod table;
 mod targets;

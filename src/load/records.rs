@@ -23,6 +23,7 @@ pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> O
         "source",
         "indicators",
         "update",
+        "import_key",
     ];
     t.finish(cx, KEYS);
     let title = t.req_string(cx, "title");
@@ -70,6 +71,7 @@ pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> O
         source,
         indicators,
         updates,
+        import_key: t.string(cx, "import_key").map(|s| s.value),
     })
 }
 
@@ -87,6 +89,7 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
         "assessment",
         "conclusion",
         "notice",
+        "import_key",
     ];
     t.finish(cx, KEYS);
     let title = t.req_string(cx, "title");
@@ -147,6 +150,7 @@ pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) ->
         assessment,
         conclusions,
         notice,
+        import_key: t.string(cx, "import_key").map(|s| s.value),
     })
 }
 
@@ -189,6 +193,7 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
         "resolved",
         "outcome",
         "petitioner",
+        "import_key",
     ];
     t.finish(cx, KEYS);
     let kind = t.req_keyword::<PetitionType>(cx, "type");
@@ -243,6 +248,7 @@ pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -
         resolved,
         outcome,
         petitioner,
+        import_key: t.string(cx, "import_key").map(|s| s.value),
     })
 }
 

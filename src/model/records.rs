@@ -46,6 +46,11 @@ pub struct Model {
     /// Dated progress notes, oldest first. — Cập nhật tiến độ.
     #[serde(default, rename = "update")]
     pub updates: Vec<Update>,
+    /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
+    /// from a register number, or "row:FINGERPRINT" of the row's content; a
+    /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
+    #[serde(skip_serializing, default)]
+    pub import_key: Option<String>,
 }
 
 /// A dated progress note of a model.
@@ -96,6 +101,11 @@ pub struct Meeting {
     pub conclusions: Vec<Conclusion>,
     /// The conclusion notice, when issued. — Thông báo kết luận.
     pub notice: Option<Notice>,
+    /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
+    /// from a register number, or "row:FINGERPRINT" of the row's content; a
+    /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
+    #[serde(skip_serializing, default)]
+    pub import_key: Option<String>,
 }
 
 /// One task a conclusion assigns to an organisation.
@@ -178,6 +188,11 @@ pub struct Petition {
     /// Personal data: never printed but by `show --reveal-personal`. — Thông tin người gửi (bảo mật).
     #[serde(skip_serializing, default)]
     pub petitioner: Option<Petitioner>,
+    /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
+    /// from a register number, or "row:FINGERPRINT" of the row's content; a
+    /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
+    #[serde(skip_serializing, default)]
+    pub import_key: Option<String>,
 }
 
 impl Model {
@@ -276,6 +291,7 @@ mod tests {
             source: None,
             indicators: Default::default(),
             updates: vec![],
+            import_key: None,
         };
         assert_eq!(m.status_on(d("2022-12-31")), ModelStatus::Active);
         assert_eq!(m.status_on(d("2023-01-01")), ModelStatus::Completed);

@@ -3,7 +3,7 @@
 //! long form `section,row,column,value`, which every spreadsheet can pivot.
 //! Export rows (`danvan export`) are written by the same writer.
 
-use crate::report::export::Row;
+use crate::report::export::{Row, flat_text};
 use crate::report::{Body, Document, Table};
 use serde_json::Value;
 use std::io::{self, Write};
@@ -85,44 +85,12 @@ pub fn write_rows<R: Row>(rows: &[R], out: &mut dyn Write) -> io::Result<()> {
     w.write_record(R::COLUMNS).map_err(csv_error)?;
     for row in rows {
         let value = serde_json::to_value(row).map_err(io::Error::other)?;
-        w.write_record(R::COLUMNS.iter().map(|c| cell(value.get(c).unwrap_or(&Value::Null))))
-            .map_err(csv_error)?;
+        w.write_record(
+            R::COLUMNS
+                .iter()
+                .map(|c| flat_text(value.get(c).unwrap_or(&Value::Null))),
+        )
+        .map_err(csv_error)?;
     }
     w.flush()
-}
-
-/// One value of an export row as a CSV field.
-fn cell(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        // 320.0 from an f64 indicator reads as 320 in a spreadsheet.
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            _ => n.to_string(),
-        },
-        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
-        Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{k}={}", cell(v)))
-            .collect::<Vec<_>>()
-            .join(";"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn export_cells_flatten_lists_and_maps() {
-        assert_eq!(cell(&serde_json::json!(["tan-my", "lap-vo"])), "tan-my;lap-vo");
-        assert_eq!(
-            cell(&serde_json::json!({"households": 320.0, "members": 12.5})),
-            "households=320;members=12.5"
-        );
-        assert_eq!(cell(&Value::Null), "");
-        assert_eq!(cell(&serde_json::json!(false)), "false");
-    }
 }

@@ -6,9 +6,11 @@ pub mod diagnostics;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod record;
 pub mod site;
 pub mod table;
 pub mod template;
+pub mod xlsx;
 
 use crate::report::Report;
 use std::io::{self, Write};
@@ -25,6 +27,8 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown
     Markdown,
+    /// An Excel workbook, one sheet per table (with -o FILE.xlsx)
+    Xlsx,
 }
 
 /// How export rows are written.
@@ -35,6 +39,8 @@ pub enum ExportFormat {
     Csv,
     /// JSON Lines: one JSON object per line (lists as arrays)
     Jsonl,
+    /// One Excel workbook, a sheet per kind (-o FILE.xlsx, or DIR/export.xlsx with --out)
+    Xlsx,
 }
 
 impl ExportFormat {
@@ -42,6 +48,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => "csv",
             ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Xlsx => "xlsx",
         }
     }
 }
@@ -62,6 +69,8 @@ pub fn write_rows<R: crate::report::export::Row>(
             }
             Ok(())
         }
+        // A workbook holds every kind at once: `xlsx::workbook` writes it.
+        ExportFormat::Xlsx => Err(io::Error::other("xlsx rows are written as one workbook")),
     }
 }
 
@@ -81,6 +90,7 @@ pub fn write(report: &impl Report, format: Format, color: bool, out: &mut dyn Wr
         Format::Table => table::write_document(&report.document(), color, out),
         Format::Csv => csv::write_document(&report.document(), out),
         Format::Markdown => markdown::write_document(&report.document(), out),
+        Format::Xlsx => out.write_all(&xlsx::documents(&[&report.document()]).map_err(io::Error::other)?),
     }
 }
 

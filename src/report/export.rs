@@ -13,6 +13,7 @@ use crate::domain::snapshot::{Item, Snapshot};
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// A row of an export table.
@@ -104,6 +105,11 @@ pub struct MeetingRow {
     /// "245-TB/HU", once the notice is issued.
     pub notice_number: Option<String>,
     pub notice_date: Option<NaiveDate>,
+    /// The rest of an issued notice, so that an export imports back whole.
+    pub notice_subject: Option<String>,
+    pub notice_signer: Option<String>,
+    pub notice_signer_title: Option<String>,
+    pub notice_recipients: Vec<String>,
     pub file: String,
     #[serde(flatten)]
     pub stamp: Stamp,
@@ -130,6 +136,10 @@ impl Row for MeetingRow {
         "conclusions_overdue",
         "notice_number",
         "notice_date",
+        "notice_subject",
+        "notice_signer",
+        "notice_signer_title",
+        "notice_recipients",
         "file",
         "as_of",
         "committee",
@@ -262,6 +272,11 @@ fn stamp(snap: &Snapshot<'_>) -> Stamp {
     }
 }
 
+/// The notice, when issued on or before the as-of date.
+fn issued<'m>(snap: &Snapshot<'_>, m: &'m Meeting) -> Option<&'m Notice> {
+    m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)
+}
+
 /// "245-TB/HU", when the notice is issued on or before the as-of date.
 fn notice_number(snap: &Snapshot<'_>, m: &Meeting) -> Option<String> {
     let notice = m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)?;
@@ -331,6 +346,10 @@ pub fn meetings(snap: &Snapshot<'_>) -> Vec<MeetingRow> {
                 conclusions_overdue: count(&[TaskState::Overdue]),
                 notice_number: notice_number(snap, m),
                 notice_date: m.notice.as_ref().and_then(|n| by(Some(&n.date), snap.as_of)),
+                notice_subject: issued(snap, m).map(|n| n.subject.clone()),
+                notice_signer: issued(snap, m).map(|n| n.signer.clone()),
+                notice_signer_title: issued(snap, m).map(|n| n.signer_title.clone()),
+                notice_recipients: issued(snap, m).map(|n| n.recipients.clone()).unwrap_or_default(),
                 file: file(ws, m.file),
                 stamp: stamp(snap),
             })
@@ -405,4 +424,41 @@ pub fn conclusions(snap: &Snapshot<'_>) -> Vec<ConclusionRow> {
             })
         })
         .collect()
+}
+
+/// One value of an export row as one flat field (a CSV field, a
+/// spreadsheet cell): lists joined with `;`, maps as `key=value;…`.
+pub fn flat_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        // 320.0 from an f64 indicator reads as 320 in a spreadsheet.
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => items.iter().map(flat_text).collect::<Vec<_>>().join(";"),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}={}", flat_text(v)))
+            .collect::<Vec<_>>()
+            .join(";"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_flatten_lists_and_maps() {
+        assert_eq!(flat_text(&serde_json::json!(["tan-my", "lap-vo"])), "tan-my;lap-vo");
+        assert_eq!(
+            flat_text(&serde_json::json!({"households": 320.0, "members": 12.5})),
+            "households=320;members=12.5"
+        );
+        assert_eq!(flat_text(&Value::Null), "");
+        assert_eq!(flat_text(&serde_json::json!(false)), "false");
+    }
 }

@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod conclusions;
 pub mod export;
+pub mod export_sheets;
 pub mod list;
 pub mod notice;
 pub mod petitions;
