@@ -4,8 +4,7 @@
 //! One file per family of rules, each owning the diagnostic codes it emits
 //! (its doc says which); this file chains them and holds what they share.
 //! Where the loader finds a problem under a code a family owns, the family
-//! makes the diagnostic for it (`petitions::bad_round`,
-//! `targets::never_matched`).
+//! makes the diagnostic for it (`targets::never_matched`).
 
 mod calendar;
 mod dates;
@@ -36,12 +35,11 @@ pub fn load(root: &std::path::Path) -> crate::load::Loaded {
 /// Every cross-record rule, in a stable order.
 pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
     type Rule = fn(&Workspace, &mut Vec<Diagnostic>);
-    const RULES: [Rule; 9] = [
+    const RULES: [Rule; 8] = [
         ids::duplicate_ids,
         references::references,
         dates::date_order,
         models::recognition,
-        petitions::rounds,
         petitions::extensions,
         notices::notice_numbers,
         targets::target_filters,

@@ -1,9 +1,9 @@
-//! Rules on petitions: `round` is for complaints; extensions are for
+//! Rules on petitions: extensions are for
 //! denunciations, as many as `[rules]` allows, each decided by the deadline
 //! it extends (Luật Tố cáo 2018, art. 30).
 //!
-//! Owns E032 `round` (also for the loader: [`bad_round`]) and
-//! E033 `extensions`.
+//! Owns E033 `extensions`. (E032 `round`, a rule within one file, is the
+//! loader's.)
 
 use super::diag;
 use crate::diag::{Code, Diagnostic};
@@ -11,56 +11,6 @@ use crate::domain;
 use crate::i18n::tr;
 use crate::model::*;
 use chrono::NaiveDate;
-use std::ops::Range;
-use std::path::Path;
-
-/// What is wrong with a petition's `round`.
-pub enum BadRound {
-    /// Found by the loader as it reads the file, workspace or not.
-    NotOneOrTwo(i64),
-    /// Found by [`rounds`].
-    NotAComplaint(PetitionType),
-}
-
-/// The E032 diagnostic, wherever the round was found wrong: `round` is 1 or
-/// 2 and only for complaints (khiếu nại lần đầu, lần hai).
-pub fn bad_round(path: &Path, span: Range<usize>, why: BadRound) -> Diagnostic {
-    let (message, help) = match why {
-        BadRound::NotOneOrTwo(n) => (
-            tr!("`round` là 1 hoặc 2, không phải {}", "`round` is 1 or 2, not {}", n),
-            tr!(
-                "khiếu nại lần đầu: round = 1; lần hai: round = 2",
-                "first complaint: round = 1; second: round = 2"
-            ),
-        ),
-        BadRound::NotAComplaint(kind) => (
-            tr!(
-                "`round` chỉ dùng cho khiếu nại, đây là {}",
-                "`round` is for complaints only; this is a {}",
-                kind
-            ),
-            tr!("xóa dòng round", "remove the round line"),
-        ),
-    };
-    Diagnostic::new(Code::Round, message)
-        .in_file(path)
-        .at(span)
-        .with_help(help)
-}
-
-pub(super) fn rounds(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    for p in &ws.petitions {
-        if let Some(r) = &p.round
-            && p.kind != PetitionType::Complaint
-        {
-            out.push(bad_round(
-                &ws.path(p.file),
-                r.span.range(),
-                BadRound::NotAComplaint(p.kind),
-            ));
-        }
-    }
-}
 
 pub(super) fn extensions(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let calendar = ws.config.calendar();

@@ -347,7 +347,7 @@ impl JsonSchema for Where {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let mut keys: Vec<&str> = [Kind::Model, Kind::Meeting, Kind::Petition, Kind::Conclusion]
             .iter()
-            .flat_map(|&k| crate::model::filter::keys_for(k).iter().map(|(key, _)| *key))
+            .flat_map(|&k| crate::model::filter::keys_for(k).into_iter().map(|(key, _)| key))
             .collect();
         keys.sort_unstable();
         keys.dedup();

@@ -218,41 +218,25 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// Whether the record matches one `where` clause of a target, as of `as_of`.
+    /// Whether the record matches one `where` clause of a target, as of
+    /// `as_of`: on the record's fields (a field known only once a date has
+    /// passed, like a petition's outcome, matches from that date), or on
+    /// what the date derives: a model's status then, a petition's or a
+    /// task's state, a complaint's round (1 when not written), a task's
+    /// units (its meeting's).
     pub fn matches(&self, clause: &Clause, as_of: NaiveDate) -> bool {
-        let any_text = |texts: &mut dyn Iterator<Item = &str>| {
-            let texts: Vec<&str> = texts.collect();
-            clause
-                .values
-                .iter()
-                .any(|v| matches!(v, FilterValue::Text(t) if texts.contains(&t.as_str())))
-        };
-        match (clause.key.as_str(), self) {
-            ("units", _) => any_text(&mut self.units().iter().map(|u| u.value.as_str())),
-            ("lead" | "participants" | "handler" | "assignee", _) => any_text(&mut self.orgs().into_iter()),
-            ("type", _) => any_text(&mut self.type_str().into_iter()),
-            ("status" | "state", _) => any_text(&mut self.status_str().into_iter()),
-            ("tags", _) => any_text(&mut self.tags().iter().map(String::as_str)),
-            ("recognition", _) => any_text(&mut self.recognition_on(as_of).map(Recognition::as_str).into_iter()),
-            ("field", _) => any_text(&mut self.field().into_iter()),
-            ("chair", Item::Meeting(m)) => any_text(&mut m.chair.as_deref().into_iter()),
-            ("channel", Item::Petition(p, _)) => any_text(&mut p.channel.map(Channel::as_str).into_iter()),
-            ("outcome", Item::Petition(p, _)) => {
-                // An outcome exists from the day the petition is resolved.
-                let known = p.resolved.as_ref().is_some_and(|r| r.value <= as_of);
-                any_text(
-                    &mut p
-                        .outcome
-                        .as_ref()
-                        .filter(|_| known)
-                        .map(|o| o.value.as_str())
-                        .into_iter(),
-                )
-            }
-            ("complex", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Bool(p.complex)),
-            ("remote", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Bool(p.remote)),
-            ("round", Item::Petition(p, _)) => clause.values.contains(&FilterValue::Int(i64::from(p.round()))),
-            _ => false,
+        let wanted = clause.values.as_slice();
+        let text = |t: &str| wanted.iter().any(|v| matches!(v, FilterValue::Text(w) if w == t));
+        let key = clause.key.as_str();
+        match (key, self) {
+            ("status", Item::Model(_, status)) => text(status.as_str()),
+            ("state", _) => self.status_str().is_some_and(text),
+            ("round", Item::Petition(p, _)) => wanted.contains(&FilterValue::Int(i64::from(p.round()))),
+            ("units", Item::Task(m, ..)) => m.units.iter().any(|u| text(&u.value)),
+            (_, Item::Model(m, _)) => m.field_known(key, as_of) && m.field_matches(key, wanted) == Some(true),
+            (_, Item::Meeting(m)) => m.field_known(key, as_of) && m.field_matches(key, wanted) == Some(true),
+            (_, Item::Petition(p, _)) => p.field_known(key, as_of) && p.field_matches(key, wanted) == Some(true),
+            (_, Item::Task(_, _, c, _)) => c.field_known(key, as_of) && c.field_matches(key, wanted) == Some(true),
         }
     }
 

@@ -77,6 +77,11 @@ impl<'t, 'i> Table<'t, 'i> {
         self.span.clone()
     }
 
+    /// How a key of this table is named in messages: `key`, or `key` (path).
+    pub fn field_name(&self, key: &str) -> String {
+        self.field(key)
+    }
+
     fn field(&self, key: &str) -> String {
         if self.path.is_empty() {
             format!("`{key}`")
@@ -409,6 +414,15 @@ impl<'t, 'i> Table<'t, 'i> {
         out
     }
 
+    /// Reports every key that is not one of `fields`, with a suggestion.
+    pub fn finish_fields(&self, cx: &mut Ctx<'_>, fields: &[crate::model::fields::FieldInfo]) {
+        if self.keys().all(|(key, _)| fields.iter().any(|f| f.key == key)) {
+            return;
+        }
+        let known: Vec<&str> = fields.iter().map(|f| f.key).collect();
+        self.finish(cx, &known);
+    }
+
     /// Reports every key that is not in `known`, with a suggestion.
     pub fn finish(&self, cx: &mut Ctx<'_>, known: &[&str]) {
         for (key, span) in self.keys() {
@@ -436,18 +450,24 @@ impl<'t, 'i> Table<'t, 'i> {
 
 /// Reads `text` as a word of `K`, reporting an unknown one at its span.
 pub fn keyword_value<K: Keyword>(cx: &mut Ctx<'_>, field: &str, text: &Sp<String>) -> Option<Sp<K>> {
-    if let Some(k) = K::parse(&text.value) {
-        return Some(Sp::new(k, text.span));
+    word_value(cx, field, text, K::WORDS).map(|i| Sp::new(K::ALL[i.value].1, i.span))
+}
+
+/// Reads `text` as one of `words` (its index), reporting an unknown one at
+/// its span with the closest word and the allowed ones.
+pub fn word_value(cx: &mut Ctx<'_>, field: &str, text: &Sp<String>, words: &[&str]) -> Option<Sp<usize>> {
+    if let Some(i) = words.iter().position(|w| *w == text.value) {
+        return Some(Sp::new(i, text.span));
     }
-    let words = K::ALL.iter().map(|(s, _)| *s);
-    let help = match did_you_mean(&text.value, words) {
+    let choices = words.join(" | ");
+    let help = match did_you_mean(&text.value, words.iter().copied()) {
         Some(s) => tr!(
             "có phải ý bạn là \"{}\"? Các giá trị: {}",
             "did you mean \"{}\"? Allowed: {}",
             s,
-            K::choices()
+            choices
         ),
-        None => tr!("các giá trị được phép: {}", "allowed values: {}", K::choices()),
+        None => tr!("các giá trị được phép: {}", "allowed values: {}", choices),
     };
     let r = text.span.range();
     cx.diags.push(

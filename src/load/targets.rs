@@ -287,7 +287,7 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
     };
     for (name, name_span) in w.keys() {
         let Some(domain) = key_domain(kind, name) else {
-            let names: Vec<&str> = keys_for(kind).iter().map(|(k, _)| *k).collect();
+            let names: Vec<&str> = keys_for(kind).into_iter().map(|(k, _)| k).collect();
             let help = match did_you_mean(name, names.iter().copied()) {
                 Some(s) => tr!(
                     "có phải ý bạn là `{}`? Các khóa của {}: {}",

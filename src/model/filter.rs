@@ -2,7 +2,9 @@
 //! each key takes. Shared by the target loader (to reject a key a kind
 //! lacks) and the target engine (to match records).
 
+use super::fields::FieldInfo;
 use super::keywords::*;
+use super::{Conclusion, Meeting, Model, Petition};
 
 /// What values a filter key accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,60 +22,31 @@ pub enum KeyDomain {
     Int(&'static [i64]),
 }
 
-macro_rules! words {
-    ($k:ty) => {{
-        const W: &[&str] = &{
-            let all = <$k as Keyword>::ALL;
-            let mut out = [""; <$k as Keyword>::ALL.len()];
-            let mut i = 0;
-            while i < all.len() {
-                out[i] = all[i].0;
-                i += 1;
-            }
-            out
-        };
-        KeyDomain::Words(W)
-    }};
-}
-
-/// The keys records of `kind` can be filtered on.
-pub fn keys_for(kind: Kind) -> &'static [(&'static str, KeyDomain)] {
-    match kind {
-        Kind::Model => &[
-            ("status", words!(ModelStatus)),
-            ("units", KeyDomain::Unit),
-            ("lead", KeyDomain::Org),
-            ("tags", KeyDomain::Text),
-            ("recognition", words!(Recognition)),
-        ],
-        Kind::Meeting => &[
-            ("type", words!(MeetingType)),
-            ("units", KeyDomain::Unit),
-            ("participants", KeyDomain::Org),
-            ("chair", KeyDomain::Text),
-        ],
-        Kind::Petition => &[
-            ("type", words!(PetitionType)),
-            ("round", KeyDomain::Int(&[1, 2])),
-            ("units", KeyDomain::Unit),
-            ("field", KeyDomain::Text),
-            ("channel", words!(Channel)),
-            ("handler", KeyDomain::Org),
-            ("outcome", words!(Outcome)),
-            ("complex", KeyDomain::Bool),
-            ("remote", KeyDomain::Bool),
-            ("state", words!(PetitionState)),
-        ],
-        Kind::Conclusion => &[
-            ("assignee", KeyDomain::Org),
-            ("units", KeyDomain::Unit),
-            ("state", words!(TaskState)),
-        ],
-    }
+/// The keys records of `kind` can be filtered on: the fields of its record
+/// type that say so (see `record!`), then the states derived on a date.
+pub fn keys_for(kind: Kind) -> Vec<(&'static str, KeyDomain)> {
+    let (fields, derived): (&[FieldInfo], &[(&'static str, KeyDomain)]) = match kind {
+        Kind::Model => (Model::FIELDS, &[]),
+        Kind::Meeting => (Meeting::FIELDS, &[]),
+        Kind::Petition => (Petition::FIELDS, &[("state", KeyDomain::Words(PetitionState::WORDS))]),
+        // A task is where its meeting was.
+        Kind::Conclusion => (
+            Conclusion::FIELDS,
+            &[
+                ("units", KeyDomain::Unit),
+                ("state", KeyDomain::Words(TaskState::WORDS)),
+            ],
+        ),
+    };
+    fields
+        .iter()
+        .filter_map(|f| Some((f.key, f.filter?)))
+        .chain(derived.iter().copied())
+        .collect()
 }
 
 pub fn key_domain(kind: Kind, key: &str) -> Option<KeyDomain> {
-    keys_for(kind).iter().find(|(k, _)| *k == key).map(|&(_, d)| d)
+    keys_for(kind).into_iter().find(|(k, _)| *k == key).map(|(_, d)| d)
 }
 
 /// Reads a kind as users write it: `petitions`, `petition`, `don`, `đơn`, `mo-hinh`…
@@ -108,6 +81,22 @@ mod tests {
             ]))
         );
         assert_eq!(key_domain(Kind::Model, "state"), None);
+    }
+
+    #[test]
+    fn filter_keys_come_from_the_record_types() {
+        let keys = |kind| keys_for(kind).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        assert_eq!(keys(Kind::Model), ["units", "lead", "status", "recognition", "tags"]);
+        assert_eq!(keys(Kind::Meeting), ["type", "units", "chair", "participants"]);
+        assert_eq!(
+            keys(Kind::Petition),
+            [
+                "type", "round", "channel", "units", "field", "complex", "remote", "handler", "outcome", "state"
+            ]
+        );
+        assert_eq!(keys(Kind::Conclusion), ["assignee", "units", "state"]);
+        assert_eq!(key_domain(Kind::Petition, "round"), Some(KeyDomain::Int(&[1, 2])));
+        assert_eq!(key_domain(Kind::Meeting, "units"), Some(KeyDomain::Unit));
     }
 
     #[test]

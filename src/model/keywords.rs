@@ -8,6 +8,8 @@
 pub trait Keyword: Sized + Copy + 'static {
     /// Every variant with its spelling, in the order help text lists them.
     const ALL: &'static [(&'static str, Self)];
+    /// The spellings alone, in the same order.
+    const WORDS: &'static [&'static str];
 
     fn as_str(self) -> &'static str;
 
@@ -32,9 +34,47 @@ macro_rules! keyword {
 
         impl $crate::model::keywords::Keyword for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($text, $name::$variant)),+];
+            const WORDS: &'static [&'static str] = &[$($text),+];
 
             fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl $crate::model::fields::FieldType for $name {
+            fn read(src: &mut dyn $crate::model::fields::Source, key: &'static str) -> Option<Self> {
+                let words = <$name as $crate::model::keywords::Keyword>::WORDS;
+                let i = src.word(key, $crate::model::fields::Need::Required, words)?;
+                Some(<$name as $crate::model::keywords::Keyword>::ALL[i.value].1)
+            }
+
+            fn matches(&self, wanted: &[$crate::model::FilterValue]) -> bool {
+                let text = $crate::model::keywords::Keyword::as_str(*self);
+                wanted.iter().any(|w| matches!(w, $crate::model::FilterValue::Text(t) if t == text))
+            }
+        }
+
+        impl $crate::model::fields::FieldType for Option<$name> {
+            fn read(src: &mut dyn $crate::model::fields::Source, key: &'static str) -> Option<Self> {
+                let words = <$name as $crate::model::keywords::Keyword>::WORDS;
+                let i = src.word(key, $crate::model::fields::Need::Optional, words);
+                Some(i.map(|i| <$name as $crate::model::keywords::Keyword>::ALL[i.value].1))
+            }
+
+            fn matches(&self, wanted: &[$crate::model::FilterValue]) -> bool {
+                self.is_some_and(|k| $crate::model::fields::FieldType::matches(&k, wanted))
+            }
+        }
+
+        impl $crate::model::fields::FieldType for Option<$crate::model::Sp<$name>> {
+            fn read(src: &mut dyn $crate::model::fields::Source, key: &'static str) -> Option<Self> {
+                let words = <$name as $crate::model::keywords::Keyword>::WORDS;
+                let i = src.word(key, $crate::model::fields::Need::Optional, words);
+                Some(i.map(|i| $crate::model::Sp::new(<$name as $crate::model::keywords::Keyword>::ALL[i.value].1, i.span)))
+            }
+
+            fn matches(&self, wanted: &[$crate::model::FilterValue]) -> bool {
+                self.as_ref().is_some_and(|k| $crate::model::fields::FieldType::matches(&k.value, wanted))
             }
         }
 

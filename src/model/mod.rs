@@ -4,6 +4,7 @@
 //! renames where Rust wants another name), so the JSON output and the JSON
 //! Schema speak the users' vocabulary.
 
+pub mod fields;
 pub mod filter;
 pub mod keywords;
 mod period;

@@ -1,198 +1,205 @@
 //! Models, meetings and petitions: one TOML file each.
 
+use super::filter::KeyDomain;
 use super::keywords::*;
-use super::{FileId, Ref, Sp};
+use super::{Ref, Sp};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// A mass-mobilization model (mô hình dân vận): `models/**/<id>.toml`.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields, title = "danvan model")]
-pub struct Model {
-    #[schemars(skip)]
-    pub id: String,
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub file: FileId,
-    /// Name of the model. — Tên mô hình.
-    pub title: String,
-    /// Unit ids where it runs; empty = committee-wide. — Đơn vị thực hiện.
-    #[serde(default)]
-    pub units: Vec<Ref>,
-    /// Id of the organisation that leads it. — Tổ chức chủ trì.
-    pub lead: Ref,
-    /// Start date. — Ngày bắt đầu.
-    pub started: Sp<NaiveDate>,
-    /// End date, if it ended. — Ngày kết thúc.
-    pub ended: Option<Sp<NaiveDate>>,
-    /// planned | active | completed | suspended | dropped. — Trạng thái.
-    pub status: ModelStatus,
-    /// "Dân vận khéo" level: commune | district | province | national. — Cấp công nhận.
-    pub recognition: Option<Sp<Recognition>>,
-    /// Date of recognition; required with `recognition`. — Ngày công nhận.
-    pub recognized: Option<Sp<NaiveDate>>,
-    /// Free tags (slugs). — Nhãn.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// What it does. — Tóm tắt.
-    pub summary: Option<String>,
-    /// Citation or link. — Nguồn.
-    pub source: Option<String>,
-    /// Numeric facts that targets may sum (households = 320). — Chỉ số.
-    #[serde(default)]
-    pub indicators: BTreeMap<String, f64>,
-    /// Dated progress notes, oldest first. — Cập nhật tiến độ.
-    #[serde(default, rename = "update")]
-    pub updates: Vec<Update>,
-    /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
-    /// from a register number, or "row:FINGERPRINT" of the row's content; a
-    /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
-    #[serde(skip_serializing, default)]
-    pub import_key: Option<String>,
+crate::record! {
+    @file
+    /// A mass-mobilization model (mô hình dân vận): `models/**/<id>.toml`.
+    #[derive(Debug, Clone, Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields, title = "danvan model")]
+    pub struct Model {
+        /// Name of the model. — Tên mô hình.
+        pub title: String,
+        /// Unit ids where it runs; empty = committee-wide. — Đơn vị thực hiện.
+        #[serde(default)]
+        pub units: Vec<Ref> { filter: Unit },
+        /// Id of the organisation that leads it. — Tổ chức chủ trì.
+        pub lead: Ref { filter: Org },
+        /// Start date. — Ngày bắt đầu.
+        pub started: Sp<NaiveDate>,
+        /// End date, if it ended. — Ngày kết thúc.
+        pub ended: Option<Sp<NaiveDate>> { export: happens },
+        /// planned | active | completed | suspended | dropped. — Trạng thái.
+        pub status: ModelStatus { filter: (KeyDomain::Words(ModelStatus::WORDS)) },
+        /// "Dân vận khéo" level: commune | district | province | national. — Cấp công nhận.
+        pub recognition: Option<Sp<Recognition>> {
+            filter: (KeyDomain::Words(Recognition::WORDS)),
+            known_from: recognized,
+        },
+        /// Date of recognition; required with `recognition`. — Ngày công nhận.
+        pub recognized: Option<Sp<NaiveDate>> { export: happens },
+        /// Free tags (slugs). — Nhãn.
+        #[serde(default)]
+        pub tags: Vec<String> { filter: Text },
+        /// What it does. — Tóm tắt.
+        pub summary: Option<String>,
+        /// Citation or link. — Nguồn.
+        pub source: Option<String>,
+        /// Numeric facts that targets may sum (households = 320). — Chỉ số.
+        #[serde(default)]
+        pub indicators: BTreeMap<String, f64>,
+        /// Dated progress notes, oldest first. — Cập nhật tiến độ.
+        #[serde(default, rename = "update")]
+        pub updates: Vec<Update> { key: "update", export: skip },
+        /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
+        /// from a register number, or "row:FINGERPRINT" of the row's content; a
+        /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
+        #[serde(skip_serializing, default)]
+        pub import_key: Option<String> { export: skip },
+    }
 }
 
-/// A dated progress note of a model.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Update {
-    /// Ngày.
-    pub date: Sp<NaiveDate>,
-    /// Nội dung.
-    pub note: String,
+crate::record! {
+    /// A dated progress note of a model.
+    #[derive(Debug, Clone, Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Update {
+        /// Ngày.
+        pub date: Sp<NaiveDate>,
+        /// Nội dung.
+        pub note: String,
+    }
 }
 
-/// A meeting (hội nghị, đối thoại, tiếp công dân): `meetings/**/<id>.toml`.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields, title = "danvan meeting")]
-pub struct Meeting {
-    #[schemars(skip)]
-    pub id: String,
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub file: FileId,
-    /// Title. — Tiêu đề.
-    pub title: String,
-    /// review | dialogue | reception | conference. — Loại.
-    #[serde(rename = "type")]
-    pub kind: MeetingType,
-    /// Date held. — Ngày họp.
-    pub date: Sp<NaiveDate>,
-    /// Period reviewed: YYYY, YYYY-H1, YYYY-Q3, YYYY-MM. — Kỳ đánh giá.
-    #[schemars(with = "Option<String>")]
-    pub period: Option<crate::model::Period>,
-    /// Unit ids where it was held. — Đơn vị.
-    #[serde(default)]
-    pub units: Vec<Ref>,
-    /// Who chaired (free text). — Chủ trì.
-    pub chair: Option<String>,
-    /// Org ids taking part. — Thành phần.
-    #[serde(default)]
-    pub participants: Vec<Ref>,
-    /// Citizens present. — Số người dân tham dự.
-    pub attendance: Option<u32>,
-    /// The people's situation as reported. — Tình hình Nhân dân.
-    pub situation: Option<String>,
-    /// The Standing Committee's assessment. — Đánh giá.
-    pub assessment: Option<String>,
-    /// Tasks the conclusion assigns. — Nhiệm vụ được giao.
-    #[serde(default, rename = "conclusion")]
-    pub conclusions: Vec<Conclusion>,
-    /// The conclusion notice, when issued. — Thông báo kết luận.
-    pub notice: Option<Notice>,
-    /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
-    /// from a register number, or "row:FINGERPRINT" of the row's content; a
-    /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
-    #[serde(skip_serializing, default)]
-    pub import_key: Option<String>,
+crate::record! {
+    @file
+    /// A meeting (hội nghị, đối thoại, tiếp công dân): `meetings/**/<id>.toml`.
+    #[derive(Debug, Clone, Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields, title = "danvan meeting")]
+    pub struct Meeting {
+        /// Title. — Tiêu đề.
+        pub title: String,
+        /// review | dialogue | reception | conference. — Loại.
+        #[serde(rename = "type")]
+        pub kind: MeetingType { key: "type", filter: (KeyDomain::Words(MeetingType::WORDS)) },
+        /// Date held. — Ngày họp.
+        pub date: Sp<NaiveDate>,
+        /// Period reviewed: YYYY, YYYY-H1, YYYY-Q3, YYYY-MM. — Kỳ đánh giá.
+        #[schemars(with = "Option<String>")]
+        pub period: Option<crate::model::Period>,
+        /// Unit ids where it was held. — Đơn vị.
+        #[serde(default)]
+        pub units: Vec<Ref> { filter: Unit },
+        /// Who chaired (free text). — Chủ trì.
+        pub chair: Option<String> { filter: Text },
+        /// Org ids taking part. — Thành phần.
+        #[serde(default)]
+        pub participants: Vec<Ref> { filter: Org },
+        /// Citizens present. — Số người dân tham dự.
+        pub attendance: Option<u32>,
+        /// The people's situation as reported. — Tình hình Nhân dân.
+        pub situation: Option<String>,
+        /// The Standing Committee's assessment. — Đánh giá.
+        pub assessment: Option<String>,
+        /// Tasks the conclusion assigns. — Nhiệm vụ được giao.
+        #[serde(default, rename = "conclusion")]
+        pub conclusions: Vec<Conclusion> { key: "conclusion", export: skip },
+        /// The conclusion notice, when issued. — Thông báo kết luận.
+        pub notice: Option<Notice> { export: skip },
+        /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
+        /// from a register number, or "row:FINGERPRINT" of the row's content; a
+        /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
+        #[serde(skip_serializing, default)]
+        pub import_key: Option<String> { export: skip },
+    }
 }
 
-/// One task a conclusion assigns to an organisation.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Conclusion {
-    /// The task. — Nội dung.
-    pub text: String,
-    /// Org id. — Cơ quan được giao.
-    pub assignee: Ref,
-    /// Due date. — Hạn.
-    pub due: Option<Sp<NaiveDate>>,
-    /// When reported done. — Ngày hoàn thành.
-    pub done: Option<Sp<NaiveDate>>,
+crate::record! {
+    /// One task a conclusion assigns to an organisation.
+    #[derive(Debug, Clone, Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Conclusion {
+        /// The task. — Nội dung.
+        pub text: String,
+        /// Org id. — Cơ quan được giao.
+        pub assignee: Ref { filter: Org },
+        /// Due date. — Hạn.
+        pub due: Option<Sp<NaiveDate>>,
+        /// When reported done. — Ngày hoàn thành.
+        pub done: Option<Sp<NaiveDate>> { export: happens },
+    }
 }
 
-/// The conclusion notice (Thông báo kết luận) of a meeting.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Notice {
-    /// Number, printed as "Số 245-TB/HU". — Số.
-    pub number: Sp<String>,
-    /// Date issued. — Ngày ban hành.
-    pub date: Sp<NaiveDate>,
-    /// "kết luận của Ban Thường vụ … về …". — Trích yếu.
-    pub subject: String,
-    /// Name of the signer. — Người ký.
-    pub signer: String,
-    /// "PHÓ BÍ THƯ", "BÍ THƯ". — Chức vụ người ký.
-    pub signer_title: String,
-    /// "Nơi nhận"; assignees are added. — Nơi nhận.
-    #[serde(default)]
-    pub recipients: Vec<String>,
+crate::record! {
+    /// The conclusion notice (Thông báo kết luận) of a meeting.
+    #[derive(Debug, Clone, Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Notice {
+        /// Number, printed as "Số 245-TB/HU". — Số.
+        pub number: Sp<String>,
+        /// Date issued. — Ngày ban hành.
+        pub date: Sp<NaiveDate> { export: skip },
+        /// "kết luận của Ban Thường vụ … về …". — Trích yếu.
+        pub subject: String,
+        /// Name of the signer. — Người ký.
+        pub signer: String,
+        /// "PHÓ BÍ THƯ", "BÍ THƯ". — Chức vụ người ký.
+        pub signer_title: String,
+        /// "Nơi nhận"; assignees are added. — Nơi nhận.
+        #[serde(default)]
+        pub recipients: Vec<String>,
+    }
 }
 
-/// A petition (đơn khiếu nại, tố cáo, kiến nghị, phản ánh): `petitions/**/<id>.toml`.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields, title = "danvan petition")]
-pub struct Petition {
-    #[schemars(skip)]
-    pub id: String,
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub file: FileId,
-    /// complaint | denunciation | recommendation. — Loại đơn.
-    #[serde(rename = "type")]
-    pub kind: PetitionType,
-    /// Complaints: 1 or 2. — Lần giải quyết.
-    pub round: Option<Sp<u8>>,
-    /// Date received. — Ngày nhận.
-    pub received: Sp<NaiveDate>,
-    /// mail | reception | dialogue | online | transfer. — Nguồn đơn.
-    pub channel: Option<Channel>,
-    /// Unit ids. — Đơn vị.
-    #[serde(default)]
-    pub units: Vec<Ref>,
-    /// Subject area (dat-dai, moi-truong, …). — Lĩnh vực.
-    pub field: Option<String>,
-    /// What it is about, without personal data. — Nội dung tóm tắt.
-    pub summary: Option<String>,
-    /// Complex case (phức tạp). — Vụ việc phức tạp.
-    #[serde(default)]
-    pub complex: bool,
-    /// Remote area (vùng sâu, vùng xa). — Vùng sâu, vùng xa.
-    #[serde(default)]
-    pub remote: bool,
-    /// Org id handling it. — Cơ quan giải quyết.
-    pub handler: Option<Ref>,
-    /// Meeting id where it was raised. — Nêu tại hội nghị.
-    pub meeting: Option<Ref>,
-    /// Date accepted (thụ lý). — Ngày thụ lý.
-    pub accepted: Option<Sp<NaiveDate>>,
-    /// Denunciations: dated extension decisions. — Gia hạn.
-    #[serde(default)]
-    pub extensions: Vec<Sp<NaiveDate>>,
-    /// Date resolved. — Ngày giải quyết xong.
-    pub resolved: Option<Sp<NaiveDate>>,
-    /// upheld | partly-upheld | rejected | withdrawn | transferred | not-accepted. — Kết quả.
-    pub outcome: Option<Sp<Outcome>>,
-    /// Personal data: never printed but by `show --reveal-personal`. — Thông tin người gửi (bảo mật).
-    #[serde(skip_serializing, default)]
-    pub petitioner: Option<Petitioner>,
-    /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
-    /// from a register number, or "row:FINGERPRINT" of the row's content; a
-    /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
-    #[serde(skip_serializing, default)]
-    pub import_key: Option<String>,
+crate::record! {
+    @file
+    /// A petition (đơn khiếu nại, tố cáo, kiến nghị, phản ánh): `petitions/**/<id>.toml`.
+    #[derive(Debug, Clone, Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields, title = "danvan petition")]
+    pub struct Petition {
+        /// complaint | denunciation | recommendation. — Loại đơn.
+        #[serde(rename = "type")]
+        pub kind: PetitionType { key: "type", filter: (KeyDomain::Words(PetitionType::WORDS)) },
+        /// Complaints: 1 or 2. — Lần giải quyết.
+        pub round: Option<Sp<u8>> { read: round, filter: (KeyDomain::Int(&[1, 2])) },
+        /// Date received. — Ngày nhận.
+        pub received: Sp<NaiveDate>,
+        /// mail | reception | dialogue | online | transfer. — Nguồn đơn.
+        pub channel: Option<Channel> { filter: (KeyDomain::Words(Channel::WORDS)) },
+        /// Unit ids. — Đơn vị.
+        #[serde(default)]
+        pub units: Vec<Ref> { filter: Unit },
+        /// Subject area (dat-dai, moi-truong, …). — Lĩnh vực.
+        pub field: Option<String> { filter: Text },
+        /// What it is about, without personal data. — Nội dung tóm tắt.
+        pub summary: Option<String>,
+        /// Complex case (phức tạp). — Vụ việc phức tạp.
+        #[serde(default)]
+        pub complex: bool { filter: Bool },
+        /// Remote area (vùng sâu, vùng xa). — Vùng sâu, vùng xa.
+        #[serde(default)]
+        pub remote: bool { filter: Bool },
+        /// Org id handling it. — Cơ quan giải quyết.
+        pub handler: Option<Ref> { filter: Org },
+        /// Meeting id where it was raised. — Nêu tại hội nghị.
+        pub meeting: Option<Ref>,
+        /// Date accepted (thụ lý). — Ngày thụ lý.
+        pub accepted: Option<Sp<NaiveDate>> { export: happens },
+        /// Denunciations: dated extension decisions. — Gia hạn.
+        #[serde(default)]
+        pub extensions: Vec<Sp<NaiveDate>> { export: happens },
+        /// Date resolved. — Ngày giải quyết xong.
+        pub resolved: Option<Sp<NaiveDate>> { export: happens },
+        /// upheld | partly-upheld | rejected | withdrawn | transferred | not-accepted. — Kết quả.
+        pub outcome: Option<Sp<Outcome>> {
+            filter: (KeyDomain::Words(Outcome::WORDS)),
+            known_from: resolved,
+        },
+        /// Personal data: never printed but by `show --reveal-personal`. — Thông tin người gửi (bảo mật).
+        #[serde(skip_serializing, default)]
+        pub petitioner: Option<Petitioner> { export: skip },
+        /// The spreadsheet row it was imported from (`danvan import`): "no:NUMBER@YEAR"
+        /// from a register number, or "row:FINGERPRINT" of the row's content; a
+        /// re-import skips rows whose key a record holds. Never printed. — Khóa dòng nguồn khi nhập.
+        #[serde(skip_serializing, default)]
+        pub import_key: Option<String> { export: skip },
+    }
 }
 
 impl Model {
@@ -225,27 +232,27 @@ impl Petition {
     }
 }
 
-/// The person behind a petition. Personal data protected by law (Luật Tố
-/// cáo 2018 art. 9, 47, 56): it has no `Serialize` and a `Debug` that
-/// prints nothing of it, so it cannot reach a report by accident.
-#[derive(Clone, Default, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Petitioner {
-    /// Họ và tên.
-    pub name: Option<String>,
-    /// Địa chỉ.
-    pub address: Option<String>,
-    /// Số điện thoại.
-    pub phone: Option<String>,
-    /// Thư điện tử.
-    pub email: Option<String>,
-    /// Ghi chú.
-    pub note: Option<String>,
+crate::record! {
+    /// The person behind a petition. Personal data protected by law (Luật Tố
+    /// cáo 2018 art. 9, 47, 56): it has no `Serialize` and a `Debug` that
+    /// prints nothing of it, so it cannot reach a report by accident.
+    #[derive(Clone, Default, JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Petitioner {
+        /// Họ và tên.
+        pub name: Option<String> { export: skip },
+        /// Địa chỉ.
+        pub address: Option<String> { export: skip },
+        /// Số điện thoại.
+        pub phone: Option<String> { export: skip },
+        /// Thư điện tử.
+        pub email: Option<String> { export: skip },
+        /// Ghi chú.
+        pub note: Option<String> { export: skip },
+    }
 }
 
 impl Petitioner {
-    pub const KEYS: &'static [&'static str] = &["name", "address", "phone", "email", "note"];
-
     /// Label and value of each field that is set, for `show --reveal-personal`.
     pub fn fields(&self) -> Vec<(&'static str, &str)> {
         [
@@ -277,7 +284,7 @@ mod tests {
         let sp = |s: &str| Sp::new(d(s), Default::default());
         let mut m = Model {
             id: "m".into(),
-            file: FileId(0),
+            file: super::super::FileId(0),
             title: "m".into(),
             units: vec![],
             lead: Sp::new("mttq".into(), Default::default()),
