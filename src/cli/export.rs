@@ -82,12 +82,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
 
 /// The export rows of one kind, written in `format`.
 fn rows(snap: &Snapshot<'_>, kind: Kind, format: ExportFormat) -> String {
-    to_string(|out| match kind {
-        Kind::Model => write_rows(&export::models(snap), format, out),
-        Kind::Meeting => write_rows(&export::meetings(snap), format, out),
-        Kind::Petition => write_rows(&export::petitions(snap), format, out),
-        Kind::Conclusion => write_rows(&export::conclusions(snap), format, out),
-    })
+    to_string(|out| write_rows(&export::table(snap, kind), format, out))
 }
 
 /// One workbook, a sheet per kind.

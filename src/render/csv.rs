@@ -3,9 +3,8 @@
 //! long form `section,row,column,value`, which every spreadsheet can pivot.
 //! Export rows (`danvan export`) are written by the same writer.
 
-use crate::report::export::{Row, flat_text};
+use crate::report::export;
 use crate::report::{Body, Document, Table};
-use serde_json::Value;
 use std::io::{self, Write};
 
 /// The CSV writer every report and export uses: CRLF line ends, quoting as needed.
@@ -78,19 +77,13 @@ pub fn write_document(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-/// Export rows: a header of `R::COLUMNS`, then a row per row; lists joined
-/// with `;`, maps as `key=value;…`, dates ISO, absent values empty.
-pub fn write_rows<R: Row>(rows: &[R], out: &mut dyn Write) -> io::Result<()> {
+/// An export table: a header of its columns, then a row per row; lists
+/// joined with `;`, maps as `key=value;…`, dates ISO, absent values empty.
+pub fn write_rows(table: &export::Table, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out);
-    w.write_record(R::COLUMNS).map_err(csv_error)?;
-    for row in rows {
-        let value = serde_json::to_value(row).map_err(io::Error::other)?;
-        w.write_record(
-            R::COLUMNS
-                .iter()
-                .map(|c| flat_text(value.get(c).unwrap_or(&Value::Null))),
-        )
-        .map_err(csv_error)?;
+    w.write_record(&table.columns).map_err(csv_error)?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(export::flat_text)).map_err(csv_error)?;
     }
     w.flush()
 }

@@ -53,24 +53,34 @@ impl ExportFormat {
     }
 }
 
-/// Writes export rows in a format.
-pub fn write_rows<R: crate::report::export::Row>(
-    rows: &[R],
-    format: ExportFormat,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes an export table in a format.
+pub fn write_rows(table: &crate::report::export::Table, format: ExportFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        ExportFormat::Csv => csv::write_rows(rows, out),
+        ExportFormat::Csv => csv::write_rows(table, out),
         ExportFormat::Jsonl => {
-            // One JSON object per line, keys in field order.
-            for row in rows {
-                serde_json::to_writer(&mut *out, row)?;
+            // One JSON object per line, keys in column order.
+            for row in &table.rows {
+                serde_json::to_writer(&mut *out, &JsonRow(&table.columns, row))?;
                 writeln!(out)?;
             }
             Ok(())
         }
         // A workbook holds every kind at once: `xlsx::workbook` writes it.
         ExportFormat::Xlsx => Err(io::Error::other("xlsx rows are written as one workbook")),
+    }
+}
+
+/// A row as a JSON object whose keys are in the columns' order.
+struct JsonRow<'a>(&'a [&'static str], &'a [serde_json::Value]);
+
+impl serde::Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0.iter().zip(self.1) {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
     }
 }
 

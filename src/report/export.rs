@@ -2,257 +2,174 @@
 //! LibreOffice, DuckDB, a national roll-up), one table per kind, with the
 //! states and deadlines derived as of a date.
 //!
-//! Columns have stable English names (listed in each row type's `COLUMNS`,
-//! the CSV order). Every row ends with `as_of` and `committee`, so files
-//! from several dates or committees can be stacked. No personal data: the
-//! petition rows come from the deadline register, whose record type never
-//! serializes the petitioner.
+//! The columns come from the record types: `id`, then every field a record
+//! type exports (see `record!`: a date counts once it has passed, an
+//! outcome once the petition is resolved), with the columns derived on the
+//! date put after the field they belong to (a unit's name after `units`,
+//! the deadlines after the dates they count from), then `file`, `as_of` and
+//! `committee`, so files from several dates or committees can be stacked.
+//! Column names are stable English keys. No personal data: the petitioner
+//! is not a column.
 
-use super::petitions::{Entry, RegisterOptions, register};
 use crate::domain::snapshot::{Item, Snapshot};
+use crate::model::fields::{Export, FieldInfo};
 use crate::model::*;
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-/// A row of an export table.
-pub trait Row: Serialize {
-    /// The column names, in CSV order; the same keys as the JSON object.
-    const COLUMNS: &'static [&'static str];
+/// The export of one kind: its columns, and one row of values per record.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub kind: Kind,
+    pub columns: Vec<&'static str>,
+    /// Each row holds a value per column, in the columns' order.
+    pub rows: Vec<Vec<Value>>,
 }
 
-/// Where every row comes from: the date it was computed for and the committee.
-#[derive(Debug, Clone, Serialize)]
-pub struct Stamp {
-    pub as_of: NaiveDate,
-    pub committee: String,
+/// How a kind's rows are laid out.
+struct Shape {
+    /// Columns before the record's fields (a task's meeting).
+    head: &'static [&'static str],
+    fields: &'static [FieldInfo],
+    /// Columns derived on the date, each group after the field named, or
+    /// after every field (`""`).
+    added: &'static [(&'static str, &'static [&'static str])],
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ModelRow {
-    pub id: String,
-    pub title: String,
-    pub units: Vec<String>,
-    pub unit_names: Vec<String>,
-    pub lead: String,
-    pub lead_name: String,
-    pub started: NaiveDate,
-    /// Only once ended on the as-of date.
-    pub ended: Option<NaiveDate>,
-    pub status: ModelStatus,
-    /// The "Dân vận khéo" level held on the as-of date.
-    pub recognition: Option<Recognition>,
-    pub recognized: Option<NaiveDate>,
-    pub tags: Vec<String>,
-    pub indicators: BTreeMap<String, f64>,
-    /// Progress notes dated on or before the as-of date.
-    pub updates: usize,
-    pub last_update: Option<NaiveDate>,
-    pub summary: Option<String>,
-    pub source: Option<String>,
-    pub file: String,
-    #[serde(flatten)]
-    pub stamp: Stamp,
+/// The last columns of every row.
+const TAIL: [&str; 3] = ["file", "as_of", "committee"];
+
+impl Shape {
+    fn columns(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self.head.to_vec();
+        let after = |out: &mut Vec<&'static str>, field: &str| {
+            for (_, cols) in self.added.iter().filter(|(a, _)| *a == field) {
+                out.extend_from_slice(cols);
+            }
+        };
+        for f in self.fields.iter().filter(|f| f.export != Export::Skip) {
+            out.push(f.key);
+            after(&mut out, f.key);
+        }
+        after(&mut out, "");
+        out.extend(TAIL);
+        out
+    }
+
+    /// One row: the `head` values, the record's exported fields with the
+    /// derived groups after their fields (from `added`, asked for by the
+    /// field's key, `""` last), then the tail.
+    fn row(
+        &self,
+        head: Vec<Value>,
+        fields: Vec<(&'static str, Value)>,
+        mut added: impl FnMut(&str) -> Vec<Value>,
+        tail: [Value; 3],
+    ) -> Vec<Value> {
+        let mut out = head;
+        for (key, value) in fields {
+            out.push(value);
+            if self.added.iter().any(|(a, _)| *a == key) {
+                out.extend(added(key));
+            }
+        }
+        out.extend(added(""));
+        out.extend(tail);
+        out
+    }
+
+    fn table(&self, kind: Kind, rows: Vec<Vec<Value>>) -> Table {
+        let columns = self.columns();
+        debug_assert!(
+            rows.iter().all(|r| r.len() == columns.len()),
+            "{kind}: a row does not fit its columns"
+        );
+        Table { kind, columns, rows }
+    }
 }
 
-impl Row for ModelRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "title",
-        "units",
-        "unit_names",
-        "lead",
-        "lead_name",
-        "started",
-        "ended",
-        "status",
-        "recognition",
-        "recognized",
-        "tags",
-        "indicators",
-        "updates",
-        "last_update",
-        "summary",
-        "source",
-        "file",
-        "as_of",
-        "committee",
-    ];
+const MODEL: Shape = Shape {
+    head: &["id"],
+    fields: Model::FIELDS,
+    added: &[
+        ("units", &["unit_names"]),
+        ("lead", &["lead_name"]),
+        // Progress notes dated on or before the as-of date.
+        ("", &["updates", "last_update"]),
+    ],
+};
+
+const MEETING: Shape = Shape {
+    head: &["id"],
+    fields: Meeting::FIELDS,
+    added: &[
+        ("units", &["unit_names"]),
+        ("participants", &["participant_names"]),
+        // Its tasks as they stand on the date, and its notice once issued.
+        (
+            "",
+            &[
+                "conclusions",
+                "conclusions_done",
+                "conclusions_open",
+                "conclusions_overdue",
+                "notice_number",
+                "notice_date",
+                "notice_subject",
+                "notice_signer",
+                "notice_signer_title",
+                "notice_recipients",
+            ],
+        ),
+    ],
+};
+
+const PETITION: Shape = Shape {
+    head: &["id"],
+    fields: Petition::FIELDS,
+    added: &[
+        ("units", &["unit_names"]),
+        ("handler", &["handler_name"]),
+        ("accepted", &["acceptance_deadline"]),
+        ("extensions", &["resolution_deadline"]),
+        ("resolved", &["state", "days_left"]),
+    ],
+};
+
+const CONCLUSION: Shape = Shape {
+    head: &["id", "meeting", "meeting_date", "meeting_type", "number"],
+    fields: Conclusion::FIELDS,
+    added: &[
+        ("assignee", &["assignee_name"]),
+        ("", &["units", "state", "days_left", "notice_number"]),
+    ],
+};
+
+/// The export of `kind` as of the snapshot's date.
+pub fn table(snap: &Snapshot<'_>, kind: Kind) -> Table {
+    match kind {
+        Kind::Model => models(snap),
+        Kind::Meeting => meetings(snap),
+        Kind::Petition => petitions(snap),
+        Kind::Conclusion => conclusions(snap),
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct MeetingRow {
-    pub id: String,
-    pub title: String,
-    #[serde(rename = "type")]
-    pub kind: MeetingType,
-    pub date: NaiveDate,
-    pub period: Option<String>,
-    pub units: Vec<String>,
-    pub unit_names: Vec<String>,
-    pub chair: Option<String>,
-    pub participants: Vec<String>,
-    pub participant_names: Vec<String>,
-    pub attendance: Option<u32>,
-    pub situation: Option<String>,
-    pub assessment: Option<String>,
-    /// Tasks the conclusion assigns, and how they stand on the as-of date.
-    pub conclusions: usize,
-    pub conclusions_done: usize,
-    pub conclusions_open: usize,
-    pub conclusions_overdue: usize,
-    /// "245-TB/HU", once the notice is issued.
-    pub notice_number: Option<String>,
-    pub notice_date: Option<NaiveDate>,
-    /// The rest of an issued notice, so that an export imports back whole.
-    pub notice_subject: Option<String>,
-    pub notice_signer: Option<String>,
-    pub notice_signer_title: Option<String>,
-    pub notice_recipients: Vec<String>,
-    pub file: String,
-    #[serde(flatten)]
-    pub stamp: Stamp,
+fn json(value: impl serde::Serialize) -> Value {
+    crate::model::fields::export_value(&value)
 }
 
-impl Row for MeetingRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "title",
-        "type",
-        "date",
-        "period",
-        "units",
-        "unit_names",
-        "chair",
-        "participants",
-        "participant_names",
-        "attendance",
-        "situation",
-        "assessment",
-        "conclusions",
-        "conclusions_done",
-        "conclusions_open",
-        "conclusions_overdue",
-        "notice_number",
-        "notice_date",
-        "notice_subject",
-        "notice_signer",
-        "notice_signer_title",
-        "notice_recipients",
-        "file",
-        "as_of",
-        "committee",
-    ];
+fn ids(refs: &[Ref]) -> Value {
+    json(refs.iter().map(|r| r.value.as_str()).collect::<Vec<_>>())
 }
 
-/// A petition: the register's entry (deadlines, state, days left) and the
-/// rest of the record but the petitioner.
-#[derive(Debug, Clone, Serialize)]
-pub struct PetitionRow<'a> {
-    #[serde(flatten)]
-    pub entry: Entry<'a>,
-    pub unit_names: Vec<String>,
-    pub handler_name: Option<String>,
-    pub summary: Option<String>,
-    pub meeting: Option<String>,
-    /// Extension decisions dated on or before the as-of date.
-    pub extensions: Vec<NaiveDate>,
-    pub file: String,
-    #[serde(flatten)]
-    pub stamp: Stamp,
+fn unit_names(ws: &Workspace, refs: &[Ref]) -> Value {
+    json(refs.iter().map(|r| ws.config.unit_name(&r.value)).collect::<Vec<_>>())
 }
 
-impl Row for PetitionRow<'_> {
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "type",
-        "round",
-        "received",
-        "units",
-        "unit_names",
-        "handler",
-        "handler_name",
-        "channel",
-        "field",
-        "summary",
-        "complex",
-        "remote",
-        "meeting",
-        "accepted",
-        "acceptance_deadline",
-        "extensions",
-        "resolution_deadline",
-        "resolved",
-        "state",
-        "days_left",
-        "outcome",
-        "file",
-        "as_of",
-        "committee",
-    ];
-}
-
-/// One task a conclusion assigned.
-#[derive(Debug, Clone, Serialize)]
-pub struct ConclusionRow {
-    /// `MEETING#N`.
-    pub id: String,
-    pub meeting: String,
-    pub meeting_date: NaiveDate,
-    pub meeting_type: MeetingType,
-    /// The task's place in its meeting, from 1.
-    pub number: usize,
-    pub text: String,
-    pub assignee: String,
-    pub assignee_name: String,
-    pub units: Vec<String>,
-    pub due: Option<NaiveDate>,
-    /// Only once reported done on the as-of date.
-    pub done: Option<NaiveDate>,
-    pub state: TaskState,
-    /// Days to the due date of an unfinished task; negative when late.
-    pub days_left: Option<i64>,
-    pub notice_number: Option<String>,
-    pub file: String,
-    #[serde(flatten)]
-    pub stamp: Stamp,
-}
-
-impl Row for ConclusionRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "meeting",
-        "meeting_date",
-        "meeting_type",
-        "number",
-        "text",
-        "assignee",
-        "assignee_name",
-        "units",
-        "due",
-        "done",
-        "state",
-        "days_left",
-        "notice_number",
-        "file",
-        "as_of",
-        "committee",
-    ];
-}
-
-/// Reads a record's date only when it is on or before the as-of date: a
-/// later one has not happened yet.
-fn by(d: Option<&Sp<NaiveDate>>, as_of: NaiveDate) -> Option<NaiveDate> {
-    d.map(|x| x.value).filter(|&x| x <= as_of)
-}
-
-fn ids(refs: &[Ref]) -> Vec<String> {
-    refs.iter().map(|r| r.value.clone()).collect()
-}
-
-fn unit_names(ws: &Workspace, refs: &[Ref]) -> Vec<String> {
-    refs.iter().map(|r| ws.config.unit_name(&r.value).to_owned()).collect()
+fn org_names(ws: &Workspace, refs: &[Ref]) -> Value {
+    json(refs.iter().map(|r| ws.config.org_name(&r.value)).collect::<Vec<_>>())
 }
 
 /// The file of a record, relative to the workspace, with `/` on every system.
@@ -265,10 +182,25 @@ fn file(ws: &Workspace, id: FileId) -> String {
     parts.join("/")
 }
 
-fn stamp(snap: &Snapshot<'_>) -> Stamp {
-    Stamp {
-        as_of: snap.as_of,
-        committee: snap.ws.config.committee.name.clone(),
+fn tail(snap: &Snapshot<'_>, id: FileId) -> [Value; 3] {
+    [
+        json(file(snap.ws, id)),
+        json(snap.as_of),
+        json(&snap.ws.config.committee.name),
+    ]
+}
+
+/// A record's exported fields as of the date.
+fn fields(export: impl FnOnce(&mut Vec<(&'static str, Value)>)) -> Vec<(&'static str, Value)> {
+    let mut out = Vec::new();
+    export(&mut out);
+    out
+}
+
+/// Replaces the value of a field column by what the date derives.
+fn set(fields: &mut [(&'static str, Value)], key: &str, value: Value) {
+    if let Some(slot) = fields.iter_mut().find(|(k, _)| *k == key) {
+        slot.1 = value;
     }
 }
 
@@ -278,83 +210,74 @@ fn issued<'m>(snap: &Snapshot<'_>, m: &'m Meeting) -> Option<&'m Notice> {
 }
 
 /// "245-TB/HU", when the notice is issued on or before the as-of date.
-fn notice_number(snap: &Snapshot<'_>, m: &Meeting) -> Option<String> {
-    let notice = m.notice.as_ref().filter(|n| n.date.value <= snap.as_of)?;
-    Some(notice.full_number(&snap.ws.config.committee.notice_suffix))
+fn notice_number(snap: &Snapshot<'_>, m: &Meeting) -> Value {
+    json(issued(snap, m).map(|n| n.full_number(&snap.ws.config.committee.notice_suffix)))
 }
 
-pub fn models(snap: &Snapshot<'_>) -> Vec<ModelRow> {
+fn models(snap: &Snapshot<'_>) -> Table {
     let ws = snap.ws;
-    snap.items(Kind::Model)
+    let rows = snap
+        .items(Kind::Model)
         .filter_map(|item| {
             let Item::Model(m, status) = item else { return None };
-            let updates: Vec<NaiveDate> = m.updates.iter().filter_map(|u| by(Some(&u.date), snap.as_of)).collect();
-            Some(ModelRow {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                units: ids(&m.units),
-                unit_names: unit_names(ws, &m.units),
-                lead: m.lead.value.clone(),
-                lead_name: ws.config.org_name(&m.lead.value).to_owned(),
-                started: m.started.value,
-                ended: by(m.ended.as_ref(), snap.as_of),
-                status,
-                recognition: item.recognition_on(snap.as_of),
-                recognized: by(m.recognized.as_ref(), snap.as_of).filter(|_| m.recognition.is_some()),
-                tags: m.tags.clone(),
-                indicators: m.indicators.clone(),
-                updates: updates.len(),
-                last_update: updates.into_iter().max(),
-                summary: m.summary.clone(),
-                source: m.source.clone(),
-                file: file(ws, m.file),
-                stamp: stamp(snap),
-            })
+            let mut values = fields(|out| m.export_fields(snap.as_of, out));
+            // A model recorded as stopped was running until it ended.
+            set(&mut values, "status", json(status));
+            let updates: Vec<NaiveDate> = m
+                .updates
+                .iter()
+                .map(|u| u.date.value)
+                .filter(|&d| d <= snap.as_of)
+                .collect();
+            Some(MODEL.row(
+                vec![json(&m.id)],
+                values,
+                |after| match after {
+                    "units" => vec![unit_names(ws, &m.units)],
+                    "lead" => vec![json(ws.config.org_name(&m.lead.value))],
+                    _ => vec![json(updates.len()), json(updates.iter().max())],
+                },
+                tail(snap, m.file),
+            ))
         })
-        .collect()
+        .collect();
+    MODEL.table(Kind::Model, rows)
 }
 
-pub fn meetings(snap: &Snapshot<'_>) -> Vec<MeetingRow> {
+fn meetings(snap: &Snapshot<'_>) -> Table {
     let ws = snap.ws;
     let states = task_states(snap);
-    snap.items(Kind::Meeting)
+    let rows = snap
+        .items(Kind::Meeting)
         .filter_map(|item| {
             let Item::Meeting(m) = item else { return None };
             let tasks = states.get(m.id.as_str()).map_or(&[][..], Vec::as_slice);
-            let count = |wanted: &[TaskState]| tasks.iter().filter(|s| wanted.contains(s)).count();
-            Some(MeetingRow {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                kind: m.kind,
-                date: m.date.value,
-                period: m.period.map(|p| p.to_string()),
-                units: ids(&m.units),
-                unit_names: unit_names(ws, &m.units),
-                chair: m.chair.clone(),
-                participants: ids(&m.participants),
-                participant_names: m
-                    .participants
-                    .iter()
-                    .map(|o| ws.config.org_name(&o.value).to_owned())
-                    .collect(),
-                attendance: m.attendance,
-                situation: m.situation.clone(),
-                assessment: m.assessment.clone(),
-                conclusions: tasks.len(),
-                conclusions_done: count(&[TaskState::Done, TaskState::DoneLate]),
-                conclusions_open: count(&[TaskState::Open, TaskState::DueSoon, TaskState::Overdue]),
-                conclusions_overdue: count(&[TaskState::Overdue]),
-                notice_number: notice_number(snap, m),
-                notice_date: m.notice.as_ref().and_then(|n| by(Some(&n.date), snap.as_of)),
-                notice_subject: issued(snap, m).map(|n| n.subject.clone()),
-                notice_signer: issued(snap, m).map(|n| n.signer.clone()),
-                notice_signer_title: issued(snap, m).map(|n| n.signer_title.clone()),
-                notice_recipients: issued(snap, m).map(|n| n.recipients.clone()).unwrap_or_default(),
-                file: file(ws, m.file),
-                stamp: stamp(snap),
-            })
+            let count = |wanted: fn(TaskState) -> bool| json(tasks.iter().filter(|&&s| wanted(s)).count());
+            let notice = issued(snap, m);
+            Some(MEETING.row(
+                vec![json(&m.id)],
+                fields(|out| m.export_fields(snap.as_of, out)),
+                |after| match after {
+                    "units" => vec![unit_names(ws, &m.units)],
+                    "participants" => vec![org_names(ws, &m.participants)],
+                    _ => vec![
+                        json(tasks.len()),
+                        count(TaskState::is_finished),
+                        count(|s| !s.is_finished()),
+                        count(|s| s == TaskState::Overdue),
+                        notice_number(snap, m),
+                        json(notice.map(|n| n.date.value)),
+                        json(notice.map(|n| &n.subject)),
+                        json(notice.map(|n| &n.signer)),
+                        json(notice.map(|n| &n.signer_title)),
+                        json(notice.map_or(&[][..], |n| n.recipients.as_slice())),
+                    ],
+                },
+                tail(snap, m.file),
+            ))
         })
-        .collect()
+        .collect();
+    MEETING.table(Kind::Meeting, rows)
 }
 
 /// The task states of each meeting, by meeting id.
@@ -368,62 +291,63 @@ fn task_states<'s>(snap: &'s Snapshot<'_>) -> HashMap<&'s str, Vec<TaskState>> {
     states
 }
 
-pub fn petitions<'a>(snap: &'a Snapshot<'_>) -> Vec<PetitionRow<'a>> {
+fn petitions(snap: &Snapshot<'_>) -> Table {
     let ws = snap.ws;
-    let by_id: HashMap<&str, &Petition> = ws.petitions.iter().map(|p| (p.id.as_str(), p)).collect();
-    let every = RegisterOptions {
-        query: Default::default(),
-        states: Vec::new(),
-        overdue: false,
-        due_within: None,
-    };
-    let mut rows: Vec<PetitionRow<'a>> = register(snap, &every)
-        .petitions
-        .into_iter()
-        .filter_map(|entry| {
-            let p = by_id.get(entry.id)?;
-            Some(PetitionRow {
-                unit_names: unit_names(ws, &p.units),
-                handler_name: p.handler.as_ref().map(|h| ws.config.org_name(&h.value).to_owned()),
-                summary: p.summary.clone(),
-                meeting: p.meeting.as_ref().map(|m| m.value.clone()),
-                extensions: p.extensions.iter().filter_map(|e| by(Some(e), snap.as_of)).collect(),
-                file: file(ws, p.file),
-                stamp: stamp(snap),
-                entry,
-            })
+    // In date order, as the records are: a table reads best so.
+    let rows = snap
+        .items(Kind::Petition)
+        .filter_map(|item| {
+            let Item::Petition(p, s) = item else { return None };
+            let mut values = fields(|out| p.export_fields(snap.as_of, out));
+            // A complaint without a round is a first complaint.
+            set(&mut values, "round", json(p.round()));
+            Some(PETITION.row(
+                vec![json(&p.id)],
+                values,
+                |after| match after {
+                    "units" => vec![unit_names(ws, &p.units)],
+                    "handler" => vec![json(p.handler.as_ref().map(|h| ws.config.org_name(&h.value)))],
+                    "accepted" => vec![json(s.deadlines.acceptance)],
+                    "extensions" => vec![json(s.deadlines.resolution)],
+                    "resolved" => vec![json(s.state), json(s.days_left)],
+                    _ => Vec::new(),
+                },
+                tail(snap, p.file),
+            ))
         })
         .collect();
-    // The register sorts by urgency; a table reads best in date order.
-    rows.sort_by(|a, b| (a.entry.received, &a.entry.id).cmp(&(b.entry.received, &b.entry.id)));
-    rows
+    PETITION.table(Kind::Petition, rows)
 }
 
-pub fn conclusions(snap: &Snapshot<'_>) -> Vec<ConclusionRow> {
+fn conclusions(snap: &Snapshot<'_>) -> Table {
     let ws = snap.ws;
-    snap.items(Kind::Conclusion)
+    let rows = snap
+        .items(Kind::Conclusion)
         .filter_map(|item| {
             let Item::Task(m, i, c, status) = item else { return None };
-            Some(ConclusionRow {
-                id: item.id().into_owned(),
-                meeting: m.id.clone(),
-                meeting_date: m.date.value,
-                meeting_type: m.kind,
-                number: i + 1,
-                text: c.text.clone(),
-                assignee: c.assignee.value.clone(),
-                assignee_name: ws.config.org_name(&c.assignee.value).to_owned(),
-                units: ids(&m.units),
-                due: c.due.as_ref().map(|d| d.value),
-                done: status.done,
-                state: status.state,
-                days_left: status.days_left,
-                notice_number: notice_number(snap, m),
-                file: file(ws, m.file),
-                stamp: stamp(snap),
-            })
+            Some(CONCLUSION.row(
+                vec![
+                    json(item.id()),
+                    json(&m.id),
+                    json(m.date.value),
+                    json(m.kind),
+                    json(i + 1),
+                ],
+                fields(|out| c.export_fields(snap.as_of, out)),
+                |after| match after {
+                    "assignee" => vec![json(ws.config.org_name(&c.assignee.value))],
+                    _ => vec![
+                        ids(&m.units),
+                        json(status.state),
+                        json(status.days_left),
+                        notice_number(snap, m),
+                    ],
+                },
+                tail(snap, m.file),
+            ))
         })
-        .collect()
+        .collect();
+    CONCLUSION.table(Kind::Conclusion, rows)
 }
 
 /// One value of an export row as one flat field (a CSV field, a
@@ -450,6 +374,55 @@ pub fn flat_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_come_from_the_record_types() {
+        assert_eq!(
+            PETITION.columns(),
+            [
+                "id",
+                "type",
+                "round",
+                "received",
+                "channel",
+                "units",
+                "unit_names",
+                "field",
+                "summary",
+                "complex",
+                "remote",
+                "handler",
+                "handler_name",
+                "meeting",
+                "accepted",
+                "acceptance_deadline",
+                "extensions",
+                "resolution_deadline",
+                "resolved",
+                "state",
+                "days_left",
+                "outcome",
+                "file",
+                "as_of",
+                "committee",
+            ]
+        );
+        // No personal data, no import key, no nested table is a column.
+        for shape in [&MODEL, &MEETING, &PETITION, &CONCLUSION] {
+            let columns = shape.columns();
+            for hidden in ["petitioner", "import_key", "update", "conclusion", "notice"] {
+                assert!(!columns.contains(&hidden), "{hidden}");
+            }
+            let mut unique = columns.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), columns.len(), "{columns:?}");
+        }
+        assert_eq!(
+            CONCLUSION.columns()[..6],
+            ["id", "meeting", "meeting_date", "meeting_type", "number", "text"]
+        );
+    }
 
     #[test]
     fn values_flatten_lists_and_maps() {

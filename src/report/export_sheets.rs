@@ -2,7 +2,7 @@
 //! sheet per kind, with typed cells: the same columns and values as the
 //! CSV files, but dates as dates and numbers as numbers.
 
-use super::export::{self, Row};
+use super::export;
 use super::{Body, Cell, Column, Document, Section, Table};
 use crate::domain::snapshot::Snapshot;
 use crate::model::{Keyword, Kind};
@@ -15,12 +15,7 @@ pub fn document(snap: &Snapshot<'_>, kinds: &[Kind]) -> Document<'static> {
     let sections = kinds
         .iter()
         .map(|&kind| {
-            let table = match kind {
-                Kind::Model => table(&export::models(snap)),
-                Kind::Meeting => table(&export::meetings(snap)),
-                Kind::Petition => table(&export::petitions(snap)),
-                Kind::Conclusion => table(&export::conclusions(snap)),
-            };
+            let table = table(&export::table(snap, kind));
             Section {
                 key: kind.as_str(),
                 heading: Some(kind.as_str().to_owned()),
@@ -35,18 +30,9 @@ pub fn document(snap: &Snapshot<'_>, kinds: &[Kind]) -> Document<'static> {
     }
 }
 
-fn table<R: Row>(rows: &[R]) -> Table<'static> {
-    let columns = R::COLUMNS.iter().map(|c| Column::new(*c, *c)).collect();
-    let rows: Vec<Vec<Cell>> = rows
-        .iter()
-        .map(|row| {
-            let value = serde_json::to_value(row).unwrap_or_default();
-            R::COLUMNS
-                .iter()
-                .map(|c| typed(value.get(c).unwrap_or(&Value::Null)))
-                .collect()
-        })
-        .collect();
+fn table(export: &export::Table) -> Table<'static> {
+    let columns = export.columns.iter().map(|c| Column::new(*c, *c)).collect();
+    let rows: Vec<Vec<Cell>> = export.rows.iter().map(|row| row.iter().map(typed).collect()).collect();
     Table {
         columns,
         rows: rows.into(),
