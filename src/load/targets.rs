@@ -1,7 +1,6 @@
 //! `targets.toml`: the targets and how each is measured.
 
 use super::table::{Ctx, Table};
-use crate::check::targets::{NeverMatched, never_matched};
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::i18n::tr;
 use crate::model::filter::{KeyDomain, key_domain, keys_for, parse_kind};
@@ -316,7 +315,7 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
             DeValue::Array(a) => a.iter().collect(),
             _ => vec![v],
         };
-        let mut values = Vec::new();
+        let (mut values, mut spans) = (Vec::new(), Vec::new());
         for item in items {
             let span = item.span();
             let value = match (item.get_ref(), domain) {
@@ -340,32 +339,15 @@ fn filter(cx: &mut Ctx<'_>, m: &Table<'_, '_>, key: &str, kind: Kind) -> Filter 
                 );
                 continue;
             };
-            let allowed = match (&value, domain) {
-                (FilterValue::Text(s), KeyDomain::Words(words)) if !words.contains(&s.as_str()) => {
-                    let at = cx.span(span.clone()).range();
-                    let why = NeverMatched::Word {
-                        key: name,
-                        value: s,
-                        words,
-                    };
-                    cx.diags.push(never_matched(cx.path, at, why));
-                    false
-                }
-                (FilterValue::Int(n), KeyDomain::Int(ok)) if !ok.contains(n) => {
-                    let at = cx.span(span.clone()).range();
-                    let why = NeverMatched::Int { key: name, value: *n };
-                    cx.diags.push(never_matched(cx.path, at, why));
-                    false
-                }
-                _ => true,
-            };
-            if allowed {
-                values.push(value);
-            }
+            // Whether a record can ever hold it is checked across the
+            // workspace (check::targets), with the units and organisations.
+            values.push(value);
+            spans.push(cx.span(span));
         }
         clauses.push(Clause {
             key: name.to_owned(),
             values,
+            spans,
             span: cx.span(v.span()),
         });
     }
@@ -593,27 +575,11 @@ mod tests {
                 "handler",
             ),
             (
-                "count = \"models\", where = { status = \"actve\" }",
-                Code::FilterValue,
-                "\"actve\"",
-            ),
-            (
-                "count = \"models\", where = { status = [\"active\", \"done\"] }",
-                Code::FilterValue,
-                "\"done\"",
-            ),
-            ("count = \"petitions\", where = { round = 3 }", Code::FilterValue, "3"),
-            (
                 "count = \"petitions\", where = { complex = \"yes\" }",
                 Code::WrongType,
                 "\"yes\"",
             ),
             ("count = \"petitions\", where = { type = 1 }", Code::WrongType, "1"),
-            (
-                "count = \"conclusions\", where = { state = \"resolved-on-time\" }",
-                Code::FilterValue,
-                "\"resolved-on-time\"",
-            ),
             (
                 "share = \"petitions\", success = { status = \"done\" }",
                 Code::FilterKey,
@@ -624,7 +590,8 @@ mod tests {
             assert!(t.is_some(), "a bad filter keeps the target: {filter}");
             assert_eq!(codes(&diags), [(code, at)], "{filter}");
         }
-        // Unit and organisation ids are checked later, against the workspace.
+        // Words, numbers, unit and organisation ids are checked later, against
+        // the workspace (check::targets).
         let (t, diags) =
             one_target("measure = { count = \"models\", where = { lead = \"nobody\", units = [\"nowhere\"] } }\n");
         assert!(diags.is_empty());

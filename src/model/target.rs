@@ -113,6 +113,10 @@ pub struct Filter {
 pub struct Clause {
     pub key: String,
     pub values: Vec<FilterValue>,
+    /// Where each value is written, parallel to `values`.
+    #[serde(skip)]
+    pub spans: Vec<Span>,
+    /// Where the clause's value (one, or the list) is written.
     #[serde(skip)]
     pub span: Span,
 }
