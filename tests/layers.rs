@@ -121,9 +121,18 @@ fn no_module_names_a_layer_above_its_own() {
 fn a_reach_upwards_is_caught() {
     let file = |rel: &str, text: &str| (PathBuf::from(rel), text.to_owned());
     let files = [
-        file("report/x.rs", "use crate::render::html;\nuse crate::domain::snapshot::Snapshot;\n"),
-        file("model/y.rs", "fn f() { crate::domain::calendar::Calendar::default(); }\n"),
-        file("load/z.rs", "// crate::cli in a comment is fine\nuse crate::model::*;\n"),
+        file(
+            "report/x.rs",
+            "use crate::render::html;\nuse crate::domain::snapshot::Snapshot;\n",
+        ),
+        file(
+            "model/y.rs",
+            "fn f() { crate::domain::calendar::Calendar::default(); }\n",
+        ),
+        file(
+            "load/z.rs",
+            "// crate::cli in a comment is fine\nuse crate::model::*;\n",
+        ),
         file(
             "domain/w.rs",
             "use crate::model::*;\n#[cfg(test)]\nmod tests { use crate::report::status; }\n",

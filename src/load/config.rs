@@ -163,27 +163,12 @@ fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::table::parse_document;
     use super::*;
+    use crate::load::tests::codes;
     use chrono::NaiveDate;
-    use std::path::Path;
 
-    /// Parses `text` with `parse`; the result and the diagnostics as (code, the text they point at).
     fn parse<T>(text: &str, parse: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>) -> T) -> (T, Vec<(Code, String)>) {
-        let mut cx = Ctx::new(Path::new("danvan.toml"), 0);
-        let doc = parse_document(&mut cx, text).expect("the test text is valid TOML");
-        let table = Table::new(doc.get_ref(), 0..0, String::new());
-        let value = parse(&mut cx, &table);
-        let diags = cx
-            .diags
-            .iter()
-            .map(|d| (d.code, text[d.span.clone().expect("a position")].to_owned()))
-            .collect();
-        (value, diags)
-    }
-
-    fn codes(diags: &[(Code, String)]) -> Vec<(Code, &str)> {
-        diags.iter().map(|(c, at)| (*c, at.as_str())).collect()
+        crate::load::tests::parse_table("danvan.toml", text, parse)
     }
 
     fn date(s: &str) -> NaiveDate {

@@ -323,6 +323,30 @@ pub(crate) mod tests {
     use super::*;
     use crate::diag::Code;
 
+    /// Parses `text` (named `path`) and reads its top table with `parse`;
+    /// the result and the diagnostics as (code, the text they point at).
+    pub(crate) fn parse_table<T>(
+        path: &str,
+        text: &str,
+        parse: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>) -> T,
+    ) -> (T, Vec<(Code, String)>) {
+        let mut cx = Ctx::new(Path::new(path), 0);
+        let doc = table::parse_document(&mut cx, text).expect("the test text is valid TOML");
+        let t = Table::new(doc.get_ref(), 0..0, String::new());
+        let value = parse(&mut cx, &t);
+        let diags = cx
+            .diags
+            .iter()
+            .map(|d| (d.code, text[d.span.clone().expect("a position")].to_owned()))
+            .collect();
+        (value, diags)
+    }
+
+    /// The diagnostics as (code, the text they point at), borrowed.
+    pub(crate) fn codes(diags: &[(Code, String)]) -> Vec<(Code, &str)> {
+        diags.iter().map(|(c, at)| (*c, at.as_str())).collect()
+    }
+
     /// A `danvan.toml` that checks clean: one unit, two organisations,
     /// the holidays of 2022 and 2023.
     pub(crate) const CONFIG: &str = "[committee]\nname = \"Huyện ủy Thử\"\nparent = \"Đảng bộ tỉnh Thử\"\n\
