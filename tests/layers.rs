@@ -41,8 +41,7 @@ fn module_of(rel: &Path) -> Option<String> {
 /// The text of a source file without its comments and its test modules.
 fn code_of(text: &str) -> String {
     let mut out = String::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
+    for line in text.lines() {
         // A test module at the top level ends the code that ships.
         if line.starts_with("#[cfg(test)]") {
             break;
