@@ -5,8 +5,9 @@
 //! overwritten. The built-in templates (`src/templates/new/`) are replaced
 //! by the workspace's `templates/new/<kind>.toml` when it has one.
 
-use super::filters::{parse_kind_arg, parse_period_arg};
-use super::{Context, Failure, Outcome, parse_date, print};
+use super::args::{SchemaKind, parse_date, parse_kind_arg, parse_period_arg};
+use super::output::{print, write_fresh};
+use super::{Context, Failure, Outcome};
 use crate::domain::ids;
 use crate::domain::query::{resolve_orgs, resolve_units};
 use crate::i18n::tr;
@@ -165,15 +166,13 @@ pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
     let base = ids::base(date, &slug);
     let template = template(&root, args.kind)?;
     let taken = crate::load::ids::existing(&root.join(args.kind.as_str()));
-    let path = super::output::write_fresh(&folder, &base, &taken, |id| {
+    let path = write_fresh(&folder, &base, &taken, |id| {
         fields.id = id.to_owned();
         render(&template, &fields)
     })?;
     // "models/2025/x.toml" rather than "./models/2025/x.toml", for `git add`.
     print(&format!("{}\n", path.strip_prefix(".").unwrap_or(&path).display()))?;
-    let schema = root
-        .join("schema")
-        .join(super::schema::SchemaKind::of_record(args.kind).file_name());
+    let schema = root.join("schema").join(SchemaKind::of_record(args.kind).file_name());
     if !schema.is_file() {
         eprintln!(
             "{}",
@@ -325,10 +324,7 @@ fn fields(args: &NewArgs, config: &Config, date: NaiveDate) -> Result<Fields, Fa
     };
     let text = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     Ok(Fields {
-        schema: format!(
-            "../../schema/{}",
-            super::schema::SchemaKind::of_record(args.kind).file_name()
-        ),
+        schema: format!("../../schema/{}", SchemaKind::of_record(args.kind).file_name()),
         id: String::new(),
         kind: args.kind.as_str(),
         title: text(&args.title),

@@ -1,11 +1,53 @@
-//! Writing output files safely: a reader (an editor, a CI upload, a
-//! spreadsheet open on the file) never sees a half-written file, and `new`
-//! never replaces a file that exists.
+//! Where output goes: standard output, where a closed pipe (`danvan … |
+//! head`) is success, and files written safely: a reader (an editor, a CI
+//! upload, a spreadsheet open on the file) never sees a half-written file,
+//! and `new` never replaces a file that exists.
 
-use super::Failure;
+use super::args::FormatArgs;
+use super::{Context, Failure, Outcome};
 use crate::i18n::tr;
-use std::io::Write;
+use crate::render::Format;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+
+/// Writes text to standard output.
+pub fn print(text: &str) -> Outcome {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes bytes to standard output.
+pub fn print_bytes(bytes: &[u8]) -> Outcome {
+    print_with(|out| out.write_all(bytes))
+}
+
+/// Prints a report as `--format` and `-o` ask: to standard output, as it
+/// renders (see [`crate::render::write`]), or (xlsx, or any format with
+/// `-o FILE`) to a file written atomically.
+pub fn emit_report(report: &impl crate::report::Report, out: &FormatArgs, cx: &Context) -> Outcome {
+    let format = out.effective();
+    match out.file.as_ref().filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            crate::render::write(report, format, false, &mut bytes)?;
+            write_atomic(path, &bytes)?;
+            print(&format!("{}\n", path.display()))
+        }
+        None if format == Format::Xlsx && std::io::stdout().is_terminal() => Err(Failure::Usage(tr!(
+            "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx",
+            "--format xlsx writes a file: add -o FILE.xlsx"
+        ))),
+        None => print_with(|w| crate::render::write(report, format, cx.color_stdout, w)),
+    }
+}
+
+/// Runs `write` on a buffered stdout, treating a closed pipe as success.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
 
 /// Writes `bytes` to `path` atomically: to a temporary file in the same
 /// folder, flushed to disk, then renamed over `path`. Parent folders are
