@@ -325,3 +325,34 @@ pub fn main() -> ExitCode {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    /// The modules of `cli/` that are not commands: what commands share.
+    const SHARED: [&str; 3] = ["mod", "args", "output"];
+
+    #[test]
+    fn a_command_never_uses_another_command() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .map(|p| {
+                let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.retain(|(name, _)| !SHARED.contains(&name.as_str()));
+        assert!(files.len() >= 16, "{} commands", files.len());
+        for (name, text) in &files {
+            for (other, _) in files.iter().filter(|(other, _)| other != name) {
+                for path in [format!("super::{other}"), format!("cli::{other}")] {
+                    let used = text
+                        .match_indices(&path)
+                        .any(|(i, _)| !text[i + path.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+                    assert!(!used, "cli/{name}.rs uses the command {other}");
+                }
+            }
+        }
+    }
+}
