@@ -3,6 +3,7 @@
 //! (`src/templates/`); a workspace overrides one by placing a file of the
 //! same name in its `templates/` folder.
 
+use super::escape;
 use crate::model::Margins;
 use crate::report::notice::NoticeDocument;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
@@ -211,7 +212,7 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
             && !value.is_safe()
             && let Some(text) = value.as_str()
         {
-            return Ok(out.write_str(&html_escape(text))?);
+            return Ok(out.write_str(&escape::html(text))?);
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -224,7 +225,7 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
             wrap(s, width, first.unwrap_or(0), rest.unwrap_or(0))
         },
     );
-    env.add_filter("md", |s: &str| markdown_escape(s));
+    env.add_filter("md", |s: &str| escape::markdown(s));
     env.add_function("columns", columns);
     env
 }
@@ -312,42 +313,6 @@ fn columns(
         .join("\n")
 }
 
-/// Text for HTML content and quoted attributes.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_html_escaped(&mut out, s);
-    out
-}
-
-/// [`html_escape`], appended to `out`.
-pub fn push_html_escaped(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
-
-/// Text that Markdown prints as written (no emphasis, links or HTML).
-pub fn markdown_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,10 +335,5 @@ mod tests {
     fn side_by_side() {
         let out = columns(vec!["A".into(), "BB".into()], vec!["C".into()], 4, 3, None);
         assert_eq!(out, " A   C\n BB");
-    }
-
-    #[test]
-    fn escapes_markdown() {
-        assert_eq!(markdown_escape("a*b_c|d"), "a\\*b\\_c\\|d");
     }
 }
