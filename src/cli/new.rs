@@ -17,8 +17,9 @@ use crate::render::template::{Source, source};
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 use minijinja::Value;
-use minijinja::value::ValueKind;
-use std::collections::{BTreeMap, HashSet};
+use minijinja::value::{Serde, ValueKind};
+use serde::Serialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 pub const EXAMPLES: &str = "Examples:
@@ -81,7 +82,7 @@ pub struct NewArgs {
 
 /// What a template is given. Every key is always present (absent values
 /// are none), so a custom template may test any of them.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 struct Fields {
     /// The `#:schema` path, relative to the new file.
     schema: String,
@@ -95,7 +96,7 @@ struct Fields {
     lead: Option<String>,
     handler: Option<String>,
     participants: Vec<String>,
-    /// `type` in templates.
+    #[serde(rename = "type")]
     type_word: Option<&'static str>,
     status: Option<&'static str>,
     tags: Vec<String>,
@@ -104,34 +105,6 @@ struct Fields {
     period: Option<String>,
     channel: Option<&'static str>,
     field: Option<String>,
-}
-
-impl Fields {
-    fn context(&self) -> Value {
-        let text = |s: &Option<String>| Value::from(s.clone());
-        let word = |s: Option<&'static str>| Value::from(s);
-        let list = |l: &[String]| Value::from(l.to_vec());
-        let pairs: BTreeMap<&str, Value> = BTreeMap::from([
-            ("schema", Value::from(self.schema.clone())),
-            ("id", Value::from(self.id.clone())),
-            ("kind", Value::from(self.kind)),
-            ("title", text(&self.title)),
-            ("date", Value::from(self.date.clone())),
-            ("units", list(&self.units)),
-            ("lead", text(&self.lead)),
-            ("handler", text(&self.handler)),
-            ("participants", list(&self.participants)),
-            ("type", word(self.type_word)),
-            ("status", word(self.status)),
-            ("tags", list(&self.tags)),
-            ("summary", text(&self.summary)),
-            ("chair", text(&self.chair)),
-            ("period", text(&self.period)),
-            ("channel", word(self.channel)),
-            ("field", text(&self.field)),
-        ]);
-        Value::from(pairs)
-    }
 }
 
 pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
@@ -365,7 +338,7 @@ fn render(t: &Source, fields: &Fields) -> Result<String, Failure> {
     let mut env = crate::render::template::base_environment();
     env.add_filter("toml", toml_value);
     let text = env
-        .render_str(&t.text, fields.context())
+        .render_str(&t.text, Serde(fields))
         .map_err(|e| fail(e.to_string()))?;
     if let Err(e) = text.parse::<toml::Table>() {
         return Err(fail(tr!(

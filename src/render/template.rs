@@ -6,7 +6,8 @@
 use super::escape;
 use crate::model::Margins;
 use crate::report::notice::NoticeDocument;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -124,7 +125,10 @@ impl<'s> NoticeTemplate<'s> {
     }
 
     pub fn render(&self, doc: &NoticeDocument) -> Result<String, TemplateError> {
-        let ctx = context! { page => value(&Page { margins_mm: self.margins }), ..value(doc) };
+        let page = Page {
+            margins_mm: self.margins,
+        };
+        let ctx = context! { page => Serde(&page), ..Serde(doc) };
         let fail = |e: minijinja::Error| failure(self.src, &e);
         let template = self.env.get_template(&self.src.name).map_err(fail)?;
         let mut out = template.render(ctx).map_err(fail)?;
@@ -142,33 +146,6 @@ fn failure(src: &Source, e: &minijinja::Error) -> TemplateError {
         line: e.line(),
         message: describe(e),
     }
-}
-
-/// A template value of any report struct. minijinja's own serde support
-/// is an optional feature; going through `serde_json` (a dependency
-/// already) keeps the build as it is.
-fn value(data: &impl Serialize) -> Value {
-    fn convert(json: serde_json::Value) -> Value {
-        use serde_json::Value as J;
-        match json {
-            J::Null => Value::from(()),
-            J::Bool(b) => Value::from(b),
-            J::Number(n) => match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => Value::from(i),
-                (None, Some(f)) => Value::from(f),
-                (None, None) => Value::from(n.to_string()),
-            },
-            J::String(s) => Value::from(s),
-            J::Array(items) => Value::from(items.into_iter().map(convert).collect::<Vec<_>>()),
-            J::Object(map) => Value::from(
-                map.into_iter()
-                    .map(|(k, v)| (k, convert(v)))
-                    .collect::<std::collections::BTreeMap<_, _>>(),
-            ),
-        }
-    }
-    // Serializing plain report structs cannot fail: no maps with non-string keys.
-    convert(serde_json::to_value(data).unwrap_or_default())
 }
 
 /// "syntax error: unexpected end of input", with the causes of a filter's error.
