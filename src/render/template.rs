@@ -229,26 +229,23 @@ pub fn pad(s: &str, width: usize) -> String {
 }
 
 /// Words of `s` in lines of at most `width` columns (a longer word stands
-/// alone), the first line indented by `first` spaces, the others by `rest`.
+/// alone, never broken, hyphens included), the first line indented by
+/// `first` spaces, the others by `rest`. Any run of white space, line
+/// breaks too, is one space.
 pub fn wrap(s: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = " ".repeat(first);
-    let mut empty = true;
-    for word in s.split_whitespace() {
-        if !empty && self::width(&line) + 1 + self::width(word) > width {
-            lines.push(std::mem::replace(&mut line, " ".repeat(rest)));
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    lines
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (first, rest) = (" ".repeat(first), " ".repeat(rest));
+    let options = textwrap::Options::new(width)
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(&words, options)
+        .into_iter()
+        .map(|line| line.trim_end().to_owned())
+        .collect()
 }
 
 /// Two columns side by side: the left wrapped in `left_width` (centred, or
@@ -298,7 +295,45 @@ mod tests {
     fn wraps_with_indents() {
         assert_eq!(wrap("một hai ba bốn", 8, 2, 0), ["  một", "hai ba", "bốn"]);
         assert_eq!(wrap("", 8, 0, 0), [""]);
+        assert_eq!(wrap("", 8, 4, 0), [""]);
         assert_eq!(wrap("dàidàidàidài x", 4, 0, 1), ["dàidàidàidài", " x"]);
+        assert_eq!(wrap("Số 245-TB/HU ngày", 8, 0, 0), ["Số", "245-TB/HU", "ngày"]);
+        assert_eq!(wrap(" a\n b\tc  ", 80, 0, 0), ["a b c"]);
+    }
+
+    /// The greedy wrap danvan had before textwrap, kept as the reference
+    /// the notices' layout was pinned with.
+    fn greedy(s: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = " ".repeat(first);
+        let mut empty = true;
+        for word in s.split_whitespace() {
+            if !empty && crate::text::width(&line) + 1 + crate::text::width(word) > width {
+                lines.push(std::mem::replace(&mut line, " ".repeat(rest)));
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        if !empty || lines.is_empty() {
+            lines.push(line.trim_end().to_owned());
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wraps_as_the_greedy_wrap_did(
+            s in "[ a-zđươăâêôạảãấầẩẫậ\\-/\n\t\u{a0}\u{301}]{0,120}",
+            width in 0usize..40,
+            first in 0usize..8,
+            rest in 0usize..8,
+        ) {
+            proptest::prop_assert_eq!(wrap(&s, width, first, rest), greedy(&s, width, first, rest));
+        }
     }
 
     #[test]
