@@ -1,6 +1,7 @@
 //! `danvan check`: validate everything, report every problem at once.
 
-use super::{Context, Failure, Outcome, print};
+use super::output::print;
+use super::{Context, Failure, Outcome};
 use crate::diag::{Code, Severity};
 use crate::i18n::tr;
 use crate::render::diagnostics;

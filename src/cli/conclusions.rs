@@ -1,7 +1,7 @@
 //! `danvan conclusions`: the register of the tasks conclusions assign.
 
-use super::browse::FormatArgs;
-use super::filters::FilterArgs;
+use super::args::{FilterArgs, FormatArgs};
+use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::{Keyword, TaskState};
@@ -43,5 +43,5 @@ pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
         query: args.filters.query(ws)?,
         states: args.state.clone(),
     };
-    super::emit_report(&register(&snap, &opts), &args.output, cx)
+    emit_report(&register(&snap, &opts), &args.output, cx)
 }

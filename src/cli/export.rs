@@ -1,7 +1,8 @@
 //! `danvan export`: flat files for spreadsheets and databases.
 
-use super::filters::parse_kind_arg;
-use super::{Context, Failure, Outcome, print};
+use super::args::parse_kind_arg;
+use super::output::{print, write_atomic};
+use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::i18n::tr;
 use crate::model::{Keyword, Kind};
@@ -72,7 +73,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
             None => print(&text)?,
             Some(dir) => {
                 let path = dir.join(format!("{}.{}", kind.as_str(), args.format.extension()));
-                super::output::write_atomic(&path, text.as_bytes())?;
+                write_atomic(&path, text.as_bytes())?;
                 print(&format!("{}\n", path.display()))?;
             }
         }
@@ -114,6 +115,6 @@ fn run_xlsx(cx: &Context, args: &ExportArgs) -> Outcome {
         })
         .collect();
     let bytes = crate::render::xlsx::workbook(&specs).map_err(Failure::Usage)?;
-    super::output::write_atomic(&path, &bytes)?;
+    write_atomic(&path, &bytes)?;
     print(&format!("{}\n", path.display()))
 }

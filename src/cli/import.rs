@@ -2,8 +2,9 @@
 //! records, all or nothing. The work is in `crate::import`; this reads
 //! the files, prints the problems or writes the records.
 
-use super::filters::parse_kind_arg;
-use super::{Context, Failure, Outcome, print};
+use super::args::parse_kind_arg;
+use super::output::{print, write_new};
+use super::{Context, Failure, Outcome};
 use crate::i18n::tr;
 use crate::import::{self, Input, Problem, Skip, headers::ColumnMap};
 use crate::model::{Keyword, Kind};
@@ -111,7 +112,7 @@ pub fn run(cx: &Context, args: &ImportArgs) -> Outcome {
             ))?;
             continue;
         }
-        match super::output::write_new(&path, rec.text.as_bytes()) {
+        match write_new(&path, rec.text.as_bytes()) {
             Ok(true) => written.push(path),
             result => {
                 // All or nothing: take back what this run wrote.

@@ -1,13 +1,17 @@
-//! The command line: argument definitions and one module per command.
-//! Thin: pick the workspace, build options, call a report, print it.
+//! The command line: the clap definition of `danvan` and its commands,
+//! the run's [`Context`], dispatch and exit codes. Each command is one
+//! module (its Args and `run`); the arguments several share are in
+//! `args.rs`, standard output and files in `output.rs`. A command never
+//! uses another command.
 
-mod browse;
+mod args;
 mod check;
 mod completions;
 mod conclusions;
 mod export;
-mod filters;
 mod import;
+mod list;
+mod man;
 mod new;
 mod notice;
 mod output;
@@ -15,6 +19,9 @@ mod petitions;
 mod progress;
 mod report;
 mod schema;
+mod show;
+mod status;
+mod summary;
 
 use crate::diag::Diagnostic;
 use crate::i18n::{self, tr};
@@ -22,7 +29,7 @@ use crate::load;
 use crate::model::{Lang, Workspace};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,7 +59,7 @@ pub struct Global {
     pub records: Option<PathBuf>,
     /// Compute everything as of this date (YYYY-MM-DD). Default: today at the
     /// workspace's utc_offset
-    #[arg(long, global = true, env = "DANVAN_AS_OF", value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, global = true, env = "DANVAN_AS_OF", value_name = "DATE", value_parser = args::parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Output language. Default: the workspace's `lang`, else vi
     #[arg(long, global = true, value_enum)]
@@ -75,22 +82,17 @@ pub enum ColorArg {
     Never,
 }
 
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2023-06-30"))
-}
-
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The dashboard: counts, progress, what is overdue or due soon (the default)
-    #[command(after_help = browse::STATUS_EXAMPLES)]
-    Status(browse::StatusArgs),
+    #[command(after_help = status::EXAMPLES)]
+    Status(status::StatusArgs),
     /// Validate every record; report every problem with its position
     #[command(after_help = check::EXAMPLES)]
     Check(check::CheckArgs),
     /// Counts by unit, organisation, type, field, status or period
-    #[command(after_help = browse::SUMMARY_EXAMPLES)]
-    Summary(browse::SummaryArgs),
+    #[command(after_help = summary::EXAMPLES)]
+    Summary(summary::SummaryArgs),
     /// Every target against its goal: baseline, actual, expected by now, % of goal, status; --by year for the series
     #[command(after_help = progress::EXAMPLES)]
     Progress(progress::ProgressArgs),
@@ -107,11 +109,11 @@ pub enum Command {
     #[command(after_help = report::EXAMPLES)]
     Report(report::ReportArgs),
     /// One line per record of a kind, filtered and sorted
-    #[command(after_help = browse::LIST_EXAMPLES)]
-    List(browse::ListArgs),
+    #[command(after_help = list::EXAMPLES)]
+    List(list::ListArgs),
     /// One record with its derived facts (deadlines, states), or how a target's figure is made
-    #[command(after_help = browse::SHOW_EXAMPLES)]
-    Show(browse::ShowArgs),
+    #[command(after_help = show::EXAMPLES)]
+    Show(show::ShowArgs),
     /// Write a new record from a template, with a fresh id; never overwrites; prints the path
     #[command(after_help = new::EXAMPLES)]
     New(new::NewArgs),
@@ -125,11 +127,11 @@ pub enum Command {
     #[command(after_help = schema::EXAMPLES)]
     Schema(schema::SchemaArgs),
     /// Shell completions for bash, zsh, fish, PowerShell or elvish
-    #[command(after_help = completions::COMPLETIONS_EXAMPLES)]
+    #[command(after_help = completions::EXAMPLES)]
     Completions(completions::CompletionsArgs),
     /// The manual page (roff), from the same definitions as --help
-    #[command(after_help = completions::MAN_EXAMPLES)]
-    Man(completions::ManArgs),
+    #[command(after_help = man::EXAMPLES)]
+    Man(man::ManArgs),
 }
 
 /// How a command ended: the exit codes of SPEC section 3.
@@ -148,6 +150,30 @@ impl From<std::io::Error> for Failure {
 }
 
 pub type Outcome = Result<(), Failure>;
+
+impl Failure {
+    /// A notice template that does not compile or render. It is printed
+    /// with its file and line and fails like a broken record (exit 1): the
+    /// fix is in a file of the workspace, not in the command.
+    pub fn template(e: crate::render::template::TemplateError) -> Failure {
+        eprintln!("{}: {e}", i18n::word("lỗi", "error"));
+        if e.overridden {
+            eprintln!(
+                "{}",
+                tr!(
+                    "  = gợi ý: sửa mẫu (cú pháp minijinja/Jinja2), hoặc đổi tên tệp để dùng mẫu có sẵn",
+                    "  = help: fix the template (minijinja/Jinja2 syntax), or rename the file to use the built-in one"
+                )
+            );
+        }
+        Failure::Records
+    }
+
+    /// A Word document that could not be built.
+    pub fn docx(e: std::io::Error) -> Failure {
+        Failure::Usage(tr!("không tạo được tệp docx: {}", "cannot build the docx: {}", e))
+    }
+}
 
 /// What every command gets: the run's settings.
 pub struct Context {
@@ -260,45 +286,6 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`danvan … | head`) as success.
-pub fn print(text: &str) -> Outcome {
-    print_with(|out| out.write_all(text.as_bytes()))
-}
-
-/// Prints a report in a format as it renders (see [`crate::render::write`]).
-pub fn print_report(report: &impl crate::report::Report, format: crate::render::Format, color: bool) -> Outcome {
-    print_with(|out| crate::render::write(report, format, color, out))
-}
-
-/// Prints a report as `--format` and `-o` ask: to standard output, or
-/// (xlsx, or any format with `-o FILE`) to a file written atomically.
-pub fn emit_report(report: &impl crate::report::Report, out: &browse::FormatArgs, cx: &Context) -> Outcome {
-    use crate::render::Format;
-    let format = out.effective();
-    match out.file.as_ref().filter(|f| f.as_os_str() != "-") {
-        Some(path) => {
-            let mut bytes = Vec::new();
-            crate::render::write(report, format, false, &mut bytes)?;
-            output::write_atomic(path, &bytes)?;
-            print(&format!("{}\n", path.display()))
-        }
-        None if format == Format::Xlsx && std::io::stdout().is_terminal() => Err(Failure::Usage(tr!(
-            "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx",
-            "--format xlsx writes a file: add -o FILE.xlsx"
-        ))),
-        None => print_report(report, format, cx.color_stdout),
-    }
-}
-
-/// Runs `write` on a buffered stdout, treating a closed pipe as success.
-fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    match write(&mut out).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -310,23 +297,23 @@ pub fn main() -> ExitCode {
     };
     let cx = Context::new(cli.global);
     let result = match cli.command {
-        Some(Command::Status(args)) => browse::run_status(&cx, &args),
+        Some(Command::Status(args)) => status::run(&cx, &args),
         Some(Command::Check(args)) => check::run(&cx, &args),
-        Some(Command::Summary(args)) => browse::run_summary(&cx, &args),
+        Some(Command::Summary(args)) => summary::run(&cx, &args),
         Some(Command::Progress(args)) => progress::run(&cx, &args),
         Some(Command::Petitions(args)) => petitions::run(&cx, &args),
         Some(Command::Notice(args)) => notice::run(&cx, &args),
         Some(Command::Conclusions(args)) => conclusions::run(&cx, &args),
         Some(Command::Report(args)) => report::run(&cx, &args),
-        Some(Command::List(args)) => browse::run_list(&cx, &args),
-        Some(Command::Show(args)) => browse::run_show(&cx, &args),
+        Some(Command::List(args)) => list::run(&cx, &args),
+        Some(Command::Show(args)) => show::run(&cx, &args),
         Some(Command::New(args)) => new::run(&cx, &args),
         Some(Command::Export(args)) => export::run(&cx, &args),
         Some(Command::Import(args)) => import::run(&cx, &args),
         Some(Command::Schema(args)) => schema::run(&cx, &args),
-        Some(Command::Completions(args)) => completions::run_completions(&cx, &args),
-        Some(Command::Man(args)) => completions::run_man(&cx, &args),
-        None => browse::run_status(&cx, &browse::StatusArgs::default()),
+        Some(Command::Completions(args)) => completions::run(&cx, &args),
+        Some(Command::Man(args)) => man::run(&cx, &args),
+        None => status::run(&cx, &status::StatusArgs::default()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -334,6 +321,38 @@ pub fn main() -> ExitCode {
         Err(Failure::Usage(message)) => {
             eprintln!("{}: {message}", i18n::word("lỗi", "error"));
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The modules of `cli/` that are not commands: what commands share.
+    const SHARED: [&str; 3] = ["mod", "args", "output"];
+
+    #[test]
+    fn a_command_never_uses_another_command() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .map(|p| {
+                let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.retain(|(name, _)| !SHARED.contains(&name.as_str()));
+        assert!(files.len() >= 16, "{} commands", files.len());
+        for (name, text) in &files {
+            for (other, _) in files.iter().filter(|(other, _)| other != name) {
+                for path in [format!("super::{other}"), format!("cli::{other}")] {
+                    let used = text
+                        .match_indices(&path)
+                        .any(|(i, _)| !text[i + path.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+                    assert!(!used, "cli/{name}.rs uses the command {other}");
+                }
+            }
         }
     }
 }

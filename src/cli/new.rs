@@ -5,8 +5,9 @@
 //! overwritten. The built-in templates (`src/templates/new/`) are replaced
 //! by the workspace's `templates/new/<kind>.toml` when it has one.
 
-use super::filters::{parse_kind_arg, parse_period_arg};
-use super::{Context, Failure, Outcome, parse_date, print};
+use super::args::{SchemaKind, parse_date, parse_kind_arg, parse_period_arg};
+use super::output::{print, write_fresh};
+use super::{Context, Failure, Outcome};
 use crate::domain::ids;
 use crate::domain::query::{resolve_orgs, resolve_units};
 use crate::i18n::tr;
@@ -16,8 +17,9 @@ use crate::render::template::{Source, source};
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 use minijinja::Value;
-use minijinja::value::ValueKind;
-use std::collections::{BTreeMap, HashSet};
+use minijinja::value::{Serde, ValueKind};
+use serde::Serialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 pub const EXAMPLES: &str = "Examples:
@@ -80,7 +82,7 @@ pub struct NewArgs {
 
 /// What a template is given. Every key is always present (absent values
 /// are none), so a custom template may test any of them.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 struct Fields {
     /// The `#:schema` path, relative to the new file.
     schema: String,
@@ -94,7 +96,7 @@ struct Fields {
     lead: Option<String>,
     handler: Option<String>,
     participants: Vec<String>,
-    /// `type` in templates.
+    #[serde(rename = "type")]
     type_word: Option<&'static str>,
     status: Option<&'static str>,
     tags: Vec<String>,
@@ -103,34 +105,6 @@ struct Fields {
     period: Option<String>,
     channel: Option<&'static str>,
     field: Option<String>,
-}
-
-impl Fields {
-    fn context(&self) -> Value {
-        let text = |s: &Option<String>| Value::from(s.clone());
-        let word = |s: Option<&'static str>| Value::from(s);
-        let list = |l: &[String]| Value::from(l.to_vec());
-        let pairs: BTreeMap<&str, Value> = BTreeMap::from([
-            ("schema", Value::from(self.schema.clone())),
-            ("id", Value::from(self.id.clone())),
-            ("kind", Value::from(self.kind)),
-            ("title", text(&self.title)),
-            ("date", Value::from(self.date.clone())),
-            ("units", list(&self.units)),
-            ("lead", text(&self.lead)),
-            ("handler", text(&self.handler)),
-            ("participants", list(&self.participants)),
-            ("type", word(self.type_word)),
-            ("status", word(self.status)),
-            ("tags", list(&self.tags)),
-            ("summary", text(&self.summary)),
-            ("chair", text(&self.chair)),
-            ("period", text(&self.period)),
-            ("channel", word(self.channel)),
-            ("field", text(&self.field)),
-        ]);
-        Value::from(pairs)
-    }
 }
 
 pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
@@ -165,15 +139,13 @@ pub fn run(cx: &Context, args: &NewArgs) -> Outcome {
     let base = ids::base(date, &slug);
     let template = template(&root, args.kind)?;
     let taken = crate::load::ids::existing(&root.join(args.kind.as_str()));
-    let path = super::output::write_fresh(&folder, &base, &taken, |id| {
+    let path = write_fresh(&folder, &base, &taken, |id| {
         fields.id = id.to_owned();
         render(&template, &fields)
     })?;
     // "models/2025/x.toml" rather than "./models/2025/x.toml", for `git add`.
     print(&format!("{}\n", path.strip_prefix(".").unwrap_or(&path).display()))?;
-    let schema = root
-        .join("schema")
-        .join(super::schema::SchemaKind::of_record(args.kind).file_name());
+    let schema = root.join("schema").join(SchemaKind::of_record(args.kind).file_name());
     if !schema.is_file() {
         eprintln!(
             "{}",
@@ -325,10 +297,7 @@ fn fields(args: &NewArgs, config: &Config, date: NaiveDate) -> Result<Fields, Fa
     };
     let text = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     Ok(Fields {
-        schema: format!(
-            "../../schema/{}",
-            super::schema::SchemaKind::of_record(args.kind).file_name()
-        ),
+        schema: format!("../../schema/{}", SchemaKind::of_record(args.kind).file_name()),
         id: String::new(),
         kind: args.kind.as_str(),
         title: text(&args.title),
@@ -369,7 +338,7 @@ fn render(t: &Source, fields: &Fields) -> Result<String, Failure> {
     let mut env = crate::render::template::base_environment();
     env.add_filter("toml", toml_value);
     let text = env
-        .render_str(&t.text, fields.context())
+        .render_str(&t.text, Serde(fields))
         .map_err(|e| fail(e.to_string()))?;
     if let Err(e) = text.parse::<toml::Table>() {
         return Err(fail(tr!(

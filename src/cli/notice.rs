@@ -1,13 +1,13 @@
 //! `danvan notice ID`: the conclusion notice of a meeting as a document.
 
-use super::output::write_atomic;
+use super::output::{print, print_bytes, write_atomic};
 use super::{Context, Failure, Outcome};
 use crate::i18n::tr;
 use crate::model::{Meeting, Workspace};
-use crate::render::template::{self, Layout, NoticeTemplate, TemplateError};
+use crate::render::template::{self, Layout, NoticeTemplate};
 use crate::report::notice::{self, NoticeError};
 use clap::{Args, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub const EXAMPLES: &str = "Examples:
@@ -109,14 +109,14 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
     // The template is read and compiled once for every notice of the run.
     let source = match format.layout() {
         Some(layout) if !meetings.is_empty() => Some((
-            template::notice_source(&ws.root.join("templates"), layout).map_err(template_failure)?,
+            template::notice_source(&ws.root.join("templates"), layout).map_err(Failure::template)?,
             layout,
         )),
         _ => None,
     };
     let margins = ws.config.document.margins_mm;
     let template = match &source {
-        Some((source, layout)) => Some(NoticeTemplate::new(source, *layout, margins).map_err(template_failure)?),
+        Some((source, layout)) => Some(NoticeTemplate::new(source, *layout, margins).map_err(Failure::template)?),
         None => None,
     };
     for meeting in meetings {
@@ -124,7 +124,7 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
         if let Some(dir) = &args.out_dir {
             let path = dir.join(format!("{}.{}", meeting.id, format.extension()));
             write_atomic(&path, &bytes)?;
-            super::print(&format!("{}\n", path.display()))?;
+            print(&format!("{}\n", path.display()))?;
         } else if let Some(path) = &args.output {
             write_atomic(path, &bytes)?;
         } else {
@@ -135,36 +135,17 @@ pub fn run(cx: &Context, args: &NoticeArgs) -> Outcome {
 }
 
 /// The notice of a meeting that has one: through `template` (text,
-/// Markdown, HTML), or as docx without one. A broken workspace template is
-/// printed with its file and line and fails like a broken record (exit 1):
-/// the fix is in a file of the workspace, not in the command.
+/// Markdown, HTML), or as docx without one; a broken workspace template is
+/// [`Failure::template`].
 fn render(ws: &Workspace, meeting: &Meeting, template: Option<&NoticeTemplate<'_>>) -> Result<Vec<u8>, Failure> {
     let Some(n) = &meeting.notice else {
         return Err(explain(ws, NoticeError::NoNotice { id: meeting.id.clone() }));
     };
     let doc = notice::notice(ws, meeting, n);
     match template {
-        Some(template) => template.render(&doc).map(String::into_bytes).map_err(template_failure),
-        None => crate::render::docx::notice(&doc, ws.config.document.margins_mm).map_err(docx_failure),
+        Some(template) => template.render(&doc).map(String::into_bytes).map_err(Failure::template),
+        None => crate::render::docx::notice(&doc, ws.config.document.margins_mm).map_err(Failure::docx),
     }
-}
-
-pub fn docx_failure(e: std::io::Error) -> Failure {
-    Failure::Usage(tr!("không tạo được tệp docx: {}", "cannot build the docx: {}", e))
-}
-
-pub fn template_failure(e: TemplateError) -> Failure {
-    eprintln!("{}: {e}", crate::i18n::word("lỗi", "error"));
-    if e.overridden {
-        eprintln!(
-            "{}",
-            tr!(
-                "  = gợi ý: sửa mẫu (cú pháp minijinja/Jinja2), hoặc đổi tên tệp để dùng mẫu có sẵn",
-                "  = help: fix the template (minijinja/Jinja2 syntax), or rename the file to use the built-in one"
-            )
-        );
-    }
-    Failure::Records
 }
 
 fn explain(ws: &Workspace, e: NoticeError) -> Failure {
@@ -210,15 +191,11 @@ fn explain(ws: &Workspace, e: NoticeError) -> Failure {
 /// Text goes to standard output; a .docx only into a pipe or a file, never
 /// onto a terminal (as gzip refuses to).
 fn to_stdout(bytes: &[u8], format: NoticeFormat) -> Outcome {
-    let mut out = std::io::stdout().lock();
-    if format == NoticeFormat::Docx && out.is_terminal() {
+    if format == NoticeFormat::Docx && std::io::stdout().is_terminal() {
         return Err(Failure::Usage(tr!(
             "docx là tệp nhị phân, không in ra màn hình: dùng -o TỆP.docx hoặc --out-dir THƯ-MỤC",
             "a docx is binary and is not written to a terminal: use -o FILE.docx or --out-dir DIR"
         )));
     }
-    match out.write_all(bytes).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    print_bytes(bytes)
 }

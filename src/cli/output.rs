@@ -1,21 +1,62 @@
-//! Writing output files safely: a reader (an editor, a CI upload, a
-//! spreadsheet open on the file) never sees a half-written file, and `new`
-//! never replaces a file that exists.
+//! Where output goes: standard output, where a closed pipe (`danvan … |
+//! head`) is success, and files written safely: a reader (an editor, a CI
+//! upload, a spreadsheet open on the file) never sees a half-written file,
+//! and `new` never replaces a file that exists.
 
-use super::Failure;
+use super::args::FormatArgs;
+use super::{Context, Failure, Outcome};
 use crate::i18n::tr;
-use std::io::Write;
+use crate::render::Format;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use tempfile::{NamedTempFile, TempPath};
+
+/// Writes text to standard output.
+pub fn print(text: &str) -> Outcome {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes bytes to standard output.
+pub fn print_bytes(bytes: &[u8]) -> Outcome {
+    print_with(|out| out.write_all(bytes))
+}
+
+/// Prints a report as `--format` and `-o` ask: to standard output, as it
+/// renders (see [`crate::render::write`]), or (xlsx, or any format with
+/// `-o FILE`) to a file written atomically.
+pub fn emit_report(report: &impl crate::report::Report, out: &FormatArgs, cx: &Context) -> Outcome {
+    let format = out.effective();
+    match out.file.as_ref().filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            crate::render::write(report, format, false, &mut bytes)?;
+            write_atomic(path, &bytes)?;
+            print(&format!("{}\n", path.display()))
+        }
+        None if format == Format::Xlsx && std::io::stdout().is_terminal() => Err(Failure::Usage(tr!(
+            "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx",
+            "--format xlsx writes a file: add -o FILE.xlsx"
+        ))),
+        None => print_with(|w| crate::render::write(report, format, cx.color_stdout, w)),
+    }
+}
+
+/// Runs `write` on a buffered stdout, treating a closed pipe as success.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
 
 /// Writes `bytes` to `path` atomically: to a temporary file in the same
 /// folder, flushed to disk, then renamed over `path`. Parent folders are
 /// created. Errors are usage errors (exit 2) naming the path.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let tmp = write_temp(path, bytes)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        failure(path, &e)
-    })
+    // A failed rename hands the temporary back, and dropping it removes it.
+    tmp.persist(path).map(drop).map_err(|e| failure(path, &e.error))
 }
 
 /// Like [`write_atomic`], but never replaces an existing file: `Ok(false)`
@@ -25,17 +66,14 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, Failure> {
         return Ok(false);
     }
     let tmp = write_temp(path, bytes)?;
-    // A hard link fails when the target exists, so two writers racing for
-    // one name cannot both win; the rename below is the fallback for file
-    // systems without hard links.
-    let linked = match std::fs::hard_link(&tmp, path) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(_) if path.exists() => Ok(false),
-        Err(_) => std::fs::rename(&tmp, path).map(|_| true),
-    };
-    let _ = std::fs::remove_file(&tmp);
-    linked.map_err(|e| failure(path, &e))
+    // The rename (or hard link) fails when the target exists, so two
+    // writers racing for one name cannot both win; a plain rename is the
+    // fallback for file systems that have neither (FAT on a USB stick).
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists || path.exists() => Ok(false),
+        Err(e) => e.file.persist(path).map(|_| true).map_err(|e| failure(path, &e.error)),
+    }
 }
 
 /// Writes a new record under the first free id among `base`, `base-2`, …
@@ -65,17 +103,14 @@ pub fn write_fresh(
     )))
 }
 
-/// The temporary file `.<name>.tmp-<pid>` beside `path`, written and synced.
-fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Failure> {
-    let tmp = temp_path(path)?;
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(failure(&tmp, &e));
-    }
+/// A temporary file beside `path`, written and synced; its folder is created.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, Failure> {
+    let dir = folder_of(path)?;
+    std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
+    let mut tmp = temp_file(path, dir)?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| failure(tmp.path(), &e))?;
     Ok(tmp)
 }
 
@@ -91,8 +126,10 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Failure> {
 /// next run, and a flush per file cost more than the rest of the run.
 #[derive(Default)]
 pub struct Batch {
-    /// (temporary, final) paths, in the order written.
-    pending: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
+    /// (temporary, final) paths, in the order written; a temporary is
+    /// closed once written (thousands of notices would exhaust the open
+    /// files) and removed when dropped before it is renamed.
+    pending: std::sync::Mutex<Vec<(TempPath, PathBuf)>>,
     /// Folders made (or found) already: thousands of notices share one.
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
@@ -118,55 +155,39 @@ impl Batch {
         path: &Path,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
-        let tmp = self.temp_path(path)?;
-        // Registered first, so that a failure below still removes it.
-        self.pending().push((tmp.clone(), path.to_path_buf()));
-        let written = std::fs::File::create(&tmp).and_then(|f| {
-            let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
-            write(&mut w)?;
-            w.flush()
-        });
-        written.map_err(|e| failure(&tmp, &e))
+        let dir = self.folder(path)?;
+        let mut tmp = temp_file(path, dir)?;
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, tmp.as_file_mut());
+        let written = write(&mut w).and_then(|_| w.flush());
+        drop(w);
+        written.map_err(|e| failure(tmp.path(), &e))?;
+        self.pending().push((tmp.into_temp_path(), path.to_path_buf()));
+        Ok(())
     }
 
-    /// Renames every file into place.
+    /// Renames every file into place; the temporaries not renamed after a
+    /// failure are removed as they drop.
     pub fn commit(self) -> Result<(), Failure> {
         let pending = std::mem::take(&mut *self.pending());
-        let mut done = 0;
-        let result = pending.iter().try_for_each(|(tmp, path)| {
-            std::fs::rename(tmp, path).map_err(|e| failure(path, &e))?;
-            done += 1;
-            Ok(())
-        });
-        for (tmp, _) in &pending[done..] {
-            let _ = std::fs::remove_file(tmp);
-        }
-        result
+        pending
+            .into_iter()
+            .try_for_each(|(tmp, path)| tmp.persist(&path).map_err(|e| failure(&path, &e.error)))
     }
 
-    /// [`temp_path`], making each folder once.
-    fn temp_path(&self, path: &Path) -> Result<PathBuf, Failure> {
-        let (dir, tmp) = temp_name(path)?;
+    /// The folder of `path`, made once.
+    fn folder<'p>(&self, path: &'p Path) -> Result<&'p Path, Failure> {
+        let dir = folder_of(path)?;
         let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
         if !folders.contains(dir) {
             std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
             folders.insert(dir.to_path_buf());
         }
-        Ok(tmp)
+        Ok(dir)
     }
 
-    fn pending(&self) -> std::sync::MutexGuard<'_, Vec<(PathBuf, PathBuf)>> {
+    fn pending(&self) -> std::sync::MutexGuard<'_, Vec<(TempPath, PathBuf)>> {
         // A thread that panicked while pushing left the list whole.
         self.pending.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Drop for Batch {
-    /// A batch dropped without [`Batch::commit`] removes its temporary files.
-    fn drop(&mut self) {
-        for (tmp, _) in self.pending().drain(..) {
-            let _ = std::fs::remove_file(tmp);
-        }
     }
 }
 
@@ -177,26 +198,37 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
         && std::fs::read(path).is_ok_and(|held| held == bytes)
 }
 
-/// The temporary file `.<name>.tmp-<pid>` beside `path`; its folder is created.
-fn temp_path(path: &Path) -> Result<PathBuf, Failure> {
-    let (dir, tmp) = temp_name(path)?;
-    std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
-    Ok(tmp)
-}
-
-/// The folder of `path` and the name `.<name>.tmp-<pid>` in it.
-fn temp_name(path: &Path) -> Result<(&Path, PathBuf), Failure> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::Usage(tr!("{} không phải tên tệp", "{} is not a file name", path.display())))?;
-    let dir = path
+/// The folder `path` is in (`.` for a bare file name); an error when
+/// `path` names no file.
+fn folder_of(path: &Path) -> Result<&Path, Failure> {
+    if path.file_name().is_none() {
+        return Err(Failure::Usage(tr!(
+            "{} không phải tên tệp",
+            "{} is not a file name",
+            path.display()
+        )));
+    }
+    Ok(path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    Ok((
-        dir,
-        dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id())),
-    ))
+        .unwrap_or(Path::new(".")))
+}
+
+/// A new temporary file `.<name>.XXXXXX.tmp` in `dir`, the folder of
+/// `path`. It may be read as a file `File::create` makes may (tempfile's
+/// own default is the owner only): a published bundle is read by others.
+fn temp_file(path: &Path, dir: &Path) -> Result<NamedTempFile, Failure> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Less the umask, as for `File::create`.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir).map_err(|e| failure(dir, &e))
 }
 
 fn failure(path: &Path, e: &std::io::Error) -> Failure {
@@ -266,5 +298,25 @@ mod tests {
             std::fs::read_to_string(dir.path().join("notices/2.html")).unwrap(),
             "notice 2"
         );
+    }
+
+    /// tempfile makes owner-only files; danvan's are as `File::create`
+    /// makes them (0666 less the umask), so a published bundle is readable.
+    #[cfg(unix)]
+    #[test]
+    fn written_files_have_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        write_atomic(&dir.path().join("atomic"), b"a").unwrap();
+        assert!(write_new(&dir.path().join("new"), b"n").unwrap());
+        let batch = Batch::new();
+        batch.write(&dir.path().join("batch"), b"b").unwrap();
+        batch.commit().unwrap();
+        for name in ["atomic", "new", "batch"] {
+            assert_eq!(mode(&dir.path().join(name)), mode(&plain), "{name}");
+        }
     }
 }

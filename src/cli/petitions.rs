@@ -1,7 +1,7 @@
 //! `danvan petitions`: the deadline register.
 
-use super::browse::FormatArgs;
-use super::filters::FilterArgs;
+use super::args::{FilterArgs, FormatArgs};
+use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::model::{Keyword, PetitionState};
@@ -45,5 +45,5 @@ pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
         overdue: args.overdue,
         due_within: args.due_within,
     };
-    super::emit_report(&register(&snap, &opts), &args.output, cx)
+    emit_report(&register(&snap, &opts), &args.output, cx)
 }

@@ -1,6 +1,7 @@
 //! `danvan progress`: every target against its goal, as of a date.
 
-use super::browse::FormatArgs;
+use super::args::FormatArgs;
+use super::output::emit_report;
 use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::i18n::tr;
@@ -51,7 +52,7 @@ pub fn run(cx: &Context, args: &ProgressArgs) -> Outcome {
     let selected = select(ws, &args.targets).map_err(Failure::Usage)?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let report = progress::progress(&snap, &selected, args.by.map(Granularity::from));
-    super::emit_report(&report, &args.output, cx)
+    emit_report(&report, &args.output, cx)
 }
 
 /// The targets named by `--target`, in the order given; all of them when

@@ -1,8 +1,7 @@
 //! `danvan report --out DIR`: the bundle a CI job publishes.
 
-use super::notice::{docx_failure, template_failure};
-use super::output::Batch;
-use super::{Context, Failure, Outcome, print};
+use super::output::{Batch, print};
+use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::render::site;
 use crate::render::template::{self, Layout, NoticeTemplate, TemplateError};
@@ -37,9 +36,9 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             out.display()
         )));
     }
-    let html_source = template::notice_source(&ws.root.join("templates"), Layout::Html).map_err(template_failure)?;
+    let html_source = template::notice_source(&ws.root.join("templates"), Layout::Html).map_err(Failure::template)?;
     let margins = ws.config.document.margins_mm;
-    let html = NoticeTemplate::new(&html_source, Layout::Html, margins).map_err(template_failure)?;
+    let html = NoticeTemplate::new(&html_source, Layout::Html, margins).map_err(Failure::template)?;
     let links = bundle::notice_links(ws);
     let files = Batch::new();
     // The notices are written on every core while the reports are made
@@ -78,14 +77,14 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
                 // A broken template fails every notice: it is reported once, below.
                 let page = html.render(&doc).map_err(NoticeFailure::Template)?;
                 files.write(&out.join(&link.html), page.as_bytes())?;
-                let docx = crate::render::docx::notice(&doc, margins).map_err(docx_failure)?;
+                let docx = crate::render::docx::notice(&doc, margins).map_err(Failure::docx)?;
                 Ok(files.write(&out.join(&link.docx), &docx)?)
             })
         },
     );
     pages?;
     match notices {
-        Err(NoticeFailure::Template(e)) => return Err(template_failure(e)),
+        Err(NoticeFailure::Template(e)) => return Err(Failure::template(e)),
         Err(NoticeFailure::Other(e)) => return Err(e),
         Ok(()) => {}
     }

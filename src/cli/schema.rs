@@ -7,10 +7,12 @@
 //! shape depends on which key it has), so its schema is derived from the
 //! mirror types below; a test validates the bundled targets against it.
 
-use super::{Context, Failure, Outcome, print};
+use super::args::SchemaKind;
+use super::output::{print, write_atomic};
+use super::{Context, Failure, Outcome};
 use crate::model::{Config, Direction, Granularity, Kind, Meeting, Model, Petition};
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -35,56 +37,6 @@ pub struct SchemaArgs {
     pub kind: Option<SchemaKind>,
 }
 
-/// The files a schema describes.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchemaKind {
-    /// danvan.toml
-    #[value(alias = "config")]
-    Danvan,
-    /// targets.toml
-    #[value(alias = "target")]
-    Targets,
-    /// models/**/<id>.toml
-    #[value(alias = "models")]
-    Model,
-    /// meetings/**/<id>.toml
-    #[value(alias = "meetings")]
-    Meeting,
-    /// petitions/**/<id>.toml
-    #[value(alias = "petitions")]
-    Petition,
-}
-
-impl SchemaKind {
-    pub const ALL: [SchemaKind; 5] = [
-        SchemaKind::Danvan,
-        SchemaKind::Targets,
-        SchemaKind::Model,
-        SchemaKind::Meeting,
-        SchemaKind::Petition,
-    ];
-
-    /// The file name under the schema folder, as the `#:schema` lines name it.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            SchemaKind::Danvan => "danvan.json",
-            SchemaKind::Targets => "targets.json",
-            SchemaKind::Model => "model.json",
-            SchemaKind::Meeting => "meeting.json",
-            SchemaKind::Petition => "petition.json",
-        }
-    }
-
-    /// The schema file of a record kind (conclusions live inside meetings).
-    pub fn of_record(kind: Kind) -> SchemaKind {
-        match kind {
-            Kind::Model => SchemaKind::Model,
-            Kind::Meeting | Kind::Conclusion => SchemaKind::Meeting,
-            Kind::Petition => SchemaKind::Petition,
-        }
-    }
-}
-
 pub fn run(cx: &Context, args: &SchemaArgs) -> Outcome {
     // No workspace is needed; its `lang` is used when there is one.
     cx.choose_lang(&cx.root().unwrap_or_default());
@@ -98,7 +50,7 @@ pub fn run(cx: &Context, args: &SchemaArgs) -> Outcome {
             let kinds: Vec<SchemaKind> = only.map_or(SchemaKind::ALL.to_vec(), |k| vec![k]);
             for kind in kinds {
                 let path = dir.join(kind.file_name());
-                super::output::write_atomic(&path, schema_text(kind).as_bytes())?;
+                write_atomic(&path, schema_text(kind).as_bytes())?;
                 print(&format!("{}\n", path.display()))?;
             }
             Ok(())

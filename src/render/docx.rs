@@ -5,9 +5,11 @@
 //! fixed order with a fixed timestamp (the notice's date), so a CI job that
 //! rebuilds the documents sees no change unless the records changed.
 
+use super::escape;
 use crate::model::Margins;
 use crate::report::notice::NoticeDocument;
 use chrono::Datelike;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
@@ -80,23 +82,14 @@ fn styles() -> String {
     )
 }
 
-/// XML text content: `&`, `<`, `>` and quotes escaped, and characters XML
-/// 1.0 forbids (controls other than tab and newline) dropped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+/// The text of a run, as XML ([`escape::xml`]). A run is one line: a tab
+/// or line break in it is a space (carriage returns are dropped).
+fn run_text(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\t', '\n', '\r']) {
+        return escape::xml(s);
     }
-    out
+    let one_line: String = s.replace('\r', "").replace(['\t', '\n'], " ");
+    Cow::Owned(escape::xml(&one_line).into_owned())
 }
 
 /// How a run of text looks.
@@ -172,7 +165,7 @@ fn run(out: &mut String, text: &str, style: Style) {
     if !props.is_empty() {
         let _ = write!(out, "<w:rPr>{props}</w:rPr>");
     }
-    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t></w:r>"#, escape(text));
+    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t></w:r>"#, run_text(text));
 }
 
 fn para_props(p: Para, extra: &str) -> String {
@@ -417,8 +410,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_xml() {
-        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    fn a_run_is_one_line_of_xml_text() {
+        assert_eq!(run_text("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(run_text("a\tb\r\nc\u{FFFF}"), "a b c");
     }
 
     #[test]

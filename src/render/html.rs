@@ -1,7 +1,7 @@
 //! HTML for the report page: documents as sections and tables, bars and
 //! trend charts as inline SVG. No script, no external resource.
 
-pub use super::template::html_escape as esc;
+use super::escape::{self, push_html};
 use crate::report::{Body, Cell, Document, Table, Tone};
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -92,7 +92,7 @@ pub fn trend_svg(points: &[(String, Option<f64>)], goal: f64, tone: Tone) -> Str
             "<text x=\"{:.1}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
             x(i),
             h - 2.0,
-            esc(label)
+            escape::html(label)
         );
     }
     svg.push_str("</svg>");
@@ -110,10 +110,10 @@ fn push_cell(line: &mut String, c: &Cell) {
     line.push_str(if c.is_numeric() { "<td class=\"num\">" } else { "<td>" });
     let class = tone_class(c.tone());
     if class.is_empty() {
-        super::template::push_html_escaped(line, &c.shown());
+        push_html(line, &c.shown());
     } else {
         let _ = write!(line, "<span class=\"{class}\">");
-        super::template::push_html_escaped(line, &c.shown());
+        push_html(line, &c.shown());
         line.push_str("</span>");
     }
     line.push_str("</td>");
@@ -123,11 +123,11 @@ pub fn write_table(t: &Table, out: &mut dyn io::Write) -> io::Result<()> {
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {
-        return writeln!(out, "<p class=\"empty\">{}</p>", esc(empty));
+        return writeln!(out, "<p class=\"empty\">{}</p>", escape::html(empty));
     }
     out.write_all(b"<div class=\"scroll\"><table>\n<thead><tr>")?;
     for c in &t.columns {
-        write!(out, "<th>{}</th>", esc(&c.label))?;
+        write!(out, "<th>{}</th>", escape::html(&c.label))?;
     }
     out.write_all(b"</tr></thead>\n<tbody>\n")?;
     let mut line = String::new();
@@ -152,13 +152,18 @@ pub fn document(doc: &Document, anchor: &str) -> String {
 
 /// [`document`], written as it renders: a register's table may be long.
 pub fn write_document(doc: &Document, anchor: &str, out: &mut dyn io::Write) -> io::Result<()> {
-    writeln!(out, "<section id=\"{}\">\n<h2>{}</h2>", esc(anchor), esc(&doc.title))?;
+    writeln!(
+        out,
+        "<section id=\"{}\">\n<h2>{}</h2>",
+        escape::html(anchor),
+        escape::html(&doc.title)
+    )?;
     if let Some(sub) = &doc.subtitle {
-        writeln!(out, "<p class=\"sub\">{}</p>", esc(sub))?;
+        writeln!(out, "<p class=\"sub\">{}</p>", escape::html(sub))?;
     }
     for s in &doc.sections {
         if let Some(h) = &s.heading {
-            writeln!(out, "<h3>{}</h3>", esc(h))?;
+            writeln!(out, "<h3>{}</h3>", escape::html(h))?;
         }
         match &s.body {
             Body::Table(t) => write_table(t, out)?,
@@ -169,15 +174,15 @@ pub fn write_document(doc: &Document, anchor: &str, out: &mut dyn io::Write) -> 
                     writeln!(
                         out,
                         "<dt>{}</dt><dd class=\"{class}\">{}</dd>",
-                        esc(&f.label),
-                        esc(&f.value.display())
+                        escape::html(&f.label),
+                        escape::html(&f.value.display())
                     )?;
                 }
                 out.write_all(b"</dl>\n")?;
             }
             Body::Text(ps) => {
                 for p in ps {
-                    writeln!(out, "<p>{}</p>", esc(p))?;
+                    writeln!(out, "<p>{}</p>", escape::html(p))?;
                 }
             }
         }
@@ -196,7 +201,12 @@ pub fn write_page(
 ) -> io::Result<()> {
     let mut links = String::new();
     for (anchor, label) in nav {
-        let _ = write!(links, "<a href=\"#{}\">{}</a>", esc(anchor), esc(label));
+        let _ = write!(
+            links,
+            "<a href=\"#{}\">{}</a>",
+            escape::html(anchor),
+            escape::html(label)
+        );
     }
     write!(
         out,
@@ -204,7 +214,7 @@ pub fn write_page(
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
 <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><nav>{links}</nav></header>\n<main>\n",
-        t = esc(title),
+        t = escape::html(title),
     )?;
     body(out)?;
     write!(

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod docx;
+pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod record;

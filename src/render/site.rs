@@ -1,7 +1,7 @@
 //! The pages of the CI bundle (`danvan report`): the self-contained
 //! `index.html` and the short `summary.md`, made from the bundle's data.
 
-use super::{html, markdown};
+use super::{escape, html, markdown};
 use crate::i18n::{tr, word};
 use crate::model::{Config, Keyword};
 use crate::report::bundle::Bundle;
@@ -67,7 +67,7 @@ fn progress_html(b: &Bundle<'_>) -> String {
         let _ = writeln!(
             out,
             "<div class=\"card\"><h4>{}</h4>{}</div>",
-            html::esc(&t.title),
+            escape::html(&t.title),
             html::trend_svg(&points, t.goal, progress::status_tone(t.status))
         );
     }
@@ -92,11 +92,11 @@ fn notices_html(b: &Bundle<'_>) -> String {
         let _ = writeln!(
             out,
             "<li>{} ({}): {} — <a href=\"{}\">HTML</a> · <a href=\"{}\">DOCX</a></li>",
-            html::esc(&n.number),
+            escape::html(&n.number),
             format_date(n.date),
-            html::esc(&n.subject),
-            html::esc(&n.html),
-            html::esc(&n.docx)
+            escape::html(&n.subject),
+            escape::html(&n.html),
+            escape::html(&n.docx)
         );
     }
     out.push_str("</ul>\n</section>\n");
@@ -111,7 +111,11 @@ pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
     let c = &s.counts;
     let mut out = format!(
         "# {}\n\n{}\n\n",
-        tr!("{}: công tác dân vận", "{}: mass mobilization", config.committee.name),
+        tr!(
+            "{}: công tác dân vận",
+            "{}: mass mobilization",
+            escape::markdown_inline(&config.committee.name)
+        ),
         tr!("Tính đến ngày {}", "As of {}", format_date(b.as_of))
     );
     let _ = writeln!(

@@ -3,9 +3,11 @@
 //! (`src/templates/`); a workspace overrides one by placing a file of the
 //! same name in its `templates/` folder.
 
+use super::escape;
 use crate::model::Margins;
 use crate::report::notice::NoticeDocument;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -123,7 +125,10 @@ impl<'s> NoticeTemplate<'s> {
     }
 
     pub fn render(&self, doc: &NoticeDocument) -> Result<String, TemplateError> {
-        let ctx = context! { page => value(&Page { margins_mm: self.margins }), ..value(doc) };
+        let page = Page {
+            margins_mm: self.margins,
+        };
+        let ctx = context! { page => Serde(&page), ..Serde(doc) };
         let fail = |e: minijinja::Error| failure(self.src, &e);
         let template = self.env.get_template(&self.src.name).map_err(fail)?;
         let mut out = template.render(ctx).map_err(fail)?;
@@ -141,33 +146,6 @@ fn failure(src: &Source, e: &minijinja::Error) -> TemplateError {
         line: e.line(),
         message: describe(e),
     }
-}
-
-/// A template value of any report struct. minijinja's own serde support
-/// is an optional feature; going through `serde_json` (a dependency
-/// already) keeps the build as it is.
-fn value(data: &impl Serialize) -> Value {
-    fn convert(json: serde_json::Value) -> Value {
-        use serde_json::Value as J;
-        match json {
-            J::Null => Value::from(()),
-            J::Bool(b) => Value::from(b),
-            J::Number(n) => match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => Value::from(i),
-                (None, Some(f)) => Value::from(f),
-                (None, None) => Value::from(n.to_string()),
-            },
-            J::String(s) => Value::from(s),
-            J::Array(items) => Value::from(items.into_iter().map(convert).collect::<Vec<_>>()),
-            J::Object(map) => Value::from(
-                map.into_iter()
-                    .map(|(k, v)| (k, convert(v)))
-                    .collect::<std::collections::BTreeMap<_, _>>(),
-            ),
-        }
-    }
-    // Serializing plain report structs cannot fail: no maps with non-string keys.
-    convert(serde_json::to_value(data).unwrap_or_default())
 }
 
 /// "syntax error: unexpected end of input", with the causes of a filter's error.
@@ -211,7 +189,7 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
             && !value.is_safe()
             && let Some(text) = value.as_str()
         {
-            return Ok(out.write_str(&html_escape(text))?);
+            return Ok(out.write_str(&escape::html(text))?);
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -224,7 +202,7 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
             wrap(s, width, first.unwrap_or(0), rest.unwrap_or(0))
         },
     );
-    env.add_filter("md", |s: &str| markdown_escape(s));
+    env.add_filter("md", |s: &str| escape::markdown(s));
     env.add_function("columns", columns);
     env
 }
@@ -251,26 +229,23 @@ pub fn pad(s: &str, width: usize) -> String {
 }
 
 /// Words of `s` in lines of at most `width` columns (a longer word stands
-/// alone), the first line indented by `first` spaces, the others by `rest`.
+/// alone, never broken, hyphens included), the first line indented by
+/// `first` spaces, the others by `rest`. Any run of white space, line
+/// breaks too, is one space.
 pub fn wrap(s: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = " ".repeat(first);
-    let mut empty = true;
-    for word in s.split_whitespace() {
-        if !empty && self::width(&line) + 1 + self::width(word) > width {
-            lines.push(std::mem::replace(&mut line, " ".repeat(rest)));
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    lines
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (first, rest) = (" ".repeat(first), " ".repeat(rest));
+    let options = textwrap::Options::new(width)
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(&words, options)
+        .into_iter()
+        .map(|line| line.trim_end().to_owned())
+        .collect()
 }
 
 /// Two columns side by side: the left wrapped in `left_width` (centred, or
@@ -312,42 +287,6 @@ fn columns(
         .join("\n")
 }
 
-/// Text for HTML content and quoted attributes.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_html_escaped(&mut out, s);
-    out
-}
-
-/// [`html_escape`], appended to `out`.
-pub fn push_html_escaped(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
-
-/// Text that Markdown prints as written (no emphasis, links or HTML).
-pub fn markdown_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,7 +295,45 @@ mod tests {
     fn wraps_with_indents() {
         assert_eq!(wrap("một hai ba bốn", 8, 2, 0), ["  một", "hai ba", "bốn"]);
         assert_eq!(wrap("", 8, 0, 0), [""]);
+        assert_eq!(wrap("", 8, 4, 0), [""]);
         assert_eq!(wrap("dàidàidàidài x", 4, 0, 1), ["dàidàidàidài", " x"]);
+        assert_eq!(wrap("Số 245-TB/HU ngày", 8, 0, 0), ["Số", "245-TB/HU", "ngày"]);
+        assert_eq!(wrap(" a\n b\tc  ", 80, 0, 0), ["a b c"]);
+    }
+
+    /// The greedy wrap danvan had before textwrap, kept as the reference
+    /// the notices' layout was pinned with.
+    fn greedy(s: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = " ".repeat(first);
+        let mut empty = true;
+        for word in s.split_whitespace() {
+            if !empty && crate::text::width(&line) + 1 + crate::text::width(word) > width {
+                lines.push(std::mem::replace(&mut line, " ".repeat(rest)));
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        if !empty || lines.is_empty() {
+            lines.push(line.trim_end().to_owned());
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wraps_as_the_greedy_wrap_did(
+            s in "[ a-zđươăâêôạảãấầẩẫậ\\-/\n\t\u{a0}\u{301}]{0,120}",
+            width in 0usize..40,
+            first in 0usize..8,
+            rest in 0usize..8,
+        ) {
+            proptest::prop_assert_eq!(wrap(&s, width, first, rest), greedy(&s, width, first, rest));
+        }
     }
 
     #[test]
@@ -370,10 +347,5 @@ mod tests {
     fn side_by_side() {
         let out = columns(vec!["A".into(), "BB".into()], vec!["C".into()], 4, 3, None);
         assert_eq!(out, " A   C\n BB");
-    }
-
-    #[test]
-    fn escapes_markdown() {
-        assert_eq!(markdown_escape("a*b_c|d"), "a\\*b\\_c\\|d");
     }
 }

@@ -1,12 +1,20 @@
-//! The filters shared by `summary`, `list`, `petitions`, `conclusions`.
+//! The arguments several commands share: `--format` and `-o`, the
+//! filters of `summary`, `list`, `petitions` and `conclusions`, and the
+//! parsers of dates, periods and kinds.
 
-use super::{Failure, parse_date};
+use super::Failure;
 use crate::domain::query::{Query, resolve_orgs, resolve_units};
 use crate::model::Period;
 use crate::model::filter::parse_kind;
 use crate::model::{Kind, Workspace};
+use crate::render::Format;
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, ValueEnum};
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2023-06-30"))
+}
 
 pub fn parse_kind_arg(text: &str) -> Result<Kind, String> {
     parse_kind(text).ok_or_else(|| {
@@ -16,6 +24,32 @@ pub fn parse_kind_arg(text: &str) -> Result<Kind, String> {
 
 pub fn parse_period_arg(text: &str) -> Result<Period, String> {
     Period::parse(text)
+}
+
+#[derive(Args, Debug, Default)]
+pub struct FormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to this file instead of standard output (xlsx needs it; FILE.xlsx alone means --format xlsx)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+}
+
+impl FormatArgs {
+    /// The format asked for; a `-o FILE.xlsx` without `--format` is xlsx.
+    pub fn effective(&self) -> Format {
+        let xlsx_file = self
+            .file
+            .as_ref()
+            .and_then(|f| f.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if self.format == Format::Table && xlsx_file {
+            Format::Xlsx
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -76,5 +110,56 @@ impl FilterArgs {
             q = q.within(p);
         }
         Ok(q)
+    }
+}
+
+/// The files a schema describes: `schema --kind`, and the schema a new
+/// record's `#:schema` line points to.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// danvan.toml
+    #[value(alias = "config")]
+    Danvan,
+    /// targets.toml
+    #[value(alias = "target")]
+    Targets,
+    /// models/**/<id>.toml
+    #[value(alias = "models")]
+    Model,
+    /// meetings/**/<id>.toml
+    #[value(alias = "meetings")]
+    Meeting,
+    /// petitions/**/<id>.toml
+    #[value(alias = "petitions")]
+    Petition,
+}
+
+impl SchemaKind {
+    pub const ALL: [SchemaKind; 5] = [
+        SchemaKind::Danvan,
+        SchemaKind::Targets,
+        SchemaKind::Model,
+        SchemaKind::Meeting,
+        SchemaKind::Petition,
+    ];
+
+    /// The file name under the schema folder, as the `#:schema` lines name it.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SchemaKind::Danvan => "danvan.json",
+            SchemaKind::Targets => "targets.json",
+            SchemaKind::Model => "model.json",
+            SchemaKind::Meeting => "meeting.json",
+            SchemaKind::Petition => "petition.json",
+        }
+    }
+
+    /// The schema file of a record kind (conclusions live inside meetings).
+    pub fn of_record(kind: Kind) -> SchemaKind {
+        match kind {
+            Kind::Model => SchemaKind::Model,
+            Kind::Meeting | Kind::Conclusion => SchemaKind::Meeting,
+            Kind::Petition => SchemaKind::Petition,
+        }
     }
 }

@@ -1,0 +1,156 @@
+//! Escaping text for the markup danvan writes: HTML (the report page, the
+//! notice page), XML (inside a docx) and Markdown (reports, summary.md,
+//! the notice). Every renderer escapes through here.
+
+use std::borrow::Cow;
+
+/// Text for HTML content and quoted attributes: `&`, `<`, `>`, `"` and `'`
+/// as entities (`&#39;`, which HTML 4 knows too, not `&apos;`), and the
+/// characters an HTML page may not hold dropped: the controls other than
+/// tab, line feed, form feed and carriage return, and the noncharacters
+/// (HTML's `control-character-in-input-stream` and
+/// `noncharacter-in-input-stream` parse errors).
+pub fn html(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c| is_markup(c) || !html_char(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    push_html(&mut out, s);
+    Cow::Owned(out)
+}
+
+/// [`html`], appended to `out`.
+pub fn push_html(out: &mut String, s: &str) {
+    push_markup(out, s, "&#39;", html_char);
+}
+
+/// Text for XML content and quoted attributes: `&`, `<`, `>`, `"` and `'`
+/// as entities, and the characters XML 1.0 forbids (its `Char`
+/// production: the controls other than tab, line feed and carriage
+/// return, U+FFFE and U+FFFF) dropped, since a document holding one does
+/// not open.
+pub fn xml(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c| is_markup(c) || !xml_char(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    push_markup(&mut out, s, "&apos;", xml_char);
+    Cow::Owned(out)
+}
+
+fn is_markup(c: char) -> bool {
+    matches!(c, '&' | '<' | '>' | '"' | '\'')
+}
+
+/// Appends `s` with the five markup characters as entities and the
+/// characters `allowed` refuses dropped, copying the runs between them whole.
+fn push_markup(out: &mut String, s: &str, apostrophe: &str, allowed: fn(char) -> bool) {
+    let mut rest = s;
+    while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_markup(c) || !allowed(c)) {
+        out.push_str(&rest[..i]);
+        out.push_str(match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => apostrophe,
+            _ => "",
+        });
+        rest = &rest[i + c.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
+/// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 on.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
+/// What an HTML page may hold: no controls but ASCII whitespace (C0,
+/// U+007F–U+009F), no noncharacters (U+FDD0–U+FDEF, the last two of every plane).
+fn html_char(c: char) -> bool {
+    let n = c as u32;
+    match c {
+        '\t' | '\n' | '\u{C}' | '\r' => true,
+        '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}' => false,
+        _ => n & 0xFFFE != 0xFFFE,
+    }
+}
+
+/// Characters that open inline Markdown wherever they stand: a backslash
+/// escape, code, emphasis, raw HTML and autolinks, a table cell's end.
+const INLINE: [char; 6] = ['\\', '`', '*', '_', '<', '|'];
+
+/// Text that Markdown prints as written wherever it stands, even at the
+/// start of a line (the notice's `md` filter, for paragraphs of its own):
+/// [`markdown_inline`]'s characters, and `#` and `>` (a heading or quote at
+/// the start of a line) and `[`, `]` (links), wherever they stand.
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if INLINE.contains(&c) || matches!(c, '[' | ']' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text inside a line: a table cell, a heading, a list item's value (every
+/// report in Markdown, summary.md): backslash before what opens inline markup
+/// (`\`, `` ` ``, `*`, `_`, `<`, `|`) and before the `(` of a link's
+/// `](`, and line breaks as `<br>`. The `#`, `>`, `[` and `]` of ids,
+/// ranges and measures (`so-ket#3`, `["done"]`) stay as written: inside
+/// a line they are plain text.
+pub fn markdown_inline(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c| INLINE.contains(&c) || c == '\n') && !s.contains("](") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut after_bracket = false;
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("<br>"),
+            '(' if after_bracket => out.push_str("\\("),
+            c if INLINE.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        after_bracket = c == ']';
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_and_xml_differ_in_the_apostrophe_and_the_characters_they_drop() {
+        assert_eq!(html("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(xml("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(xml("a\u{1}\tb\r\n\u{FFFE}\u{7F}"), "a\tb\r\n\u{7F}");
+        assert_eq!(
+            html("a\u{1}\tb\u{C}\r\n\u{FFFE}\u{7F}\u{85}\u{FDD0}\u{1FFFF}é"),
+            "a\tb\u{C}\r\né"
+        );
+        assert!(matches!(html("T/M Ban Thường vụ"), Cow::Borrowed(_)));
+        assert!(matches!(xml("245-TB/HU"), Cow::Borrowed(_)));
+        let mut out = String::from("<td>");
+        push_html(&mut out, "A&B");
+        assert_eq!(out, "<td>A&amp;B");
+    }
+
+    #[test]
+    fn markdown_escapes_what_opens_markup() {
+        assert_eq!(markdown("a*b_c|d"), "a\\*b\\_c\\|d");
+        assert_eq!(markdown("# [x] > `y` \\ <z>"), "\\# \\[x\\] \\> \\`y\\` \\\\ \\<z\\>");
+        assert_eq!(markdown_inline("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(markdown_inline("so-ket#3 [\"done\"] > 5"), "so-ket#3 [\"done\"] > 5");
+        assert_eq!(markdown_inline("*x* _y_ `z` <b>"), "\\*x\\* \\_y\\_ \\`z\\` \\<b>");
+        assert_eq!(markdown_inline("[here](http://x)"), "[here]\\(http://x)");
+        assert!(matches!(markdown_inline("Tân Mỹ (2023)"), Cow::Borrowed(_)));
+    }
+}
