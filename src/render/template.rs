@@ -218,6 +218,10 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
     env.add_filter("center", |s: &str, width: usize| center(s, width));
     env.add_filter("pad", |s: &str, width: usize| pad(s, width));
     env.add_filter("rstrip", |s: &str| s.trim_end().to_owned());
+    // A rule as wide as a text (under "ĐẢNG CỘNG SẢN VIỆT NAM"), and an
+    // underline for the line below a text ("Nơi nhận:"), in plain text.
+    env.add_filter("rule", |s: &str| "─".repeat(width(s)));
+    env.add_filter("underline", |s: &str| "‾".repeat(width(s)));
     env.add_filter(
         "wrap",
         |s: &str, width: usize, first: Option<usize>, rest: Option<usize>| {

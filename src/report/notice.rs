@@ -181,6 +181,19 @@ pub fn date_line(d: NaiveDate) -> String {
     format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
 }
 
+/// A period as the body of a document names it: "6 tháng đầu năm 2022",
+/// "6 tháng cuối năm 2022", "năm 2025", "quý III năm 2025", "tháng 7 năm 2025".
+pub fn period_phrase(p: crate::model::Period) -> String {
+    use crate::model::Period;
+    const QUARTERS: [&str; 4] = ["I", "II", "III", "IV"];
+    match p {
+        Period::Year(y) => format!("năm {y}"),
+        Period::Half(..) => p.label_vi(),
+        Period::Quarter(y, q) => format!("quý {} năm {y}", QUARTERS[usize::from(q.clamp(1, 4) - 1)]),
+        Period::Month(y, m) => format!("tháng {} năm {y}", m.clamp(1, 12)),
+    }
+}
+
 /// "31/12/2022", as dates are written in the body of a document.
 pub fn short_date(d: NaiveDate) -> String {
     format!("{}/{}/{}", d.day(), d.month(), d.year())
@@ -307,7 +320,7 @@ fn opening(ws: &Workspace, meeting: &Meeting) -> Vec<String> {
         _ => "họp".to_owned(),
     };
     let topic = match meeting.period {
-        Some(p) => format!(" về tình hình Nhân dân và công tác dân vận {}", p.label_vi()),
+        Some(p) => format!(" về tình hình Nhân dân và công tác dân vận {}", period_phrase(p)),
         None => String::new(),
     };
     let mut first = format!("Ngày {when}, {standing} {met}{topic}.");
@@ -458,6 +471,16 @@ mod tests {
         // Dates in the body are not padded.
         assert_eq!(short_date(d("2022-08-05")), "5/8/2022");
         assert_eq!(short_date(d("2026-02-05")), "5/2/2026");
+    }
+
+    #[test]
+    fn periods_as_a_document_names_them() {
+        use crate::model::Period;
+        assert_eq!(period_phrase(Period::Half(2022, 1)), "6 tháng đầu năm 2022");
+        assert_eq!(period_phrase(Period::Half(2022, 2)), "6 tháng cuối năm 2022");
+        assert_eq!(period_phrase(Period::Year(2025)), "năm 2025");
+        assert_eq!(period_phrase(Period::Quarter(2025, 3)), "quý III năm 2025");
+        assert_eq!(period_phrase(Period::Month(2025, 7)), "tháng 7 năm 2025");
     }
 
     #[test]
