@@ -22,6 +22,7 @@
 
 use crate::model::Margins;
 use crate::report::notice::{Header, NoticeDocument, Signature};
+use crate::report::review::{DocBlock, DocTable, ReviewDocument};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -342,8 +343,9 @@ fn layout_table(widths: [i64; 2], cells: [Vec<Paragraph>; 2]) -> Block {
 }
 
 /// A data table of text cells, bordered, 12 pt, its header row bold and
-/// repeated on every page, number columns right-aligned; column widths in
-/// proportion to their longest text, within the text block.
+/// repeated on every page, number columns right-aligned. Each column gets
+/// at least its longest word (a number column: its longest cell) and the
+/// rest of the text block goes to the text columns by their length.
 pub fn data_table(
     columns: &[String],
     numeric: &[bool],
@@ -352,27 +354,77 @@ pub fn data_table(
     width: i64,
 ) -> Block {
     let n = columns.len().max(1);
-    let longest: Vec<f64> = (0..n)
+    // About half an em a character at 12 pt (a little more for digits and
+    // "%", which are wider than the average letter), and the cell's padding.
+    const PER_CHAR: i64 = 118;
+    const PER_DIGIT: i64 = 140;
+    const PADDING: i64 = 260;
+    let is_num = |i: usize| numeric.get(i).copied().unwrap_or(false);
+    let cells = |i: usize| {
+        std::iter::once(columns.get(i))
+            .chain(rows.iter().map(|r| r.get(i)))
+            .chain(total.map(|t| t.get(i)))
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<&str>>()
+    };
+    let chars = |s: &str| s.chars().count() as i64;
+    // The header is bold: its letters are wider.
+    const PER_BOLD: i64 = 150;
+    let longest_word = |c: &str| c.split_whitespace().map(chars).max().unwrap_or(0);
+    let mins: Vec<i64> = (0..n)
         .map(|i| {
-            let cells = std::iter::once(columns.get(i))
-                .chain(rows.iter().map(|r| r.get(i)))
-                .chain(total.map(|t| t.get(i)))
-                .flatten();
-            // A long text wraps: weigh it by the root of its length.
-            let len = cells.map(|c| c.chars().count()).max().unwrap_or(1).max(3) as f64;
-            if numeric.get(i).copied().unwrap_or(false) {
-                len
-            } else {
-                len.sqrt() * 6.0
-            }
+            let body = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .chain(total.and_then(|t| t.get(i)))
+                .map(|c| {
+                    if is_num(i) {
+                        chars(c) * PER_DIGIT
+                    } else {
+                        longest_word(c) * PER_CHAR
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            let head = columns.get(i).map_or(0, |h| longest_word(h) * PER_BOLD);
+            body.max(head).max(2 * PER_CHAR) + PADDING
         })
         .collect();
-    let sum: f64 = longest.iter().sum();
-    let mut widths: Vec<i64> = longest.iter().map(|l| (l / sum * width as f64) as i64).collect();
+    let wants: Vec<i64> = (0..n)
+        .map(|i| {
+            if is_num(i) {
+                0
+            } else {
+                cells(i).iter().map(|c| chars(c)).max().unwrap_or(0) * PER_CHAR + PADDING - mins[i]
+            }
+        })
+        .map(|w| w.max(0))
+        .collect();
+    let min_sum: i64 = mins.iter().sum();
+    let mut widths: Vec<i64> = if min_sum >= width {
+        mins.iter().map(|m| m * width / min_sum.max(1)).collect()
+    } else {
+        let extra = width - min_sum;
+        let want_sum: i64 = wants.iter().sum();
+        (0..n)
+            .map(|i| {
+                mins[i]
+                    + if want_sum > 0 {
+                        (extra * wants[i] / want_sum).min(wants[i].max(extra / n as i64))
+                    } else {
+                        extra / n as i64
+                    }
+            })
+            .collect()
+    };
+    // What rounding (or a text column that wanted less) left goes to the widest text column.
     let used: i64 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += width - used;
-    }
+    let widest = (0..n)
+        .filter(|&i| !is_num(i))
+        .max_by_key(|&i| widths[i])
+        .unwrap_or(n - 1);
+    widths[widest] += width - used;
     let cell = |text: &str, i: usize, bold: bool| {
         let align = if numeric.get(i).copied().unwrap_or(false) {
             Align::Right
@@ -473,6 +525,97 @@ pub fn notice_document(doc: &NoticeDocument, margins: Margins) -> Document {
         date: doc.date,
         margins,
         blocks,
+    }
+}
+
+// ── The review report ───────────────────────────────────────────────────────
+
+/// The .docx file of a review report.
+pub fn review(doc: &ReviewDocument, margins: Margins) -> std::io::Result<Vec<u8>> {
+    package(&review_document(doc, margins))
+}
+
+/// The review in the document model: the notice's header, title and
+/// closing around the parts, then the appendix from a new page.
+pub fn review_document(doc: &ReviewDocument, margins: Margins) -> Document {
+    let width = text_width(margins);
+    let mut blocks = vec![party_header(&doc.header, width)];
+    blocks.extend(title_blocks(doc.doc_type, &doc.subject));
+    for p in &doc.opening {
+        blocks.push(Block::Paragraph(Paragraph::body(vec![Run::plain(p)])));
+    }
+    for part in &doc.parts {
+        blocks.push(Block::Paragraph(Paragraph {
+            before: 120,
+            keep_next: true,
+            ..Paragraph::body(vec![Run::bold(format!("{}. {}", part.number, part.heading))])
+        }));
+        for b in &part.blocks {
+            push_review_block(&mut blocks, b, width);
+        }
+    }
+    let last = last_paragraph(&blocks);
+    blocks.push(Block::Paragraph(Paragraph {
+        after: 120,
+        ..Paragraph::centered(Vec::new())
+    }));
+    let closing = closing(&mut blocks, last, &doc.recipients, &doc.signature, width);
+    blocks.push(closing);
+    if !doc.appendix.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph {
+            page_break_before: true,
+            after: 120,
+            ..Paragraph::centered(vec![Run::bold("PHỤ LỤC")])
+        }));
+        for t in &doc.appendix {
+            push_table(&mut blocks, t, width);
+        }
+    }
+    Document {
+        title: doc.subject.clone(),
+        date: doc.date,
+        margins,
+        blocks,
+    }
+}
+
+fn push_review_block(blocks: &mut Vec<Block>, b: &DocBlock, width: i64) {
+    let styled = |text: &str, office: bool| if office { Run::italic(text) } else { Run::plain(text) };
+    match b {
+        DocBlock::Heading { text, office } => blocks.push(Block::Paragraph(Paragraph {
+            keep_next: true,
+            ..Paragraph::body(vec![Run {
+                italic: *office,
+                ..Run::bold(text)
+            }])
+        })),
+        DocBlock::Paragraph { text, office } => {
+            blocks.push(Block::Paragraph(Paragraph::body(vec![styled(text, *office)])))
+        }
+        DocBlock::Item { text, office } => blocks.push(Block::Paragraph(Paragraph::body(vec![
+            Run::plain("- "),
+            styled(text, *office),
+        ]))),
+        DocBlock::Note { text } => blocks.push(Block::Paragraph(Paragraph {
+            keep_next: true,
+            ..Paragraph::body(vec![Run::italic(text)])
+        })),
+        DocBlock::Table { table } => push_table(blocks, table, width),
+    }
+}
+
+/// A table's caption (kept with it) and the table, or "(không có)".
+fn push_table(blocks: &mut Vec<Block>, t: &DocTable, width: i64) {
+    blocks.push(Block::Paragraph(Paragraph {
+        before: 120,
+        after: 60,
+        keep_next: true,
+        ..Paragraph::new(Align::Left, vec![Run::italic(&t.caption)])
+    }));
+    if t.rows.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::body(vec![Run::plain("(không có)")])));
+    } else {
+        blocks.push(data_table(&t.columns, &t.numeric, &t.rows, t.total.as_deref(), width));
     }
 }
 

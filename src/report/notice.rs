@@ -40,7 +40,7 @@ pub struct NoticeDocument {
 }
 
 /// The two-column header (thể thức: tên cơ quan, số, quốc hiệu, địa danh và ngày).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Header {
     /// "ĐẢNG BỘ TỈNH ĐỒNG THÁP".
     pub parent: String,
@@ -91,7 +91,7 @@ pub struct NoticeTask {
 }
 
 /// The signature block (thể thức ký: T/M tập thể).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Signature {
     /// "T/M BAN THƯỜNG VỤ".
     pub on_behalf: String,
