@@ -164,47 +164,17 @@ pub fn render(ws: &Workspace, report: &Review, format: ReviewFormat) -> Result<V
     }
 }
 
-/// The stem of the office's file for a span: `2025-H1`, `2025`,
-/// `2021-01-01_2025-12-31`.
-pub fn office_stem(span: ReviewSpan) -> String {
-    match span {
-        ReviewSpan::Period(p) => p.to_string(),
-        ReviewSpan::Range(from, to) => format!("{from}_{to}"),
+/// `reviews/<PERIOD>.md` beside danvan.toml, when the office wrote one.
+pub fn office_file(ws: &Workspace, span: ReviewSpan) -> Result<Option<OfficeFile>, Failure> {
+    let path = review::office_path(span);
+    match crate::load::review_text(&ws.root, &path) {
+        Ok(text) => Ok(text.map(|text| OfficeFile { path, text })),
+        Err(d) => Err(Failure::Usage(format!(
+            "{}: {}",
+            ws.root.join(&path).display(),
+            d.message
+        ))),
     }
-}
-
-/// The most an office file may hold; more is refused unread.
-const OFFICE_FILE_LIMIT: u64 = 1 << 20;
-
-/// `reviews/<STEM>.md` beside danvan.toml, when the office wrote one.
-fn office_file(ws: &Workspace, span: ReviewSpan) -> Result<Option<OfficeFile>, Failure> {
-    let rel = format!("reviews/{}.md", office_stem(span));
-    let path = ws.root.join(&rel);
-    let shown = || path.display().to_string();
-    let meta = match std::fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Failure::Usage(format!("{}: {e}", shown()))),
-    };
-    if !meta.is_file() || meta.len() > OFFICE_FILE_LIMIT {
-        return Err(Failure::Usage(tr!(
-            "{}: không phải tệp văn bản Markdown (tối đa 1 MiB)",
-            "{}: not a Markdown text file (at most 1 MiB)",
-            shown()
-        )));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| Failure::Usage(format!("{}: {e}", shown())))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Failure::Usage(tr!(
-            "{}: không phải UTF-8; lưu lại dưới dạng UTF-8",
-            "{}: not UTF-8; save it as UTF-8",
-            shown()
-        ))
-    })?;
-    Ok(Some(OfficeFile {
-        path: rel,
-        text: crate::text::nfc(text.trim_start_matches('\u{feff}')),
-    }))
 }
 
 /// Text goes to standard output; a .docx only into a pipe, never onto a terminal.

@@ -147,6 +147,15 @@ fn whole_years(from: NaiveDate, to: NaiveDate) -> bool {
     (from.month(), from.day(), to.month(), to.day()) == (1, 1, 12, 31) && to.year() > from.year()
 }
 
+/// Where the office's own text for a span is, beside danvan.toml:
+/// `reviews/2025-H1.md`, `reviews/2025.md`, `reviews/2021-01-01_2025-12-31.md`.
+pub fn office_path(span: ReviewSpan) -> String {
+    match span {
+        ReviewSpan::Period(p) => format!("reviews/{p}.md"),
+        ReviewSpan::Range(from, to) => format!("reviews/{from}_{to}.md"),
+    }
+}
+
 /// What the office adds to a review from a file beside the records.
 #[derive(Debug, Clone)]
 pub struct OfficeFile {
@@ -377,8 +386,10 @@ pub struct UnitRef {
 /// `deadline`, `percent` (whether values are percentages); on
 /// `figures_as_of`: `actual`, `expected`, `status` (as `danvan progress`),
 /// `at_deadline` (the figure it is judged on once its deadline passed);
-/// `year_ago`: the figure a year earlier; `series`: for a range, `[{
-/// period, end, actual }]` for each year of it.
+/// `year_ago`: the figure a year earlier; `verdict`: once its deadline is
+/// on or before `figures_as_of`, `achieved` or `missed` on its figure on
+/// the deadline (else null); `series`: for a range, `[{ period, end,
+/// actual }]` for each year of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetLine {
     pub id: String,
@@ -393,6 +404,7 @@ pub struct TargetLine {
     pub status: TargetStatus,
     pub at_deadline: Option<f64>,
     pub year_ago: Option<f64>,
+    pub verdict: Option<TargetStatus>,
     pub series: Vec<targets::SeriesPoint>,
 }
 
@@ -786,6 +798,11 @@ pub fn review(timeline: &mut Timeline<'_, '_>, as_of: NaiveDate, opts: &ReviewOp
     review
 }
 
+/// The subject line of the review of `span` made on `as_of`.
+pub fn subject_of(span: ReviewSpan, as_of: NaiveDate) -> String {
+    subject(span, span.to() <= as_of, span.to().min(as_of))
+}
+
 /// "tình hình Nhân dân và kết quả công tác dân vận 6 tháng đầu năm 2025",
 /// "tổng kết công tác dân vận giai đoạn 2021–2025"; "(tính đến ngày …)"
 /// for a span not ended.
@@ -984,11 +1001,15 @@ fn figures(timeline: &mut Timeline<'_, '_>, span: ReviewSpan, as_of: NaiveDate) 
     }
 }
 
-/// Citizen reception month by month from `from` to the snapshot's date,
-/// by the workspace's `every` target (else every reception, one a month),
+/// Citizen reception month by month from `from` (or from the start of
+/// the target's own span, when later) to the snapshot's date, by the
+/// workspace's `every` target (else every reception, one a month),
 /// through the same domain function as the target.
 fn monthly(snap: &Snapshot<'_>, from: NaiveDate) -> MonthlyFigures {
     let standard = reception_standard(snap.ws);
+    let from = standard
+        .and_then(|t| targets::every_start(snap.ws, t))
+        .map_or(from, |start| start.max(from));
     let receptions = Filter {
         clauses: vec![Clause {
             key: "type".into(),
@@ -1084,6 +1105,14 @@ fn target_lines(timeline: &mut Timeline<'_, '_>, ws: &Workspace, span: ReviewSpa
                 ReviewSpan::Period(_) => year_ago_end.and_then(|d| timeline.actual(t, d)),
                 ReviewSpan::Range(..) => None,
             };
+            // The final verdict, once the deadline is reached: its figure on the deadline.
+            let verdict = (t.deadline <= end).then(|| {
+                let on_deadline = timeline.actual(t, t.deadline);
+                match on_deadline {
+                    Some(v) if targets::at_least_as_good(t.direction, v, t.goal) => TargetStatus::Achieved,
+                    _ => TargetStatus::Missed,
+                }
+            });
             TargetLine {
                 id: t.id.clone(),
                 title: t.title.clone(),
@@ -1097,6 +1126,7 @@ fn target_lines(timeline: &mut Timeline<'_, '_>, ws: &Workspace, span: ReviewSpa
                 status: p.status,
                 at_deadline: p.at_deadline,
                 year_ago,
+                verdict,
                 series,
             }
         })
@@ -1137,7 +1167,7 @@ fn shortcomings(f: &Figures, targets: &[TargetLine]) -> Vec<Finding> {
     }
     for t in targets {
         let shown = |v: Option<f64>| v.map_or("chưa có số liệu".to_owned(), |v| vi_value(v, t.percent));
-        match t.status {
+        match t.verdict.unwrap_or(t.status) {
             TargetStatus::Behind => push(
                 "target-behind",
                 format!(
@@ -1154,7 +1184,7 @@ fn shortcomings(f: &Figures, targets: &[TargetLine]) -> Vec<Finding> {
                     "Chỉ tiêu “{}” không đạt: đến hạn {} đạt {}, mục tiêu {}.",
                     t.title,
                     short_date(t.deadline),
-                    shown(t.at_deadline),
+                    shown(t.at_deadline.or(t.actual)),
                     vi_value(t.goal, t.percent)
                 ),
             ),
@@ -1162,25 +1192,20 @@ fn shortcomings(f: &Figures, targets: &[TargetLine]) -> Vec<Finding> {
         }
     }
     let m = &f.receptions_monthly;
-    let missed: Vec<String> = m
-        .months
-        .iter()
-        .filter(|p| !p.met && !p.running)
-        .map(|p| month_name(p.period))
-        .collect();
-    if !missed.is_empty() {
+    let missed = m.months.iter().filter(|p| !p.met && !p.running).count();
+    if missed > 0 {
         push(
             "months-missed",
             format!(
                 "{} {} chưa có đủ {} buổi tiếp công dân định kỳ: {}.",
-                vi_int(missed.len()),
+                vi_int(missed),
                 if m.every == Some(Granularity::Quarter) {
                     "quý"
                 } else {
                     "tháng"
                 },
                 m.min,
-                missed.join(", ")
+                missed_months(m)
             ),
         );
     }
@@ -1286,7 +1311,7 @@ fn directions(snap: &Snapshot<'_>, next: ReviewSpan, targets: &[TargetLine]) -> 
     petitions.sort_by_key(|(due, _)| *due);
     out.extend(petitions.into_iter().map(|(_, f)| f));
     for t in targets.iter().filter(|t| within(t.deadline)) {
-        if t.status == TargetStatus::Achieved {
+        if t.verdict.unwrap_or(t.status) == TargetStatus::Achieved {
             continue;
         }
         let now = t
@@ -1608,7 +1633,7 @@ fn recipients(ws: &Workspace) -> Vec<String> {
 }
 
 /// The comparisons of a span: (figures, how the sentence names them).
-fn compared<'r>(r: &'r Review, span: ReviewSpan) -> Vec<(&'r Figures, String)> {
+fn compared(r: &Review, span: ReviewSpan) -> Vec<(&Figures, String)> {
     let mut out = Vec::new();
     if let Some(f) = &r.year_ago {
         out.push((f, span.as_year_ago()));
@@ -1723,9 +1748,9 @@ fn document(ws: &Workspace, r: &Review, span: ReviewSpan, opts: &ReviewOptions) 
         blocks.push(item(overdue_task(t)));
     }
     if !r.years.is_empty() {
-        blocks.push(heading(format!("5. Kết quả qua từng năm {}", r.label)));
+        blocks.push(heading("5. Kết quả qua từng năm"));
         blocks.push(DocBlock::Table {
-            table: years_table(&r.years),
+            table: years_table(&r.years, &r.label),
         });
     }
     push("KẾT QUẢ CÔNG TÁC DÂN VẬN", blocks);
@@ -1877,26 +1902,33 @@ fn dialogues(f: &Figures, cmp: &[(&Figures, &str)]) -> String {
 
 fn models(f: &Figures, cmp: &[(&Figures, &str)]) -> String {
     let m = &f.models;
-    let levels = if m.recognized_by_level.is_empty() {
+    // "(1 cấp tỉnh; so với cùng kỳ năm 2024 tăng 1 mô hình)": the levels, then the comparisons.
+    let mut recognized: Vec<String> = m
+        .recognized_by_level
+        .iter()
+        .map(|c| format!("{} {}", vi_int(c.count), c.label))
+        .collect();
+    let levels = recognized.join(", ");
+    recognized.clear();
+    if !levels.is_empty() {
+        recognized.push(levels);
+    }
+    let compared = comparisons(None, m.recognized, cmp, |g| g.models.recognized, "mô hình");
+    if !compared.is_empty() {
+        recognized.push(compared);
+    }
+    let recognized = if recognized.is_empty() {
         String::new()
     } else {
-        format!(
-            " ({})",
-            m.recognized_by_level
-                .iter()
-                .map(|c| format!("{} {}", vi_int(c.count), c.label))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        format!(" ({})", recognized.join("; "))
     };
     format!(
-        "Đến ngày {}, có {} mô hình dân vận đang thực hiện. Trong kỳ có {} mô hình mới{} và {} mô hình được công nhận “Dân vận khéo”{levels}{}; lũy kế {} mô hình được công nhận.",
+        "Đến ngày {}, có {} mô hình dân vận đang thực hiện. Trong kỳ có {} mô hình mới{} và {} mô hình được công nhận “Dân vận khéo”{recognized}; lũy kế {} mô hình được công nhận.",
         short_date(f.to),
         vi_int(m.active),
         vi_int(m.started),
         versus_paren(m.started, cmp, |g| g.models.started, "mô hình"),
         vi_int(m.recognized),
-        versus_paren(m.recognized, cmp, |g| g.models.recognized, "mô hình"),
         vi_int(m.recognized_total)
     )
 }
@@ -1917,6 +1949,7 @@ fn meetings(f: &Figures, cmp: &[(&Figures, &str)]) -> String {
 /// "Tiếp công dân định kỳ theo Quy định 11-QĐi/TW: 5/6 tháng có ít nhất 1
 /// buổi (83,3%); chưa đạt: tháng 2/2025."
 fn monthly_line(m: &MonthlyFigures, ws: &Workspace) -> String {
+    let missed = missed_months(m);
     let unit = if m.every == Some(Granularity::Quarter) {
         "quý"
     } else {
@@ -1933,12 +1966,6 @@ fn monthly_line(m: &MonthlyFigures, ws: &Workspace) -> String {
     if m.counted == 0 {
         return format!("Tiếp công dân định kỳ theo Quy định 11-QĐi/TW{whose}: chưa có {unit} nào để đánh giá.");
     }
-    let missed: Vec<String> = m
-        .months
-        .iter()
-        .filter(|p| !p.met && !p.running)
-        .map(|p| month_name(p.period))
-        .collect();
     let mut s = format!(
         "Tiếp công dân định kỳ theo Quy định 11-QĐi/TW{whose}: {}/{} {unit} có ít nhất {} buổi ({})",
         vi_int(m.met),
@@ -1949,9 +1976,37 @@ fn monthly_line(m: &MonthlyFigures, ws: &Workspace) -> String {
     if missed.is_empty() {
         s.push_str(&format!("; {unit} nào cũng đạt."));
     } else {
-        s.push_str(&format!("; chưa đạt: {}.", missed.join(", ")));
+        s.push_str(&format!("; chưa đạt: {missed}."));
     }
     s
+}
+
+/// The months (quarters) that ended unmet: each named, or, past twelve,
+/// counted by year ("năm 2021: 12 tháng; năm 2022: 8 tháng").
+fn missed_months(m: &MonthlyFigures) -> String {
+    let unit = if m.every == Some(Granularity::Quarter) {
+        "quý"
+    } else {
+        "tháng"
+    };
+    let missed: Vec<Period> = m
+        .months
+        .iter()
+        .filter(|p| !p.met && !p.running)
+        .map(|p| p.period)
+        .collect();
+    if missed.len() <= 12 {
+        return missed.into_iter().map(month_name).collect::<Vec<_>>().join(", ");
+    }
+    let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
+    for p in missed {
+        *by_year.entry(p.start().year()).or_default() += 1;
+    }
+    by_year
+        .into_iter()
+        .map(|(y, n)| format!("năm {y}: {} {unit}", vi_int(n)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn petitions_resolved(f: &Figures, cmp: &[(&Figures, &str)]) -> String {
@@ -2016,7 +2071,7 @@ fn overdue_task(t: &TaskLine) -> String {
 }
 
 fn targets_line(targets: &[TargetLine], end: &str) -> String {
-    let n = |s: TargetStatus| targets.iter().filter(|t| t.status == s).count();
+    let n = |s: TargetStatus| targets.iter().filter(|t| t.verdict.unwrap_or(t.status) == s).count();
     format!(
         "Đến ngày {end}, trong {} chỉ tiêu: {} đạt, {} đúng tiến độ, {} chậm tiến độ, {} không đạt, {} chưa có số liệu.",
         vi_int(targets.len()),
@@ -2063,7 +2118,7 @@ fn targets_table(r: &Review, span: ReviewSpan) -> DocTable {
                             t.percent,
                         )
                     }));
-                    row.push(status_word(t.status).to_owned());
+                    row.push(status_word(t.verdict.unwrap_or(t.status)).to_owned());
                     row
                 })
                 .collect();
@@ -2098,7 +2153,7 @@ fn targets_table(r: &Review, span: ReviewSpan) -> DocTable {
                             short_date(t.deadline),
                             shown(t.year_ago, t.percent),
                             shown(t.actual, t.percent),
-                            status_word(t.status).to_owned(),
+                            status_word(t.verdict.unwrap_or(t.status)).to_owned(),
                         ]
                     })
                     .collect(),
@@ -2108,7 +2163,7 @@ fn targets_table(r: &Review, span: ReviewSpan) -> DocTable {
     }
 }
 
-fn years_table(years: &[Figures]) -> DocTable {
+fn years_table(years: &[Figures], label: &str) -> DocTable {
     let rows: Vec<Vec<String>> = years
         .iter()
         .map(|f| {
@@ -2142,7 +2197,7 @@ fn years_table(years: &[Figures]) -> DocTable {
         sum(&|f| f.tasks.done + f.tasks.done_late),
     ];
     DocTable {
-        caption: "Kết quả qua từng năm".into(),
+        caption: format!("Kết quả qua từng năm, {label}"),
         columns: [
             "Năm",
             "Đơn tiếp nhận",
