@@ -84,6 +84,14 @@ fn the_half_year_counted_by_hand() {
         (u(&p["open"]), u(&p["overdue"]), u(&p["acceptance_overdue"])),
         (2, 1, 0)
     );
+    assert_eq!(
+        (
+            u(&p["resolved_by_type"]["complaint"]),
+            u(&p["on_time_by_type"]["complaint"])
+        ),
+        (1, 1)
+    );
+    assert_eq!(u(&p["resolved_by_type"]["denunciation"]), 0);
     let m = &c["models"];
     assert_eq!(
         (
@@ -470,6 +478,21 @@ fn the_text_says_what_the_json_counts() {
             "còn {} đơn đang giải quyết, {} đơn quá hạn giải quyết, {} đơn quá hạn thụ lý",
             p["open"], p["overdue"], p["acceptance_overdue"]
         ));
+        if u(&p["received"]) + u(&p["resolved"]) > 0 {
+            let t = |key: &str, kind: &str| p[key][kind].clone();
+            expect(format!(
+                "Theo loại đơn: khiếu nại tiếp nhận {}, giải quyết {} (đúng hạn {}); tố cáo tiếp nhận {}, giải quyết {} (đúng hạn {}); kiến nghị, phản ánh tiếp nhận {}, giải quyết {} (đúng hạn {}).",
+                t("by_type", "complaint"),
+                t("resolved_by_type", "complaint"),
+                t("on_time_by_type", "complaint"),
+                t("by_type", "denunciation"),
+                t("resolved_by_type", "denunciation"),
+                t("on_time_by_type", "denunciation"),
+                t("by_type", "recommendation"),
+                t("resolved_by_type", "recommendation"),
+                t("on_time_by_type", "recommendation")
+            ));
+        }
         let m = &c["models"];
         expect(format!(
             "có {} mô hình dân vận đang thực hiện. Trong kỳ có {} mô hình mới",

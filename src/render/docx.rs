@@ -286,8 +286,10 @@ pub fn title_blocks(doc_type: &str, subject: &str) -> Vec<Block> {
 /// "Nơi nhận:" is 14 pt, upright and underlined, the recipients 12 pt
 /// (Hướng dẫn 36-HD/VPTW; bold italic 12 pt is the state style of Nghị
 /// định 30/2020/NĐ-CP, not the Party's). The block is never alone on a
-/// page: every paragraph before it from `keep_from` on (the last paragraph
-/// of the body) is kept with it, and its row does not split.
+/// page (issue 13; not in the domain facts at hand, so unconfirmed as a
+/// rule of Hướng dẫn 36): every paragraph before it from `keep_from` on
+/// (the last paragraph of the body) is kept with it, and its row does not
+/// split.
 pub fn closing(blocks: &mut [Block], keep_from: usize, recipients: &[String], s: &Signature, text_width: i64) -> Block {
     for block in blocks.iter_mut().skip(keep_from) {
         if let Block::Paragraph(p) = block {

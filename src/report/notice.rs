@@ -209,10 +209,12 @@ fn committee_kind(c: &Committee) -> &str {
         .unwrap_or(c.name.trim())
 }
 
-/// The collectives a Party committee signs for, as Hướng dẫn 36-HD/VPTW
-/// prints them: "T/M BAN THƯỜNG VỤ" at every level (province, district,
-/// and the commune Party committees formed on 1/7/2025), "T/M BAN CHẤP
-/// HÀNH", "T/M THƯỜNG TRỰC". The committee's own name never follows.
+/// The collectives a Party committee signs for: "T/M BAN THƯỜNG VỤ"
+/// (Hướng dẫn 36-HD/VPTW's example of a notice), "T/M BAN CHẤP HÀNH",
+/// "T/M THƯỜNG TRỰC". The committee's own name never follows, at any
+/// level: the commune Party committees formed on 1/7/2025 sign "T/M BAN
+/// THƯỜNG VỤ" too (seen in their issued documents, domain facts;
+/// unconfirmed as a rule).
 const COLLECTIVES: [&str; 3] = ["Ban Thường vụ", "Ban Chấp hành", "Thường trực"];
 
 /// The collective that signs: the standing body without the committee it

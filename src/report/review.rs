@@ -257,7 +257,9 @@ pub struct Figures {
 }
 
 /// Petitions: `received` in the span, `by_type` (`complaint`,
-/// `denunciation`, `recommendation`), `by_field` and `by_channel` (`[{ key,
+/// `denunciation`, `recommendation`; `resolved_by_type` and
+/// `on_time_by_type` the same for those resolved in the span, and resolved
+/// on time), `by_field` and `by_channel` (`[{ key,
 /// label, count }]`, largest first; `key` as the records write it, `none`
 /// for a petition without one); `accepted` and `resolved` in the span (of
 /// any date of receipt), `resolved_on_time`, `resolved_late`,
@@ -268,6 +270,8 @@ pub struct Figures {
 pub struct PetitionFigures {
     pub received: usize,
     pub by_type: TypeCounts,
+    pub resolved_by_type: TypeCounts,
+    pub on_time_by_type: TypeCounts,
     pub by_field: Vec<Count>,
     pub by_channel: Vec<Count>,
     pub accepted: usize,
@@ -285,6 +289,24 @@ pub struct TypeCounts {
     pub complaint: usize,
     pub denunciation: usize,
     pub recommendation: usize,
+}
+
+impl TypeCounts {
+    fn add(&mut self, t: PetitionType) {
+        match t {
+            PetitionType::Complaint => self.complaint += 1,
+            PetitionType::Denunciation => self.denunciation += 1,
+            PetitionType::Recommendation => self.recommendation += 1,
+        }
+    }
+
+    fn get(&self, t: PetitionType) -> usize {
+        match t {
+            PetitionType::Complaint => self.complaint,
+            PetitionType::Denunciation => self.denunciation,
+            PetitionType::Recommendation => self.recommendation,
+        }
+    }
 }
 
 /// A count under a key, with the key's Vietnamese words.
@@ -860,11 +882,7 @@ fn figures(timeline: &mut Timeline<'_, '_>, span: ReviewSpan, as_of: NaiveDate) 
         let Item::Petition(pet, status) = item else { continue };
         if within(pet.received.value) {
             p.received += 1;
-            match pet.kind {
-                PetitionType::Complaint => p.by_type.complaint += 1,
-                PetitionType::Denunciation => p.by_type.denunciation += 1,
-                PetitionType::Recommendation => p.by_type.recommendation += 1,
-            }
+            p.by_type.add(pet.kind);
             *fields
                 .entry(pet.field.clone().unwrap_or_else(|| "none".into()))
                 .or_default() += 1;
@@ -876,8 +894,12 @@ fn figures(timeline: &mut Timeline<'_, '_>, span: ReviewSpan, as_of: NaiveDate) 
         }
         if pet.resolved.as_ref().is_some_and(|d| within(d.value)) {
             p.resolved += 1;
+            p.resolved_by_type.add(pet.kind);
             match status.state {
-                PetitionState::ResolvedOnTime => p.resolved_on_time += 1,
+                PetitionState::ResolvedOnTime => {
+                    p.resolved_on_time += 1;
+                    p.on_time_by_type.add(pet.kind);
+                }
                 PetitionState::ResolvedLate => p.resolved_late += 1,
                 _ => {}
             }
@@ -1742,6 +1764,9 @@ fn document(ws: &Workspace, r: &Review, span: ReviewSpan, opts: &ReviewOptions) 
     blocks.push(para(monthly_line(&f.receptions_monthly, ws)));
     blocks.push(heading("3. Tiếp nhận, giải quyết đơn thư"));
     blocks.push(para(petitions_resolved(f, &cmp)));
+    if f.petitions.received + f.petitions.resolved > 0 {
+        blocks.push(para(petitions_by_type(f)));
+    }
     blocks.push(heading("4. Thực hiện các thông báo kết luận"));
     blocks.push(para(tasks_line(f, &cmp)));
     for t in &f.tasks.overdue_tasks {
@@ -2029,6 +2054,28 @@ fn petitions_resolved(f: &Figures, cmp: &[(&Figures, &str)]) -> String {
         vi_int(p.overdue),
         vi_int(p.acceptance_overdue)
     )
+}
+
+/// "Theo loại đơn: khiếu nại tiếp nhận 2, giải quyết 1 (đúng hạn 1); …".
+fn petitions_by_type(f: &Figures) -> String {
+    let p = &f.petitions;
+    let each: Vec<String> = [
+        PetitionType::Complaint,
+        PetitionType::Denunciation,
+        PetitionType::Recommendation,
+    ]
+    .into_iter()
+    .map(|t| {
+        format!(
+            "{} tiếp nhận {}, giải quyết {} (đúng hạn {})",
+            type_word(t),
+            vi_int(p.by_type.get(t)),
+            vi_int(p.resolved_by_type.get(t)),
+            vi_int(p.on_time_by_type.get(t))
+        )
+    })
+    .collect();
+    format!("Theo loại đơn: {}.", each.join("; "))
 }
 
 fn tasks_line(f: &Figures, cmp: &[(&Figures, &str)]) -> String {
