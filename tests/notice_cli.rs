@@ -671,6 +671,23 @@ fn signature_with_last_paragraph(pages: &[String]) -> bool {
     page.contains("Dòng sông không rác")
 }
 
+/// The pages of a long notice: the signature with the last paragraph, and
+/// every page numbered from the second ("2" at the top of page 2, nothing
+/// on page 1).
+fn kept_and_numbered(id: &str, pages: &[String]) {
+    assert!(
+        signature_with_last_paragraph(pages),
+        "{id}: the signature block is alone: {pages:#?}"
+    );
+    let count = pages.iter().filter(|p| !p.is_empty()).count();
+    assert!(count >= 2, "{id}: {pages:#?}");
+    assert_eq!(
+        numbered_pages(pages),
+        (2..=count).collect::<Vec<_>>(),
+        "{id}: {pages:#?}"
+    );
+}
+
 /// A PDF's pages that start with their number ("2", "3", …).
 fn numbered_pages(pages: &[String]) -> Vec<usize> {
     pages
@@ -749,18 +766,7 @@ fn libreoffice_keeps_the_signature_with_the_last_paragraph_and_numbers_pages_fro
     let mut alone_without_keeps = 0;
     for id in &ids {
         let pages = common::docx::pdf_pages(&pdftotext, &pdf.join(format!("{id}.pdf")));
-        assert!(
-            signature_with_last_paragraph(&pages),
-            "{id}: the signature block is alone: {pages:#?}"
-        );
-        // Numbered from the second page: "2" at the top of page 2, nothing on page 1.
-        let count = pages.iter().filter(|p| !p.is_empty()).count();
-        assert!(count >= 2, "{id}: {pages:#?}");
-        assert_eq!(
-            numbered_pages(&pages),
-            (2..=count).collect::<Vec<_>>(),
-            "{id}: {pages:#?}"
-        );
+        kept_and_numbered(id, &pages);
         let pages = common::docx::pdf_pages(&pdftotext, &pdf_control.join(format!("{id}.pdf")));
         if !signature_with_last_paragraph(&pages) {
             alone_without_keeps += 1;
@@ -822,17 +828,7 @@ fn printed_html_keeps_the_signature_with_the_last_paragraph_and_numbers_pages_fr
     for id in &ids {
         let page = html.join(format!("{id}.html"));
         let pages = print(&page, &tmp.path().join(format!("{id}.pdf")));
-        assert!(
-            signature_with_last_paragraph(&pages),
-            "{id}: the signature block is alone: {pages:#?}"
-        );
-        let count = pages.iter().filter(|p| !p.is_empty()).count();
-        assert!(count >= 2, "{id}: {pages:#?}");
-        assert_eq!(
-            numbered_pages(&pages),
-            (2..=count).collect::<Vec<_>>(),
-            "{id}: {pages:#?}"
-        );
+        kept_and_numbered(id, &pages);
         // The same page without the rules that keep the block.
         let text = std::fs::read_to_string(&page).unwrap();
         let loose = text

@@ -48,6 +48,12 @@ fn u(v: &Value) -> u64 {
     v.as_u64().unwrap_or_else(|| panic!("not a count: {v}"))
 }
 
+/// The petitions received by type: complaints, denunciations, recommendations.
+fn by_type(p: &Value) -> (u64, u64, u64) {
+    let t = &p["by_type"];
+    (u(&t["complaint"]), u(&t["denunciation"]), u(&t["recommendation"]))
+}
+
 fn f(v: &Value) -> f64 {
     v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
 }
@@ -67,14 +73,7 @@ fn the_half_year_counted_by_hand() {
     let c = &v["current"];
     let p = &c["petitions"];
     assert_eq!(u(&p["received"]), 3);
-    assert_eq!(
-        (
-            u(&p["by_type"]["complaint"]),
-            u(&p["by_type"]["denunciation"]),
-            u(&p["by_type"]["recommendation"])
-        ),
-        (2, 1, 0)
-    );
+    assert_eq!(by_type(p), (2, 1, 0));
     assert_eq!(
         (u(&p["accepted"]), u(&p["resolved"]), u(&p["resolved_on_time"])),
         (3, 1, 1)
@@ -248,14 +247,7 @@ fn the_year_counted_by_hand_with_the_offices_file() {
     let p = &v["current"]["petitions"];
     // p4, p5, p6, p7 received; p4, p6, p7 resolved, all on time; p5 overdue.
     assert_eq!(u(&p["received"]), 4);
-    assert_eq!(
-        (
-            u(&p["by_type"]["complaint"]),
-            u(&p["by_type"]["denunciation"]),
-            u(&p["by_type"]["recommendation"])
-        ),
-        (2, 1, 1)
-    );
+    assert_eq!(by_type(p), (2, 1, 1));
     assert_eq!(
         (u(&p["resolved"]), u(&p["resolved_on_time"]), u(&p["overdue"])),
         (3, 3, 1)
@@ -393,14 +385,7 @@ fn the_whole_resolution_year_by_year() {
     // Eight petitions: complaints p1, p2, p4, p6, p8; the denunciation p5;
     // recommendations p3, p7. Seven resolved, all on time but p2.
     assert_eq!(u(&p["received"]), 8);
-    assert_eq!(
-        (
-            u(&p["by_type"]["complaint"]),
-            u(&p["by_type"]["denunciation"]),
-            u(&p["by_type"]["recommendation"])
-        ),
-        (5, 1, 2)
-    );
+    assert_eq!(by_type(p), (5, 1, 2));
     assert_eq!(
         (u(&p["resolved"]), u(&p["resolved_on_time"]), u(&p["resolved_late"])),
         (7, 6, 1)

@@ -221,17 +221,7 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
         (parse_kind(&target.value), None)
     };
     let Some(kind) = kind else {
-        report_at(
-            cx,
-            Code::Measure,
-            &target,
-            tr!(
-                "loại hồ sơ không rõ: \"{}\"",
-                "unknown kind of record \"{}\"",
-                target.value
-            ),
-            tr!("một trong: {}", "one of: {}", Kind::choices()),
-        );
+        unknown_kind(cx, &target);
         return None;
     };
     if kind != Kind::Model && indicator.is_some() {
@@ -311,17 +301,7 @@ fn every(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
         return None;
     };
     let Some(kind) = parse_kind(&target.value) else {
-        report_at(
-            cx,
-            Code::Measure,
-            &target,
-            tr!(
-                "loại hồ sơ không rõ: \"{}\"",
-                "unknown kind of record \"{}\"",
-                target.value
-            ),
-            tr!("một trong: {}", "one of: {}", Kind::choices()),
-        );
+        unknown_kind(cx, &target);
         return None;
     };
     let filter = filter(cx, m, "where", kind);
@@ -334,6 +314,17 @@ fn every(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
         every: every?,
         from,
     })
+}
+
+/// E040 at a kind of record that is none of models, meetings, petitions, conclusions.
+fn unknown_kind(cx: &mut Ctx<'_>, at: &Sp<String>) {
+    report_at(
+        cx,
+        Code::Measure,
+        at,
+        tr!("loại hồ sơ không rõ: \"{}\"", "unknown kind of record \"{}\"", at.value),
+        tr!("một trong: {}", "one of: {}", Kind::choices()),
+    );
 }
 
 fn report_at(cx: &mut Ctx<'_>, code: Code, at: &Sp<String>, message: String, help: String) {

@@ -483,11 +483,7 @@ pub fn notice(doc: &NoticeDocument, margins: Margins) -> std::io::Result<Vec<u8>
 /// The notice in the document model.
 pub fn notice_document(doc: &NoticeDocument, margins: Margins) -> Document {
     let width = text_width(margins);
-    let mut blocks = vec![party_header(&doc.header, width)];
-    blocks.extend(title_blocks(doc.doc_type, &doc.subject));
-    for p in &doc.opening {
-        blocks.push(Block::Paragraph(Paragraph::body(vec![Run::plain(p)])));
-    }
+    let mut blocks = opening(&doc.header, doc.doc_type, &doc.subject, &doc.opening, width);
     for part in &doc.parts {
         blocks.push(Block::Paragraph(Paragraph {
             before: 60,
@@ -514,20 +510,36 @@ pub fn notice_document(doc: &NoticeDocument, margins: Margins) -> Document {
             }
         }
     }
-    let last = last_paragraph(&blocks);
-    // Space before the signature block.
-    blocks.push(Block::Paragraph(Paragraph {
-        after: 120,
-        ..Paragraph::centered(Vec::new())
-    }));
-    let closing = closing(&mut blocks, last, &doc.recipients, &doc.signature, width);
-    blocks.push(closing);
+    sign(&mut blocks, &doc.recipients, &doc.signature, width);
     Document {
         title: doc.subject.clone(),
         date: doc.date,
         margins,
         blocks,
     }
+}
+
+/// The start of every Party document: the header, the document type and
+/// its subject, then the opening paragraphs.
+fn opening(header: &Header, doc_type: &str, subject: &str, paragraphs: &[String], width: i64) -> Vec<Block> {
+    let mut blocks = vec![party_header(header, width)];
+    blocks.extend(title_blocks(doc_type, subject));
+    for p in paragraphs {
+        blocks.push(Block::Paragraph(Paragraph::body(vec![Run::plain(p)])));
+    }
+    blocks
+}
+
+/// The end of the body: a space, then the closing block, kept with the
+/// body's last paragraph.
+fn sign(blocks: &mut Vec<Block>, recipients: &[String], signature: &Signature, width: i64) {
+    let last = last_paragraph(blocks);
+    blocks.push(Block::Paragraph(Paragraph {
+        after: 120,
+        ..Paragraph::centered(Vec::new())
+    }));
+    let closing = closing(blocks, last, recipients, signature, width);
+    blocks.push(closing);
 }
 
 // ── The review report ───────────────────────────────────────────────────────
@@ -541,11 +553,7 @@ pub fn review(doc: &ReviewDocument, margins: Margins) -> std::io::Result<Vec<u8>
 /// closing around the parts, then the appendix from a new page.
 pub fn review_document(doc: &ReviewDocument, margins: Margins) -> Document {
     let width = text_width(margins);
-    let mut blocks = vec![party_header(&doc.header, width)];
-    blocks.extend(title_blocks(doc.doc_type, &doc.subject));
-    for p in &doc.opening {
-        blocks.push(Block::Paragraph(Paragraph::body(vec![Run::plain(p)])));
-    }
+    let mut blocks = opening(&doc.header, doc.doc_type, &doc.subject, &doc.opening, width);
     for part in &doc.parts {
         blocks.push(Block::Paragraph(Paragraph {
             before: 120,
@@ -556,13 +564,7 @@ pub fn review_document(doc: &ReviewDocument, margins: Margins) -> Document {
             push_review_block(&mut blocks, b, width);
         }
     }
-    let last = last_paragraph(&blocks);
-    blocks.push(Block::Paragraph(Paragraph {
-        after: 120,
-        ..Paragraph::centered(Vec::new())
-    }));
-    let closing = closing(&mut blocks, last, &doc.recipients, &doc.signature, width);
-    blocks.push(closing);
+    sign(&mut blocks, &doc.recipients, &doc.signature, width);
     if !doc.appendix.is_empty() {
         blocks.push(Block::Paragraph(Paragraph {
             page_break_before: true,
