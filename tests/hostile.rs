@@ -586,6 +586,8 @@ fn reading_commands_change_nothing() {
         vec!["petitions"],
         vec!["petitions", "--format", "json"],
         vec!["show", "2023-03-02-khieu-nai-tan-my"],
+        vec!["review", "--period", "2024-H1"],
+        vec!["review", "--period", "2024-H1", "--format", "json"],
     ];
     for extra in [vec!["progress"], vec!["conclusions"], vec!["list", "conclusions"]] {
         if has(extra[0]) {

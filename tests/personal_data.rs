@@ -91,6 +91,19 @@ fn no_command_prints_personal_data() {
     for f in ["text", "markdown", "html"] {
         runs.push(vec!["notice", "so-ket-2022", "--format", f]);
     }
+    for f in ["text", "markdown", "html", "json"] {
+        runs.push(vec!["review", "--period", "2023", "--format", f]);
+        runs.push(vec!["review", "--period", "2023-H1", "--format", f]);
+        runs.push(vec![
+            "review",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2023-12-31",
+            "--format",
+            f,
+        ]);
+    }
     for args in &runs {
         let (out, err) = run(records, args);
         assert_clean(&format!("danvan {args:?} (stdout)"), &out);

@@ -87,6 +87,79 @@ fn bundle_has_every_part_and_is_byte_identical() {
     assert!(html.contains("<svg"), "charts are inline SVG");
 }
 
+/// The bundle adds the reviews (`danvan review`) of the last completed
+/// half-year and year, the same bytes as the command writes.
+#[test]
+fn bundle_adds_the_reviews_of_the_last_completed_half_year_and_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (as_of, half, year) in [
+        ("2025-06-30", "2025-H1", "2024"),
+        ("2025-11-15", "2025-H1", "2024"),
+        ("2025-12-31", "2025-H2", "2025"),
+    ] {
+        let out = tmp.path().join(as_of);
+        report("records", &out, as_of);
+        let names: Vec<String> = files(&out.join("reviews"))
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        let mut expected = [
+            format!("{half}.docx"),
+            format!("{half}.html"),
+            format!("{year}.docx"),
+            format!("{year}.html"),
+        ];
+        expected.sort();
+        assert_eq!(names, expected, "{as_of}");
+        for period in [half, year] {
+            let bytes = std::fs::read(out.join(format!("reviews/{period}.docx"))).unwrap();
+            common::docx::check_package(&bytes);
+            let alone = tmp.path().join(format!("{as_of}-{period}.docx"));
+            danvan()
+                .args([
+                    "--records",
+                    "records",
+                    "--as-of",
+                    as_of,
+                    "review",
+                    "--period",
+                    period,
+                    "-o",
+                ])
+                .arg(&alone)
+                .assert()
+                .success();
+            assert!(
+                std::fs::read(&alone).unwrap() == bytes,
+                "{as_of}: reviews/{period}.docx is what `danvan review` writes"
+            );
+        }
+        let data: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).unwrap()).unwrap();
+        let links: Vec<(&str, &str)> = data["reviews"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["period"].as_str().unwrap(), r["docx"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (half, format!("reviews/{half}.docx").as_str()),
+                (year, format!("reviews/{year}.docx").as_str())
+            ]
+        );
+        let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(
+            html.contains(&format!("<a href=\"reviews/{half}.html\">HTML</a>")),
+            "{as_of}"
+        );
+        assert!(
+            html.contains(&format!("<a href=\"reviews/{year}.docx\">DOCX</a>")),
+            "{as_of}"
+        );
+    }
+}
+
 #[test]
 fn unwritable_output_is_a_usage_error() {
     let tmp = tempfile::tempdir().unwrap();

@@ -165,6 +165,8 @@ fn the_schemas_reject_what_check_rejects() {
     for ok in [
         serde_json::json!({ "count": "models", "where": { "status": ["active"] }, "within": "year" }),
         serde_json::json!({ "sum": "models.indicators.households" }),
+        serde_json::json!({ "every": "month", "count": "meetings", "where": { "type": "reception" }, "min": 2, "from": "2021-01-01" }),
+        serde_json::json!({ "every": "quarter", "count": "meetings" }),
         serde_json::json!({ "manual": true }),
         serde_json::json!("manual"),
     ] {
@@ -175,6 +177,9 @@ fn the_schemas_reject_what_check_rejects() {
         serde_json::json!({ "count": "villages" }),
         serde_json::json!({ "count": "models", "where": { "colour": "red" } }),
         serde_json::json!({ "sum": "households" }),
+        serde_json::json!({ "every": "year", "count": "meetings" }),
+        serde_json::json!({ "every": "month" }),
+        serde_json::json!({ "every": "month", "count": "meetings", "within": "month" }),
     ] {
         assert!(!errors(&targets, &target(bad.clone())).is_empty(), "{bad}");
     }

@@ -90,3 +90,68 @@ fn explanation_snapshot() {
         progress(&["--as-of", "2023-06-30", "show", "dialogue-coverage"]).stdout()
     );
 }
+
+/// `every = "month"` (Quy định 11-QĐi/TW): the bundled target counts the
+/// months from 1/1/2021 with at least one reception chaired by the Bí thư
+/// Huyện ủy. Counted by hand from records/meetings: 2021 March and May (2);
+/// 2022 March, June, September, November (4); 2023 every month (12); 2024
+/// March, June, September, November (4); 2025 January to June (6): 28 of
+/// the 54 months to 30/6/2025.
+#[test]
+fn show_every_lists_its_months() {
+    let run = |as_of: &str| {
+        common::danvan()
+            .records("records")
+            .args(["--as-of", as_of, "show", "qd11-tiep-cong-dan"])
+            .json()
+    };
+    let v = run("2025-06-30");
+    assert_eq!(
+        (v["numerator"].as_u64(), v["denominator"].as_u64()),
+        (Some(28), Some(54))
+    );
+    assert!((v["target"]["actual"].as_f64().unwrap() - 28.0 / 54.0 * 100.0).abs() < 1e-9);
+    assert_eq!(v["definition"]["measure"], "every");
+    assert_eq!(v["definition"]["every"], "month");
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 54);
+    assert_eq!(periods[0]["period"], "2021-01");
+    assert_eq!(periods[0]["met"], false);
+    assert_eq!(periods[2]["period"], "2021-03");
+    assert_eq!(periods[2]["records"][0], "2021-03-15-tiep-cong-dan");
+    let met_2023 = periods
+        .iter()
+        .filter(|p| p["period"].as_str().unwrap().starts_with("2023-") && p["met"] == true)
+        .count();
+    assert_eq!(met_2023, 12);
+    // On 10/7/2025 July is running without a reception: not counted yet.
+    let v = run("2025-07-10");
+    assert_eq!(
+        (v["numerator"].as_u64(), v["denominator"].as_u64()),
+        (Some(28), Some(54))
+    );
+    let last = v["periods"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            last["period"].as_str(),
+            last["running"].as_bool(),
+            last["counted"].as_bool()
+        ),
+        (Some("2025-07"), Some(true), Some(false))
+    );
+    // The text names each month, met or not.
+    let text = common::danvan()
+        .records("records")
+        .args([
+            "--color",
+            "never",
+            "--as-of",
+            "2025-06-30",
+            "show",
+            "qd11-tiep-cong-dan",
+        ])
+        .env("COLUMNS", "200")
+        .stdout();
+    assert!(text.contains("28 / 54 tháng đạt × 100 = 51,9%"), "{text}");
+    assert!(text.contains("Tháng 1/2021") && text.contains("Tháng 6/2025"), "{text}");
+}

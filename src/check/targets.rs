@@ -59,6 +59,7 @@ pub(super) fn target_filters(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         let (kind, filters): (Kind, Vec<&Filter>) = match &t.measure {
             Measure::Count { kind, filter, .. }
             | Measure::Coverage { kind, filter, .. }
+            | Measure::Every { kind, filter, .. }
             | Measure::Sum { kind, filter, .. } => (*kind, vec![filter]),
             Measure::Share { kind, filter, success } => (*kind, vec![filter, success]),
             Measure::Manual => continue,

@@ -18,6 +18,7 @@ mod output;
 mod petitions;
 mod progress;
 mod report;
+mod review;
 mod schema;
 mod show;
 mod status;
@@ -105,6 +106,9 @@ pub enum Command {
     /// The register of tasks assigned by conclusions, with their states, most urgent first
     #[command(after_help = conclusions::EXAMPLES)]
     Conclusions(conclusions::ConclusionsArgs),
+    /// The report to the review meeting (báo cáo sơ kết, tổng kết): a half-year, a year, a quarter, a month, or --from/--to
+    #[command(after_help = review::EXAMPLES)]
+    Review(review::ReviewArgs),
     /// The CI bundle: index.html (charts as inline SVG), summary.md, data.json, notices/
     #[command(after_help = report::EXAMPLES)]
     Report(report::ReportArgs),
@@ -304,6 +308,7 @@ pub fn main() -> ExitCode {
         Some(Command::Petitions(args)) => petitions::run(&cx, &args),
         Some(Command::Notice(args)) => notice::run(&cx, &args),
         Some(Command::Conclusions(args)) => conclusions::run(&cx, &args),
+        Some(Command::Review(args)) => review::run(&cx, &args),
         Some(Command::Report(args)) => report::run(&cx, &args),
         Some(Command::List(args)) => list::run(&cx, &args),
         Some(Command::Show(args)) => show::run(&cx, &args),

@@ -11,11 +11,13 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub const EXAMPLES: &str = "Examples:
-  danvan report --out public                   index.html, summary.md, data.json, registers.xlsx, notices/
+  danvan report --out public                   index.html, summary.md, data.json, registers.xlsx, notices/, reviews/
   danvan report --out public --as-of 2025-06-30
   cat public/summary.md >> \"$GITHUB_STEP_SUMMARY\"
 
-The bundle holds no personal data. The same records and as-of date give
+reviews/ holds the reports to the review meetings (danvan review) of the
+last completed half-year and year, as HTML and docx. The bundle holds no
+personal data. The same records and as-of date give
 byte-identical files, so a CI job can commit or diff them; written again
 into the same folder, a notice that did not change is left as it is.";
 
@@ -40,13 +42,26 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     let margins = ws.config.document.margins_mm;
     let html = NoticeTemplate::new(&html_source, Layout::Html, margins).map_err(Failure::template)?;
     let links = bundle::notice_links(ws);
+    let as_of = cx.as_of(ws);
+    let review_html_source =
+        template::review_source(&ws.root.join("templates"), Layout::Html).map_err(Failure::template)?;
+    let review_html = NoticeTemplate::new(&review_html_source, Layout::Html, margins).map_err(Failure::template)?;
+    // The reviews of the last completed half-year and year.
+    let periods = report::review::last_completed(as_of);
+    let review_links: Vec<bundle::ReviewLink> = periods
+        .iter()
+        .map(|&p| {
+            let span = report::review::ReviewSpan::Period(p);
+            bundle::ReviewLink::new(p, report::review::subject_of(span, as_of))
+        })
+        .collect();
     let files = Batch::new();
     // The notices are written on every core while the reports are made
     // and written; nothing is renamed into place until all are complete.
     let (pages, notices) = rayon::join(
         || -> Outcome {
-            let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-            let data = bundle::bundle(&snap, crate::load::records_commit(&ws.root), &links);
+            let snap = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
+            let data = bundle::bundle(&snap, crate::load::records_commit(&ws.root), &links, &review_links);
             let (json, page) = rayon::join(
                 || {
                     files.write_with(&out.join("data.json"), |w| {
@@ -68,18 +83,49 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes())
         },
         || {
-            links.par_iter().try_for_each(|link| {
-                let Some((meeting, notice)) = ws.meeting(&link.meeting).and_then(|m| Some((m, m.notice.as_ref()?)))
-                else {
-                    return Ok(());
-                };
-                let doc = report::notice::notice(ws, meeting, notice);
-                // A broken template fails every notice: it is reported once, below.
-                let page = html.render(&doc).map_err(NoticeFailure::Template)?;
-                files.write(&out.join(&link.html), page.as_bytes())?;
-                let docx = crate::render::docx::notice(&doc, margins).map_err(Failure::docx)?;
-                Ok(files.write(&out.join(&link.docx), &docx)?)
-            })
+            let (notices, reviews) = rayon::join(
+                || {
+                    links.par_iter().try_for_each(|link| {
+                        let Some((meeting, notice)) =
+                            ws.meeting(&link.meeting).and_then(|m| Some((m, m.notice.as_ref()?)))
+                        else {
+                            return Ok(());
+                        };
+                        let doc = report::notice::notice(ws, meeting, notice);
+                        // A broken template fails every notice: it is reported once, below.
+                        let page = html.render(&doc).map_err(NoticeFailure::Template)?;
+                        files.write(&out.join(&link.html), page.as_bytes())?;
+                        let docx = crate::render::docx::notice(&doc, margins).map_err(Failure::docx)?;
+                        Ok(files.write(&out.join(&link.docx), &docx)?)
+                    })
+                },
+                // Their snapshots are shared: the half-year's previous half
+                // is often the year's end.
+                || -> Result<(), NoticeFailure> {
+                    let base = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
+                    let mut timeline = crate::domain::targets::Timeline::new(&base);
+                    for (p, link) in periods.iter().zip(&review_links) {
+                        let span = report::review::ReviewSpan::Period(*p);
+                        let path = report::review::office_path(span);
+                        let office = crate::load::review_text(&ws.root, &path)
+                            .map_err(|d| Failure::Usage(format!("{}: {}", ws.root.join(&path).display(), d.message)))?
+                            .map(|text| report::review::OfficeFile { path, text });
+                        let opts = report::review::ReviewOptions {
+                            span,
+                            number: None,
+                            date: as_of,
+                            office,
+                        };
+                        let review = report::review::review(&mut timeline, as_of, &opts);
+                        let page = review_html.render(&review.document).map_err(NoticeFailure::Template)?;
+                        files.write(&out.join(&link.html), page.as_bytes())?;
+                        let docx = crate::render::docx::review(&review.document, margins).map_err(Failure::docx)?;
+                        files.write(&out.join(&link.docx), &docx)?;
+                    }
+                    Ok(())
+                },
+            );
+            notices.and(reviews)
         },
     );
     pages?;

@@ -203,7 +203,7 @@ struct ObservationEntry {
     note: Option<String>,
 }
 
-/// count, share, coverage, sum (over a kind of record) or manual. — Cách đo.
+/// count, share, coverage, every, sum (over a kind of record) or manual. — Cách đo.
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
@@ -211,6 +211,7 @@ enum MeasureEntry {
     Count(CountMeasure),
     Share(ShareMeasure),
     Coverage(CoverageMeasure),
+    Every(EveryMeasure),
     Sum(SumMeasure),
     Manual(ManualMeasure),
     ManualWord(ManualWord),
@@ -257,6 +258,36 @@ struct CoverageMeasure {
     min: Option<u32>,
     /// Count only in the as-of date's year, half, quarter or month. — Tính trong kỳ.
     within: Option<Granularity>,
+}
+
+/// The share of months (or quarters) from `from` to the as-of date that hold at least
+/// `min` records of `count` matching `where` (Quy định 11-QĐi/TW: the head receives
+/// citizens at least one day a month). — Tỷ lệ tháng (quý) đạt.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct EveryMeasure {
+    /// month | quarter. — Theo tháng hoặc quý.
+    every: EveryPeriod,
+    /// models | meetings | petitions | conclusions.
+    count: Kind,
+    #[serde(rename = "where")]
+    filter: Option<Where>,
+    /// Records a month (quarter) needs (default 1). — Số hồ sơ tối thiểu mỗi kỳ.
+    #[schemars(range(min = 1))]
+    min: Option<u32>,
+    /// The first day of the span (default: the day after the baseline, else the first record). — Tính từ ngày.
+    from: Option<NaiveDate>,
+}
+
+/// The periods an `every` measure goes through.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+enum EveryPeriod {
+    #[serde(rename = "month")]
+    Month,
+    #[serde(rename = "quarter")]
+    Quarter,
 }
 
 /// The sum of a numeric indicator of models. — Tổng chỉ số.

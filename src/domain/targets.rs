@@ -29,6 +29,9 @@ pub enum Detail<'a> {
         units: Vec<UnitCount<'a>>,
         elsewhere: Vec<Item<'a>>,
     },
+    /// Every month (or quarter) of the span up to the date, with the
+    /// matching records dated in it.
+    Every { min: u32, periods: Vec<PeriodCount<'a>> },
     /// Each matching model with its indicator (absent counts as 0).
     Sum {
         indicator: &'a str,
@@ -45,6 +48,81 @@ pub struct UnitCount<'a> {
     pub records: Vec<Item<'a>>,
     /// At least `min` records.
     pub covered: bool,
+}
+
+/// One month (or quarter) of an `every` measure.
+pub struct PeriodCount<'a> {
+    pub period: Period,
+    /// The matching records dated in the period (by [`counting_date`]).
+    pub records: Vec<Item<'a>>,
+    /// At least `min` records.
+    pub met: bool,
+    /// The period has not ended on the date: it counts once it is met, and
+    /// cannot fail before it ends.
+    pub running: bool,
+}
+
+impl PeriodCount<'_> {
+    /// Whether the period is part of the share: ended, or met already.
+    pub fn counted(&self) -> bool {
+        self.met || !self.running
+    }
+}
+
+/// The months (or quarters, granularity `g`) from the one holding `from`
+/// to the one holding the snapshot's date, each with the records of `kind`
+/// matching `filter` on that date and dated in it, and whether it holds at
+/// least `min` of them. What a standard kept month by month is judged on
+/// (Quy định 11-QĐi/TW: the head of a committee receives citizens at least
+/// one day a month, a commune's two): the `every` measure of a target, and
+/// the month-by-month line of a review.
+pub fn periods_met<'a>(
+    snap: &'a Snapshot<'_>,
+    kind: Kind,
+    filter: &'a Filter,
+    min: u32,
+    g: Granularity,
+    from: NaiveDate,
+) -> Vec<PeriodCount<'a>> {
+    let as_of = snap.as_of;
+    let mut periods: Vec<PeriodCount<'a>> = Period::range(from, as_of, g)
+        .into_iter()
+        .map(|period| PeriodCount {
+            period,
+            records: Vec::new(),
+            met: false,
+            running: period.end() > as_of,
+        })
+        .collect();
+    let Some(first) = periods.first().map(|p| p.period.start()) else {
+        return periods;
+    };
+    for item in snap.items(kind).filter(|i| i.matches_all(filter, as_of)) {
+        let date = counting_date(&item, filter);
+        if date < first.max(from) || date > as_of {
+            continue;
+        }
+        if let Some(p) = periods.iter_mut().find(|p| p.period.contains(date)) {
+            p.records.push(item);
+        }
+    }
+    for p in &mut periods {
+        p.met = p.records.len() >= min as usize;
+    }
+    periods
+}
+
+/// Where an `every` measure's span starts: its `from`, else the day after
+/// the target's baseline, else the first record of its kind.
+pub fn every_start(ws: &Workspace, target: &Target) -> Option<NaiveDate> {
+    match &target.measure {
+        Measure::Every { from: Some(from), .. } => Some(*from),
+        _ => target
+            .baseline
+            .as_ref()
+            .and_then(|b| b.date.checked_add_days(Days::new(1)))
+            .or_else(|| first_date(ws, target)),
+    }
 }
 
 /// A target's figure on a date and how it is made.
@@ -123,6 +201,25 @@ pub fn evaluate<'a>(snap: &'a Snapshot<'_>, target: &'a Target) -> Evaluation<'a
                     units,
                     elsewhere,
                 },
+            }
+        }
+        Measure::Every {
+            kind,
+            filter,
+            min,
+            every,
+            ..
+        } => {
+            let periods = match every_start(snap.ws, target) {
+                Some(from) => periods_met(snap, *kind, filter, *min, *every, from),
+                None => Vec::new(),
+            };
+            let counted: Vec<&PeriodCount<'_>> = periods.iter().filter(|p| p.counted()).collect();
+            let value = percent(counted.iter().filter(|p| p.met).count(), counted.len());
+            Evaluation {
+                value,
+                period: None,
+                detail: Detail::Every { min: *min, periods },
             }
         }
         Measure::Sum {
@@ -521,6 +618,134 @@ mod tests {
         assert_eq!(s(AtMost, Some(11.0), 12.0, true, Some(11.0)), Missed);
         // Rounding does not make a met goal unmet: 0.7 − 0.4 is 0.29999999999999993.
         assert_eq!(status(AtLeast, 0.3, Some(0.7 - 0.4), None, false, None), Achieved);
+    }
+
+    /// A workspace of receptions on the given dates, chaired by "Bí thư"
+    /// unless the date is followed by " pct" (chaired by the Phó Bí thư).
+    fn receptions(dates: &[&str]) -> Workspace {
+        let files: Vec<(String, String)> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let (date, chair) = match text.strip_suffix(" pct") {
+                    Some(date) => (date, "Phó Bí thư"),
+                    None => (*text, "Bí thư"),
+                };
+                (
+                    format!("meetings/m{i}.toml"),
+                    format!("title = \"Tiếp công dân\"\ntype = \"reception\"\ndate = {date}\nchair = \"{chair}\"\n"),
+                )
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let dir = crate::load::tests::workspace(&files);
+        let loaded = crate::check::load(dir.path());
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        loaded.workspace.expect("the workspace loads")
+    }
+
+    fn every_target(from: Option<&str>, min: u32, every: Granularity) -> Target {
+        let mut t = target(Direction::AtLeast, 100.0, None, "2025-12-31");
+        t.measure = Measure::Every {
+            kind: Kind::Meeting,
+            filter: Filter {
+                clauses: vec![
+                    Clause {
+                        key: "type".into(),
+                        values: vec![FilterValue::Text("reception".into())],
+                        spans: vec![Span::default()],
+                        span: Span::default(),
+                    },
+                    Clause {
+                        key: "chair".into(),
+                        values: vec![FilterValue::Text("Bí thư".into())],
+                        spans: vec![Span::default()],
+                        span: Span::default(),
+                    },
+                ],
+            },
+            min,
+            every,
+            from: from.map(d),
+        };
+        t
+    }
+
+    #[test]
+    fn every_month_is_the_share_of_months_met_up_to_the_date() {
+        // Receptions by the Secretary on 15/1, 10/3 and 20/3, 5/4; one on 14/2
+        // chaired by someone else; nothing in May.
+        let ws = receptions(&["2024-01-15", "2024-02-14 pct", "2024-03-10", "2024-03-20", "2024-04-05"]);
+        let t = every_target(Some("2024-01-01"), 1, Granularity::Month);
+        // On 31/5: January, March, April met; February and May not: 3 of 5.
+        let snap = Snapshot::new(&ws, d("2024-05-31"), 7);
+        let e = evaluate(&snap, &t);
+        assert!(close(e.value, 60.0), "{:?}", e.value);
+        let Detail::Every { periods, .. } = &e.detail else {
+            panic!()
+        };
+        let met: Vec<(String, usize, bool)> = periods
+            .iter()
+            .map(|p| (p.period.to_string(), p.records.len(), p.met))
+            .collect();
+        assert_eq!(
+            met,
+            [
+                ("2024-01".to_owned(), 1, true),
+                ("2024-02".to_owned(), 0, false),
+                ("2024-03".to_owned(), 2, true),
+                ("2024-04".to_owned(), 1, true),
+                ("2024-05".to_owned(), 0, false),
+            ]
+        );
+        // On 20/5 May is still running and not yet met: it is left out, 3 of 4.
+        let snap = Snapshot::new(&ws, d("2024-05-20"), 7);
+        assert!(close(evaluate(&snap, &t).value, 75.0));
+        // On 4/4 April is running and not yet met; on 5/4 it is met and counts: 3 of 4.
+        let snap = Snapshot::new(&ws, d("2024-04-04"), 7);
+        assert!(close(evaluate(&snap, &t).value, 2.0 / 3.0 * 100.0));
+        let snap = Snapshot::new(&ws, d("2024-04-05"), 7);
+        assert!(close(evaluate(&snap, &t).value, 75.0));
+        // Two a month (a commune's head, Quy định 11): only March.
+        let two = every_target(Some("2024-01-01"), 2, Granularity::Month);
+        let snap = Snapshot::new(&ws, d("2024-05-31"), 7);
+        assert!(close(evaluate(&snap, &two).value, 20.0));
+        // Quarters: Q1 (January, March) met, Q2 met by April, running: 2 of 2.
+        let q = every_target(Some("2024-01-01"), 1, Granularity::Quarter);
+        assert!(close(evaluate(&snap, &q).value, 100.0));
+        // Before the span starts there is no month: no figure.
+        let snap = Snapshot::new(&ws, d("2023-12-31"), 7);
+        assert_eq!(evaluate(&snap, &t).value, None);
+    }
+
+    #[test]
+    fn the_span_of_every_starts_at_from_else_after_the_baseline_else_at_the_first_record() {
+        let ws = receptions(&["2024-03-10", "2024-04-05"]);
+        // From 1/1: January and February count, unmet: 2 of 4.
+        let snap = Snapshot::new(&ws, d("2024-04-30"), 7);
+        assert!(close(
+            evaluate(&snap, &every_target(Some("2024-01-01"), 1, Granularity::Month)).value,
+            50.0
+        ));
+        // Without `from`: from the first reception's month, March: 2 of 2.
+        assert!(close(
+            evaluate(&snap, &every_target(None, 1, Granularity::Month)).value,
+            100.0
+        ));
+        // With a baseline on 31/1: from February: 2 of 3.
+        let mut t = every_target(None, 1, Granularity::Month);
+        t.baseline = Some(Baseline {
+            value: 0.0,
+            date: d("2024-01-31"),
+        });
+        assert!(close(evaluate(&snap, &t).value, 2.0 / 3.0 * 100.0));
+        assert_eq!(every_start(&ws, &t), Some(d("2024-02-01")));
+        // A record before `from` counts for nothing.
+        let t = every_target(Some("2024-03-15"), 1, Granularity::Month);
+        let Detail::Every { periods, .. } = evaluate(&snap, &t).detail else {
+            panic!()
+        };
+        assert_eq!(periods[0].records.len(), 0, "the reception of 10/3 is before the span");
     }
 
     #[test]

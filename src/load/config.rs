@@ -7,7 +7,10 @@ use crate::i18n::tr;
 use crate::model::*;
 
 pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
-    t.finish(cx, &["committee", "unit", "org", "calendar", "document", "rules"]);
+    t.finish(
+        cx,
+        &["committee", "unit", "org", "calendar", "document", "review", "rules"],
+    );
     let committee = match t.table(cx, "committee") {
         Some(c) => committee(cx, &c),
         None => {
@@ -77,6 +80,9 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
             margins_mm: margins,
         }
     });
+    let review = t
+        .table(cx, "review")
+        .map_or_else(ReviewConfig::default, |r| review(cx, &r));
     let mut rules = Rules::default();
     if let Some(r) = t.table(cx, "rules") {
         let mut known: Vec<&str> = Rules::KEYS.to_vec();
@@ -112,8 +118,35 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
         orgs,
         calendar,
         document,
+        review,
         rules: RulesConfig(rules),
     })
+}
+
+/// `[review]`: who issues and signs the report to the review meeting.
+fn review(cx: &mut Ctx<'_>, r: &Table<'_, '_>) -> ReviewConfig {
+    r.finish(
+        cx,
+        &[
+            "issuer",
+            "number_suffix",
+            "on_behalf",
+            "signer_title",
+            "signer",
+            "recipients",
+            "archive",
+        ],
+    );
+    let mut text = |key: &str| r.string(cx, key).map(|s| s.value).filter(|s| !s.trim().is_empty());
+    ReviewConfig {
+        issuer: text("issuer"),
+        number_suffix: text("number_suffix"),
+        on_behalf: text("on_behalf"),
+        signer_title: text("signer_title"),
+        signer: text("signer"),
+        archive: text("archive"),
+        recipients: r.string_list(cx, "recipients").into_iter().map(|s| s.value).collect(),
+    }
 }
 
 fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
@@ -187,6 +220,8 @@ mod tests {
              [[org]]\nid = \"mttq\"\nname = \"MTTQ\"\n\
              [calendar]\nholidays = [2022-01-01, 2022-01-31]\nworkdays = [2022-01-29]\n\
              [document]\narchive = \"Lưu VP\"\nmargins_mm = {{ top = 25, left = 35.5 }}\n\
+             [review]\nissuer = \"Ban Dân vận Huyện ủy\"\nnumber_suffix = \"BC/BDVHU\"\non_behalf = \"K/T TRƯỞNG BAN\"\n\
+             signer_title = \"Phó Trưởng ban\"\nsigner = \"Lê Văn C\"\nrecipients = [\"Thường trực Huyện ủy (b/c)\"]\narchive = \"Lưu BDV\"\n\
              [rules]\ndenunciation_max_extensions = 1\ncomplaint_resolution = {{ days = 20, count = \"working\" }}\n\
              denunciation_acceptance = {{ days = 10 }}\n"
         );
@@ -207,6 +242,14 @@ mod tests {
         assert_eq!(c.document.archive.as_deref(), Some("Lưu VP"));
         assert_eq!((c.document.margins_mm.top, c.document.margins_mm.left), (25.0, 35.5));
         assert_eq!(c.document.margins_mm.right, Margins::default().right);
+        let r = &c.review;
+        assert_eq!(r.issuer.as_deref(), Some("Ban Dân vận Huyện ủy"));
+        assert_eq!(r.number_suffix.as_deref(), Some("BC/BDVHU"));
+        assert_eq!(r.on_behalf.as_deref(), Some("K/T TRƯỞNG BAN"));
+        assert_eq!(r.signer_title.as_deref(), Some("Phó Trưởng ban"));
+        assert_eq!(r.signer.as_deref(), Some("Lê Văn C"));
+        assert_eq!(r.recipients, ["Thường trực Huyện ủy (b/c)"]);
+        assert_eq!(r.archive.as_deref(), Some("Lưu BDV"));
         let rules = &c.rules.0;
         assert_eq!(rules.max_extensions, 1);
         assert_eq!(
@@ -234,6 +277,7 @@ mod tests {
         let c = parsed.unwrap();
         assert!(c.units.is_empty() && c.orgs.is_empty() && c.calendar.holidays.is_empty());
         assert!(c.committee.lang.is_none() && c.committee.utc_offset.is_none());
+        assert!(c.review.issuer.is_none() && c.review.recipients.is_empty());
         assert_eq!(c.rules.0, Rules::default());
     }
 
@@ -274,6 +318,7 @@ mod tests {
             "{COMMITTEE}lang = \"fr\"\n[[unit]]\nid = \"a\"\n[[unit]]\nid = \"b\"\nname = \"B\"\nuntil = \"2025-06-30\"\n\
              [[org]]\nname = \"O\"\n[calendar]\nholidays = [\"2022-01-01\"]\nweekends = []\n\
              [document]\nmargins_mm = {{ top = 200, inner = 1 }}\n\
+             [review]\nsigner = 3\nsuffix = \"BC/HU\"\n\
              [rules]\ncomplaint_acceptence = {{ days = 5 }}\ncomplaint_resolution = {{ count = \"working\" }}\n\
              denunciation_resolution = {{ days = 9999, count = \"business\" }}\ndenunciation_max_extensions = 11\n\
              [extra]\n"
@@ -296,6 +341,8 @@ mod tests {
                 (Code::QuotedDate, "\"2022-01-01\""),
                 (Code::UnknownKey, "inner"),
                 (Code::BadFormat, "200"),
+                (Code::UnknownKey, "suffix"),
+                (Code::WrongType, "3"),
                 (Code::UnknownKey, "complaint_acceptence"),
                 (Code::BadFormat, "11"),
                 (Code::MissingField, ""),

@@ -5,6 +5,7 @@ mod config;
 mod discover;
 mod git;
 pub mod ids;
+mod office;
 mod read;
 mod records;
 pub mod sheet;
@@ -15,6 +16,7 @@ mod walk;
 
 pub use discover::locate;
 pub use git::records_commit;
+pub use office::review_text;
 pub use read::{MAX_FILE_BYTES, read_text};
 pub use sources::{Excerpt, HIDDEN, SourceText, Sources};
 

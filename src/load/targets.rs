@@ -140,10 +140,14 @@ fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
     })
 }
 
-const MEASURES: &[&str] = &["count", "share", "coverage", "sum", "manual"];
+const MEASURES: &[&str] = &["count", "share", "coverage", "every", "sum", "manual"];
 
 fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
-    let named: Vec<&str> = MEASURES.iter().copied().filter(|k| m.has(k)).collect();
+    let mut named: Vec<&str> = MEASURES.iter().copied().filter(|k| m.has(k)).collect();
+    // `every = "month"` names its records with `count = KIND`.
+    if named.contains(&"every") {
+        named.retain(|k| *k != "count");
+    }
     let which = match named.as_slice() {
         [one] => *one,
         [] => {
@@ -183,6 +187,9 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
         m.finish(cx, &["manual"]);
         return Some(Measure::Manual);
     }
+    if which == "every" {
+        return every(cx, m);
+    }
     let known: &[&str] = match which {
         "count" => &["count", "where", "within"],
         "share" => &["share", "where", "success"],
@@ -213,17 +220,7 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
         (parse_kind(&target.value), None)
     };
     let Some(kind) = kind else {
-        report_at(
-            cx,
-            Code::Measure,
-            &target,
-            tr!(
-                "loại hồ sơ không rõ: \"{}\"",
-                "unknown kind of record \"{}\"",
-                target.value
-            ),
-            tr!("một trong: {}", "one of: {}", Kind::choices()),
-        );
+        unknown_kind(cx, &target);
         return None;
     };
     if kind != Kind::Model && indicator.is_some() {
@@ -265,6 +262,68 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
             filter,
         },
     })
+}
+
+/// `{ every = "month", count = KIND, where, min, from }`: the share of
+/// months (or quarters) holding at least `min` matching records.
+fn every(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
+    m.finish(cx, &["every", "count", "where", "min", "from"]);
+    let example = "measure = { every = \"month\", count = \"meetings\", where = { type = \"reception\" }, min = 1 }";
+    let every = m.keyword::<Granularity>(cx, "every");
+    let every = match every {
+        Some(e) if matches!(e.value, Granularity::Month | Granularity::Quarter) => Some(e.value),
+        Some(e) => {
+            cx.diags.push(
+                Diagnostic::new(
+                    Code::BadEnum,
+                    tr!(
+                        "`every` là \"month\" hoặc \"quarter\", không phải \"{}\"",
+                        "`every` is \"month\" or \"quarter\", not \"{}\"",
+                        e.value
+                    ),
+                )
+                .in_file(cx.path)
+                .at(e.span.range())
+                .with_help(tr!(
+                    "một năm, nửa năm: dùng count với within, hoặc coverage",
+                    "for a year or a half, use count with within, or coverage"
+                )),
+            );
+            None
+        }
+        None => None,
+    };
+    let Some(target) = m.string(cx, "count") else {
+        if !m.has("count") {
+            m.missing(cx, "count", Some(example.into()));
+        }
+        return None;
+    };
+    let Some(kind) = parse_kind(&target.value) else {
+        unknown_kind(cx, &target);
+        return None;
+    };
+    let filter = filter(cx, m, "where", kind);
+    let min = m.int(cx, "min", 1, 10_000).map_or(1, |n| n.value as u32);
+    let from = m.date(cx, "from").map(|d| d.value);
+    Some(Measure::Every {
+        kind,
+        filter,
+        min,
+        every: every?,
+        from,
+    })
+}
+
+/// E040 at a kind of record that is none of models, meetings, petitions, conclusions.
+fn unknown_kind(cx: &mut Ctx<'_>, at: &Sp<String>) {
+    report_at(
+        cx,
+        Code::Measure,
+        at,
+        tr!("loại hồ sơ không rõ: \"{}\"", "unknown kind of record \"{}\"", at.value),
+        tr!("một trong: {}", "one of: {}", Kind::choices()),
+    );
 }
 
 fn report_at(cx: &mut Ctx<'_>, code: Code, at: &Sp<String>, message: String, help: String) {
@@ -468,6 +527,37 @@ mod tests {
             matches!(&t.unwrap().measure, Measure::Sum { kind: Kind::Model, indicator, .. } if indicator == "households")
         );
 
+        let (t, diags) = one_target(
+            "measure = { every = \"month\", count = \"meetings\", where = { type = \"reception\" }, min = 2, from = 2021-01-01 }\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let Measure::Every {
+            kind,
+            filter,
+            min,
+            every,
+            from,
+        } = t.unwrap().measure
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (kind, min, every, from),
+            (Kind::Meeting, 2, Granularity::Month, Some(date("2021-01-01")))
+        );
+        assert_eq!(filter.clauses[0].key, "type");
+        let (t, diags) = one_target("measure = { every = \"quarter\", count = \"meetings\" }\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(matches!(
+            t.unwrap().measure,
+            Measure::Every {
+                min: 1,
+                every: Granularity::Quarter,
+                from: None,
+                ..
+            }
+        ));
+
         // Kinds as users write them, in Vietnamese too.
         let (t, diags) = one_target("measure = { count = \"mô hình\" }\n");
         assert!(diags.is_empty(), "{diags:?}");
@@ -539,6 +629,37 @@ mod tests {
                 "measure = { manual = true, where = { status = \"active\" } }",
                 Code::UnknownKey,
                 "where",
+            ),
+            ("measure = { every = \"month\" }", Code::MissingField, ""),
+            (
+                "measure = { every = \"year\", count = \"meetings\" }",
+                Code::BadEnum,
+                "\"year\"",
+            ),
+            (
+                "measure = { every = \"week\", count = \"meetings\" }",
+                Code::BadEnum,
+                "\"week\"",
+            ),
+            (
+                "measure = { every = \"month\", count = \"people\" }",
+                Code::Measure,
+                "\"people\"",
+            ),
+            (
+                "measure = { every = \"month\", count = \"meetings\", within = \"month\" }",
+                Code::UnknownKey,
+                "within",
+            ),
+            (
+                "measure = { every = \"month\", count = \"meetings\", min = 0 }",
+                Code::BadFormat,
+                "0",
+            ),
+            (
+                "measure = { every = \"month\", count = \"meetings\", from = \"2021-01-01\" }",
+                Code::QuotedDate,
+                "\"2021-01-01\"",
             ),
         ] {
             let (_, diags) = one_target(&format!(

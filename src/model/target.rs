@@ -65,6 +65,20 @@ pub enum Measure {
         min: u32,
         within: Option<Granularity>,
     },
+    /// The share of months (or quarters) in the target's span, up to the
+    /// as-of date, that hold at least `min` matching records: a standard
+    /// kept month by month (Quy định 11-QĐi/TW: the head of a committee
+    /// receives citizens at least one day a month; a commune's, two). The
+    /// span starts at `from`, else the day after the baseline, else the
+    /// month of the first record of the kind.
+    Every {
+        kind: Kind,
+        filter: Filter,
+        min: u32,
+        /// `month` or `quarter`.
+        every: Granularity,
+        from: Option<NaiveDate>,
+    },
     /// Sum of a numeric indicator over matching records.
     Sum {
         kind: Kind,
@@ -81,6 +95,7 @@ impl Measure {
             Measure::Count { .. } => "count",
             Measure::Share { .. } => "share",
             Measure::Coverage { .. } => "coverage",
+            Measure::Every { .. } => "every",
             Measure::Sum { .. } => "sum",
             Measure::Manual => "manual",
         }
@@ -91,14 +106,30 @@ impl Measure {
             Measure::Count { kind, .. }
             | Measure::Share { kind, .. }
             | Measure::Coverage { kind, .. }
+            | Measure::Every { kind, .. }
             | Measure::Sum { kind, .. } => Some(*kind),
+            Measure::Manual => None,
+        }
+    }
+
+    /// The `where` filter (empty for a manual measure).
+    pub fn filter(&self) -> Option<&Filter> {
+        match self {
+            Measure::Count { filter, .. }
+            | Measure::Share { filter, .. }
+            | Measure::Coverage { filter, .. }
+            | Measure::Every { filter, .. }
+            | Measure::Sum { filter, .. } => Some(filter),
             Measure::Manual => None,
         }
     }
 
     /// Whether the actual value is a percentage.
     pub fn is_percent(&self) -> bool {
-        matches!(self, Measure::Share { .. } | Measure::Coverage { .. })
+        matches!(
+            self,
+            Measure::Share { .. } | Measure::Coverage { .. } | Measure::Every { .. }
+        )
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Config {
     /// Layout of notices. — Thể thức văn bản.
     #[serde(default)]
     pub document: DocumentConfig,
+    /// Who issues and signs the report to the review meeting (`danvan review`). — Báo cáo sơ kết, tổng kết.
+    #[serde(default)]
+    pub review: ReviewConfig,
     /// Overrides of statutory limits: `key = { days = 30, count = "calendar" }`. — Thời hạn.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, LimitSetting>")]
@@ -138,6 +141,30 @@ pub struct DocumentConfig {
     /// Page margins in millimetres. — Lề trang (mm).
     #[serde(default)]
     pub margins_mm: Margins,
+}
+
+/// The header and signature of the report to the review meeting (báo
+/// cáo sơ kết, tổng kết), laid out as Hướng dẫn 36-HD/VPTW lays out a
+/// report: the issuing board under its committee, "Số …-BC/…", signed by
+/// the board's head. Without an `issuer` the committee issues it.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ReviewConfig {
+    /// The issuing board ("Ban Dân vận Huyện ủy"); absent: the committee itself. — Cơ quan ban hành.
+    pub issuer: Option<String>,
+    /// Number suffix ("BC/BDVHU"); default: the notice suffix with BC for TB ("BC/HU"). — Ký hiệu.
+    pub number_suffix: Option<String>,
+    /// Above the title ("K/T TRƯỞNG BAN"); default: "T/M BAN THƯỜNG VỤ" for the committee, none for a board. — Thẩm quyền ký.
+    pub on_behalf: Option<String>,
+    /// The signer's title ("Trưởng ban"); default: "Trưởng ban" for a board. — Chức vụ người ký.
+    pub signer_title: Option<String>,
+    /// The signer's name; absent: left blank to sign. — Người ký.
+    pub signer: Option<String>,
+    /// "Nơi nhận", before the archive line. — Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// The last line of "Nơi nhận" ("Lưu Ban Dân vận"); default: the committee's office, or "Lưu" and the board. — Lưu.
+    pub archive: Option<String>,
 }
 
 /// Page margins in millimetres (Hướng dẫn 36-HD/VPTW; sizes unconfirmed, so settable).

@@ -40,6 +40,7 @@ pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::
         ("petitions", word("Sổ đơn thư", "Petitions")),
         ("conclusions", word("Nhiệm vụ", "Tasks")),
         ("notices", word("Thông báo", "Notices")),
+        ("reviews", word("Báo cáo", "Reviews")),
     ]);
     let title = tr!(
         "{}: công tác dân vận, tính đến ngày {}",
@@ -55,8 +56,28 @@ pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::
         }
         html::write_document(&b.petitions.document(), "petitions", out)?;
         html::write_document(&b.conclusions.document(), "conclusions", out)?;
-        out.write_all(notices_html(b).as_bytes())
+        out.write_all(notices_html(b).as_bytes())?;
+        out.write_all(reviews_html(b).as_bytes())
     })
+}
+
+/// Links to the reviews of the last completed half-year and year.
+fn reviews_html(b: &Bundle<'_>) -> String {
+    let mut out = format!(
+        "<section id=\"reviews\">\n<h2>{}</h2>\n<ul>\n",
+        word("Báo cáo sơ kết, tổng kết", "Review reports")
+    );
+    for r in b.reviews {
+        let _ = writeln!(
+            out,
+            "<li>{} — <a href=\"{}\">HTML</a> · <a href=\"{}\">DOCX</a></li>",
+            escape::html(&r.subject),
+            escape::html(&r.html),
+            escape::html(&r.docx)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+    out
 }
 
 fn progress_html(b: &Bundle<'_>) -> String {

@@ -1,11 +1,10 @@
-//! Documents laid out by minijinja templates: the conclusion notice as
-//! text, Markdown and HTML. The templates are embedded in the binary
-//! (`src/templates/`); a workspace overrides one by placing a file of the
-//! same name in its `templates/` folder.
+//! Documents laid out by minijinja templates: the conclusion notice and
+//! the review report as text, Markdown and HTML. The templates are
+//! embedded in the binary (`src/templates/`); a workspace overrides one by
+//! placing a file of the same name in its `templates/` folder.
 
 use super::escape;
 use crate::model::Margins;
-use crate::report::notice::NoticeDocument;
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 use serde::Serialize;
@@ -34,6 +33,23 @@ impl Layout {
             Layout::Text => include_str!("../templates/notice.txt.j2"),
             Layout::Markdown => include_str!("../templates/notice.md.j2"),
             Layout::Html => include_str!("../templates/notice.html.j2"),
+        }
+    }
+
+    /// The file name of the review template for this layout.
+    pub fn review_template(self) -> &'static str {
+        match self {
+            Layout::Text => "review.txt.j2",
+            Layout::Markdown => "review.md.j2",
+            Layout::Html => "review.html.j2",
+        }
+    }
+
+    fn builtin_review(self) -> &'static str {
+        match self {
+            Layout::Text => include_str!("../templates/review.txt.j2"),
+            Layout::Markdown => include_str!("../templates/review.md.j2"),
+            Layout::Html => include_str!("../templates/review.html.j2"),
         }
     }
 }
@@ -109,8 +125,14 @@ pub fn notice_source(templates_dir: &Path, layout: Layout) -> Result<Source, Tem
     source(templates_dir, layout.notice_template(), layout.builtin_notice())
 }
 
-/// A notice template read and compiled once, to render many notices (the
-/// report bundle writes every one), from several threads at once.
+/// The review template of `layout`: the workspace's override, else the built-in one.
+pub fn review_source(templates_dir: &Path, layout: Layout) -> Result<Source, TemplateError> {
+    source(templates_dir, layout.review_template(), layout.builtin_review())
+}
+
+/// A document template (a notice's or a review's) read and compiled once,
+/// to render many documents (the report bundle writes every notice), from
+/// several threads at once.
 pub struct NoticeTemplate<'s> {
     env: Environment<'s>,
     src: &'s Source,
@@ -124,7 +146,7 @@ impl<'s> NoticeTemplate<'s> {
         Ok(NoticeTemplate { env, src, margins })
     }
 
-    pub fn render(&self, doc: &NoticeDocument) -> Result<String, TemplateError> {
+    pub fn render(&self, doc: &impl Serialize) -> Result<String, TemplateError> {
         let page = Page {
             margins_mm: self.margins,
         };
@@ -196,6 +218,10 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
     env.add_filter("center", |s: &str, width: usize| center(s, width));
     env.add_filter("pad", |s: &str, width: usize| pad(s, width));
     env.add_filter("rstrip", |s: &str| s.trim_end().to_owned());
+    // A rule as wide as a text (under "ĐẢNG CỘNG SẢN VIỆT NAM"), and an
+    // underline for the line below a text ("Nơi nhận:"), in plain text.
+    env.add_filter("rule", |s: &str| "─".repeat(width(s)));
+    env.add_filter("underline", |s: &str| "‾".repeat(width(s)));
     env.add_filter(
         "wrap",
         |s: &str, width: usize, first: Option<usize>, rest: Option<usize>| {
@@ -204,6 +230,7 @@ fn environment<'s>(layout: Layout) -> Environment<'s> {
     );
     env.add_filter("md", |s: &str| escape::markdown(s));
     env.add_function("columns", columns);
+    env.add_function("table", text_table);
     env
 }
 
@@ -265,6 +292,9 @@ fn columns(
             .flat_map(|s| {
                 if s.is_empty() {
                     vec![String::new()]
+                } else if centred && self::width(s) <= width {
+                    // A line that fits keeps its spaces (the blank of "Số     -BC/HU").
+                    vec![center(s, width)]
                 } else if centred {
                     wrap(s, width, 0, 0).into_iter().map(|l| center(&l, width)).collect()
                 } else {
@@ -285,6 +315,84 @@ fn columns(
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A table as text in at most `width` columns: the headings, a rule, the
+/// rows, and the totals row under another rule; numbers right-aligned;
+/// text columns narrowed (widest first, to 8 columns at least) and
+/// wrapped until the table fits; two spaces between columns.
+fn text_table(
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric: Vec<bool>,
+    total: Option<Vec<String>>,
+    width: usize,
+) -> String {
+    const GAP: usize = 2;
+    let n = columns.len();
+    let cell = |r: &[String], i: usize| r.get(i).cloned().unwrap_or_default();
+    let all: Vec<Vec<String>> = std::iter::once(columns.clone())
+        .chain(rows.iter().cloned())
+        .chain(total.iter().cloned())
+        .collect();
+    let is_num = |i: usize| numeric.get(i).copied().unwrap_or(false);
+    let mut widths: Vec<usize> = (0..n)
+        .map(|i| all.iter().map(|r| self::width(&cell(r, i))).max().unwrap_or(0))
+        .collect();
+    // Headings of number columns wrap too, before any text is squeezed.
+    let longest_word = |i: usize| {
+        all.iter()
+            .flat_map(|r| cell(r, i).split_whitespace().map(self::width).collect::<Vec<_>>())
+            .max()
+            .unwrap_or(0)
+    };
+    let fits = |w: &[usize]| w.iter().sum::<usize>() + GAP * n.saturating_sub(1) <= width;
+    while !fits(&widths) {
+        let candidate = (0..n)
+            .filter(|&i| {
+                let floor = if is_num(i) { longest_word(i) } else { 8.min(widths[i]) };
+                widths[i] > floor
+            })
+            .max_by_key(|&i| (!is_num(i), widths[i]));
+        match candidate {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    let line = |r: &[String]| -> Vec<String> {
+        let cells: Vec<Vec<String>> = (0..n).map(|i| wrap(&cell(r, i), widths[i], 0, 0)).collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        (0..height)
+            .map(|k| {
+                let parts: Vec<String> = (0..n)
+                    .map(|i| {
+                        let text = cells[i].get(k).cloned().unwrap_or_default();
+                        if is_num(i) {
+                            format!("{}{text}", " ".repeat(widths[i].saturating_sub(self::width(&text))))
+                        } else {
+                            pad(&text, widths[i])
+                        }
+                    })
+                    .collect();
+                parts.join(&" ".repeat(GAP)).trim_end().to_owned()
+            })
+            .collect()
+    };
+    let rule = widths
+        .iter()
+        .map(|w| "─".repeat(*w))
+        .collect::<Vec<_>>()
+        .join(&" ".repeat(GAP));
+    let mut out = line(&columns);
+    out.push(rule.clone());
+    for r in &rows {
+        out.extend(line(r));
+    }
+    if let Some(t) = &total {
+        out.push(rule);
+        out.extend(line(t));
+    }
+    out.join("\n")
 }
 
 #[cfg(test)]
@@ -347,5 +455,43 @@ mod tests {
     fn side_by_side() {
         let out = columns(vec!["A".into(), "BB".into()], vec!["C".into()], 4, 3, None);
         assert_eq!(out, " A   C\n BB");
+    }
+
+    #[test]
+    fn text_tables_fit_their_width() {
+        let t = text_table(
+            vec!["Đơn vị".into(), "Khiếu nại".into(), "Cộng".into()],
+            vec![
+                vec!["xã Tân Mỹ".into(), "2".into(), "3".into()],
+                vec!["thị trấn Lấp Vò".into(), "12".into(), "1.234".into()],
+            ],
+            vec![false, true, true],
+            Some(vec!["Cộng".into(), "14".into(), "1.237".into()]),
+            78,
+        );
+        assert_eq!(
+            t,
+            "Đơn vị           Khiếu nại   Cộng\n\
+             ───────────────  ─────────  ─────\n\
+             xã Tân Mỹ                2      3\n\
+             thị trấn Lấp Vò         12  1.234\n\
+             ───────────────  ─────────  ─────\n\
+             Cộng                    14  1.237"
+        );
+        // Too wide: the text column wraps, the numbers stay whole.
+        let t = text_table(
+            vec!["Chỉ tiêu".into(), "Mục tiêu".into()],
+            vec![vec![
+                "Tỷ lệ đơn khiếu nại được giải quyết đúng hạn".into(),
+                "85,0%".into(),
+            ]],
+            vec![false, true],
+            None,
+            30,
+        );
+        for line in t.lines() {
+            assert!(width(line) <= 30, "{line:?} in\n{t}");
+        }
+        assert!(t.contains("85,0%"));
     }
 }

@@ -25,6 +25,28 @@ pub struct NoticeLink {
     pub docx: String,
 }
 
+/// A review in the bundle (the last completed half-year and year), with
+/// the files written for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewLink {
+    /// `2025-H1`, `2024`.
+    pub period: Period,
+    pub subject: String,
+    pub html: String,
+    pub docx: String,
+}
+
+impl ReviewLink {
+    pub fn new(period: Period, subject: String) -> ReviewLink {
+        ReviewLink {
+            period,
+            subject,
+            html: format!("reviews/{period}.html"),
+            docx: format!("reviews/{period}.docx"),
+        }
+    }
+}
+
 /// `data.json`: every report's data.
 #[derive(Serialize)]
 pub struct Bundle<'a> {
@@ -42,6 +64,8 @@ pub struct Bundle<'a> {
     pub petitions: Petitions<'a>,
     pub conclusions: Tasks<'a>,
     pub notices: &'a [NoticeLink],
+    /// The reviews of the last completed half-year and year (`danvan review`).
+    pub reviews: &'a [ReviewLink],
 }
 
 fn summary_of(snap: &Snapshot<'_>, kinds: &[Kind], by: &[Dim]) -> Summary {
@@ -73,7 +97,12 @@ pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
 }
 
 /// The bundle's data; its parts are computed side by side, on every core.
-pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notices: &'a [NoticeLink]) -> Bundle<'a> {
+pub fn bundle<'a>(
+    snap: &'a Snapshot<'_>,
+    records_commit: Option<String>,
+    notices: &'a [NoticeLink],
+    reviews: &'a [ReviewLink],
+) -> Bundle<'a> {
     let ((progress, status), ((summary, petitions_by_type), (petitions_by_unit_and_year, meetings_by_type_and_year))) =
         rayon::join(
             || {
@@ -127,5 +156,6 @@ pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notice
         petitions,
         conclusions,
         notices,
+        reviews,
     }
 }

@@ -11,6 +11,7 @@ pub mod list;
 pub mod notice;
 pub mod petitions;
 pub mod progress;
+pub mod review;
 pub mod show;
 pub mod status;
 pub mod summary;

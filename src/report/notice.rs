@@ -40,7 +40,7 @@ pub struct NoticeDocument {
 }
 
 /// The two-column header (thể thức: tên cơ quan, số, quốc hiệu, địa danh và ngày).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Header {
     /// "ĐẢNG BỘ TỈNH ĐỒNG THÁP".
     pub parent: String,
@@ -91,7 +91,7 @@ pub struct NoticeTask {
 }
 
 /// The signature block (thể thức ký: T/M tập thể).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Signature {
     /// "T/M BAN THƯỜNG VỤ".
     pub on_behalf: String,
@@ -167,10 +167,31 @@ pub fn upper(s: &str) -> String {
     s.trim().to_uppercase()
 }
 
-/// "ngày 05 tháng 8 năm 2022": the day below 10 takes a leading zero, the
-/// month does not (domain facts, after Hướng dẫn 36-HD/VPTW).
+/// "ngày 05 tháng 8 năm 2022", "ngày 20 tháng 02 năm 2026": a day below 10
+/// and the months 1 and 2 take a leading zero, the other months do not
+/// (Hướng dẫn 36-HD/VPTW, 03/4/2018, on the place and date of issue; its
+/// appendix's example reads "ngày 20 tháng 02 năm 2018"). The zero keeps
+/// "tháng 1" and "tháng 2" from being lengthened by hand into "tháng 10",
+/// "tháng 11" or "tháng 12" on a signed copy.
 pub fn date_line(d: NaiveDate) -> String {
-    format!("ngày {:02} tháng {} năm {}", d.day(), d.month(), d.year())
+    let month = match d.month() {
+        m @ (1 | 2) => format!("{m:02}"),
+        m => m.to_string(),
+    };
+    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
+}
+
+/// A period as the body of a document names it: "6 tháng đầu năm 2022",
+/// "6 tháng cuối năm 2022", "năm 2025", "quý III năm 2025", "tháng 7 năm 2025".
+pub fn period_phrase(p: crate::model::Period) -> String {
+    use crate::model::Period;
+    const QUARTERS: [&str; 4] = ["I", "II", "III", "IV"];
+    match p {
+        Period::Year(y) => format!("năm {y}"),
+        Period::Half(..) => p.label_vi(),
+        Period::Quarter(y, q) => format!("quý {} năm {y}", QUARTERS[usize::from(q.clamp(1, 4) - 1)]),
+        Period::Month(y, m) => format!("tháng {} năm {y}", m.clamp(1, 12)),
+    }
 }
 
 /// "31/12/2022", as dates are written in the body of a document.
@@ -188,10 +209,24 @@ fn committee_kind(c: &Committee) -> &str {
         .unwrap_or(c.name.trim())
 }
 
-/// The collective that signs: the standing body without the committee's
-/// kind ("Ban Thường vụ Huyện ủy" → "Ban Thường vụ"), printed "T/M BAN THƯỜNG VỤ".
+/// The collectives a Party committee signs for: "T/M BAN THƯỜNG VỤ"
+/// (Hướng dẫn 36-HD/VPTW's example of a notice), "T/M BAN CHẤP HÀNH",
+/// "T/M THƯỜNG TRỰC". The committee's own name never follows, at any
+/// level: the commune Party committees formed on 1/7/2025 sign "T/M BAN
+/// THƯỜNG VỤ" too (seen in their issued documents, domain facts;
+/// unconfirmed as a rule).
+const COLLECTIVES: [&str; 3] = ["Ban Thường vụ", "Ban Chấp hành", "Thường trực"];
+
+/// The collective that signs: the standing body without the committee it
+/// belongs to ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Đảng ủy" →
+/// "Ban Thường vụ"), printed "T/M BAN THƯỜNG VỤ". A body of another name
+/// loses the committee's kind when it ends with it, else stays whole.
 fn collective(c: &Committee) -> String {
     let standing = c.standing.trim();
+    let folded = fold(standing);
+    if let Some(known) = COLLECTIVES.iter().find(|k| folded.starts_with(&fold(k))) {
+        return (*known).to_owned();
+    }
     let kind = committee_kind(c);
     match standing.strip_suffix(kind).map(str::trim) {
         Some(rest) if !rest.is_empty() => rest.to_owned(),
@@ -199,7 +234,29 @@ fn collective(c: &Committee) -> String {
     }
 }
 
-/// "Lưu Văn phòng Huyện ủy" unless `[document] archive` says otherwise.
+/// Level words that follow a commune committee's kind: "Đảng ủy xã Lấp Vò"
+/// has the office "Văn phòng Đảng ủy", not "Văn phòng Đảng ủy xã".
+const LEVELS: [&str; 4] = ["xã", "phường", "thị trấn", "đặc khu"];
+
+/// The committee's office, which keeps the archive copy: "Văn phòng Huyện
+/// ủy", "Văn phòng Tỉnh ủy", "Văn phòng Đảng ủy" (a Đảng ủy xã or phường
+/// after 1/7/2025; domain facts, from issued documents: unconfirmed as a
+/// rule, so `[document] archive` overrides it).
+pub fn office(c: &Committee) -> String {
+    let kind = committee_kind(c);
+    let bare = LEVELS
+        .iter()
+        .find_map(|level| {
+            let cut = kind.strip_suffix(level)?;
+            cut.ends_with(' ').then(|| cut.trim_end())
+        })
+        .filter(|k| !k.is_empty())
+        .unwrap_or(kind);
+    format!("Văn phòng {bare}")
+}
+
+/// "Lưu Văn phòng Huyện ủy" (the committee's [`office`]) unless
+/// `[document] archive` says otherwise.
 fn archive_line(ws: &Workspace) -> String {
     match ws
         .config
@@ -210,7 +267,7 @@ fn archive_line(ws: &Workspace) -> String {
         .filter(|a| !a.is_empty())
     {
         Some(a) => a.to_owned(),
-        None => format!("Lưu Văn phòng {}", committee_kind(&ws.config.committee)),
+        None => format!("Lưu {}", office(&ws.config.committee)),
     }
 }
 
@@ -265,7 +322,7 @@ fn opening(ws: &Workspace, meeting: &Meeting) -> Vec<String> {
         _ => "họp".to_owned(),
     };
     let topic = match meeting.period {
-        Some(p) => format!(" về tình hình Nhân dân và công tác dân vận {}", p.label_vi()),
+        Some(p) => format!(" về tình hình Nhân dân và công tác dân vận {}", period_phrase(p)),
         None => String::new(),
     };
     let mut first = format!("Ngày {when}, {standing} {met}{topic}.");
@@ -403,10 +460,29 @@ mod tests {
     }
 
     #[test]
-    fn date_line_pads_the_day_not_the_month() {
+    fn date_line_pads_the_day_and_the_months_one_and_two() {
+        // Hướng dẫn 36-HD/VPTW: a day below 10 and the months 1 and 2 take a zero.
+        assert_eq!(date_line(d("2026-02-05")), "ngày 05 tháng 02 năm 2026");
+        assert_eq!(date_line(d("2018-02-20")), "ngày 20 tháng 02 năm 2018");
+        assert_eq!(date_line(d("2026-01-09")), "ngày 09 tháng 01 năm 2026");
+        assert_eq!(date_line(d("2026-01-10")), "ngày 10 tháng 01 năm 2026");
+        // Months 3 to 12 are written as they are.
         assert_eq!(date_line(d("2022-08-05")), "ngày 05 tháng 8 năm 2022");
+        assert_eq!(date_line(d("2022-03-01")), "ngày 01 tháng 3 năm 2022");
         assert_eq!(date_line(d("2022-12-20")), "ngày 20 tháng 12 năm 2022");
+        // Dates in the body are not padded.
         assert_eq!(short_date(d("2022-08-05")), "5/8/2022");
+        assert_eq!(short_date(d("2026-02-05")), "5/2/2026");
+    }
+
+    #[test]
+    fn periods_as_a_document_names_them() {
+        use crate::model::Period;
+        assert_eq!(period_phrase(Period::Half(2022, 1)), "6 tháng đầu năm 2022");
+        assert_eq!(period_phrase(Period::Half(2022, 2)), "6 tháng cuối năm 2022");
+        assert_eq!(period_phrase(Period::Year(2025)), "năm 2025");
+        assert_eq!(period_phrase(Period::Quarter(2025, 3)), "quý III năm 2025");
+        assert_eq!(period_phrase(Period::Month(2025, 7)), "tháng 7 năm 2025");
     }
 
     #[test]
@@ -432,23 +508,81 @@ mod tests {
         assert_eq!(s(&["A", "B", "C"]), "A, B và C");
     }
 
-    #[test]
-    fn collective_drops_the_committee_kind() {
-        let c = Committee {
-            name: "Huyện ủy Lấp Vò".into(),
+    fn committee(name: &str, standing: &str, place: &str) -> Committee {
+        Committee {
+            name: name.into(),
             parent: "Đảng bộ tỉnh Đồng Tháp".into(),
-            standing: "Ban Thường vụ Huyện ủy".into(),
-            place: "Lấp Vò".into(),
+            standing: standing.into(),
+            place: place.into(),
             notice_suffix: "TB/HU".into(),
             lang: None,
             utc_offset: None,
-        };
+        }
+    }
+
+    #[test]
+    fn collective_is_the_standing_body_without_its_committee() {
+        let c = committee("Huyện ủy Lấp Vò", "Ban Thường vụ Huyện ủy", "Lấp Vò");
         assert_eq!(committee_kind(&c), "Huyện ủy");
         assert_eq!(collective(&c), "Ban Thường vụ");
-        let odd = Committee {
-            standing: "Thường trực".into(),
-            ..c
-        };
-        assert_eq!(collective(&odd), "Thường trực");
+        // A commune Party committee after 1/7/2025 signs "T/M BAN THƯỜNG VỤ"
+        // too (issue 13 section 3; it used to get "T/M BAN THƯỜNG VỤ ĐẢNG ỦY").
+        let xa = committee("Đảng ủy xã Lấp Vò", "Ban Thường vụ Đảng ủy", "Lấp Vò");
+        assert_eq!(collective(&xa), "Ban Thường vụ");
+        let xa = committee("Đảng ủy xã Lấp Vò", "Ban Thường vụ Đảng ủy xã Lấp Vò", "xã Lấp Vò");
+        assert_eq!(collective(&xa), "Ban Thường vụ");
+        let tinh = committee("Tỉnh ủy Đồng Tháp", "Ban Thường vụ Tỉnh ủy", "Đồng Tháp");
+        assert_eq!(collective(&tinh), "Ban Thường vụ");
+        assert_eq!(
+            collective(&committee("Đảng ủy xã Lấp Vò", "Ban Chấp hành Đảng bộ xã", "Lấp Vò")),
+            "Ban Chấp hành"
+        );
+        assert_eq!(
+            collective(&committee("Huyện ủy Lấp Vò", "Thường trực Huyện ủy", "Lấp Vò")),
+            "Thường trực"
+        );
+        // Another name: without the committee's kind when it ends with it.
+        assert_eq!(
+            collective(&committee("Huyện ủy Lấp Vò", "Tập thể lãnh đạo Huyện ủy", "Lấp Vò")),
+            "Tập thể lãnh đạo"
+        );
+    }
+
+    #[test]
+    fn the_archive_copy_goes_to_the_committees_office() {
+        assert_eq!(
+            office(&committee("Huyện ủy Lấp Vò", "Ban Thường vụ Huyện ủy", "Lấp Vò")),
+            "Văn phòng Huyện ủy"
+        );
+        assert_eq!(
+            office(&committee("Tỉnh ủy Đồng Tháp", "Ban Thường vụ Tỉnh ủy", "Đồng Tháp")),
+            "Văn phòng Tỉnh ủy"
+        );
+        // A Đảng ủy xã (or phường) keeps its archive at "Văn phòng Đảng ủy".
+        assert_eq!(
+            office(&committee("Đảng ủy xã Lấp Vò", "Ban Thường vụ Đảng ủy", "Lấp Vò")),
+            "Văn phòng Đảng ủy"
+        );
+        assert_eq!(
+            office(&committee("Đảng ủy xã Lấp Vò", "Ban Thường vụ Đảng ủy", "xã Lấp Vò")),
+            "Văn phòng Đảng ủy"
+        );
+        assert_eq!(
+            office(&committee("Đảng ủy phường Mỹ Tho", "Ban Thường vụ Đảng ủy", "Mỹ Tho")),
+            "Văn phòng Đảng ủy"
+        );
+        assert_eq!(
+            office(&committee("Đảng ủy thị trấn Lấp Vò", "Ban Thường vụ Đảng ủy", "Lấp Vò")),
+            "Văn phòng Đảng ủy"
+        );
+        // Without a level word the kind stays whole.
+        assert_eq!(
+            office(&committee(
+                "Đảng ủy Khối cơ quan tỉnh",
+                "Ban Thường vụ Đảng ủy Khối",
+                "tỉnh"
+            )),
+            "Văn phòng Đảng ủy Khối cơ quan"
+        );
     }
 }

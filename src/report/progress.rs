@@ -308,8 +308,12 @@ fn granularity_word(g: Granularity) -> &'static str {
 /// the record counts from; `counted` is false for a share's record outside
 /// the numerator and a coverage's record in no current unit; `value` is a
 /// sum's indicator); `units` (coverage: `[{ id, name, count, covered,
-/// records }]`); `observations` (manual: `[{ date, value, note }]` up to
-/// `as_of`, the last one being the figure).
+/// records }]`); `periods` (every: `[{ period, count, met, running,
+/// counted, records }]`, one per month or quarter from the span's start:
+/// `running` for the period holding `as_of`, which is `counted` in the
+/// share only once it is `met`; `numerator` and `denominator` are the met
+/// and counted periods); `observations` (manual: `[{ date, value, note }]`
+/// up to `as_of`, the last one being the figure).
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
     pub as_of: NaiveDate,
@@ -320,6 +324,7 @@ pub struct Explanation {
     pub denominator: Option<usize>,
     pub records: Vec<RecordLine>,
     pub units: Vec<UnitLine>,
+    pub periods: Vec<PeriodLine>,
     pub observations: Vec<Observation>,
     #[serde(skip)]
     indicator: Option<String>,
@@ -340,6 +345,17 @@ pub struct RecordLine {
     pub units: Vec<String>,
     pub counted: bool,
     pub value: Option<f64>,
+}
+
+/// A month (or quarter) of an `every` measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodLine {
+    pub period: Period,
+    pub count: usize,
+    pub met: bool,
+    pub running: bool,
+    pub counted: bool,
+    pub records: Vec<String>,
 }
 
 /// A unit of a coverage measure.
@@ -371,13 +387,7 @@ pub fn explain(snap: &Snapshot<'_>, t: &Target) -> Explanation {
     let target = TargetProgress::new(t, targets::progress(&mut timeline, t, snap.as_of), Vec::new());
     let evaluation = targets::evaluate(snap, t);
     let empty = Filter::default();
-    let filter = match &t.measure {
-        Measure::Count { filter, .. }
-        | Measure::Share { filter, .. }
-        | Measure::Coverage { filter, .. }
-        | Measure::Sum { filter, .. } => filter,
-        Measure::Manual => &empty,
-    };
+    let filter = t.measure.filter().unwrap_or(&empty);
     let mut x = Explanation {
         as_of: snap.as_of,
         target,
@@ -387,6 +397,7 @@ pub fn explain(snap: &Snapshot<'_>, t: &Target) -> Explanation {
         denominator: None,
         records: Vec::new(),
         units: Vec::new(),
+        periods: Vec::new(),
         observations: Vec::new(),
         indicator: None,
         notes: Vec::new(),
@@ -429,6 +440,27 @@ pub fn explain(snap: &Snapshot<'_>, t: &Target) -> Explanation {
                     count: u.records.len(),
                     covered: u.covered,
                     records: u.records.iter().map(|i| i.id().into_owned()).collect(),
+                })
+                .collect();
+        }
+        Detail::Every { periods, .. } => {
+            let counted: Vec<_> = periods.iter().filter(|p| p.counted()).collect();
+            x.denominator = Some(counted.len());
+            x.numerator = Some(counted.iter().filter(|p| p.met).count());
+            x.records = periods
+                .iter()
+                .flat_map(|p| p.records.iter())
+                .map(|i| record_line(i, filter, true, None))
+                .collect();
+            x.periods = periods
+                .iter()
+                .map(|p| PeriodLine {
+                    period: p.period,
+                    count: p.records.len(),
+                    met: p.met,
+                    running: p.running,
+                    counted: p.counted(),
+                    records: p.records.iter().map(|i| i.id().into_owned()).collect(),
                 })
                 .collect();
         }
@@ -501,6 +533,26 @@ fn describe_measure(m: &Measure) -> String {
             filtered(filter),
             within(w)
         ),
+        Measure::Every {
+            kind: k,
+            filter,
+            min,
+            every,
+            from,
+        } => {
+            let since = from
+                .map(|d| tr!(", từ ngày {}", ", from {}", format_date(d)))
+                .unwrap_or_default();
+            tr!(
+                "tỷ lệ {} có ít nhất {} {}{}{}",
+                "share of {}s with at least {} {}{}{}",
+                granularity_word(*every),
+                min,
+                kind(k),
+                filtered(filter),
+                since
+            )
+        }
         Measure::Sum {
             kind: k,
             indicator,
@@ -533,6 +585,7 @@ impl Explanation {
                     "no observation up to this date"
                 ),
                 ("coverage", _) => tr!("không có đơn vị nào vào ngày này", "no unit exists on this date"),
+                ("every", _) => tr!("chưa có kỳ nào đến ngày này", "no period up to this date"),
                 _ => tr!("mẫu số bằng 0: không có hồ sơ nào", "the denominator is 0: no records"),
             };
         };
@@ -541,6 +594,20 @@ impl Explanation {
             ("share", Some(n), Some(d)) => tr!("{} / {} hồ sơ × 100 = {}", "{} / {} records × 100 = {}", n, d, result),
             ("coverage", Some(n), Some(d)) => {
                 tr!("{} / {} đơn vị × 100 = {}", "{} / {} units × 100 = {}", n, d, result)
+            }
+            ("every", Some(n), Some(d)) => {
+                let unit = match self.definition {
+                    Measure::Every { every, .. } => granularity_word(every),
+                    _ => "",
+                };
+                tr!(
+                    "{} / {} {} đạt × 100 = {}",
+                    "{} / {} {}s met × 100 = {}",
+                    n,
+                    d,
+                    unit,
+                    result
+                )
             }
             ("sum", ..) => {
                 let parts: Vec<String> = self
@@ -723,6 +790,38 @@ impl Explanation {
         }
     }
 
+    fn periods_table(&self) -> Table<'_> {
+        Table {
+            columns: vec![
+                Column::new("period", word("Kỳ", "Period")),
+                Column::new("count", word("Số hồ sơ", "Records")),
+                Column::new("met", word("Đạt", "Met")),
+                Column::new("records", word("Hồ sơ", "Which")),
+            ],
+            rows: self
+                .periods
+                .iter()
+                .map(|p| {
+                    let met = if p.met {
+                        Cell::toned_key("true", "✓", Tone::Good)
+                    } else if p.running {
+                        Cell::toned_key("running", word("đang diễn ra", "running"), Tone::Dim)
+                    } else {
+                        Cell::toned_key("false", "✗", Tone::Bad)
+                    };
+                    vec![
+                        Cell::key(p.period.to_string(), period_label(p.period)),
+                        Cell::Int(p.count as i64),
+                        met,
+                        Cell::text(p.records.join(", ")),
+                    ]
+                })
+                .collect(),
+            total: None,
+            empty: Some(tr!("Chưa có kỳ nào đến ngày này.", "No period up to this date.")),
+        }
+    }
+
     fn observations_table(&self) -> Table<'_> {
         let last = self.observations.len().saturating_sub(1);
         Table {
@@ -768,6 +867,25 @@ impl Report for Explanation {
                 heading: Some(word("Các số liệu quan sát", "Observations").into()),
                 body: Body::Table(self.observations_table()),
             }),
+            "every" => {
+                let (min, g) = match self.definition {
+                    Measure::Every { min, every, .. } => (min, every),
+                    _ => (1, Granularity::Month),
+                };
+                sections.push(Section {
+                    key: "periods",
+                    heading: Some(tr!(
+                        "Từng {} ({} {} được tính), đạt khi có ít nhất {} hồ sơ; {} đang diễn ra chỉ được tính khi đã đạt",
+                        "Each {} ({} {}s counted), met with at least {} records; the {} still running counts only once met",
+                        granularity_word(g),
+                        self.denominator.unwrap_or(0),
+                        granularity_word(g),
+                        min,
+                        granularity_word(g)
+                    )),
+                    body: Body::Table(self.periods_table()),
+                });
+            }
             "coverage" => {
                 sections.push(Section {
                     key: "units",

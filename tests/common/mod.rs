@@ -12,6 +12,8 @@
 //! unused there.
 #![allow(dead_code)]
 
+pub mod docx;
+
 use assert_cmd::assert::Assert;
 use serde_json::Value;
 use std::ffi::{OsStr, OsString};
