@@ -1,7 +1,7 @@
 //! `danvan.toml` and the loaded workspace as a whole.
 
 use super::keywords::*;
-use super::{FileId, Meeting, Model, Petition, Ref, Rules, Sp, Target};
+use super::{FileId, Meeting, Model, Petition, Ref, RuleBook, Rules, Sp, Target};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -27,9 +27,10 @@ pub struct Config {
     /// Layout of notices. — Thể thức văn bản.
     #[serde(default)]
     pub document: DocumentConfig,
-    /// Overrides of statutory limits: `key = { days = 30, count = "calendar" }`. — Thời hạn.
+    /// Overrides of statutory limits: `key = { days = 30, count = "calendar" }`,
+    /// and `[[rules.from]]` sets in force from a date. — Thời hạn.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, LimitSetting>")]
+    #[schemars(with = "RulesSetting")]
     pub rules: RulesConfig,
 }
 
@@ -171,18 +172,67 @@ pub struct LimitSetting {
     pub count: Option<DayCount>,
 }
 
-/// The statutory limits in force: the law's, with the workspace's overrides.
+/// `[rules]`, for the schema: limits by key, the number of extensions that
+/// count, and the dated sets.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RulesSetting {
+    /// How many denunciation extensions count (Luật Tố cáo art. 30: 2). — Số lần gia hạn tối đa.
+    pub denunciation_max_extensions: Option<u32>,
+    /// Sets of limits in force for petitions received from their `date`. — Thời hạn áp dụng từ ngày.
+    #[serde(default)]
+    pub from: Vec<DatedRulesSetting>,
+    #[serde(flatten)]
+    pub limits: BTreeMap<String, LimitSetting>,
+}
+
+/// One `[[rules.from]]` set, for the schema.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DatedRulesSetting {
+    /// The first day of receipt the set applies to. — Áp dụng cho đơn nhận từ ngày.
+    pub date: NaiveDate,
+    /// How many denunciation extensions count. — Số lần gia hạn tối đa.
+    pub denunciation_max_extensions: Option<u32>,
+    #[serde(flatten)]
+    pub limits: BTreeMap<String, LimitSetting>,
+}
+
+/// The statutory limits in force through time: the law's, with the
+/// workspace's overrides and dated sets.
 #[derive(Debug, Clone, Default)]
-pub struct RulesConfig(pub Rules);
+pub struct RulesConfig(pub RuleBook);
 
 impl Serialize for RulesConfig {
+    /// The limits in force from the start by key, then `from`: each dated
+    /// set with its date and every limit it holds.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        struct Limits<'a>(&'a Rules, Option<NaiveDate>);
+        impl Serialize for Limits<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                if let Some(date) = self.1 {
+                    map.serialize_entry("date", &date)?;
+                }
+                for key in Rules::KEYS {
+                    if let Some(limit) = self.0.get(key) {
+                        map.serialize_entry(key, &limit)?;
+                    }
+                }
+                map.serialize_entry(Rules::MAX_EXTENSIONS_KEY, &self.0.max_extensions)?;
+                map.end()
+            }
+        }
         let mut map = s.serialize_map(None)?;
+        let base = self.0.base();
         for key in Rules::KEYS {
-            if let Some(limit) = self.0.get(key) {
+            if let Some(limit) = base.get(key) {
                 map.serialize_entry(key, &limit)?;
             }
+        }
+        map.serialize_entry(Rules::MAX_EXTENSIONS_KEY, &base.max_extensions)?;
+        let dated: Vec<Limits<'_>> = self.0.sets()[1..].iter().map(|s| Limits(&s.rules, s.from)).collect();
+        if !dated.is_empty() {
+            map.serialize_entry("from", &dated)?;
         }
         map.end()
     }
@@ -279,7 +329,14 @@ impl Workspace {
         self.root.join(self.rel_path(file))
     }
 
-    pub fn rules(&self) -> &Rules {
+    /// The limits of the workspace through time.
+    pub fn rule_book(&self) -> &RuleBook {
         &self.config.rules.0
+    }
+
+    /// The limits a petition is counted under: those in force on the day
+    /// it was received.
+    pub fn rules_for(&self, p: &Petition) -> &Rules {
+        self.config.rules.0.on(p.received.value)
     }
 }
