@@ -19,6 +19,7 @@ pub const SUMMARY_EXAMPLES: &str = "Examples:
   danvan summary                                   every record, by kind
   danvan summary --kind petitions --by type        petitions by type, with resolved/open/overdue
   danvan summary --kind petitions --by unit --by year --period 2023
+  danvan summary --kind petitions --by unit --fold-merged   ceased communes counted in the new ones
   danvan summary --kind meetings --by half --unit \"tan my\" --format csv > hoi-nghi.csv";
 
 pub const LIST_EXAMPLES: &str = "Examples:
@@ -66,7 +67,7 @@ pub struct StatusArgs {
 }
 
 pub fn run_status(cx: &Context, args: &StatusArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let headlines = status::headlines(&snap);
     let view = status::StatusView {
@@ -84,6 +85,9 @@ pub struct SummaryArgs {
     /// Group by (repeatable: two give a cross-table)
     #[arg(long, value_enum, value_name = "DIM")]
     pub by: Vec<Dim>,
+    /// With --by unit: count the records of a unit that ceased under the unit it was merged into (merged_into)
+    #[arg(long)]
+    pub fold_merged: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
@@ -99,6 +103,7 @@ pub fn run_summary(cx: &Context, args: &SummaryArgs) -> Outcome {
         kinds: args.kind.clone(),
         by,
         query: args.filters.query(ws)?,
+        fold_merged: args.fold_merged,
     };
     super::emit_report(&summary::summary(&snap, &opts), &args.output, cx)
 }
@@ -118,7 +123,7 @@ pub struct ListArgs {
 }
 
 pub fn run_list(cx: &Context, args: &ListArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let query = args.filters.query(ws)?;
     super::emit_report(&list::list(&snap, args.kind, &query, args.sort), &args.output, cx)
@@ -136,9 +141,9 @@ pub struct ShowArgs {
 }
 
 pub fn run_show(cx: &Context, args: &ShowArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-    let found = show::find(ws, &args.id).map_err(Failure::Usage)?;
+    let found = show::find(ws, &args.id).map_err(|e| cx.not_found(&args.id, e))?;
     if let show::Found::Target(t) = found {
         let explained = crate::report::progress::explain(&snap, t);
         return super::emit_report(&explained, &args.output, cx);

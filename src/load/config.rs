@@ -366,6 +366,32 @@ mod tests {
     }
 
     #[test]
+    fn two_units_of_one_name_are_told_apart_by_their_dates() {
+        // The old xã Tân Khánh Trung (until 30/6/2025) was merged into the
+        // new one of the same name (from 1/7/2025), with Long Hưng A.
+        let text = format!(
+            "{COMMITTEE}[[unit]]\nid = \"tan-khanh-trung\"\nname = \"xã Tân Khánh Trung\"\nuntil = 2025-06-30\nmerged_into = \"xa-tan-khanh-trung\"\n\
+             [[unit]]\nid = \"long-hung-a\"\nname = \"xã Long Hưng A\"\nuntil = 2025-06-30\nmerged_into = \"xa-tan-khanh-trung\"\n\
+             [[unit]]\nid = \"xa-tan-khanh-trung\"\nname = \"xã Tân Khánh Trung\"\nsince = 2025-07-01\n\
+             [[unit]]\nid = \"tan-my\"\nname = \"xã Tân Mỹ\"\n"
+        );
+        let (config, diags) = parse(&text, config);
+        assert!(diags.is_empty(), "{diags:?}");
+        let config = config.unwrap();
+        let name = |id| crate::i18n::unit_name(&config, id).into_owned();
+        assert_eq!(name("tan-khanh-trung"), "xã Tân Khánh Trung (đến 30/6/2025)");
+        assert_eq!(name("xa-tan-khanh-trung"), "xã Tân Khánh Trung (từ 1/7/2025)");
+        assert_eq!(name("tan-my"), "xã Tân Mỹ");
+        assert_eq!(name("nowhere"), "nowhere");
+        assert_eq!(config.successor("long-hung-a"), "xa-tan-khanh-trung");
+        assert_eq!(config.successor("tan-my"), "tan-my");
+        let new: std::collections::HashSet<String> = ["xa-tan-khanh-trung".to_owned()].into();
+        let mut covered: Vec<String> = config.with_merged(&new).into_iter().collect();
+        covered.sort();
+        assert_eq!(covered, ["long-hung-a", "tan-khanh-trung", "xa-tan-khanh-trung"]);
+    }
+
+    #[test]
     fn a_config_without_committee_is_refused() {
         let (parsed, diags) = parse("[[org]]\nid = \"a\"\nname = \"A\"\n", config);
         assert!(parsed.is_none());

@@ -247,9 +247,45 @@ impl Config {
         self.orgs.iter().find(|o| o.id.value == id)
     }
 
-    /// Display name of a unit id (the id itself when unknown).
-    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.unit(id).map_or(id, |u| u.name.as_str())
+    /// The unit whose records a unit's are now (Nghị quyết 202/2025/QH15:
+    /// the communes merged on 1/7/2025): `merged_into`, followed to a unit
+    /// that was not merged; the unit itself when it was not. An unknown id
+    /// or a loop in `merged_into` ends the walk where it is.
+    pub fn successor<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut at = id;
+        for _ in 0..self.units.len() {
+            match self.unit(at).and_then(|u| u.merged_into.as_ref()) {
+                Some(next) if self.unit(&next.value).is_some() => at = &next.value,
+                _ => break,
+            }
+        }
+        at
+    }
+
+    /// `ids` and every unit merged into one of them, at any depth: what a
+    /// filter on a new commune covers.
+    pub fn with_merged(&self, ids: &std::collections::HashSet<String>) -> std::collections::HashSet<String> {
+        let mut out = ids.clone();
+        loop {
+            let before = out.len();
+            for u in &self.units {
+                if u.merged_into.as_ref().is_some_and(|m| out.contains(&m.value)) {
+                    out.insert(u.id.value.clone());
+                }
+            }
+            if out.len() == before {
+                return out;
+            }
+        }
+    }
+
+    /// Whether another unit has the same name (the old and the new xã Tân
+    /// Khánh Trung): then outputs say which by its dates.
+    pub fn name_is_shared(&self, id: &str) -> bool {
+        let Some(unit) = self.unit(id) else { return false };
+        self.units
+            .iter()
+            .any(|u| u.id.value != id && crate::text::fold(&u.name) == crate::text::fold(&unit.name))
     }
 
     /// Display name of an org id (the id itself when unknown).
@@ -313,6 +349,24 @@ impl Workspace {
             petitions,
             meeting_index,
         }
+    }
+
+    /// The workspace without the records of `files` (and without its
+    /// targets when `targets` is false): what the registers print from
+    /// when those files have errors. File ids stay valid.
+    pub fn without(&self, files: &std::collections::HashSet<FileId>, targets: bool) -> Workspace {
+        let keep = |f: &FileId| !files.contains(f);
+        Workspace::new(
+            self.root.clone(),
+            self.files.clone(),
+            self.config.clone(),
+            self.config_file,
+            if targets { self.targets.clone() } else { Vec::new() },
+            self.targets_file,
+            self.models.iter().filter(|m| keep(&m.file)).cloned().collect(),
+            self.meetings.iter().filter(|m| keep(&m.file)).cloned().collect(),
+            self.petitions.iter().filter(|p| keep(&p.file)).cloned().collect(),
+        )
     }
 
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {

@@ -168,7 +168,10 @@ fn ids(refs: &[Ref]) -> Value {
 }
 
 fn unit_names(ws: &Workspace, refs: &[Ref]) -> Value {
-    json(refs.iter().map(|r| ws.config.unit_name(&r.value)).collect::<Vec<_>>())
+    json(refs
+        .iter()
+        .map(|r| crate::i18n::unit_name(&ws.config, &r.value))
+        .collect::<Vec<_>>())
 }
 
 fn org_names(ws: &Workspace, refs: &[Ref]) -> Value {

@@ -274,12 +274,12 @@ fn text(s: &str) -> Cell {
 impl Show<'_> {
     fn units(&self, units: &[Ref]) -> Cell {
         if units.is_empty() {
-            return text(word("toàn huyện", "committee-wide"));
+            return text(word("toàn địa bàn", "committee-wide"));
         }
         text(
             &units
                 .iter()
-                .map(|u| self.config.unit_name(&u.value))
+                .map(|u| crate::i18n::unit_name(self.config, &u.value))
                 .collect::<Vec<_>>()
                 .join(", "),
         )
