@@ -945,7 +945,12 @@ impl Generator<'_> {
                     // Each extension decided on or before the deadline it extends.
                     for _ in 0..self.rng.between(1, 2) {
                         let due = self.resolution_due(&facts).unwrap_or(accepted);
-                        let from = facts.extensions.last().map(|e| e.date).or(facts.accepted).unwrap_or(received);
+                        let from = facts
+                            .extensions
+                            .last()
+                            .map(|e| e.date)
+                            .or(facts.accepted)
+                            .unwrap_or(received);
                         let on = self.rng.date(from, due.min(as_of));
                         if on <= due && on >= from {
                             facts.extensions.push(on.into());

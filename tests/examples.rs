@@ -58,7 +58,10 @@ fn the_commune_workspace_checks_clean_but_for_2027() {
     assert_eq!(codes[0].0, "W001");
     assert!(codes[0].1.ends_with("2026-11-20-khieu-nai-xa-lap-vo.toml"), "{codes:?}");
     let message = found[0]["message"].as_str().unwrap();
-    assert!(message.contains("2 deadline(s)") && message.contains("2027"), "{message}");
+    assert!(
+        message.contains("2 deadline(s)") && message.contains("2027"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -71,7 +74,18 @@ fn the_commune_s_committee_units_and_records() {
     assert_eq!(counts["petitions"], 9, "{counts}");
     assert_eq!(counts["models"], 3, "{counts}");
     // Two receptions in every month of the span.
-    let receptions = commune(&["--as-of", "2026-11-30", "summary", "--kind", "meetings", "--type", "reception", "--by", "month"]).json();
+    let receptions = commune(&[
+        "--as-of",
+        "2026-11-30",
+        "summary",
+        "--kind",
+        "meetings",
+        "--type",
+        "reception",
+        "--by",
+        "month",
+    ])
+    .json();
     let groups = receptions["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 17);
     assert!(groups.iter().all(|g| g["count"] == 2), "{receptions}");
@@ -112,19 +126,33 @@ fn the_commune_s_deadlines_across_the_2026_2027_turn() {
     };
     // Complex, accepted Fri 27/11/2026: 45 days → Mon 11/1/2027, provisional.
     let p = entry("2026-11-20-khieu-nai-xa-lap-vo");
-    assert_eq!((p["resolution_deadline"].as_str(), p["provisional"].as_bool()), (Some("2027-01-11"), Some(true)));
+    assert_eq!(
+        (p["resolution_deadline"].as_str(), p["provisional"].as_bool()),
+        (Some("2027-01-11"), Some(true))
+    );
     assert_eq!(p["acceptance_provisional"], false);
     // Round 2, complex, accepted Mon 30/11/2026: 60 days → Fri 29/1/2027.
     let p = entry("2026-11-23-khieu-nai-lan-hai-xa-lap-vo");
-    assert_eq!((p["round"].as_u64(), p["resolution_deadline"].as_str()), (Some(2), Some("2027-01-29")));
+    assert_eq!(
+        (p["round"].as_u64(), p["resolution_deadline"].as_str()),
+        (Some(2), Some("2027-01-29"))
+    );
     assert_eq!(p["resolution_provisional"], true);
     // Especially complex denunciation: 21/9 + 30 = 21/10, + 30 = 20/11, + 20 = 10/12/2026.
     let p = entry("2026-09-14-to-cao-xa-lap-vo");
-    assert_eq!((p["resolution_deadline"].as_str(), p["round"].is_null()), (Some("2026-12-10"), true));
+    assert_eq!(
+        (p["resolution_deadline"].as_str(), p["round"].is_null()),
+        (Some("2026-12-10"), true)
+    );
     assert_eq!(p["provisional"], false);
     // On screen: the marker and its legend.
-    let table = commune(&["--as-of", "2026-12-01", "petitions"]).env("COLUMNS", "250").stdout();
-    assert!(table.contains("2027-01-11 †") && table.contains("† provisional:"), "{table}");
+    let table = commune(&["--as-of", "2026-12-01", "petitions"])
+        .env("COLUMNS", "250")
+        .stdout();
+    assert!(
+        table.contains("2027-01-11 †") && table.contains("† provisional:"),
+        "{table}"
+    );
 }
 
 /// A copy of examples/minimal under `to`.

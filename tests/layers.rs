@@ -41,8 +41,7 @@ fn module_of(rel: &Path) -> Option<String> {
 /// The text of a source file without its comments and its test modules.
 fn code_of(text: &str) -> String {
     let mut out = String::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
+    for line in text.lines() {
         // A test module at the top level ends the code that ships.
         if line.starts_with("#[cfg(test)]") {
             break;
@@ -121,9 +120,18 @@ fn no_module_names_a_layer_above_its_own() {
 fn a_reach_upwards_is_caught() {
     let file = |rel: &str, text: &str| (PathBuf::from(rel), text.to_owned());
     let files = [
-        file("report/x.rs", "use crate::render::html;\nuse crate::domain::snapshot::Snapshot;\n"),
-        file("model/y.rs", "fn f() { crate::domain::calendar::Calendar::default(); }\n"),
-        file("load/z.rs", "// crate::cli in a comment is fine\nuse crate::model::*;\n"),
+        file(
+            "report/x.rs",
+            "use crate::render::html;\nuse crate::domain::snapshot::Snapshot;\n",
+        ),
+        file(
+            "model/y.rs",
+            "fn f() { crate::domain::calendar::Calendar::default(); }\n",
+        ),
+        file(
+            "load/z.rs",
+            "// crate::cli in a comment is fine\nuse crate::model::*;\n",
+        ),
         file(
             "domain/w.rs",
             "use crate::model::*;\n#[cfg(test)]\nmod tests { use crate::report::status; }\n",

@@ -131,7 +131,10 @@ fn a_round_is_a_complaint_s_only() {
             ("r.toml", "type = \"recommendation\"\nreceived = 2023-03-01\n"),
         ],
     );
-    let v = danvan().records(dir.path()).args(["petitions", "--as-of", "2023-03-02"]).json();
+    let v = danvan()
+        .records(dir.path())
+        .args(["petitions", "--as-of", "2023-03-02"])
+        .json();
     let rounds: Vec<(String, Value)> = v["petitions"]
         .as_array()
         .unwrap()
@@ -142,14 +145,24 @@ fn a_round_is_a_complaint_s_only() {
     assert_eq!(round("c"), 1);
     assert!(round("d").is_null() && round("r").is_null(), "{rounds:?}");
     for args in [&["show", "d"][..], &["show", "r"]] {
-        let shown = danvan().records(dir.path()).args(["--as-of", "2023-03-02"]).args(args).json();
+        let shown = danvan()
+            .records(dir.path())
+            .args(["--as-of", "2023-03-02"])
+            .args(args)
+            .json();
         assert!(shown["derived"]["round"].is_null(), "{shown}");
         assert!(shown["record"]["round"].is_null(), "{shown}");
     }
-    let shown = danvan().records(dir.path()).args(["--as-of", "2023-03-02", "show", "c"]).json();
+    let shown = danvan()
+        .records(dir.path())
+        .args(["--as-of", "2023-03-02", "show", "c"])
+        .json();
     assert_eq!(shown["derived"]["round"], 1);
     // The export column too.
-    let rows = danvan().records(dir.path()).args(["--as-of", "2023-03-02", "export", "--kind", "petitions"]).csv();
+    let rows = danvan()
+        .records(dir.path())
+        .args(["--as-of", "2023-03-02", "export", "--kind", "petitions"])
+        .csv();
     let at = rows[0].iter().position(|c| c == "round").unwrap();
     let by_id: Vec<(&str, &str)> = rows[1..].iter().map(|r| (r[0].as_str(), r[at].as_str())).collect();
     assert_eq!(by_id, [("c", "1"), ("d", ""), ("r", "")]);
@@ -166,11 +179,20 @@ fn a_petition_is_counted_under_the_rules_in_force_on_the_day_it_was_received() {
     let dir = workspace(
         "[rules]\n[[rules.from]]\ndate = 2023-07-01\ncomplaint_resolution = { days = 20, count = \"working\" }\n",
         &[
-            ("before.toml", "type = \"complaint\"\nreceived = 2023-06-30\naccepted = 2023-07-10\n"),
-            ("after.toml", "type = \"complaint\"\nreceived = 2023-07-03\naccepted = 2023-07-10\n"),
+            (
+                "before.toml",
+                "type = \"complaint\"\nreceived = 2023-06-30\naccepted = 2023-07-10\n",
+            ),
+            (
+                "after.toml",
+                "type = \"complaint\"\nreceived = 2023-07-03\naccepted = 2023-07-10\n",
+            ),
         ],
     );
-    let v = danvan().records(dir.path()).args(["petitions", "--as-of", "2023-07-20"]).json();
+    let v = danvan()
+        .records(dir.path())
+        .args(["petitions", "--as-of", "2023-07-20"])
+        .json();
     let due = |id: &str| {
         v["petitions"]
             .as_array()
@@ -183,15 +205,24 @@ fn a_petition_is_counted_under_the_rules_in_force_on_the_day_it_was_received() {
     assert_eq!(due("before"), "2023-08-09");
     assert_eq!(due("after"), "2023-08-07");
     // `show` names the set a petition is counted under.
-    let shown = danvan().records(dir.path()).args(["--as-of", "2023-07-20", "show", "after"]).json();
+    let shown = danvan()
+        .records(dir.path())
+        .args(["--as-of", "2023-07-20", "show", "after"])
+        .json();
     assert_eq!(shown["derived"]["rules_from"], "2023-07-01");
-    let shown = danvan().records(dir.path()).args(["--as-of", "2023-07-20", "show", "before"]).json();
+    let shown = danvan()
+        .records(dir.path())
+        .args(["--as-of", "2023-07-20", "show", "before"])
+        .json();
     assert!(shown["derived"]["rules_from"].is_null());
     let text = danvan()
         .records(dir.path())
         .args(["--lang", "en", "--as-of", "2023-07-20", "show", "after"])
         .stdout();
-    assert!(text.contains("the set in force from 2023-07-01 ([[rules.from]] in danvan.toml)"), "{text}");
+    assert!(
+        text.contains("the set in force from 2023-07-01 ([[rules.from]] in danvan.toml)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -202,16 +233,29 @@ fn provisional_deadlines_in_json_csv_and_on_screen() {
     // (Fri 8/12 + 10 = Mon 18/12) is not.
     let dir = workspace(
         "",
-        &[("p.toml", "type = \"complaint\"\nreceived = 2023-12-08\naccepted = 2023-12-15\n")],
+        &[(
+            "p.toml",
+            "type = \"complaint\"\nreceived = 2023-12-08\naccepted = 2023-12-15\n",
+        )],
     );
-    let v = danvan().records(dir.path()).args(["petitions", "--as-of", "2023-12-20"]).json();
+    let v = danvan()
+        .records(dir.path())
+        .args(["petitions", "--as-of", "2023-12-20"])
+        .json();
     let p = &v["petitions"][0];
     assert_eq!(p["resolution_deadline"], "2024-01-15");
     assert_eq!(
-        (&p["acceptance_provisional"], &p["resolution_provisional"], &p["provisional"]),
+        (
+            &p["acceptance_provisional"],
+            &p["resolution_provisional"],
+            &p["provisional"]
+        ),
         (&Value::Bool(false), &Value::Bool(true), &Value::Bool(true))
     );
-    let rows = danvan().records(dir.path()).args(["petitions", "--as-of", "2023-12-20"]).csv();
+    let rows = danvan()
+        .records(dir.path())
+        .args(["petitions", "--as-of", "2023-12-20"])
+        .csv();
     let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
     assert_eq!(rows[1][col("resolution_deadline")], "2024-01-15");
     assert_eq!(rows[1][col("resolution_provisional")], "true");
@@ -223,18 +267,30 @@ fn provisional_deadlines_in_json_csv_and_on_screen() {
             .args(["--lang", "en", "petitions", "--as-of", "2023-12-20", "--format", format])
             .stdout();
         assert!(text.contains("2024-01-15 †"), "{format}: {text}");
-        assert!(text.contains("† provisional: the deadline depends on the days off of a year [calendar] does not list"), "{text}");
-        assert!(!text.contains("provisional\n") && !text.contains("Resolve by: provisional"), "{text}");
+        assert!(
+            text.contains("† provisional: the deadline depends on the days off of a year [calendar] does not list"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("provisional\n") && !text.contains("Resolve by: provisional"),
+            "{text}"
+        );
     }
     // Listing 2024 removes the mark.
     let dir = workspace(
         "",
-        &[("p.toml", "type = \"complaint\"\nreceived = 2023-12-08\naccepted = 2023-12-15\n")],
+        &[(
+            "p.toml",
+            "type = \"complaint\"\nreceived = 2023-12-08\naccepted = 2023-12-15\n",
+        )],
     );
     let config = dir.path().join("danvan.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, text.replace("2023-09-04,", "2023-09-04, 2024-01-01,")).unwrap();
-    let v = danvan().records(dir.path()).args(["petitions", "--as-of", "2023-12-20"]).json();
+    let v = danvan()
+        .records(dir.path())
+        .args(["petitions", "--as-of", "2023-12-20"])
+        .json();
     assert_eq!(v["petitions"][0]["resolution_provisional"], false);
     assert_eq!(v["petitions"][0]["resolution_deadline"], "2024-01-15");
 }

@@ -302,7 +302,10 @@ fn a_past_deadline_target_gives_the_figure_it_is_judged_on() {
     // households: goal 500 by 31/12/2023. On 30/6/2024 the figure then
     // (350) is what the status judges: "350 against 500, missed".
     let t = target("households", "2024-06-30");
-    assert_eq!((t["at_deadline"].as_f64(), t["goal"].as_f64()), (Some(350.0), Some(500.0)));
+    assert_eq!(
+        (t["at_deadline"].as_f64(), t["goal"].as_f64()),
+        (Some(350.0), Some(500.0))
+    );
     assert_eq!(t["status"], "missed");
     assert_eq!(target("households", "2023-12-31")["at_deadline"], Value::Null);
 }

@@ -50,13 +50,15 @@ fn the_registers_print_what_loaded_name_what_did_not_and_exit_1() {
         // The errors, then the banner naming both files and why.
         assert!(out.stderr.contains("error[E015]"), "{args:?}: {}", out.stderr);
         assert!(
-            out.stderr
-                .contains("warning: 2 file(s) with errors are left out; what follows holds only the records that loaded"),
+            out.stderr.contains(
+                "warning: 2 file(s) with errors are left out; what follows holds only the records that loaded"
+            ),
             "{args:?}: {}",
             out.stderr
         );
         assert!(
-            out.stderr.contains("petitions/2023/p2.toml: E015 `type` cannot be \"complain\""),
+            out.stderr
+                .contains("petitions/2023/p2.toml: E015 `type` cannot be \"complain\""),
             "{args:?}: {}",
             out.stderr
         );
@@ -96,7 +98,11 @@ fn the_statistics_refuse_records_with_errors() {
         let out = run(dir.path(), &args);
         assert_eq!(out.code, 1, "{args:?}");
         assert_eq!(out.stdout, "", "{args:?}");
-        assert!(out.stderr.contains("the records have 2 error(s)"), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("the records have 2 error(s)"),
+            "{args:?}: {}",
+            out.stderr
+        );
     }
     assert!(!bundle.exists());
 }

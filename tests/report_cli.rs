@@ -231,8 +231,12 @@ fn the_bundle_marks_provisional_deadlines() {
         .success();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("2027-01-11 †"), "the marker in the page");
-    assert!(html.contains("† provisional: the deadline depends on the days off"), "its legend");
-    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("data.json")).unwrap()).unwrap();
+    assert!(
+        html.contains("† provisional: the deadline depends on the days off"),
+        "its legend"
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data.json")).unwrap()).unwrap();
     let p = data["petitions"]["petitions"]
         .as_array()
         .unwrap()
@@ -240,7 +244,13 @@ fn the_bundle_marks_provisional_deadlines() {
         .find(|p| p["id"] == "2026-11-20-khieu-nai-xa-lap-vo")
         .unwrap();
     assert_eq!(p["provisional"], true);
-    assert!(data["status"]["upcoming"].as_array().unwrap().iter().any(|a| a["provisional"] == true));
+    assert!(
+        data["status"]["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["provisional"] == true)
+    );
     // On 1/2/2027 both 2027 complaints are late: summary.md's late items carry the mark and the note.
     let out = tmp.path().join("late");
     danvan()

@@ -167,14 +167,34 @@ fn the_schemas_reject_what_check_rejects() {
         "complaint_acceptance": { "days": 12 },
         "from": [{ "date": "2026-07-01", "complaint_resolution": { "days": 20, "count": "working" }, "denunciation_max_extensions": 2 }]
     });
-    assert!(errors(&config, &with_rules(dated.clone())).is_empty(), "{:?}", errors(&config, &with_rules(dated)));
-    assert!(!errors(&config, &with_rules(serde_json::json!({ "from": [{ "complaint_resolution": { "days": 20 } }] }))).is_empty());
+    assert!(
+        errors(&config, &with_rules(dated.clone())).is_empty(),
+        "{:?}",
+        errors(&config, &with_rules(dated))
+    );
+    assert!(
+        !errors(
+            &config,
+            &with_rules(serde_json::json!({ "from": [{ "complaint_resolution": { "days": 20 } }] }))
+        )
+        .is_empty()
+    );
     let petition = validator(&ws, "petition.json");
-    let denunciation = |extensions: Value| {
-        serde_json::json!({ "type": "denunciation", "received": "2024-04-25", "extensions": extensions })
-    };
-    assert!(errors(&petition, &denunciation(serde_json::json!(["2024-05-01", { "date": "2024-06-01", "days": 20 }]))).is_empty());
-    assert!(!errors(&petition, &denunciation(serde_json::json!([{ "date": "2024-06-01", "weeks": 2 }]))).is_empty());
+    let denunciation = |extensions: Value| serde_json::json!({ "type": "denunciation", "received": "2024-04-25", "extensions": extensions });
+    assert!(
+        errors(
+            &petition,
+            &denunciation(serde_json::json!(["2024-05-01", { "date": "2024-06-01", "days": 20 }]))
+        )
+        .is_empty()
+    );
+    assert!(
+        !errors(
+            &petition,
+            &denunciation(serde_json::json!([{ "date": "2024-06-01", "weeks": 2 }]))
+        )
+        .is_empty()
+    );
 
     let targets = validator(&ws, "targets.json");
     let target = |measure: Value| {

@@ -101,10 +101,19 @@ fn a_petition_s_provisional_deadline_and_extensions() {
     };
     let v: serde_json::Value = serde_json::from_str(&show("2026-11-20-khieu-nai-xa-lap-vo", "json")).unwrap();
     let d = &v["derived"];
-    assert_eq!((d["resolution_deadline"].as_str(), d["resolution_provisional"].as_bool()), (Some("2027-01-11"), Some(true)));
-    assert_eq!((d["acceptance_provisional"].as_bool(), d["provisional"].as_bool()), (Some(false), Some(true)));
+    assert_eq!(
+        (d["resolution_deadline"].as_str(), d["resolution_provisional"].as_bool()),
+        (Some("2027-01-11"), Some(true))
+    );
+    assert_eq!(
+        (d["acceptance_provisional"].as_bool(), d["provisional"].as_bool()),
+        (Some(false), Some(true))
+    );
     let text = show("2026-11-20-khieu-nai-xa-lap-vo", "table");
-    assert!(text.contains("2027-01-11 †") && text.contains("† provisional:"), "{text}");
+    assert!(
+        text.contains("2027-01-11 †") && text.contains("† provisional:"),
+        "{text}"
+    );
     // An especially complex denunciation extended by 30, then 20 days.
     let v: serde_json::Value = serde_json::from_str(&show("2026-09-14-to-cao-xa-lap-vo", "json")).unwrap();
     assert_eq!(v["derived"]["extension_days"], serde_json::json!([30, 20]));
@@ -114,6 +123,9 @@ fn a_petition_s_provisional_deadline_and_extensions() {
     );
     let text = show("2026-09-14-to-cao-xa-lap-vo", "table");
     assert!(text.contains("especially complex"), "{text}");
-    assert!(text.contains("2026-11-18 (+20 days)") && text.contains("2026-12-10"), "{text}");
+    assert!(
+        text.contains("2026-11-18 (+20 days)") && text.contains("2026-12-10"),
+        "{text}"
+    );
     assert!(!text.contains('†'), "{text}");
 }

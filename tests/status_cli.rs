@@ -53,11 +53,22 @@ fn a_provisional_deadline_on_the_dashboard() {
         .iter()
         .find(|a| a["id"] == "2026-11-20-khieu-nai-xa-lap-vo")
         .unwrap_or_else(|| panic!("{upcoming:?}"));
-    assert_eq!((item["deadline"].as_str(), item["days_left"].as_i64()), (Some("2027-01-11"), Some(14)));
+    assert_eq!(
+        (item["deadline"].as_str(), item["days_left"].as_i64()),
+        (Some("2027-01-11"), Some(14))
+    );
     assert_eq!(item["provisional"], true);
-    assert!(upcoming.iter().filter(|a| a["kind"] == "conclusion").all(|a| a["provisional"] == false));
+    assert!(
+        upcoming
+            .iter()
+            .filter(|a| a["kind"] == "conclusion")
+            .all(|a| a["provisional"] == false)
+    );
     let text = commune(&["--as-of", "2026-12-28", "status"]).stdout();
-    assert!(text.contains("2027-01-11 †") && text.contains("† provisional:"), "{text}");
+    assert!(
+        text.contains("2027-01-11 †") && text.contains("† provisional:"),
+        "{text}"
+    );
     // Long CSV: the flag in its own column, the date bare.
     let rows = commune(&["--as-of", "2026-12-28", "status"]).csv();
     let cell = |column: &str| {

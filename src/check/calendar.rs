@@ -47,7 +47,6 @@ mod tests {
     use crate::diag::Code;
     use crate::load::tests::{found, workspace};
 
-
     #[test]
     fn a_deadline_that_rests_on_an_unlisted_year_warns_once_per_year() {
         // The base calendar lists 2022 and 2023.

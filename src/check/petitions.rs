@@ -205,7 +205,10 @@ mod tests {
                 // Not marked complex: the first extension names `complex`.
                 ("petitions/plain-one.toml", &ext("", "2022-05-02")),
                 // Complex, extended twice: the second names `especially_complex`.
-                ("petitions/complex-two.toml", &ext("complex = true\n", "2022-05-03, 2022-06-03")),
+                (
+                    "petitions/complex-two.toml",
+                    &ext("complex = true\n", "2022-05-03, 2022-06-03")
+                ),
                 // A third, in date order (written first here): never counts.
                 (
                     "petitions/three.toml",
@@ -222,10 +225,21 @@ mod tests {
         );
         let helps = helps(&[
             ("petitions/plain-one.toml", &ext("", "2022-05-02")),
-            ("petitions/complex-two.toml", &ext("complex = true\n", "2022-05-03, 2022-06-03")),
+            (
+                "petitions/complex-two.toml",
+                &ext("complex = true\n", "2022-05-03, 2022-06-03"),
+            ),
         ]);
-        assert!(helps.iter().any(|h| h.contains("especially_complex = true")), "{helps:?}");
-        assert!(helps.iter().any(|h| h.contains("complex = true") && !h.contains("especially")), "{helps:?}");
+        assert!(
+            helps.iter().any(|h| h.contains("especially_complex = true")),
+            "{helps:?}"
+        );
+        assert!(
+            helps
+                .iter()
+                .any(|h| h.contains("complex = true") && !h.contains("especially")),
+            "{helps:?}"
+        );
         // `[rules]` may lower the cap: the second no longer counts.
         let cfg = config("[rules]\ndenunciation_max_extensions = 1\n");
         assert_eq!(
@@ -307,7 +321,11 @@ mod tests {
         assert_eq!(
             check(&[(
                 "petitions/p.toml",
-                &petition("denunciation", "2022-02-25", "complex = true\nextensions = [2023-01-05]\n")
+                &petition(
+                    "denunciation",
+                    "2022-02-25",
+                    "complex = true\nextensions = [2023-01-05]\n"
+                )
             )]),
             []
         );

@@ -236,13 +236,20 @@ impl Context {
         );
         let ws = self.keep(ws);
         eprint!("{}", crate::render::diagnostics::left_out_banner(&left));
-        self.left_out.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(left.into_iter().map(|l| l.file));
+        self.left_out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(left.into_iter().map(|l| l.file));
         Ok(ws)
     }
 
     /// Whether a register left records out: the run then exits 1.
     pub fn left_out_any(&self) -> bool {
-        !self.left_out.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_empty()
+        !self
+            .left_out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .is_empty()
     }
 
     /// A record id `show` did not find: a usage error, unless its file was

@@ -89,7 +89,12 @@ pub fn counted_extensions(p: &PetitionFacts, rules: &Rules, as_of: NaiveDate) ->
     if p.kind != PetitionType::Denunciation {
         return Vec::new();
     }
-    let mut made: Vec<(usize, &ExtensionFact)> = p.extensions.iter().enumerate().filter(|(_, e)| e.date <= as_of).collect();
+    let mut made: Vec<(usize, &ExtensionFact)> = p
+        .extensions
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date <= as_of)
+        .collect();
     made.sort_by_key(|(i, e)| (e.date, *i));
     let most = rules.denunciation_extension.days;
     made.into_iter()
@@ -550,7 +555,10 @@ mod tests {
             }],
             ..p.clone()
         };
-        assert_eq!(deadlines(&long, &rules, &cal, d("2024-12-31")).resolution, Some(d("2024-07-08")));
+        assert_eq!(
+            deadlines(&long, &rules, &cal, d("2024-12-31")).resolution,
+            Some(d("2024-07-08"))
+        );
         let counted = counted_extensions(&long, &rules, d("2024-12-31"));
         assert_eq!(counted[0].days, 30);
     }
@@ -567,10 +575,7 @@ mod tests {
             especially_complex: true,
             ..plain.clone()
         };
-        assert_eq!(
-            [&plain, &complex, &especially].map(extensions_allowed),
-            [0, 1, 2]
-        );
+        assert_eq!([&plain, &complex, &especially].map(extensions_allowed), [0, 1, 2]);
         // A plain case extended twice: both decisions count (check warns
         // to set especially_complex); a third, in date order, does not,
         // even when written first.
@@ -580,7 +585,10 @@ mod tests {
             extensions: vec![d("2024-08-01").into(), d("2024-06-03").into(), d("2024-07-01").into()],
             ..plain
         };
-        let counted: Vec<usize> = counted_extensions(&p, &rules, d("2024-12-31")).iter().map(|e| e.index).collect();
+        let counted: Vec<usize> = counted_extensions(&p, &rules, d("2024-12-31"))
+            .iter()
+            .map(|e| e.index)
+            .collect();
         assert_eq!(counted, [1, 2]);
         assert_eq!(
             deadlines(&p, &rules, &vietnam(), d("2024-12-31")).resolution,

@@ -78,7 +78,9 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
             margins_mm: margins,
         }
     });
-    let rules = t.table(cx, "rules").map_or_else(RuleBook::default, |r| rule_book(cx, &r));
+    let rules = t
+        .table(cx, "rules")
+        .map_or_else(RuleBook::default, |r| rule_book(cx, &r));
     Some(Config {
         committee: committee?,
         units,

@@ -99,8 +99,9 @@ impl Loaded {
         if left.iter().any(|l| l.file == ws.path(ws.config_file)) {
             return None;
         }
-        let ids: std::collections::HashMap<PathBuf, FileId> =
-            (0..ws.files.len() as u32).map(|i| (ws.path(FileId(i)), FileId(i))).collect();
+        let ids: std::collections::HashMap<PathBuf, FileId> = (0..ws.files.len() as u32)
+            .map(|i| (ws.path(FileId(i)), FileId(i)))
+            .collect();
         let broken: std::collections::HashSet<FileId> = left.iter().filter_map(|l| ids.get(&l.file).copied()).collect();
         let targets_ok = ws.targets_file.is_none_or(|t| !broken.contains(&t));
         Some((ws.without(&broken, targets_ok), left))
@@ -370,12 +371,21 @@ pub(crate) mod tests {
         let dir = workspace(&[
             ("petitions/good.toml", "type = \"complaint\"\nreceived = 2023-03-02\n"),
             // A typo in a key, and a bad value: one file, two errors.
-            ("petitions/typo.toml", "type = \"complaint\"\nrecieved = 2023-03-02\nchannel = \"fax\"\n"),
+            (
+                "petitions/typo.toml",
+                "type = \"complaint\"\nrecieved = 2023-03-02\nchannel = \"fax\"\n",
+            ),
             // Not TOML at all: no record, still named.
             ("petitions/syntax.toml", "type = complaint\n"),
             // An unknown unit: an error of the rules across records.
-            ("meetings/m.toml", "title = \"H\"\ntype = \"dialogue\"\ndate = 2023-03-01\nunits = [\"nowhere\"]\n"),
-            ("models/ok.toml", "title = \"M\"\nlead = \"mttq\"\nstarted = 2022-03-01\nstatus = \"active\"\n"),
+            (
+                "meetings/m.toml",
+                "title = \"H\"\ntype = \"dialogue\"\ndate = 2023-03-01\nunits = [\"nowhere\"]\n",
+            ),
+            (
+                "models/ok.toml",
+                "title = \"M\"\nlead = \"mttq\"\nstarted = 2022-03-01\nstatus = \"active\"\n",
+            ),
             ("targets.toml", "[[target]]\nid = \"t\"\n"),
         ]);
         let loaded = crate::check::load(dir.path());

@@ -271,9 +271,7 @@ const LIMIT_KEYS: [KeyInfo; 14] = {
         ),
         info(
             "recommendation_resolution",
-            Basis::Other(
-                "không có thời hạn luật định (Luật Tiếp công dân 42/2013/QH13, Nghị định 64/2014/NĐ-CP)",
-            ),
+            Basis::Other("không có thời hạn luật định (Luật Tiếp công dân 42/2013/QH13, Nghị định 64/2014/NĐ-CP)"),
             false,
         ),
     ]
@@ -483,7 +481,10 @@ impl RuleBook {
     pub fn new(base: Rules, dated: Vec<(NaiveDate, Rules)>) -> RuleBook {
         let mut dated = dated;
         dated.sort_by_key(|(from, _)| *from);
-        let mut sets = vec![RuleSet { from: None, rules: base }];
+        let mut sets = vec![RuleSet {
+            from: None,
+            rules: base,
+        }];
         for (from, rules) in dated {
             match sets.last_mut() {
                 Some(last) if last.from == Some(from) => last.rules = rules,
@@ -601,14 +602,20 @@ mod tests {
         );
         assert_eq!(book.sets().len(), 3);
         // Received 30/6/2026: the set from the start (30 calendar days).
-        assert_eq!(book.on(d("2026-06-30")).complaint_resolution.normal, Limit::calendar(30));
+        assert_eq!(
+            book.on(d("2026-06-30")).complaint_resolution.normal,
+            Limit::calendar(30)
+        );
         assert_eq!(book.set_on(d("2026-06-30")).from, None);
         // Received on 1/7/2026 itself: the new set.
         assert_eq!(book.on(d("2026-07-01")).complaint_resolution.normal, Limit::working(20));
         assert_eq!(book.set_on(d("2026-12-31")).from, Some(d("2026-07-01")));
         // 2027 keeps the 2026 change and adds its own.
         let r = book.on(d("2027-03-01"));
-        assert_eq!((r.complaint_resolution.normal, r.complaint_acceptance), (Limit::working(20), Limit::working(5)));
+        assert_eq!(
+            (r.complaint_resolution.normal, r.complaint_acceptance),
+            (Limit::working(20), Limit::working(5))
+        );
         assert_eq!(book.base(), &Rules::default());
         assert_eq!(RuleBook::default().sets().len(), 1);
     }
@@ -622,7 +629,10 @@ mod tests {
             "Luật Khiếu nại 02/2011/QH13 (sửa đổi, bổ sung bởi Luật 42/2013/QH13, 81/2025/QH15, 84/2025/QH15, 136/2025/QH15 (hiệu lực 2026-07-01))"
         );
         let to_cao: Vec<&str> = TO_CAO.amended_by.iter().map(|a| a.number).collect();
-        assert_eq!(to_cao, ["59/2020/QH14", "81/2025/QH15", "84/2025/QH15", "136/2025/QH15"]);
+        assert_eq!(
+            to_cao,
+            ["59/2020/QH14", "81/2025/QH15", "84/2025/QH15", "136/2025/QH15"]
+        );
         for law in LAWS {
             let last = law.amended_by.last().unwrap();
             assert_eq!((last.number, last.in_force), ("136/2025/QH15", Some("2026-07-01")));

@@ -135,7 +135,10 @@ const PETITION: Shape = Shape {
         ("accepted", &["acceptance_deadline", "acceptance_provisional"]),
         // The days each extension decided by the date adds (0 for one that
         // does not count), then the deadline it makes.
-        ("extensions", &["extension_days", "resolution_deadline", "resolution_provisional"]),
+        (
+            "extensions",
+            &["extension_days", "resolution_deadline", "resolution_provisional"],
+        ),
         ("resolved", &["state", "days_left"]),
     ],
 };
@@ -168,10 +171,11 @@ fn ids(refs: &[Ref]) -> Value {
 }
 
 fn unit_names(ws: &Workspace, refs: &[Ref]) -> Value {
-    json(refs
-        .iter()
-        .map(|r| crate::i18n::unit_name(&ws.config, &r.value))
-        .collect::<Vec<_>>())
+    json(
+        refs.iter()
+            .map(|r| crate::i18n::unit_name(&ws.config, &r.value))
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn org_names(ws: &Workspace, refs: &[Ref]) -> Value {

@@ -88,7 +88,12 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
         .config
         .units
         .iter()
-        .map(|u| (u.id.value.clone(), crate::i18n::unit_name(&snap.ws.config, &u.id.value).into_owned()))
+        .map(|u| {
+            (
+                u.id.value.clone(),
+                crate::i18n::unit_name(&snap.ws.config, &u.id.value).into_owned(),
+            )
+        })
         .collect();
     List {
         kind,

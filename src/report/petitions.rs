@@ -183,7 +183,10 @@ impl Report for Register<'_> {
                 Column::new("received", word("Nhận", "Received")),
                 Column::new("accepted", word("Thụ lý", "Accepted")),
                 Column::new("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
-                Column::machine("acceptance_provisional", word("Hạn thụ lý tạm tính", "Accept by: provisional")),
+                Column::machine(
+                    "acceptance_provisional",
+                    word("Hạn thụ lý tạm tính", "Accept by: provisional"),
+                ),
                 Column::new("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
                 Column::machine(
                     "resolution_provisional",

@@ -546,9 +546,17 @@ impl Report for Show<'_> {
                 for (i, e) in p.extensions.iter().enumerate() {
                     let days = extension_days.get(i).copied().unwrap_or(0);
                     let value = if e.date.value > self.as_of {
-                        tr!("{} (chưa đến ngày)", "{} (not yet made)", super::format_date(e.date.value))
+                        tr!(
+                            "{} (chưa đến ngày)",
+                            "{} (not yet made)",
+                            super::format_date(e.date.value)
+                        )
                     } else if days == 0 {
-                        tr!("{} (không được tính)", "{} (does not count)", super::format_date(e.date.value))
+                        tr!(
+                            "{} (không được tính)",
+                            "{} (does not count)",
+                            super::format_date(e.date.value)
+                        )
                     } else {
                         tr!("{} (+{} ngày)", "{} (+{} days)", super::format_date(e.date.value), days)
                     };

@@ -212,7 +212,11 @@ fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> 
             ids.dedup();
             ids.into_iter()
                 .map(|id| {
-                    let pos = cfg.units.iter().position(|x| x.id.value == id).unwrap_or(usize::MAX >> 1);
+                    let pos = cfg
+                        .units
+                        .iter()
+                        .position(|x| x.id.value == id)
+                        .unwrap_or(usize::MAX >> 1);
                     (
                         id.to_owned(),
                         crate::i18n::unit_name(cfg, id).into_owned(),
