@@ -506,6 +506,7 @@ fn new_facts(kind: PetitionType, round: u8, complex: bool, remote: bool, receive
         kind,
         round,
         complex,
+        especially_complex: false,
         remote,
         received,
         accepted: None,
@@ -944,12 +945,21 @@ impl Generator<'_> {
                     // Each extension decided on or before the deadline it extends.
                     for _ in 0..self.rng.between(1, 2) {
                         let due = self.resolution_due(&facts).unwrap_or(accepted);
-                        let from = facts.extensions.last().copied().or(facts.accepted).unwrap_or(received);
+                        let from = facts
+                            .extensions
+                            .last()
+                            .map(|e| e.date)
+                            .or(facts.accepted)
+                            .unwrap_or(received);
                         let on = self.rng.date(from, due.min(as_of));
                         if on <= due && on >= from {
-                            facts.extensions.push(on);
+                            facts.extensions.push(on.into());
                         }
                     }
+                    // Luật Tố cáo art. 30: one extension for a complex case,
+                    // two for an especially complex one.
+                    facts.complex |= !facts.extensions.is_empty();
+                    facts.especially_complex = facts.extensions.len() > 1;
                 }
                 let accepted = facts.accepted.unwrap_or(received);
                 let due = self.resolution_due(&facts);
@@ -1003,7 +1013,10 @@ impl Generator<'_> {
         let _ = writeln!(t, "units = {}", list(std::slice::from_ref(&unit)));
         let _ = writeln!(t, "field = {}", q(field));
         let _ = writeln!(t, "summary = {}", q(&format!("{type_word} {topic} ở {unit_name}.")));
-        let _ = writeln!(t, "complex = {complex}\nremote = {remote}");
+        let _ = writeln!(t, "complex = {}\nremote = {remote}", facts.complex);
+        if facts.especially_complex {
+            t.push_str("especially_complex = true\n");
+        }
         let _ = writeln!(
             t,
             "handler = {}",
@@ -1016,7 +1029,7 @@ impl Generator<'_> {
             let _ = writeln!(t, "accepted = {a}");
         }
         if !facts.extensions.is_empty() {
-            let ext: Vec<String> = facts.extensions.iter().map(|d| d.to_string()).collect();
+            let ext: Vec<String> = facts.extensions.iter().map(|e| e.date.to_string()).collect();
             let _ = writeln!(t, "extensions = [{}]", ext.join(", "));
         }
         if let Some(r) = resolved {

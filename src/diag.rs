@@ -78,8 +78,6 @@ codes! {
         "`recognition` (the Dân vận khéo level) and `recognized` (its date) go together: set both or neither.";
     Round = "E032", Error, "round",
         "`round` is 1 or 2 and only for complaints (khiếu nại lần đầu, lần hai).";
-    Extensions = "E033", Error, "extensions",
-        "Only denunciations are extended (Luật Tố cáo 2018, art. 30), at most twice, each extension dated on or before the deadline it extends.";
     Measure = "E040", Error, "bad-measure",
         "A target's measure is malformed: it must be one of count, share, coverage, sum or manual, over models, meetings, petitions or conclusions, with the keys that measure takes.";
     FilterKey = "E041", Error, "bad-filter-key",
@@ -93,9 +91,11 @@ codes! {
     NoticeNumber = "E050", Error, "duplicate-notice-number",
         "Two notices carry the same number in the same year; document numbers restart each year but never repeat within one.";
     CalendarGap = "W001", Warning, "calendar-gap",
-        "A working-day deadline falls in a year for which [calendar] lists no holidays, so it may be wrong. Add that year's days off to danvan.toml.";
+        "A deadline depends on the days off of a year for which [calendar] lists no holidays: danvan counted it with the statutory days off of that year (Labour Code 2019 art. 111–112, Tết and Giỗ Tổ from the lunar calendar) and marks it provisional in every output, since the government's announcement may differ. Calendar-day limits count too: one that ends on a day off moves to the next working day. When the year is announced, add its days off to danvan.toml.";
     Ignored = "W002", Warning, "ignored-file",
         "A .toml file sits where no record kind lives (records belong under models/, meetings/ or petitions/), or a link points out of the workspace; it was ignored.";
+    Extensions = "W003", Warning, "extensions",
+        "An extension that Luật Tố cáo 2018 art. 30 does not allow as written: it allows one extension for a complex case (complex = true) and two for an especially complex one (especially_complex = true), each at most 30 days and decided by the deadline it extends, and only denunciations are extended. An extension beyond the case's complexity still counts (the decision was made: set the flag the help names); a third never counts; one longer than 30 days counts as 30. A warning, so no register stops for it.";
 }
 
 /// One problem found in the records.

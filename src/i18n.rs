@@ -45,6 +45,35 @@ pub fn word(vi: &'static str, en: &'static str) -> &'static str {
 
 use crate::model::*;
 
+/// A unit's name as every output prints it: its name, and when another
+/// unit has the same name (the old xã Tân Khánh Trung, until 30/6/2025, and
+/// the new one, from 1/7/2025), its dates beside it. The id itself for an
+/// unknown id.
+pub fn unit_name<'a>(config: &'a Config, id: &'a str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let Some(unit) = config.unit(id) else {
+        return Cow::Borrowed(id);
+    };
+    if !config.name_is_shared(id) {
+        return Cow::Borrowed(&unit.name);
+    }
+    let day = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        if is_en() {
+            d.format("%Y-%m-%d").to_string()
+        } else {
+            format!("{}/{}/{}", d.day(), d.month(), d.year())
+        }
+    };
+    let when = match (&unit.since, &unit.until) {
+        (Some(s), Some(u)) => tr!("{} đến {}", "{} to {}", day(s.value), day(u.value)),
+        (None, Some(u)) => tr!("đến {}", "until {}", day(u.value)),
+        (Some(s), None) => tr!("từ {}", "from {}", day(s.value)),
+        (None, None) => id.to_owned(),
+    };
+    Cow::Owned(format!("{} ({when})", unit.name))
+}
+
 /// The word for a closed-set value in the run's language.
 pub trait Label: Copy {
     fn label(self) -> &'static str;

@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use danvan::domain::calendar::Calendar;
-use danvan::domain::deadlines::{PetitionFacts, deadlines, petition_status, task_state};
+use danvan::domain::deadlines::{ExtensionFact, PetitionFacts, deadlines, petition_status, task_state};
 use danvan::model::{DayCount, Limit, PetitionState, PetitionType, Rules, TaskState};
 use proptest::prelude::*;
 use std::path::Path;
@@ -94,27 +94,32 @@ fn petition() -> impl Strategy<Value = PetitionFacts> {
         any::<bool>(),
         date_in("2021-01-01", 1_826),
         proptest::option::of(0u32..60),
-        proptest::collection::vec(0u32..90, 0..4),
+        proptest::collection::vec((0u32..90, proptest::option::of(1u32..45)), 0..4),
         proptest::option::of(0u32..200),
+        any::<bool>(),
     )
         .prop_map(
-            |(kind, round, complex, remote, received, accept_after, ext, resolve_after)| {
+            |(kind, round, complex, remote, received, accept_after, ext, resolve_after, especially_complex)| {
                 let accepted = accept_after.map(|n| plus(received, n));
                 let from = accepted.unwrap_or(received);
-                let mut extensions: Vec<NaiveDate> = match accepted {
-                    Some(a) => ext.into_iter().map(|n| plus(a, n)).collect(),
+                let mut extensions: Vec<ExtensionFact> = match accepted {
+                    Some(a) => ext
+                        .into_iter()
+                        .map(|(n, days)| ExtensionFact { date: plus(a, n), days })
+                        .collect(),
                     None => Vec::new(),
                 };
-                extensions.sort();
+                extensions.sort_by_key(|e| e.date);
                 let resolved = resolve_after.map(|n| plus(from, n));
                 // An extension is decided before the petition is resolved.
                 if let Some(r) = resolved {
-                    extensions.retain(|&e| e <= r);
+                    extensions.retain(|e| e.date <= r);
                 }
                 PetitionFacts {
                     kind,
                     round: if kind == PetitionType::Complaint { round } else { 1 },
                     complex,
+                    especially_complex,
                     remote,
                     received,
                     accepted,
@@ -208,8 +213,8 @@ proptest! {
         // One more extension decision, on or after the others.
         let mut extended = p.clone();
         if let Some(accepted) = p.accepted {
-            let last = p.extensions.last().copied().unwrap_or(accepted);
-            extended.extensions.push(plus(last, extension));
+            let last = p.extensions.last().map_or(accepted, |e| e.date);
+            extended.extensions.push(plus(last, extension).into());
             let after = deadlines(&extended, &rules, &cal, as_of);
             prop_assert!(after.resolution >= before.resolution);
             if p.kind != PetitionType::Denunciation {

@@ -1,6 +1,8 @@
 //! The files under examples/ work: the minimal workspace checks clean, the
-//! CI files are YAML that run the commands they promise, and the git hook
-//! blocks a commit whose staged records have errors.
+//! commune workspace checks clean but for its 2027 deadlines (provisional
+//! until 2027 is announced), the CI files are YAML that run the commands
+//! they promise, and the git hook blocks a commit whose staged records
+//! have errors.
 
 mod common;
 use common::danvan;
@@ -31,6 +33,126 @@ fn the_minimal_workspace_checks_clean() {
         assert_eq!(status["counts"][kind], 1, "{kind}: {status}");
     }
     assert_eq!(status["progress"][0]["id"], "doi-thoai-moi-xa", "{status}");
+}
+
+fn commune(args: &[&str]) -> common::Danvan {
+    danvan()
+        .records(examples().join("commune"))
+        .args(["--color", "never", "--lang", "en"])
+        .args(args)
+}
+
+#[test]
+fn the_commune_workspace_checks_clean_but_for_2027() {
+    // No error; one warning: the two complaints accepted at the end of
+    // November 2026 have deadlines in 2027, whose days off are not
+    // announced yet (W001, they are provisional).
+    let out = commune(&["check", "--format", "json"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = found
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes.len(), 1, "{codes:?}");
+    assert_eq!(codes[0].0, "W001");
+    assert!(codes[0].1.ends_with("2026-11-20-khieu-nai-xa-lap-vo.toml"), "{codes:?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("2 deadline(s)") && message.contains("2027"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_commune_s_committee_units_and_records() {
+    let status = commune(&["--as-of", "2026-12-01", "status"]).json();
+    assert_eq!(status["committee"], "Đảng ủy xã Lấp Vò");
+    let counts = &status["counts"];
+    // 34 receptions (two a month, 7/2025–11/2026), 2 dialogues, 2 reviews.
+    assert_eq!(counts["meetings"], 38, "{counts}");
+    assert_eq!(counts["petitions"], 9, "{counts}");
+    assert_eq!(counts["models"], 3, "{counts}");
+    // Two receptions in every month of the span.
+    let receptions = commune(&[
+        "--as-of",
+        "2026-11-30",
+        "summary",
+        "--kind",
+        "meetings",
+        "--type",
+        "reception",
+        "--by",
+        "month",
+    ])
+    .json();
+    let groups = receptions["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 17);
+    assert!(groups.iter().all(|g| g["count"] == 2), "{receptions}");
+    // Notices are numbered -TB/ĐU and filed with the committee's office.
+    let notice = commune(&["notice", "2026-07-14-btv-lam-viec-khoi-dan-van-6-thang-2026"]).stdout();
+    assert!(notice.contains("Số 42-TB/ĐU"), "{notice}");
+    assert!(notice.contains("Lưu Văn phòng Đảng ủy."), "{notice}");
+    // A filter on the new commune holds the petition handed over by the
+    // thị trấn merged into it (merged_into).
+    let ids = |args: &[&str]| -> Vec<String> {
+        commune(args).json()["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let in_commune = ids(&["--as-of", "2026-12-01", "list", "petitions", "--unit", "xã Lấp Vò"]);
+    assert_eq!(in_commune.len(), 9);
+    assert!(in_commune.contains(&"2025-06-10-khieu-nai-tt-lap-vo".to_owned()));
+    assert_eq!(
+        ids(&["--as-of", "2026-12-01", "list", "petitions", "--unit", "tt-lap-vo"]),
+        ["2025-06-10-khieu-nai-tt-lap-vo"]
+    );
+}
+
+#[test]
+fn the_commune_s_deadlines_across_the_2026_2027_turn() {
+    let register = commune(&["--as-of", "2026-12-01", "petitions"]).json();
+    let entry = |id: &str| {
+        register["petitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .clone()
+    };
+    // Complex, accepted Fri 27/11/2026: 45 days → Mon 11/1/2027, provisional.
+    let p = entry("2026-11-20-khieu-nai-xa-lap-vo");
+    assert_eq!(
+        (p["resolution_deadline"].as_str(), p["provisional"].as_bool()),
+        (Some("2027-01-11"), Some(true))
+    );
+    assert_eq!(p["acceptance_provisional"], false);
+    // Round 2, complex, accepted Mon 30/11/2026: 60 days → Fri 29/1/2027.
+    let p = entry("2026-11-23-khieu-nai-lan-hai-xa-lap-vo");
+    assert_eq!(
+        (p["round"].as_u64(), p["resolution_deadline"].as_str()),
+        (Some(2), Some("2027-01-29"))
+    );
+    assert_eq!(p["resolution_provisional"], true);
+    // Especially complex denunciation: 21/9 + 30 = 21/10, + 30 = 20/11, + 20 = 10/12/2026.
+    let p = entry("2026-09-14-to-cao-xa-lap-vo");
+    assert_eq!(
+        (p["resolution_deadline"].as_str(), p["round"].is_null()),
+        (Some("2026-12-10"), true)
+    );
+    assert_eq!(p["provisional"], false);
+    // On screen: the marker and its legend.
+    let table = commune(&["--as-of", "2026-12-01", "petitions"])
+        .env("COLUMNS", "250")
+        .stdout();
+    assert!(
+        table.contains("2027-01-11 †") && table.contains("† provisional:"),
+        "{table}"
+    );
 }
 
 /// A copy of examples/minimal under `to`.

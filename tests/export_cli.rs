@@ -202,3 +202,58 @@ fn files_are_replaced_whole() {
     assert_eq!(names, ["models.csv"], "no temporary file is left");
     assert!(Path::new(&dir).join("models.csv").is_file());
 }
+
+#[test]
+fn export_says_which_deadlines_are_provisional_and_what_each_extension_adds() {
+    let rows = danvan()
+        .records("examples/commune")
+        .args(["--as-of", "2026-12-01", "export", "--kind", "petitions"])
+        .csv();
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|c| c == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap().clone();
+    let p = row("2026-11-20-khieu-nai-xa-lap-vo");
+    assert_eq!(
+        (
+            &*p[col("resolution_deadline")],
+            &*p[col("resolution_provisional")],
+            &*p[col("acceptance_provisional")]
+        ),
+        ("2027-01-11", "true", "false")
+    );
+    let d = row("2026-09-14-to-cao-xa-lap-vo");
+    assert_eq!(
+        (
+            &*d[col("extensions")],
+            &*d[col("extension_days")],
+            &*d[col("especially_complex")]
+        ),
+        ("2026-10-19;2026-11-18", "30;20", "true")
+    );
+    // JSON Lines: booleans and numbers.
+    let text = danvan()
+        .records("examples/commune")
+        .args([
+            "--as-of",
+            "2026-12-01",
+            "export",
+            "--kind",
+            "petitions",
+            "--format",
+            "jsonl",
+        ])
+        .stdout();
+    let line = text
+        .lines()
+        .find(|l| l.contains("2026-11-23-khieu-nai-lan-hai"))
+        .unwrap();
+    let v: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(
+        (v["resolution_provisional"].as_bool(), v["round"].as_u64()),
+        (Some(true), Some(2))
+    );
+}

@@ -119,7 +119,12 @@ fn the_generated_workspace_checks_clean_and_holds_every_state() {
     let counts = generate::generate(&generate::Options::new(300, &out, 7)).unwrap();
     assert_eq!((counts.petitions, counts.meetings, counts.models), (210, 45, 45));
 
-    assert_eq!(check(&out), (0, vec![]), "not one error or warning");
+    // Not one error or warning, but the deadlines that run into 2027, a
+    // year the bundled calendar cannot list before its announcement: one
+    // W001 (they are provisional).
+    let (code, found) = check(&out);
+    assert_eq!(code, 0, "{found:?}");
+    assert!(found.iter().all(|(c, _)| c == "W001") && found.len() <= 1, "{found:?}");
     let (loaded, _) = load(&out);
     assert_eq!(loaded.workspace.unwrap().files.len(), 302);
 

@@ -74,3 +74,52 @@ fn bad_filters_periods_and_dates_are_usage_errors() {
         .code(2)
         .stderr(predicates::str::contains("nope"));
 }
+
+#[test]
+fn a_petition_s_provisional_deadline_in_the_list() {
+    let list = |format: &str| {
+        common::danvan()
+            .records("examples/commune")
+            .args([
+                "--lang",
+                "en",
+                "--as-of",
+                "2026-12-01",
+                "list",
+                "petitions",
+                "--format",
+                format,
+            ])
+            .env("COLUMNS", "250")
+            .stdout()
+    };
+    let v: serde_json::Value = serde_json::from_str(&list("json")).unwrap();
+    let row = |id: &str| {
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let p = row("2026-11-23-khieu-nai-lan-hai-xa-lap-vo");
+    assert_eq!(
+        (p["deadline"].as_str(), p["provisional"].as_bool()),
+        (Some("2027-01-29"), Some(true))
+    );
+    assert_eq!(row("2026-11-09-khieu-nai-xa-lap-vo")["provisional"], false);
+    // Meetings have no such key.
+    let meetings = common::danvan()
+        .records("examples/commune")
+        .args(["--as-of", "2026-12-01", "list", "meetings"])
+        .json();
+    assert!(meetings["rows"][0].get("provisional").is_none());
+    let table = list("table");
+    assert!(
+        table.contains("2027-01-29 †") && table.contains("† provisional"),
+        "{table}"
+    );
+    let csv = list("csv");
+    assert!(csv.lines().next().unwrap().contains(",provisional,"), "{csv}");
+}

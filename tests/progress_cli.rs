@@ -298,6 +298,19 @@ fn series_at_each_period_end() {
 }
 
 #[test]
+fn a_past_deadline_target_gives_the_figure_it_is_judged_on() {
+    // households: goal 500 by 31/12/2023. On 30/6/2024 the figure then
+    // (350) is what the status judges: "350 against 500, missed".
+    let t = target("households", "2024-06-30");
+    assert_eq!(
+        (t["at_deadline"].as_f64(), t["goal"].as_f64()),
+        (Some(350.0), Some(500.0))
+    );
+    assert_eq!(t["status"], "missed");
+    assert_eq!(target("households", "2023-12-31")["at_deadline"], Value::Null);
+}
+
+#[test]
 fn json_keys_are_stable() {
     let t = target("households", "2022-12-31");
     let mut keys: Vec<&str> = t.as_object().unwrap().keys().map(String::as_str).collect();
@@ -306,6 +319,7 @@ fn json_keys_are_stable() {
         keys,
         [
             "actual",
+            "at_deadline",
             "baseline",
             "deadline",
             "direction",
@@ -321,6 +335,8 @@ fn json_keys_are_stable() {
     );
     assert_eq!(t["measure"], "sum");
     assert_eq!(t["direction"], "at-least");
+    // Before the deadline (31/12/2023) there is no figure on it yet.
+    assert!(t["at_deadline"].is_null(), "{t}");
     assert_eq!(target("poor-rate", "2022-12-31")["direction"], "at-most");
 }
 

@@ -291,3 +291,47 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
     assert!(console.is_empty(), "{console:?}");
     assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
 }
+
+#[test]
+fn the_bundle_marks_provisional_deadlines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    danvan()
+        .records("examples/commune")
+        .args(["--lang", "en", "--as-of", "2026-12-28", "report", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("2027-01-11 †"), "the marker in the page");
+    assert!(
+        html.contains("† provisional: the deadline depends on the days off"),
+        "its legend"
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data.json")).unwrap()).unwrap();
+    let p = data["petitions"]["petitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "2026-11-20-khieu-nai-xa-lap-vo")
+        .unwrap();
+    assert_eq!(p["provisional"], true);
+    assert!(
+        data["status"]["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["provisional"] == true)
+    );
+    // On 1/2/2027 both 2027 complaints are late: summary.md's late items carry the mark and the note.
+    let out = tmp.path().join("late");
+    danvan()
+        .records("examples/commune")
+        .args(["--lang", "en", "--as-of", "2027-02-01", "report", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(md.contains("2027-01-29 †") && md.contains("_† provisional:"), "{md}");
+}

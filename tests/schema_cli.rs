@@ -1,5 +1,5 @@
 //! `danvan schema`: the committed schemas are what the binary generates,
-//! and every bundled record (records/ and examples/minimal) is valid
+//! and every bundled record (records/, examples/minimal, examples/commune) is valid
 //! against its schema, as an editor would see it (TOML dates as strings).
 
 mod common;
@@ -15,7 +15,7 @@ const FILES: [&str; 5] = [
     "petition.json",
 ];
 /// The workspaces that ship with generated schemas in `schema/`.
-const WORKSPACES: [&str; 2] = ["records", "examples/minimal"];
+const WORKSPACES: [&str; 3] = ["records", "examples/minimal", "examples/commune"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -155,6 +155,46 @@ fn the_schemas_reject_what_check_rejects() {
     let mut missing = good.clone();
     missing.as_object_mut().unwrap().remove("lead");
     assert!(!errors(&model, &missing).is_empty());
+
+    // Dated rule sets and extensions of fewer days.
+    let config = validator(&ws, "danvan.json");
+    let committee = serde_json::json!({
+        "name": "Đảng ủy xã Lấp Vò", "parent": "Đảng bộ tỉnh Đồng Tháp", "standing": "Ban Thường vụ Đảng ủy xã",
+        "place": "Lấp Vò", "notice_suffix": "TB/ĐU"
+    });
+    let with_rules = |rules: Value| serde_json::json!({ "committee": committee, "rules": rules });
+    let dated = serde_json::json!({
+        "complaint_acceptance": { "days": 12 },
+        "from": [{ "date": "2026-07-01", "complaint_resolution": { "days": 20, "count": "working" }, "denunciation_max_extensions": 2 }]
+    });
+    assert!(
+        errors(&config, &with_rules(dated.clone())).is_empty(),
+        "{:?}",
+        errors(&config, &with_rules(dated))
+    );
+    assert!(
+        !errors(
+            &config,
+            &with_rules(serde_json::json!({ "from": [{ "complaint_resolution": { "days": 20 } }] }))
+        )
+        .is_empty()
+    );
+    let petition = validator(&ws, "petition.json");
+    let denunciation = |extensions: Value| serde_json::json!({ "type": "denunciation", "received": "2024-04-25", "extensions": extensions });
+    assert!(
+        errors(
+            &petition,
+            &denunciation(serde_json::json!(["2024-05-01", { "date": "2024-06-01", "days": 20 }]))
+        )
+        .is_empty()
+    );
+    assert!(
+        !errors(
+            &petition,
+            &denunciation(serde_json::json!([{ "date": "2024-06-01", "weeks": 2 }]))
+        )
+        .is_empty()
+    );
 
     let targets = validator(&ws, "targets.json");
     let target = |measure: Value| {

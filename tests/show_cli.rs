@@ -155,3 +155,42 @@ fn show_every_lists_its_months() {
     assert!(text.contains("28 / 54 tháng đạt × 100 = 51,9%"), "{text}");
     assert!(text.contains("Tháng 1/2021") && text.contains("Tháng 6/2025"), "{text}");
 }
+
+#[test]
+fn a_petition_s_provisional_deadline_and_extensions() {
+    let show = |id: &str, format: &str| {
+        common::danvan()
+            .records("examples/commune")
+            .args(["--lang", "en", "--as-of", "2026-12-01", "show", id, "--format", format])
+            .stdout()
+    };
+    let v: serde_json::Value = serde_json::from_str(&show("2026-11-20-khieu-nai-xa-lap-vo", "json")).unwrap();
+    let d = &v["derived"];
+    assert_eq!(
+        (d["resolution_deadline"].as_str(), d["resolution_provisional"].as_bool()),
+        (Some("2027-01-11"), Some(true))
+    );
+    assert_eq!(
+        (d["acceptance_provisional"].as_bool(), d["provisional"].as_bool()),
+        (Some(false), Some(true))
+    );
+    let text = show("2026-11-20-khieu-nai-xa-lap-vo", "table");
+    assert!(
+        text.contains("2027-01-11 †") && text.contains("† provisional:"),
+        "{text}"
+    );
+    // An especially complex denunciation extended by 30, then 20 days.
+    let v: serde_json::Value = serde_json::from_str(&show("2026-09-14-to-cao-xa-lap-vo", "json")).unwrap();
+    assert_eq!(v["derived"]["extension_days"], serde_json::json!([30, 20]));
+    assert_eq!(
+        v["record"]["extensions"],
+        serde_json::json!(["2026-10-19", { "date": "2026-11-18", "days": 20 }])
+    );
+    let text = show("2026-09-14-to-cao-xa-lap-vo", "table");
+    assert!(text.contains("especially complex"), "{text}");
+    assert!(
+        text.contains("2026-11-18 (+20 days)") && text.contains("2026-12-10"),
+        "{text}"
+    );
+    assert!(!text.contains('†'), "{text}");
+}

@@ -31,3 +31,55 @@ fn dashboard_headlines_are_real() {
     assert_eq!(households["percent_of_goal"], 70.0);
     assert_eq!(households["status"], "on-track");
 }
+
+/// `danvan --records examples/commune --lang en ARGS…`: the commune
+/// workspace, whose 2027 deadlines are provisional.
+fn commune(args: &[&str]) -> common::Danvan {
+    common::danvan()
+        .records("examples/commune")
+        .args(["--color", "never", "--lang", "en"])
+        .args(args)
+        .env("COLUMNS", "250")
+}
+
+#[test]
+fn a_provisional_deadline_on_the_dashboard() {
+    // On 28/12/2026 the complex complaint accepted 27/11/2026 is due Mon
+    // 11/1/2027 (45 days), 14 days away: upcoming, and provisional (2027
+    // is not listed in [calendar]).
+    let v = commune(&["--as-of", "2026-12-28", "status"]).json();
+    let upcoming = v["upcoming"].as_array().unwrap();
+    let item = upcoming
+        .iter()
+        .find(|a| a["id"] == "2026-11-20-khieu-nai-xa-lap-vo")
+        .unwrap_or_else(|| panic!("{upcoming:?}"));
+    assert_eq!(
+        (item["deadline"].as_str(), item["days_left"].as_i64()),
+        (Some("2027-01-11"), Some(14))
+    );
+    assert_eq!(item["provisional"], true);
+    assert!(
+        upcoming
+            .iter()
+            .filter(|a| a["kind"] == "conclusion")
+            .all(|a| a["provisional"] == false)
+    );
+    let text = commune(&["--as-of", "2026-12-28", "status"]).stdout();
+    assert!(
+        text.contains("2027-01-11 †") && text.contains("† provisional:"),
+        "{text}"
+    );
+    // Long CSV: the flag in its own column, the date bare.
+    let rows = commune(&["--as-of", "2026-12-28", "status"]).csv();
+    let cell = |column: &str| {
+        rows.iter()
+            .filter(|r| r[0] == "upcoming" && r[2] == column)
+            .map(|r| r[3].clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(cell("deadline").contains(&"2027-01-11".to_owned()));
+    assert!(cell("provisional").contains(&"true".to_owned()));
+    // Before it: nothing provisional falls due, no legend.
+    let text = commune(&["--as-of", "2026-12-01", "status"]).stdout();
+    assert!(!text.contains('†'), "{text}");
+}

@@ -162,3 +162,122 @@ fn as_of_cuts_off_records_dated_later() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"]["count"], 2, "p5 and p1 only");
 }
+
+#[test]
+fn ceased_units_fold_into_their_successors() {
+    // The bundled district workspace: 13 units until 30/6/2025, 3 new
+    // communes from 1/7/2025, 10 of the old ones with `merged_into`.
+    let by_unit = |fold: bool| -> Vec<(String, u64)> {
+        let mut args = vec![
+            "--records",
+            "records",
+            "--as-of",
+            "2025-12-31",
+            "summary",
+            "--kind",
+            "petitions",
+            "--by",
+            "unit",
+        ];
+        if fold {
+            args.push("--fold-merged");
+        }
+        danvan().args(&args).json()["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                (
+                    g["keys"]["unit"].as_str().unwrap().to_owned(),
+                    g["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let plain = by_unit(false);
+    let folded = by_unit(true);
+    let units: Vec<&str> = folded.iter().map(|(u, _)| u.as_str()).collect();
+    // Định An and Định Yên have no merged_into (unconfirmed): they stay.
+    assert_eq!(
+        units,
+        [
+            "dinh-an",
+            "dinh-yen",
+            "xa-lap-vo",
+            "xa-my-an-hung",
+            "xa-tan-khanh-trung"
+        ]
+    );
+    let count = |groups: &[(String, u64)], ids: &[&str]| -> u64 {
+        groups
+            .iter()
+            .filter(|(u, _)| ids.contains(&u.as_str()))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    // Lấp Vò = thị trấn Lấp Vò + Bình Thành + Vĩnh Thạnh + Bình Thạnh Trung.
+    assert_eq!(
+        count(&folded, &["xa-lap-vo"]),
+        count(
+            &plain,
+            &["lap-vo", "binh-thanh", "vinh-thanh", "binh-thanh-trung", "xa-lap-vo"]
+        )
+    );
+    assert_eq!(folded.iter().map(|(_, n)| n).sum::<u64>(), 52);
+    // The same filter: a new commune covers the units merged into it.
+    let listed = danvan()
+        .args([
+            "--records",
+            "records",
+            "--as-of",
+            "2025-12-31",
+            "list",
+            "petitions",
+            "--unit",
+            "xa-tan-khanh-trung",
+        ])
+        .json();
+    assert_eq!(
+        listed["rows"].as_array().unwrap().len() as u64,
+        count(&folded, &["xa-tan-khanh-trung"])
+    );
+}
+
+#[test]
+fn two_units_of_one_name_are_told_apart() {
+    // The old xã Tân Khánh Trung (until 30/6/2025) and the new one.
+    let models_by_unit = |lang: &str, fold: &[&str]| {
+        danvan()
+            .args(["--records", "records", "--lang", lang, "--as-of", "2025-12-31"])
+            .args(["summary", "--kind", "models", "--by", "unit"])
+            .args(fold)
+            .env("COLUMNS", "200")
+            .stdout()
+    };
+    let text = models_by_unit("vi", &[]);
+    assert!(text.contains("xã Tân Khánh Trung (đến 30/6/2025)"), "{text}");
+    assert!(models_by_unit("en", &[]).contains("xã Tân Khánh Trung (until 2025-06-30)"));
+    // Folded, the old one is counted in the new one.
+    let folded = models_by_unit("en", &["--fold-merged"]);
+    assert!(!folded.contains("(until 2025-06-30)"), "{folded}");
+    // The export's unit names too.
+    let rows = danvan()
+        .args([
+            "--records",
+            "records",
+            "--lang",
+            "en",
+            "--as-of",
+            "2025-12-31",
+            "export",
+            "--kind",
+            "models",
+        ])
+        .csv();
+    let names = rows[0].iter().position(|c| c == "unit_names").unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r[names].contains("xã Tân Khánh Trung (until 2025-06-30)")),
+        "{rows:?}"
+    );
+}

@@ -1,10 +1,12 @@
 //! Dates within one record come in the order of events: a unit's `since`
 //! before its `until`, a model's dates after `started`, a meeting's
-//! conclusions and notice after the meeting, a petition's acceptance,
-//! resolution and extensions after its receipt.
+//! conclusions and notice after the meeting, a petition's acceptance and
+//! resolution after its receipt.
 //!
 //! Owns E030 `date-order`. (A target's deadline before its baseline is
-//! E044, found by the loader as it reads `targets.toml`.)
+//! E044, found by the loader as it reads `targets.toml`; an extension
+//! before the acceptance is W003, `check::petitions`: no extension problem
+//! stops a register.)
 
 use super::diag;
 use crate::diag::{Code, Diagnostic};
@@ -79,11 +81,6 @@ pub(super) fn date_order(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 None => order(ws, out, p.file, received, ("resolved", r)),
             }
         }
-        if let Some(a) = &p.accepted {
-            for e in &p.extensions {
-                order(ws, out, p.file, ("accepted", a.value), ("extensions", e));
-            }
-        }
     }
 }
 
@@ -139,7 +136,7 @@ mod tests {
                     &petition(
                         "denunciation",
                         "2022-04-10",
-                        "accepted = 2022-04-12\nextensions = [2022-04-11]\n"
+                        "complex = true\naccepted = 2022-04-12\nextensions = [2022-04-11]\n"
                     )
                 ),
                 (
@@ -162,7 +159,8 @@ mod tests {
                 (Code::DateOrder, "petitions/a.toml", "2022-04-09"),
                 (Code::DateOrder, "petitions/b.toml", "2022-04-11"),
                 (Code::DateOrder, "petitions/c.toml", "2022-04-08"),
-                (Code::DateOrder, "petitions/d.toml", "2022-04-11"),
+                // An extension before the acceptance: a warning of its own.
+                (Code::Extensions, "petitions/d.toml", "2022-04-11"),
             ])
         );
     }

@@ -37,7 +37,7 @@ pub struct ConclusionsArgs {
 }
 
 pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), args.due_within);
     let opts = RegisterOptions {
         query: args.filters.query(ws)?,

@@ -184,6 +184,9 @@ pub struct Context {
     pub global: Global,
     pub color_stdout: bool,
     pub color_stderr: bool,
+    /// The files a register left out because they have errors (see
+    /// [`Context::registers`]): the command exits 1 once it has printed.
+    left_out: std::sync::Mutex<Vec<PathBuf>>,
 }
 
 impl Context {
@@ -207,6 +210,7 @@ impl Context {
             global,
             color_stdout: out,
             color_stderr: err,
+            left_out: Default::default(),
         }
     }
 
@@ -227,30 +231,100 @@ impl Context {
         let root = self.root()?;
         self.choose_lang(&root);
         let loaded = crate::check::load(&root);
-        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        if errors > 0 {
-            let shown: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-            eprint!(
-                "{}",
-                crate::render::diagnostics::human(&shown, &loaded.sources, self.color_stderr)
-            );
-            eprintln!(
-                "{}",
-                tr!(
-                    "lỗi: hồ sơ có {} lỗi; sửa rồi chạy lại (`danvan check` liệt kê tất cả)",
-                    "error: the records have {} error(s); fix them and run again (`danvan check` lists them all)",
-                    errors
-                )
-            );
-            return Err(Failure::Records);
+        if loaded.has_errors() {
+            return Err(self.refuse(&loaded));
         }
         let Some(ws) = loaded.workspace else {
             return Err(Failure::Records);
         };
+        Ok(self.keep(ws))
+    }
+
+    /// Loads the workspace for a register (`status`, `petitions`,
+    /// `conclusions`, `list`, `show`): an error in one record never hides
+    /// the others (SPEC section 5). The records of files with errors are
+    /// left out, their errors and a banner naming them printed, and the
+    /// command exits 1 once it has printed the rest. Errors in danvan.toml
+    /// still stop it.
+    pub fn registers(&self) -> Result<&'static Workspace, Failure> {
+        let root = self.root()?;
+        self.choose_lang(&root);
+        let loaded = crate::check::load(&root);
+        if !loaded.has_errors() {
+            let Some(ws) = loaded.workspace else {
+                return Err(Failure::Records);
+            };
+            return Ok(self.keep(ws));
+        }
+        let Some((ws, left)) = loaded.registers() else {
+            return Err(self.refuse(&loaded));
+        };
+        let shown: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        eprint!(
+            "{}",
+            crate::render::diagnostics::human(&shown, &loaded.sources, self.color_stderr)
+        );
+        let ws = self.keep(ws);
+        eprint!("{}", crate::render::diagnostics::left_out_banner(&left));
+        self.left_out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(left.into_iter().map(|l| l.file));
+        Ok(ws)
+    }
+
+    /// Whether a register left records out: the run then exits 1.
+    pub fn left_out_any(&self) -> bool {
+        !self
+            .left_out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .is_empty()
+    }
+
+    /// A record id `show` did not find: a usage error, unless its file was
+    /// left out for its errors (already named in the banner).
+    pub fn not_found(&self, id: &str, message: String) -> Failure {
+        let stem = id.rsplit('/').next().unwrap_or(id);
+        let left = self.left_out.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if left.iter().any(|f| f.file_stem().is_some_and(|s| s == stem)) {
+            eprintln!(
+                "{}",
+                tr!(
+                    "lỗi: hồ sơ \"{}\" có lỗi nên không hiện được; sửa lỗi rồi chạy lại",
+                    "error: the record \"{}\" has errors, so it cannot be shown; fix them and run again",
+                    id
+                )
+            );
+            return Failure::Records;
+        }
+        Failure::Usage(message)
+    }
+
+    /// Prints the errors of the records and says why the command stops.
+    fn refuse(&self, loaded: &load::Loaded) -> Failure {
+        let shown: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        eprint!(
+            "{}",
+            crate::render::diagnostics::human(&shown, &loaded.sources, self.color_stderr)
+        );
+        eprintln!(
+            "{}",
+            tr!(
+                "lỗi: hồ sơ có {} lỗi; sửa rồi chạy lại (`danvan check` liệt kê tất cả)",
+                "error: the records have {} error(s); fix them and run again (`danvan check` lists them all)",
+                shown.len()
+            )
+        );
+        Failure::Records
+    }
+
+    /// The workspace for the rest of the run, in its language.
+    fn keep(&self, ws: Workspace) -> &'static Workspace {
         if !i18n::is_en() && self.global.lang.is_none() && ws.config.committee.lang == Some(Lang::En) {
             i18n::set_lang(Lang::En);
         }
-        Ok(Box::leak(Box::new(ws)))
+        Box::leak(Box::new(ws))
     }
 
     /// Sets the language before anything is printed: `--lang`, else the
@@ -321,6 +395,8 @@ pub fn main() -> ExitCode {
         None => status::run(&cx, &status::StatusArgs::default()),
     };
     match result {
+        // A register printed without the records that have errors.
+        Ok(()) if cx.left_out_any() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Records) => ExitCode::from(1),
         Err(Failure::Usage(message)) => {

@@ -251,7 +251,7 @@ fn fields(args: &NewArgs, config: &Config, date: NaiveDate) -> Result<Fields, Fa
         &args.unit,
         |t| resolve_units(config, t),
         |id| config.unit(id).is_some_and(|u| u.exists_on(date)),
-        |id| config.unit_name(id).to_owned(),
+        |id| crate::i18n::unit_name(config, id).into_owned(),
     )?;
     let orgs = resolve_each(
         &args.org,

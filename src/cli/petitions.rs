@@ -37,7 +37,7 @@ pub struct PetitionsArgs {
 }
 
 pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), args.due_within.unwrap_or(DUE_SOON_DAYS));
     let opts = RegisterOptions {
         query: args.filters.query(ws)?,

@@ -26,9 +26,9 @@ pub struct ShowArgs {
 }
 
 pub fn run(cx: &Context, args: &ShowArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-    let found = show::find(ws, &args.id).map_err(Failure::Usage)?;
+    let found = show::find(ws, &args.id).map_err(|e| cx.not_found(&args.id, e))?;
     if let show::Found::Target(t) = found {
         let explained = crate::report::progress::explain(&snap, t);
         return emit_report(&explained, &args.output, cx);

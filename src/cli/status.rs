@@ -19,7 +19,7 @@ pub struct StatusArgs {
 }
 
 pub fn run(cx: &Context, args: &StatusArgs) -> Outcome {
-    let ws = cx.workspace()?;
+    let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
     let headlines = status::headlines(&snap);
     let view = status::StatusView {

@@ -12,6 +12,7 @@ pub const EXAMPLES: &str = "Examples:
   danvan summary                                   every record, by kind
   danvan summary --kind petitions --by type        petitions by type, with resolved/open/overdue
   danvan summary --kind petitions --by unit --by year --period 2023
+  danvan summary --kind petitions --by unit --fold-merged   ceased communes counted in the new ones
   danvan summary --kind meetings --by half --unit \"tan my\" --format csv > hoi-nghi.csv";
 
 #[derive(Args, Debug)]
@@ -22,6 +23,9 @@ pub struct SummaryArgs {
     /// Group by (repeatable: two give a cross-table)
     #[arg(long, value_enum, value_name = "DIM")]
     pub by: Vec<Dim>,
+    /// With --by unit: count the records of a unit that ceased under the unit it was merged into (merged_into)
+    #[arg(long)]
+    pub fold_merged: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
@@ -37,6 +41,7 @@ pub fn run(cx: &Context, args: &SummaryArgs) -> Outcome {
         kinds: args.kind.clone(),
         by,
         query: args.filters.query(ws)?,
+        fold_merged: args.fold_merged,
     };
     emit_report(&summary::summary(&snap, &opts), &args.output, cx)
 }

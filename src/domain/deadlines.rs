@@ -31,12 +31,80 @@ pub struct PetitionFacts {
     /// 1 or 2 for complaints (second-time resolution); 1 for the others.
     pub round: u8,
     pub complex: bool,
+    /// Đặc biệt phức tạp: a denunciation may be extended twice.
+    pub especially_complex: bool,
     pub remote: bool,
     pub received: NaiveDate,
     pub accepted: Option<NaiveDate>,
     /// Dated extension decisions; they count for denunciations only.
-    pub extensions: Vec<NaiveDate>,
+    pub extensions: Vec<ExtensionFact>,
     pub resolved: Option<NaiveDate>,
+}
+
+/// An extension decision: its date, and its days when it gives fewer than
+/// the most the law allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtensionFact {
+    pub date: NaiveDate,
+    pub days: Option<u32>,
+}
+
+impl From<NaiveDate> for ExtensionFact {
+    /// A decision for the most the law allows.
+    fn from(date: NaiveDate) -> Self {
+        ExtensionFact { date, days: None }
+    }
+}
+
+/// How many extensions Luật Tố cáo 2018 art. 30 allows a denunciation: none
+/// for an ordinary case, one for a complex case (phức tạp), two for an
+/// especially complex one (đặc biệt phức tạp).
+pub fn extensions_allowed(p: &PetitionFacts) -> u32 {
+    if p.especially_complex {
+        2
+    } else if p.complex {
+        1
+    } else {
+        0
+    }
+}
+
+/// One extension decision as it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountedExtension {
+    /// Its place among the petition's extensions as written (from 0).
+    pub index: usize,
+    pub date: NaiveDate,
+    /// The days it adds: those it gives, at most the `[rules]` extension
+    /// (30 days by art. 30; a longer one counts as 30).
+    pub days: u32,
+}
+
+/// The extensions of a denunciation that count on `as_of`, in date order:
+/// those decided by then, at most `max_extensions` (2: a third never
+/// counts). One more than the case's complexity allows still counts: the
+/// decision was made (`check` warns and names the flag to set). None for a
+/// complaint or recommendation.
+pub fn counted_extensions(p: &PetitionFacts, rules: &Rules, as_of: NaiveDate) -> Vec<CountedExtension> {
+    if p.kind != PetitionType::Denunciation {
+        return Vec::new();
+    }
+    let mut made: Vec<(usize, &ExtensionFact)> = p
+        .extensions
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date <= as_of)
+        .collect();
+    made.sort_by_key(|(i, e)| (e.date, *i));
+    let most = rules.denunciation_extension.days;
+    made.into_iter()
+        .take(usize::try_from(rules.max_extensions).unwrap_or(usize::MAX))
+        .map(|(index, e)| CountedExtension {
+            index,
+            date: e.date,
+            days: e.days.map_or(most, |d| d.min(most)),
+        })
+        .collect()
 }
 
 impl PetitionFacts {
@@ -104,19 +172,14 @@ fn resolution_deadline(
 ) -> Option<Counted> {
     let base = rules.resolution_limit(p)?;
     let mut last = cal.count(Counted::start(accepted), base.days, base.count);
-    if p.kind == PetitionType::Denunciation {
-        // Luật Tố cáo 2018 art. 30: each extension decision adds up to 30
-        // days, at most twice. Counting each extension on from the plain
-        // end of the previous limit, and moving off a day off only at the
-        // very end (BLDS 2015 art. 148), equals counting base + n × 30 days
-        // from acceptance, and still works when the two limits count days
-        // differently.
-        let in_force = p.extensions.iter().filter(|&&d| d <= as_of).count();
-        let counted = in_force.min(usize::try_from(rules.max_extensions).unwrap_or(usize::MAX));
-        for _ in 0..counted {
-            let extension = rules.denunciation_extension;
-            last = cal.count(last, extension.days, extension.count);
-        }
+    // Luật Tố cáo 2018 art. 30: each extension decision adds up to 30
+    // days, at most twice. Counting each extension on from the plain end
+    // of the previous limit, and moving off a day off only at the very end
+    // (BLDS 2015 art. 148), equals counting base + the extensions' days
+    // from acceptance, and still works when the two limits count days
+    // differently.
+    for e in counted_extensions(p, rules, as_of) {
+        last = cal.count(last, e.days, rules.denunciation_extension.count);
     }
     Some(cal.settle(last))
 }
@@ -306,6 +369,7 @@ mod tests {
             kind: PetitionType::Complaint,
             round: 1,
             complex: false,
+            especially_complex: false,
             remote: false,
             received: d(received),
             accepted: None,
@@ -428,7 +492,7 @@ mod tests {
             ..of_kind(PetitionType::Denunciation, "2024-04-25")
         };
         let with = |extensions: &[&str]| PetitionFacts {
-            extensions: extensions.iter().map(|e| d(e)).collect(),
+            extensions: extensions.iter().map(|e| d(e).into()).collect(),
             ..base.clone()
         };
         let rules = Rules::default();
@@ -458,12 +522,87 @@ mod tests {
     }
 
     #[test]
+    fn an_extension_may_give_fewer_days_and_never_more_than_30() {
+        // Luật Tố cáo 2018 art. 30: each extension at most 30 days. An
+        // especially complex denunciation accepted Wed 2024-05-08: 30 days
+        // → Fri 06-07. Extended on 06-03 by 20 days: Jun 7 + 20 = Thu
+        // 06-27. Extended again on 06-25 by the full 30: Jun 27 + 30 = Sat
+        // 07-27 → Mon 07-29.
+        let p = PetitionFacts {
+            especially_complex: true,
+            accepted: Some(d("2024-05-08")),
+            extensions: vec![
+                ExtensionFact {
+                    date: d("2024-06-03"),
+                    days: Some(20),
+                },
+                d("2024-06-25").into(),
+            ],
+            ..of_kind(PetitionType::Denunciation, "2024-04-25")
+        };
+        let rules = Rules::default();
+        let cal = vietnam();
+        let at = |as_of: &str| deadlines(&p, &rules, &cal, d(as_of)).resolution;
+        assert_eq!(at("2024-06-02"), Some(d("2024-06-07")));
+        assert_eq!(at("2024-06-10"), Some(d("2024-06-27")));
+        assert_eq!(at("2024-12-31"), Some(d("2024-07-29")));
+        // A decision that says 45 days counts as 30 (check warns): the same
+        // as a plain date, Jun 7 + 30 = Sun 07-07 → Mon 07-08.
+        let long = PetitionFacts {
+            extensions: vec![ExtensionFact {
+                date: d("2024-06-03"),
+                days: Some(45),
+            }],
+            ..p.clone()
+        };
+        assert_eq!(
+            deadlines(&long, &rules, &cal, d("2024-12-31")).resolution,
+            Some(d("2024-07-08"))
+        );
+        let counted = counted_extensions(&long, &rules, d("2024-12-31"));
+        assert_eq!(counted[0].days, 30);
+    }
+
+    #[test]
+    fn extensions_follow_the_case_s_complexity_and_never_a_third() {
+        // The allowance of art. 30.
+        let plain = of_kind(PetitionType::Denunciation, "2024-04-25");
+        let complex = PetitionFacts {
+            complex: true,
+            ..plain.clone()
+        };
+        let especially = PetitionFacts {
+            especially_complex: true,
+            ..plain.clone()
+        };
+        assert_eq!([&plain, &complex, &especially].map(extensions_allowed), [0, 1, 2]);
+        // A plain case extended twice: both decisions count (check warns
+        // to set especially_complex); a third, in date order, does not,
+        // even when written first.
+        let rules = Rules::default();
+        let p = PetitionFacts {
+            accepted: Some(d("2024-05-08")),
+            extensions: vec![d("2024-08-01").into(), d("2024-06-03").into(), d("2024-07-01").into()],
+            ..plain
+        };
+        let counted: Vec<usize> = counted_extensions(&p, &rules, d("2024-12-31"))
+            .iter()
+            .map(|e| e.index)
+            .collect();
+        assert_eq!(counted, [1, 2]);
+        assert_eq!(
+            deadlines(&p, &rules, &vietnam(), d("2024-12-31")).resolution,
+            Some(d("2024-08-06"))
+        );
+    }
+
+    #[test]
     fn extensions_count_only_for_denunciations() {
         // Complaint accepted Thu 2023-03-16, +30 → Mon 04-17 whatever the
         // extensions say.
         let p = PetitionFacts {
             accepted: Some(d("2023-03-16")),
-            extensions: vec![d("2023-04-01")],
+            extensions: vec![d("2023-04-01").into()],
             ..complaint("2023-03-10")
         };
         assert_eq!(deadlines_late(&p, &Rules::default()).resolution, Some(d("2023-04-17")));
@@ -796,7 +935,7 @@ mod tests {
             (Some(d("2026-12-02")), false)
         );
         let extended = PetitionFacts {
-            extensions: vec![d("2026-11-25")],
+            extensions: vec![d("2026-11-25").into()],
             ..p
         };
         let due = deadlines(&extended, &rules, &cal, d("2026-12-31"));

@@ -118,12 +118,16 @@ fn strip_prefix(folded: &str) -> &str {
     folded
 }
 
+/// The units typed names stand for, with every unit merged into one of
+/// them (`merged_into`): a filter on a new commune includes the records of
+/// the communes it was formed from (Nghị quyết 202/2025/QH15, 1/7/2025).
 pub fn resolve_units(config: &Config, typed: &[String]) -> Result<Option<HashSet<String>>, String> {
-    resolve_all(
+    let ids = resolve_all(
         typed,
         || config.units.iter().map(|u| (u.id.value.as_str(), u.name.as_str())),
         &tr!("đơn vị", "unit"),
-    )
+    )?;
+    Ok(ids.map(|ids| config.with_merged(&ids)))
 }
 
 pub fn resolve_orgs(config: &Config, typed: &[String]) -> Result<Option<HashSet<String>>, String> {

@@ -24,12 +24,12 @@ pub struct Snapshot<'w> {
 impl<'w> Snapshot<'w> {
     pub fn new(ws: &'w Workspace, as_of: NaiveDate, due_within: u32) -> Snapshot<'w> {
         let calendar = ws.config.calendar();
-        let rules = ws.rules();
-        // Deadlines are counted in working days, petition by petition: on every core.
+        // Deadlines are counted in working days, petition by petition: on
+        // every core, each under the limits in force on the day it was received.
         let petitions = ws
             .petitions
             .par_iter()
-            .map(|p| deadlines::petition_status(&super::facts(p), rules, &calendar, as_of, due_within))
+            .map(|p| deadlines::petition_status(&super::facts(p), ws.rules_for(p), &calendar, as_of, due_within))
             .collect();
         let tasks = ws
             .meetings
@@ -222,8 +222,9 @@ impl<'a> Item<'a> {
     /// `as_of`: on the record's fields (a field known only once a date has
     /// passed, like a petition's outcome, matches from that date), or on
     /// what the date derives: a model's status then, a petition's or a
-    /// task's state, a complaint's round (1 when not written), a task's
-    /// units (its meeting's).
+    /// task's state, a complaint's round (1 when not written; a
+    /// denunciation or recommendation has none), a task's units (its
+    /// meeting's).
     pub fn matches(&self, clause: &Clause, as_of: NaiveDate) -> bool {
         let wanted = clause.values.as_slice();
         let text = |t: &str| wanted.iter().any(|v| matches!(v, FilterValue::Text(w) if w == t));
@@ -231,7 +232,9 @@ impl<'a> Item<'a> {
         match (key, self) {
             ("status", Item::Model(_, status)) => text(status.as_str()),
             ("state", _) => self.status_str().is_some_and(text),
-            ("round", Item::Petition(p, _)) => wanted.contains(&FilterValue::Int(i64::from(p.round()))),
+            ("round", Item::Petition(p, _)) => p
+                .round()
+                .is_some_and(|r| wanted.contains(&FilterValue::Int(i64::from(r)))),
             ("units", Item::Task(m, ..)) => m.units.iter().any(|u| text(&u.value)),
             (_, Item::Model(m, _)) => m.field_known(key, as_of) && m.field_matches(key, wanted) == Some(true),
             (_, Item::Meeting(m)) => m.field_known(key, as_of) && m.field_matches(key, wanted) == Some(true),

@@ -5,6 +5,7 @@ use crate::diag::{Code, Diagnostic};
 
 use crate::i18n::tr;
 use crate::model::*;
+use chrono::NaiveDate;
 
 pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
     t.finish(
@@ -83,35 +84,9 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
     let review = t
         .table(cx, "review")
         .map_or_else(ReviewConfig::default, |r| review(cx, &r));
-    let mut rules = Rules::default();
-    if let Some(r) = t.table(cx, "rules") {
-        let mut known: Vec<&str> = Rules::KEYS.to_vec();
-        known.push(Rules::MAX_EXTENSIONS_KEY);
-        r.finish(cx, &known);
-        if let Some(n) = r.int(cx, Rules::MAX_EXTENSIONS_KEY, 0, 10) {
-            rules.max_extensions = n.value as u32;
-        }
-        for key in Rules::KEYS {
-            let Some(l) = r.table(cx, key) else { continue };
-            l.finish(cx, &["days", "count"]);
-            let days = l.int(cx, "days", 0, 3650);
-            if !l.has("days") {
-                l.missing(cx, "days", Some("days = 30".into()));
-            }
-            // Without `count`, a limit keeps the way the law counts it.
-            let default_count = rules.get(key).flatten().map_or(DayCount::Calendar, |l| l.count);
-            let count = l.keyword::<DayCount>(cx, "count").map_or(default_count, |c| c.value);
-            if let Some(days) = days {
-                rules.set(
-                    key,
-                    Limit {
-                        days: days.value as u32,
-                        count,
-                    },
-                );
-            }
-        }
-    }
+    let rules = t
+        .table(cx, "rules")
+        .map_or_else(RuleBook::default, |r| rule_book(cx, &r));
     Some(Config {
         committee: committee?,
         units,
@@ -147,6 +122,99 @@ fn review(cx: &mut Ctx<'_>, r: &Table<'_, '_>) -> ReviewConfig {
         archive: text("archive"),
         recipients: r.string_list(cx, "recipients").into_iter().map(|s| s.value).collect(),
     }
+}
+
+/// The limits one `[rules]` table or `[[rules.from]]` set names, to apply
+/// over the set it starts from.
+#[derive(Default)]
+struct Overrides {
+    max_extensions: Option<u32>,
+    /// Key, days, and the way of counting when the table says it.
+    limits: Vec<(&'static str, u32, Option<DayCount>)>,
+}
+
+impl Overrides {
+    /// The set these overrides make from `rules`. A limit without `count`
+    /// keeps the way `rules` counts it (the law's, from the start).
+    fn apply(&self, mut rules: Rules) -> Rules {
+        if let Some(n) = self.max_extensions {
+            rules.max_extensions = n;
+        }
+        for &(key, days, count) in &self.limits {
+            let default_count = rules.get(key).flatten().map_or(DayCount::Calendar, |l| l.count);
+            rules.set(
+                key,
+                Limit {
+                    days,
+                    count: count.unwrap_or(default_count),
+                },
+            );
+        }
+        rules
+    }
+}
+
+/// Reads the limit keys of a `[rules]` table or a `[[rules.from]]` set.
+fn overrides(cx: &mut Ctx<'_>, r: &Table<'_, '_>, also: &[&str]) -> Overrides {
+    let mut known: Vec<&str> = Rules::KEYS.to_vec();
+    known.push(Rules::MAX_EXTENSIONS_KEY);
+    known.extend_from_slice(also);
+    r.finish(cx, &known);
+    let mut out = Overrides {
+        max_extensions: r.int(cx, Rules::MAX_EXTENSIONS_KEY, 0, 10).map(|n| n.value as u32),
+        limits: Vec::new(),
+    };
+    for &key in Rules::KEYS {
+        let Some(l) = r.table(cx, key) else { continue };
+        l.finish(cx, &["days", "count"]);
+        let days = l.int(cx, "days", 0, 3650);
+        if !l.has("days") {
+            l.missing(cx, "days", Some("days = 30".into()));
+        }
+        let count = l.keyword::<DayCount>(cx, "count").map(|c| c.value);
+        if let Some(days) = days {
+            out.limits.push((key, days.value as u32, count));
+        }
+    }
+    out
+}
+
+/// `[rules]`: overrides of the law from the start, and `[[rules.from]]`
+/// sets, each in force for petitions received from its `date` and starting
+/// from the set in force before it (SPEC section 4).
+fn rule_book(cx: &mut Ctx<'_>, r: &Table<'_, '_>) -> RuleBook {
+    let base = overrides(cx, r, &["from"]).apply(Rules::default());
+    let mut dated: Vec<(Sp<NaiveDate>, Overrides)> = Vec::new();
+    for set in r.tables(cx, "from") {
+        let changes = overrides(cx, &set, &["date"]);
+        let date = set.req_date(cx, "date");
+        let Some(date) = date else { continue };
+        if dated.iter().any(|(d, _)| d.value == date.value) {
+            cx.report(
+                Code::BadFormat,
+                date.span.range(),
+                tr!(
+                    "hai bộ [[rules.from]] cùng ngày {}",
+                    "two [[rules.from]] sets have the date {}",
+                    date.value
+                ),
+                Some(tr!(
+                    "gộp các thời hạn của hai bộ vào một bộ",
+                    "put the limits of both in one set"
+                )),
+            );
+            continue;
+        }
+        dated.push((date, changes));
+    }
+    dated.sort_by_key(|(d, _)| d.value);
+    let mut sets = Vec::with_capacity(dated.len());
+    let mut before = base;
+    for (date, changes) in dated {
+        before = changes.apply(before);
+        sets.push((date.value, before));
+    }
+    RuleBook::new(base, sets)
 }
 
 fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
@@ -250,7 +318,7 @@ mod tests {
         assert_eq!(r.signer.as_deref(), Some("Lê Văn C"));
         assert_eq!(r.recipients, ["Thường trực Huyện ủy (b/c)"]);
         assert_eq!(r.archive.as_deref(), Some("Lưu BDV"));
-        let rules = &c.rules.0;
+        let rules = c.rules.0.base();
         assert_eq!(rules.max_extensions, 1);
         assert_eq!(
             rules.complaint_resolution.normal,
@@ -278,7 +346,80 @@ mod tests {
         assert!(c.units.is_empty() && c.orgs.is_empty() && c.calendar.holidays.is_empty());
         assert!(c.committee.lang.is_none() && c.committee.utc_offset.is_none());
         assert!(c.review.issuer.is_none() && c.review.recipients.is_empty());
-        assert_eq!(c.rules.0, Rules::default());
+        assert_eq!(c.rules.0, RuleBook::default());
+    }
+
+    #[test]
+    fn dated_rule_sets_start_from_the_set_before_them() {
+        // A workspace that expects Luật 136/2025/QH15 to count first
+        // complaints in working days from 1/7/2026, and to allow one
+        // extension only from 1/1/2027 (figures invented for the test).
+        let text = format!(
+            "{COMMITTEE}[rules]\ncomplaint_acceptance = {{ days = 12 }}\n\
+             [[rules.from]]\ndate = 2027-01-01\ndenunciation_max_extensions = 1\n\
+             [[rules.from]]\ndate = 2026-07-01\ncomplaint_resolution = {{ days = 20, count = \"working\" }}\n\
+             complaint_acceptance = {{ days = 7 }}\n"
+        );
+        let (parsed, diags) = parse(&text, config);
+        assert!(diags.is_empty(), "{diags:?}");
+        let book = parsed.unwrap().rules.0;
+        let on = |s: &str| *book.on(date(s));
+        // Before 1/7/2026: the law, with acceptance overridden to 12 days
+        // (still counted in calendar days, as the law counts it).
+        assert_eq!(on("2026-06-30").complaint_acceptance, Limit::calendar(12));
+        assert_eq!(on("2026-06-30").complaint_resolution.normal, Limit::calendar(30));
+        // From 1/7/2026: 20 working days, acceptance 7 calendar days.
+        assert_eq!(on("2026-07-01").complaint_resolution.normal, Limit::working(20));
+        assert_eq!(on("2026-07-01").complaint_acceptance, Limit::calendar(7));
+        assert_eq!(on("2026-07-01").max_extensions, 2);
+        // From 1/1/2027: the 2026 set, with one extension.
+        assert_eq!(on("2027-01-01").complaint_resolution.normal, Limit::working(20));
+        assert_eq!(on("2027-01-01").max_extensions, 1);
+    }
+
+    #[test]
+    fn a_dated_rule_set_needs_its_own_date() {
+        let text = format!(
+            "{COMMITTEE}[rules]\n[[rules.from]]\ndate = 2026-07-01\n[[rules.from]]\ndate = 2026-07-01\n\
+             [[rules.from]]\ncomplaint_resolution = {{ days = 20 }}\n[[rules.from]]\ndate = \"2027-01-01\"\nfrom = 1\n"
+        );
+        let (parsed, diags) = parse(&text, config);
+        assert_eq!(parsed.unwrap().rules.0.sets().len(), 2);
+        assert_eq!(
+            codes(&diags),
+            [
+                (Code::BadFormat, "2026-07-01"),
+                (Code::MissingField, ""),
+                (Code::UnknownKey, "from"),
+                (Code::QuotedDate, "\"2027-01-01\""),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_units_of_one_name_are_told_apart_by_their_dates() {
+        // The old xã Tân Khánh Trung (until 30/6/2025) was merged into the
+        // new one of the same name (from 1/7/2025), with Long Hưng A.
+        let text = format!(
+            "{COMMITTEE}[[unit]]\nid = \"tan-khanh-trung\"\nname = \"xã Tân Khánh Trung\"\nuntil = 2025-06-30\nmerged_into = \"xa-tan-khanh-trung\"\n\
+             [[unit]]\nid = \"long-hung-a\"\nname = \"xã Long Hưng A\"\nuntil = 2025-06-30\nmerged_into = \"xa-tan-khanh-trung\"\n\
+             [[unit]]\nid = \"xa-tan-khanh-trung\"\nname = \"xã Tân Khánh Trung\"\nsince = 2025-07-01\n\
+             [[unit]]\nid = \"tan-my\"\nname = \"xã Tân Mỹ\"\n"
+        );
+        let (config, diags) = parse(&text, config);
+        assert!(diags.is_empty(), "{diags:?}");
+        let config = config.unwrap();
+        let name = |id| crate::i18n::unit_name(&config, id).into_owned();
+        assert_eq!(name("tan-khanh-trung"), "xã Tân Khánh Trung (đến 30/6/2025)");
+        assert_eq!(name("xa-tan-khanh-trung"), "xã Tân Khánh Trung (từ 1/7/2025)");
+        assert_eq!(name("tan-my"), "xã Tân Mỹ");
+        assert_eq!(name("nowhere"), "nowhere");
+        assert_eq!(config.successor("long-hung-a"), "xa-tan-khanh-trung");
+        assert_eq!(config.successor("tan-my"), "tan-my");
+        let new: std::collections::HashSet<String> = ["xa-tan-khanh-trung".to_owned()].into();
+        let mut covered: Vec<String> = config.with_merged(&new).into_iter().collect();
+        covered.sort();
+        assert_eq!(covered, ["long-hung-a", "tan-khanh-trung", "xa-tan-khanh-trung"]);
     }
 
     #[test]
@@ -328,7 +469,7 @@ mod tests {
         assert_eq!(c.units.len(), 1);
         assert!(c.units[0].until.is_none());
         assert!(c.orgs.is_empty() && c.calendar.holidays.is_empty());
-        assert_eq!(c.rules.0, Rules::default());
+        assert_eq!(c.rules.0, RuleBook::default());
         assert_eq!(
             codes(&diags),
             [

@@ -65,7 +65,50 @@ struct Problems {
     source: Option<(PathBuf, SourceText)>,
 }
 
+/// A file left out of the registers because it has errors (SPEC section 5).
+#[derive(Debug, Clone)]
+pub struct LeftOut {
+    /// The file, as the user can open it.
+    pub file: PathBuf,
+    pub errors: usize,
+    /// Why: the first error's code and message.
+    pub code: Code,
+    pub message: String,
+}
+
 impl Loaded {
+    /// The workspace for the registers (`status`, `petitions`,
+    /// `conclusions`, `list`, `show`), which print what they can: the
+    /// records of files with errors left out, and those files (a
+    /// `targets.toml` with errors leaves the targets out). `None` when the
+    /// workspace could not be read, or `danvan.toml` has errors: without a
+    /// sound committee, units and calendar no register is right.
+    pub fn registers(&self) -> Option<(Workspace, Vec<LeftOut>)> {
+        let ws = self.workspace.as_ref()?;
+        let mut left: Vec<LeftOut> = Vec::new();
+        for d in self.diagnostics.iter().filter(|d| d.is_error()) {
+            let file = d.file.clone()?;
+            match left.iter_mut().find(|l| l.file == file) {
+                Some(l) => l.errors += 1,
+                None => left.push(LeftOut {
+                    file,
+                    errors: 1,
+                    code: d.code,
+                    message: d.message.clone(),
+                }),
+            }
+        }
+        if left.iter().any(|l| l.file == ws.path(ws.config_file)) {
+            return None;
+        }
+        let ids: std::collections::HashMap<PathBuf, FileId> = (0..ws.files.len() as u32)
+            .map(|i| (ws.path(FileId(i)), FileId(i)))
+            .collect();
+        let broken: std::collections::HashSet<FileId> = left.iter().filter_map(|l| ids.get(&l.file).copied()).collect();
+        let targets_ok = ws.targets_file.is_none_or(|t| !broken.contains(&t));
+        Some((ws.without(&broken, targets_ok), left))
+    }
+
     /// Puts the diagnostics in their stable order: by file, position, code.
     pub fn sort(&mut self) {
         sort_diagnostics(&mut self.diagnostics);
@@ -347,6 +390,55 @@ pub(crate) mod tests {
     /// The diagnostics as (code, the text they point at), borrowed.
     pub(crate) fn codes(diags: &[(Code, String)]) -> Vec<(Code, &str)> {
         diags.iter().map(|(c, at)| (*c, at.as_str())).collect()
+    }
+
+    #[test]
+    fn the_registers_leave_out_the_records_with_errors_and_name_them() {
+        let dir = workspace(&[
+            ("petitions/good.toml", "type = \"complaint\"\nreceived = 2023-03-02\n"),
+            // A typo in a key, and a bad value: one file, two errors.
+            (
+                "petitions/typo.toml",
+                "type = \"complaint\"\nrecieved = 2023-03-02\nchannel = \"fax\"\n",
+            ),
+            // Not TOML at all: no record, still named.
+            ("petitions/syntax.toml", "type = complaint\n"),
+            // An unknown unit: an error of the rules across records.
+            (
+                "meetings/m.toml",
+                "title = \"H\"\ntype = \"dialogue\"\ndate = 2023-03-01\nunits = [\"nowhere\"]\n",
+            ),
+            (
+                "models/ok.toml",
+                "title = \"M\"\nlead = \"mttq\"\nstarted = 2022-03-01\nstatus = \"active\"\n",
+            ),
+            ("targets.toml", "[[target]]\nid = \"t\"\n"),
+        ]);
+        let loaded = crate::check::load(dir.path());
+        let (ws, left) = loaded.registers().expect("danvan.toml is sound");
+        let ids: Vec<&str> = ws.petitions.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["good"]);
+        assert!(ws.meetings.is_empty() && ws.models.len() == 1 && ws.targets.is_empty());
+        let named: Vec<(String, usize, Code)> = left
+            .iter()
+            .map(|l| {
+                let rel = l.file.strip_prefix(dir.path()).unwrap().display().to_string();
+                (rel, l.errors, l.code)
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("meetings/m.toml".to_owned(), 1, Code::UnknownRef),
+                ("petitions/syntax.toml".to_owned(), 1, Code::Syntax),
+                // `received` is missing (sorted first: at the top), `recieved` unknown, "fax" no channel.
+                ("petitions/typo.toml".to_owned(), 3, Code::MissingField),
+                ("targets.toml".to_owned(), 4, Code::MissingField),
+            ]
+        );
+        // An error in danvan.toml: no register is right.
+        let dir = workspace(&[("danvan.toml", &CONFIG.replace("place", "plaec"))]);
+        assert!(crate::check::load(dir.path()).registers().is_none());
     }
 
     /// A `danvan.toml` that checks clean: one unit, two organisations,

@@ -103,6 +103,18 @@ impl Source for TableSource<'_, '_, '_, '_> {
         }
     }
 
+    fn extensions(&mut self, key: &str) -> Vec<Extension> {
+        // Any length is read; `check` warns about one over the law's 30 days.
+        self.t
+            .dated_list(self.cx, key, 3650)
+            .into_iter()
+            .map(|(date, days)| Extension {
+                date,
+                days: days.map(|d| Sp::new(d.value as u32, d.span)),
+            })
+            .collect()
+    }
+
     fn table(&mut self, key: &str, need: Need, read: &mut dyn FnMut(&mut dyn Source)) {
         if need == Need::Required && !self.t.has(key) {
             self.t.missing(self.cx, key, Some(format!("[{key}]")));
@@ -460,11 +472,12 @@ units = ["tan-my"]
 field = "dat-dai"
 summary = "Tố cáo."
 complex = true
+especially_complex = true
 remote = true
 handler = "ubnd"
 meeting = "2023-03-15-doi-thoai-tan-my"
 accepted = 2023-03-09
-extensions = [2023-04-05, 2023-05-05]
+extensions = [2023-04-05, { date = 2023-05-05, days = 20 }]
 resolved = 2023-06-01
 outcome = "partly-upheld"
 
@@ -483,11 +496,12 @@ note = "x"
         let p = p.unwrap();
         assert_eq!(p.kind, PetitionType::Denunciation);
         assert!(p.round.is_none());
-        assert_eq!(p.round(), 1);
+        // A denunciation has no round.
+        assert_eq!(p.round(), None);
         assert_eq!(p.received.value, date("2023-03-02"));
         assert_eq!(p.channel, Some(Channel::Reception));
         assert_eq!(p.field.as_deref(), Some("dat-dai"));
-        assert!(p.complex && p.remote);
+        assert!(p.complex && p.especially_complex && p.remote);
         assert_eq!(p.handler.as_ref().map(|h| h.as_str()), Some("ubnd"));
         assert_eq!(
             p.meeting.as_ref().map(|h| h.as_str()),
@@ -495,8 +509,16 @@ note = "x"
         );
         assert_eq!(p.accepted.as_ref().map(|d| d.value), Some(date("2023-03-09")));
         assert_eq!(
-            p.extensions.iter().map(|d| d.value).collect::<Vec<_>>(),
-            [date("2023-04-05"), date("2023-05-05")]
+            p.extensions
+                .iter()
+                .map(|e| (e.date.value, e.days.as_ref().map(|d| d.value)))
+                .collect::<Vec<_>>(),
+            [(date("2023-04-05"), None), (date("2023-05-05"), Some(20))]
+        );
+        assert_eq!(&PETITION[p.extensions[1].days.as_ref().unwrap().span.range()], "20");
+        assert_eq!(
+            serde_json::to_string(&p.extensions).unwrap(),
+            r#"["2023-04-05",{"date":"2023-05-05","days":20}]"#
         );
         assert_eq!(p.resolved.as_ref().map(|d| d.value), Some(date("2023-06-01")));
         assert_eq!(p.outcome.as_ref().map(|o| o.value), Some(Outcome::PartlyUpheld));
@@ -510,7 +532,9 @@ note = "x"
         let (p, diags) = parse("type = \"complaint\"\nreceived = 2023-03-02\n", petition);
         assert!(diags.is_empty());
         let p = p.unwrap();
-        assert!(!p.complex && !p.remote);
+        assert!(!p.complex && !p.especially_complex && !p.remote);
+        // A complaint without a round is a first complaint.
+        assert_eq!(p.round(), Some(1));
         assert!(p.units.is_empty() && p.extensions.is_empty() && p.petitioner.is_none());
         assert!(p.accepted.is_none() && p.resolved.is_none() && p.outcome.is_none() && p.handler.is_none());
     }

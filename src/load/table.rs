@@ -374,6 +374,32 @@ impl<'t, 'i> Table<'t, 'i> {
         out
     }
 
+    /// A list whose items are dates or `{ date = …, days = … }` tables (a
+    /// denunciation's extensions): each item's date, and its days when
+    /// given (a whole number in `1..=max_days`).
+    pub fn dated_list(&self, cx: &mut Ctx<'_>, key: &str, max_days: i64) -> Vec<(Sp<NaiveDate>, Option<Sp<i64>>)> {
+        let mut out = Vec::new();
+        for item in self.array(cx, key, "[2024-05-01, { date = 2024-06-01, days = 20 }]") {
+            match item.get_ref() {
+                DeValue::Table(t) => {
+                    let sub = Table::new(t, item.span(), self.sub_path(key));
+                    sub.finish(cx, &["date", "days"]);
+                    let date = sub.req_date(cx, "date");
+                    let days = sub.int(cx, "days", 1, max_days);
+                    if let Some(date) = date {
+                        out.push((date, days));
+                    }
+                }
+                _ => {
+                    if let Some(d) = self.date_value(cx, key, item) {
+                        out.push((d, None));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// A sub-table (`[notice]` or an inline table).
     pub fn table(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Table<'t, 'i>> {
         let v = self.get(key)?;

@@ -66,6 +66,8 @@ pub trait Source {
     fn period(&mut self, key: &str) -> Option<Period>;
     /// A complaint's round: 1 or 2.
     fn round(&mut self, key: &str) -> Option<Sp<u8>>;
+    /// A denunciation's extensions: dates, or `{ date, days }`.
+    fn extensions(&mut self, key: &str) -> Vec<super::Extension>;
     /// A sub-table, read by `read` when it is there.
     fn table(&mut self, key: &str, need: Need, read: &mut dyn FnMut(&mut dyn Source));
     /// An array of tables, each read by `read`.
@@ -228,6 +230,18 @@ impl Happens for Option<Sp<NaiveDate>> {
 
     fn happened(&self, as_of: NaiveDate) -> bool {
         self.as_ref().is_some_and(|d| d.value <= as_of)
+    }
+}
+
+impl Happens for Vec<super::Extension> {
+    /// The dates of the decisions made by `as_of`.
+    fn known_on(&self, as_of: NaiveDate) -> Value {
+        let known: Vec<NaiveDate> = self.iter().map(|e| e.date.value).filter(|&d| d <= as_of).collect();
+        export_value(&known)
+    }
+
+    fn happened(&self, as_of: NaiveDate) -> bool {
+        self.iter().any(|e| e.date.value <= as_of)
     }
 }
 

@@ -91,7 +91,17 @@ mod tests {
         assert_eq!(
             keys(Kind::Petition),
             [
-                "type", "round", "channel", "units", "field", "complex", "remote", "handler", "outcome", "state"
+                "type",
+                "round",
+                "channel",
+                "units",
+                "field",
+                "complex",
+                "especially_complex",
+                "remote",
+                "handler",
+                "outcome",
+                "state"
             ]
         );
         assert_eq!(keys(Kind::Conclusion), ["assignee", "units", "state"]);

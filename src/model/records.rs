@@ -169,9 +169,14 @@ crate::record! {
         pub field: Option<String> { filter: Text },
         /// What it is about, without personal data. — Nội dung tóm tắt.
         pub summary: Option<String>,
-        /// Complex case (phức tạp). — Vụ việc phức tạp.
+        /// Complex case (phức tạp): longer complaint limits; a denunciation may be
+        /// extended once. — Vụ việc phức tạp.
         #[serde(default)]
         pub complex: bool { filter: Bool },
+        /// Especially complex case (đặc biệt phức tạp): a denunciation may be extended
+        /// twice (Luật Tố cáo art. 30). — Vụ việc đặc biệt phức tạp.
+        #[serde(default)]
+        pub especially_complex: bool { filter: Bool },
         /// Remote area (vùng sâu, vùng xa). — Vùng sâu, vùng xa.
         #[serde(default)]
         pub remote: bool { filter: Bool },
@@ -181,9 +186,11 @@ crate::record! {
         pub meeting: Option<Ref>,
         /// Date accepted (thụ lý). — Ngày thụ lý.
         pub accepted: Option<Sp<NaiveDate>> { export: happens },
-        /// Denunciations: dated extension decisions. — Gia hạn.
+        /// Denunciations: dated extension decisions, each a date (the most the law
+        /// allows, 30 days) or { date, days } for a shorter one. — Gia hạn.
         #[serde(default)]
-        pub extensions: Vec<Sp<NaiveDate>> { export: happens },
+        #[schemars(with = "Vec<ExtensionSetting>")]
+        pub extensions: Vec<Extension> { read: extensions, export: happens },
         /// Date resolved. — Ngày giải quyết xong.
         pub resolved: Option<Sp<NaiveDate>> { export: happens },
         /// upheld | partly-upheld | rejected | withdrawn | transferred | not-accepted. — Kết quả.
@@ -200,6 +207,55 @@ crate::record! {
         #[serde(skip_serializing, default)]
         pub import_key: Option<String> { export: skip },
     }
+}
+
+/// An extension decision of a denunciation (Luật Tố cáo 2018 art. 30: at
+/// most 30 days each): its date, and its length when the decision gives
+/// fewer days than the most the law allows. Written as a date, or as
+/// `{ date = 2024-06-01, days = 20 }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extension {
+    pub date: Sp<NaiveDate>,
+    pub days: Option<Sp<u32>>,
+}
+
+impl Serialize for Extension {
+    /// As it is written: the date alone, or `{ date, days }`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match &self.days {
+            None => self.date.serialize(s),
+            Some(days) => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("date", &self.date)?;
+                map.serialize_entry("days", &days.value)?;
+                map.end()
+            }
+        }
+    }
+}
+
+/// An extension as written, for the schema.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum ExtensionSetting {
+    /// The date of the decision: the most the law allows (30 days). — Ngày quyết định gia hạn.
+    Date(NaiveDate),
+    /// A decision that extends by fewer days. — Gia hạn ít ngày hơn.
+    Days(ExtensionDays),
+}
+
+/// `{ date = 2024-06-01, days = 20 }`, for the schema.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ExtensionDays {
+    /// Date of the decision. — Ngày quyết định gia hạn.
+    date: NaiveDate,
+    /// Days it extends by, at most 30. — Số ngày gia hạn (tối đa 30).
+    #[schemars(range(min = 1))]
+    days: u32,
 }
 
 impl Model {
@@ -226,9 +282,11 @@ impl Notice {
 }
 
 impl Petition {
-    /// The round, 1 unless a complaint says 2.
-    pub fn round(&self) -> u8 {
-        self.round.as_ref().map_or(1, |r| r.value)
+    /// A complaint's round, 1 unless it says 2; none for a denunciation or
+    /// a recommendation (Luật Khiếu nại 2011: lần đầu, lần hai are rounds
+    /// of complaints only).
+    pub fn round(&self) -> Option<u8> {
+        (self.kind == PetitionType::Complaint).then(|| self.round.as_ref().map_or(1, |r| r.value))
     }
 }
 

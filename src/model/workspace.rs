@@ -1,7 +1,7 @@
 //! `danvan.toml` and the loaded workspace as a whole.
 
 use super::keywords::*;
-use super::{FileId, Meeting, Model, Petition, Ref, Rules, Sp, Target};
+use super::{FileId, Meeting, Model, Petition, Ref, RuleBook, Rules, Sp, Target};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -30,9 +30,10 @@ pub struct Config {
     /// Who issues and signs the report to the review meeting (`danvan review`). — Báo cáo sơ kết, tổng kết.
     #[serde(default)]
     pub review: ReviewConfig,
-    /// Overrides of statutory limits: `key = { days = 30, count = "calendar" }`. — Thời hạn.
+    /// Overrides of statutory limits: `key = { days = 30, count = "calendar" }`,
+    /// and `[[rules.from]]` sets in force from a date. — Thời hạn.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, LimitSetting>")]
+    #[schemars(with = "RulesSetting")]
     pub rules: RulesConfig,
 }
 
@@ -198,18 +199,67 @@ pub struct LimitSetting {
     pub count: Option<DayCount>,
 }
 
-/// The statutory limits in force: the law's, with the workspace's overrides.
+/// `[rules]`, for the schema: limits by key, the number of extensions that
+/// count, and the dated sets.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RulesSetting {
+    /// How many denunciation extensions count (Luật Tố cáo art. 30: 2). — Số lần gia hạn tối đa.
+    pub denunciation_max_extensions: Option<u32>,
+    /// Sets of limits in force for petitions received from their `date`. — Thời hạn áp dụng từ ngày.
+    #[serde(default)]
+    pub from: Vec<DatedRulesSetting>,
+    #[serde(flatten)]
+    pub limits: BTreeMap<String, LimitSetting>,
+}
+
+/// One `[[rules.from]]` set, for the schema.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DatedRulesSetting {
+    /// The first day of receipt the set applies to. — Áp dụng cho đơn nhận từ ngày.
+    pub date: NaiveDate,
+    /// How many denunciation extensions count. — Số lần gia hạn tối đa.
+    pub denunciation_max_extensions: Option<u32>,
+    #[serde(flatten)]
+    pub limits: BTreeMap<String, LimitSetting>,
+}
+
+/// The statutory limits in force through time: the law's, with the
+/// workspace's overrides and dated sets.
 #[derive(Debug, Clone, Default)]
-pub struct RulesConfig(pub Rules);
+pub struct RulesConfig(pub RuleBook);
 
 impl Serialize for RulesConfig {
+    /// The limits in force from the start by key, then `from`: each dated
+    /// set with its date and every limit it holds.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        struct Limits<'a>(&'a Rules, Option<NaiveDate>);
+        impl Serialize for Limits<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                if let Some(date) = self.1 {
+                    map.serialize_entry("date", &date)?;
+                }
+                for key in Rules::KEYS {
+                    if let Some(limit) = self.0.get(key) {
+                        map.serialize_entry(key, &limit)?;
+                    }
+                }
+                map.serialize_entry(Rules::MAX_EXTENSIONS_KEY, &self.0.max_extensions)?;
+                map.end()
+            }
+        }
         let mut map = s.serialize_map(None)?;
+        let base = self.0.base();
         for key in Rules::KEYS {
-            if let Some(limit) = self.0.get(key) {
+            if let Some(limit) = base.get(key) {
                 map.serialize_entry(key, &limit)?;
             }
+        }
+        map.serialize_entry(Rules::MAX_EXTENSIONS_KEY, &base.max_extensions)?;
+        let dated: Vec<Limits<'_>> = self.0.sets()[1..].iter().map(|s| Limits(&s.rules, s.from)).collect();
+        if !dated.is_empty() {
+            map.serialize_entry("from", &dated)?;
         }
         map.end()
     }
@@ -224,9 +274,45 @@ impl Config {
         self.orgs.iter().find(|o| o.id.value == id)
     }
 
-    /// Display name of a unit id (the id itself when unknown).
-    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.unit(id).map_or(id, |u| u.name.as_str())
+    /// The unit whose records a unit's are now (Nghị quyết 202/2025/QH15:
+    /// the communes merged on 1/7/2025): `merged_into`, followed to a unit
+    /// that was not merged; the unit itself when it was not. An unknown id
+    /// or a loop in `merged_into` ends the walk where it is.
+    pub fn successor<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut at = id;
+        for _ in 0..self.units.len() {
+            match self.unit(at).and_then(|u| u.merged_into.as_ref()) {
+                Some(next) if self.unit(&next.value).is_some() => at = &next.value,
+                _ => break,
+            }
+        }
+        at
+    }
+
+    /// `ids` and every unit merged into one of them, at any depth: what a
+    /// filter on a new commune covers.
+    pub fn with_merged(&self, ids: &std::collections::HashSet<String>) -> std::collections::HashSet<String> {
+        let mut out = ids.clone();
+        loop {
+            let before = out.len();
+            for u in &self.units {
+                if u.merged_into.as_ref().is_some_and(|m| out.contains(&m.value)) {
+                    out.insert(u.id.value.clone());
+                }
+            }
+            if out.len() == before {
+                return out;
+            }
+        }
+    }
+
+    /// Whether another unit has the same name (the old and the new xã Tân
+    /// Khánh Trung): then outputs say which by its dates.
+    pub fn name_is_shared(&self, id: &str) -> bool {
+        let Some(unit) = self.unit(id) else { return false };
+        self.units
+            .iter()
+            .any(|u| u.id.value != id && crate::text::fold(&u.name) == crate::text::fold(&unit.name))
     }
 
     /// Display name of an org id (the id itself when unknown).
@@ -292,6 +378,24 @@ impl Workspace {
         }
     }
 
+    /// The workspace without the records of `files` (and without its
+    /// targets when `targets` is false): what the registers print from
+    /// when those files have errors. File ids stay valid.
+    pub fn without(&self, files: &std::collections::HashSet<FileId>, targets: bool) -> Workspace {
+        let keep = |f: &FileId| !files.contains(f);
+        Workspace::new(
+            self.root.clone(),
+            self.files.clone(),
+            self.config.clone(),
+            self.config_file,
+            if targets { self.targets.clone() } else { Vec::new() },
+            self.targets_file,
+            self.models.iter().filter(|m| keep(&m.file)).cloned().collect(),
+            self.meetings.iter().filter(|m| keep(&m.file)).cloned().collect(),
+            self.petitions.iter().filter(|p| keep(&p.file)).cloned().collect(),
+        )
+    }
+
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.meeting_index.get(id).map(|&i| &self.meetings[i])
     }
@@ -306,7 +410,14 @@ impl Workspace {
         self.root.join(self.rel_path(file))
     }
 
-    pub fn rules(&self) -> &Rules {
+    /// The limits of the workspace through time.
+    pub fn rule_book(&self) -> &RuleBook {
         &self.config.rules.0
+    }
+
+    /// The limits a petition is counted under: those in force on the day
+    /// it was received.
+    pub fn rules_for(&self, p: &Petition) -> &Rules {
+        self.config.rules.0.on(p.received.value)
     }
 }

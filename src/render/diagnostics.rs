@@ -34,6 +34,31 @@ pub fn summary_line(diags: &[Diagnostic], files: usize) -> String {
     )
 }
 
+/// The banner over a register printed without the records that have
+/// errors (SPEC section 5): each file left out, with its first error.
+pub fn left_out_banner(left: &[crate::load::LeftOut]) -> String {
+    let mut out = tr!(
+        "cảnh báo: {} tệp có lỗi bị để ra ngoài; số liệu dưới đây chỉ gồm các hồ sơ đọc được (`danvan check` liệt kê mọi lỗi):",
+        "warning: {} file(s) with errors are left out; what follows holds only the records that loaded (`danvan check` lists every error):",
+        left.len()
+    );
+    for l in left {
+        let more = if l.errors > 1 {
+            tr!(" (và {} lỗi khác)", " (and {} more)", l.errors - 1)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "\n  - {}: {} {}{more}",
+            show_path(&l.file),
+            l.code.as_str(),
+            l.message
+        ));
+    }
+    out.push('\n');
+    out
+}
+
 /// rustc-style text, coloured when `color` is set.
 pub fn human(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };

@@ -120,6 +120,8 @@ fn push_cell(line: &mut String, c: &Cell) {
 }
 
 pub fn write_table(t: &Table, out: &mut dyn io::Write) -> io::Result<()> {
+    let people = t.for_people();
+    let t = people.as_ref().unwrap_or(t);
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {

@@ -9,6 +9,8 @@ pub fn table(t: &Table) -> String {
 }
 
 pub fn write_table(t: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let people = t.for_people();
+    let t = people.as_ref().unwrap_or(t);
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {

@@ -169,6 +169,9 @@ pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
         config,
         tr!("Không có việc quá hạn.", "Nothing is overdue."),
     )));
+    if late.iter().any(|a| a.provisional) {
+        let _ = writeln!(out, "\n_{}_", crate::report::provisional_legend());
+    }
     if s.overdue.len() > MAX_LATE {
         let _ = writeln!(
             out,

@@ -83,6 +83,8 @@ pub fn table(t: &Table, color: bool) -> String {
 
 /// Writes a table and a newline after it.
 fn write_table(t: &Table, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let people = t.for_people();
+    let t = people.as_ref().unwrap_or(t);
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {

@@ -145,7 +145,7 @@ fn widths(table: &Table<'_>) -> Vec<f64> {
     for row in table.rows_and_total().take(2000) {
         for (i, cell) in row.iter().enumerate() {
             let shown = match cell {
-                Cell::Date(_) => 10,
+                Cell::Date(_) | Cell::Provisional(_) => 10,
                 Cell::Percent(_) => 7,
                 Cell::Bar(..) => 7,
                 other => crate::text::width(&other.shown()),
@@ -216,7 +216,8 @@ fn write_cell(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats) -
         Cell::Bar(fr, _) => {
             sheet.write_number_with_format(r, c, fr.clamp(0.0, 1.0), &f.percent)?;
         }
-        Cell::Date(d) => match excel_date(*d) {
+        // A provisional date is a date too; its machine column says so.
+        Cell::Date(d) | Cell::Provisional(d) => match excel_date(*d) {
             Some(x) => {
                 sheet.write_datetime_with_format(r, c, &x, &f.date)?;
             }

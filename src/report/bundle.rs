@@ -75,6 +75,7 @@ fn summary_of(snap: &Snapshot<'_>, kinds: &[Kind], by: &[Dim]) -> Summary {
             kinds: kinds.to_vec(),
             by: by.to_vec(),
             query: Query::default(),
+            fold_merged: false,
         },
     )
 }

@@ -12,6 +12,7 @@
 //! is not a column.
 
 use crate::domain::snapshot::{Item, Snapshot};
+use crate::domain::{self, deadlines};
 use crate::model::fields::{Export, FieldInfo};
 use crate::model::*;
 use chrono::NaiveDate;
@@ -131,8 +132,13 @@ const PETITION: Shape = Shape {
     added: &[
         ("units", &["unit_names"]),
         ("handler", &["handler_name"]),
-        ("accepted", &["acceptance_deadline"]),
-        ("extensions", &["resolution_deadline"]),
+        ("accepted", &["acceptance_deadline", "acceptance_provisional"]),
+        // The days each extension decided by the date adds (0 for one that
+        // does not count), then the deadline it makes.
+        (
+            "extensions",
+            &["extension_days", "resolution_deadline", "resolution_provisional"],
+        ),
         ("resolved", &["state", "days_left"]),
     ],
 };
@@ -165,7 +171,11 @@ fn ids(refs: &[Ref]) -> Value {
 }
 
 fn unit_names(ws: &Workspace, refs: &[Ref]) -> Value {
-    json(refs.iter().map(|r| ws.config.unit_name(&r.value)).collect::<Vec<_>>())
+    json(
+        refs.iter()
+            .map(|r| crate::i18n::unit_name(&ws.config, &r.value))
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn org_names(ws: &Workspace, refs: &[Ref]) -> Value {
@@ -299,16 +309,25 @@ fn petitions(snap: &Snapshot<'_>) -> Table {
         .filter_map(|item| {
             let Item::Petition(p, s) = item else { return None };
             let mut values = fields(|out| p.export_fields(snap.as_of, out));
-            // A complaint without a round is a first complaint.
+            // A complaint without a round is a first complaint; the others have none.
             set(&mut values, "round", json(p.round()));
+            let counted = deadlines::counted_extensions(&domain::facts(p), ws.rules_for(p), snap.as_of);
+            let extension_days: Vec<u32> = (p.extensions.iter().enumerate())
+                .filter(|(_, e)| e.date.value <= snap.as_of)
+                .map(|(i, _)| counted.iter().find(|c| c.index == i).map_or(0, |c| c.days))
+                .collect();
             Some(PETITION.row(
                 vec![json(&p.id)],
                 values,
                 |after| match after {
                     "units" => vec![unit_names(ws, &p.units)],
                     "handler" => vec![json(p.handler.as_ref().map(|h| ws.config.org_name(&h.value)))],
-                    "accepted" => vec![json(s.deadlines.acceptance)],
-                    "extensions" => vec![json(s.deadlines.resolution)],
+                    "accepted" => vec![json(s.deadlines.acceptance), json(s.deadlines.acceptance_provisional)],
+                    "extensions" => vec![
+                        json(&extension_days),
+                        json(s.deadlines.resolution),
+                        json(s.deadlines.resolution_provisional),
+                    ],
                     "resolved" => vec![json(s.state), json(s.days_left)],
                     _ => Vec::new(),
                 },
@@ -390,14 +409,18 @@ mod tests {
                 "field",
                 "summary",
                 "complex",
+                "especially_complex",
                 "remote",
                 "handler",
                 "handler_name",
                 "meeting",
                 "accepted",
                 "acceptance_deadline",
+                "acceptance_provisional",
                 "extensions",
+                "extension_days",
                 "resolution_deadline",
+                "resolution_provisional",
                 "resolved",
                 "state",
                 "days_left",

@@ -34,6 +34,10 @@ pub struct Row {
     pub deadline: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_left: Option<i64>,
+    /// Petitions: whether `deadline` rests on the statutory days off of a
+    /// year the calendar does not list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recognition: Option<Recognition>,
 }
@@ -52,10 +56,10 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
         .items(kind)
         .filter(|i| query.matches(i))
         .map(|item| {
-            let (deadline, days_left) = match &item {
-                Item::Petition(_, s) => (s.current_deadline(), s.days_left),
-                Item::Task(_, _, c, s) => (c.due.as_ref().map(|d| d.value), s.days_left),
-                _ => (None, None),
+            let (deadline, days_left, provisional) = match &item {
+                Item::Petition(_, s) => (s.current_deadline(), s.days_left, Some(s.provisional)),
+                Item::Task(_, _, c, s) => (c.due.as_ref().map(|d| d.value), s.days_left, None),
+                _ => (None, None, None),
             };
             Row {
                 id: item.id().into_owned(),
@@ -67,6 +71,7 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
                 status: item.status_str(),
                 deadline,
                 days_left,
+                provisional,
                 recognition: item.recognition_on(snap.as_of),
             }
         })
@@ -83,7 +88,12 @@ pub fn list(snap: &Snapshot<'_>, kind: Kind, query: &Query, sort: SortBy) -> Lis
         .config
         .units
         .iter()
-        .map(|u| (u.id.value.clone(), u.name.clone()))
+        .map(|u| {
+            (
+                u.id.value.clone(),
+                crate::i18n::unit_name(&snap.ws.config, &u.id.value).into_owned(),
+            )
+        })
         .collect();
     List {
         kind,
@@ -117,6 +127,9 @@ impl Report for List {
         }
         if has_deadline {
             columns.push(Column::new("deadline", word("Hạn", "Deadline")));
+            if self.kind == Kind::Petition {
+                columns.push(Column::machine("provisional", word("Hạn tạm tính", "Provisional")));
+            }
             columns.push(Column::new("days_left", word("Còn (ngày)", "Days left")));
         }
         if self.kind == Kind::Model {
@@ -148,7 +161,11 @@ impl Report for List {
                 row.push(Cell::toned_key(r.status.unwrap_or_default(), label, tone));
             }
             if has_deadline {
-                row.push(Cell::opt_date(r.deadline));
+                let provisional = r.provisional == Some(true);
+                row.push(Cell::opt_deadline(r.deadline, provisional));
+                if self.kind == Kind::Petition {
+                    row.push(Cell::flag(provisional));
+                }
                 row.push(r.days_left.map_or(Cell::Empty, Cell::Int));
             }
             if self.kind == Kind::Model {
@@ -156,6 +173,11 @@ impl Report for List {
             }
             row
         });
+        let notes = super::provisional_notes(
+            self.rows
+                .iter()
+                .any(|r| r.provisional == Some(true) && r.deadline.is_some()),
+        );
         Document {
             title: self.kind.label().to_owned(),
             subtitle: Some(tr!(
@@ -164,7 +186,7 @@ impl Report for List {
                 self.rows.len(),
                 super::format_date(self.as_of)
             )),
-            sections: vec![Section {
+            sections: std::iter::once(Section {
                 key: "list",
                 heading: None,
                 body: Body::Table(Table {
@@ -173,7 +195,9 @@ impl Report for List {
                     total: None,
                     empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
                 }),
-            }],
+            })
+            .chain(notes)
+            .collect(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod show;
 pub mod status;
 pub mod summary;
 
+use crate::i18n::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -112,6 +113,56 @@ impl Table<'_> {
     pub fn rows_and_total(&self) -> impl Iterator<Item = Cow<'_, [Cell]>> + '_ {
         self.rows.iter().chain(self.total.as_deref().map(Cow::Borrowed))
     }
+
+    /// The table as people read it (terminal, Markdown, HTML): without its
+    /// machine columns ([`Column::machine`]), which only CSV and xlsx
+    /// write. `None` when it has none.
+    pub fn for_people(&self) -> Option<Table<'_>> {
+        if !self.columns.iter().any(|c| c.machine) {
+            return None;
+        }
+        let keep: Vec<bool> = self.columns.iter().map(|c| !c.machine).collect();
+        let pick = move |row: &[Cell]| -> Vec<Cell> {
+            row.iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| c.clone())
+                .collect()
+        };
+        Some(Table {
+            columns: self.columns.iter().filter(|c| !c.machine).cloned().collect(),
+            rows: Rows::made(self.rows.len(), {
+                let pick = pick.clone();
+                move |i| self.rows.get(i).map(|r| pick(&r)).unwrap_or_default()
+            }),
+            total: self.total.as_deref().map(pick),
+            empty: self.empty.clone(),
+        })
+    }
+}
+
+/// The mark of a provisional deadline in tables and text, explained by
+/// [`provisional_legend`].
+pub const PROVISIONAL_MARK: &str = "†";
+
+/// What the mark of a provisional deadline means, for the notes under a
+/// table (see `domain::deadlines::Deadlines`).
+pub fn provisional_legend() -> String {
+    tr!(
+        "{} tạm tính: thời hạn phụ thuộc ngày nghỉ của một năm mà [calendar] chưa ghi, nên được tính theo ngày nghỉ luật định (Bộ luật Lao động 2019, điều 111–112; Tết, Giỗ Tổ theo âm lịch); có thể thay đổi khi Chính phủ công bố lịch nghỉ năm đó. Ghi năm đó vào [calendar] để bỏ dấu này.",
+        "{} provisional: the deadline depends on the days off of a year [calendar] does not list, so it was counted with the statutory days off (Labour Code 2019, art. 111–112; Tết and Giỗ Tổ from the lunar calendar) and may move when the government announces that year. List the year in [calendar] to remove the mark.",
+        PROVISIONAL_MARK
+    )
+}
+
+/// A section of notes under a report: the legend of the provisional
+/// mark, when `any` deadline shown carries it.
+pub fn provisional_notes(any: bool) -> Option<Section<'static>> {
+    any.then(|| Section {
+        key: "notes",
+        heading: None,
+        body: Body::Text(vec![provisional_legend()]),
+    })
 }
 
 /// A table's rows: built up front, or made one at a time as a renderer
@@ -199,6 +250,9 @@ pub struct Column {
     pub key: String,
     /// Heading in the run's language.
     pub label: String,
+    /// Written only where machines read (CSV, xlsx): what the table shows
+    /// people another way (a deadline's provisional mark).
+    pub machine: bool,
 }
 
 impl Column {
@@ -206,6 +260,15 @@ impl Column {
         Column {
             key: key.into(),
             label: label.into(),
+            machine: false,
+        }
+    }
+
+    /// A column for CSV and xlsx only ([`Table::for_people`] leaves it out).
+    pub fn machine(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column {
+            machine: true,
+            ..Column::new(key, label)
         }
     }
 }
@@ -236,6 +299,9 @@ pub enum Cell {
     Num(f64, usize),
     Percent(f64),
     Date(NaiveDate),
+    /// A provisional deadline: shown with [`PROVISIONAL_MARK`], written as
+    /// the bare date for machines (a machine column says it is provisional).
+    Provisional(NaiveDate),
     /// A progress bar of a fraction 0..=1 (clamped), and its tone.
     Bar(f64, Tone),
 }
@@ -269,6 +335,26 @@ impl Cell {
         d.map_or(Cell::Empty, Cell::Date)
     }
 
+    /// A deadline, marked when it is provisional.
+    pub fn deadline(d: NaiveDate, provisional: bool) -> Cell {
+        if provisional {
+            Cell::Provisional(d)
+        } else {
+            Cell::Date(d)
+        }
+    }
+
+    /// [`Cell::deadline`] of a deadline that may be absent.
+    pub fn opt_deadline(d: Option<NaiveDate>, provisional: bool) -> Cell {
+        d.map_or(Cell::Empty, |d| Cell::deadline(d, provisional))
+    }
+
+    /// A yes/no for a machine column: `true` or `false` in CSV, a word in
+    /// xlsx.
+    pub fn flag(yes: bool) -> Cell {
+        Cell::key(yes.to_string(), if yes { crate::i18n::word("có", "yes") } else { "" })
+    }
+
     pub fn is_numeric(&self) -> bool {
         matches!(self, Cell::Int(_) | Cell::Num(..) | Cell::Percent(_))
     }
@@ -296,6 +382,7 @@ impl Cell {
             Cell::Num(n, d) => format_decimal(*n, *d),
             Cell::Percent(p) => format!("{}%", format_decimal(*p, 1)),
             Cell::Date(d) => format_date(*d),
+            Cell::Provisional(d) => format!("{} {PROVISIONAL_MARK}", format_date(*d)),
             Cell::Bar(f, _) => bar(*f, 20),
         })
     }
@@ -309,7 +396,7 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Num(n, d) => format!("{n:.d$}"),
             Cell::Percent(p) => format!("{p:.1}"),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Date(d) | Cell::Provisional(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Bar(f, _) => format!("{:.3}", f.clamp(0.0, 1.0)),
         }
     }
@@ -463,6 +550,29 @@ mod tests {
         assert_eq!(bar(f64::NAN, 2), "··");
         assert_eq!(sparkline(&[0.0, 7.0, 3.5]), "▁█▅");
         assert_eq!(sparkline(&[2.0, 2.0]), "▄▄");
+    }
+
+    #[test]
+    fn a_provisional_deadline_is_marked_for_people_and_bare_for_machines() {
+        let d = NaiveDate::from_ymd_opt(2027, 1, 27).unwrap();
+        assert_eq!(Cell::deadline(d, true).display(), "27/1/2027 †");
+        assert_eq!(Cell::deadline(d, true).raw(), "2027-01-27");
+        assert_eq!(Cell::deadline(d, false), Cell::Date(d));
+        let table = Table {
+            columns: vec![
+                Column::new("deadline", "Hạn"),
+                Column::machine("provisional", "Tạm tính"),
+            ],
+            rows: vec![vec![Cell::deadline(d, true), Cell::flag(true)]].into(),
+            total: None,
+            empty: None,
+        };
+        let people = table.for_people().unwrap();
+        assert_eq!(people.columns.len(), 1);
+        assert_eq!(people.rows.get(0).unwrap().to_vec(), [Cell::Provisional(d)]);
+        assert_eq!(table.rows.get(0).unwrap()[1].raw(), "true");
+        assert!(people.for_people().is_none());
+        assert!(provisional_legend().starts_with("† "));
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn opening(ws: &Workspace, meeting: &Meeting) -> Vec<String> {
     let units: Vec<String> = meeting
         .units
         .iter()
-        .map(|u| ws.config.unit_name(&u.value).to_owned())
+        .map(|u| crate::i18n::unit_name(&ws.config, &u.value).into_owned())
         .collect();
     let met = match meeting.kind {
         MeetingType::Dialogue if !units.is_empty() => {

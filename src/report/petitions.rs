@@ -25,7 +25,8 @@ pub struct Entry<'a> {
     pub id: &'a str,
     #[serde(rename = "type")]
     pub kind: PetitionType,
-    pub round: u8,
+    /// A complaint's round (1 or 2); null for a denunciation or recommendation.
+    pub round: Option<u8>,
     #[serde(serialize_with = "iso::date")]
     pub received: NaiveDate,
     pub units: Vec<&'a str>,
@@ -40,6 +41,12 @@ pub struct Entry<'a> {
     pub acceptance_deadline: NaiveDate,
     #[serde(serialize_with = "iso::opt_date")]
     pub resolution_deadline: Option<NaiveDate>,
+    /// Whether a deadline rests on the statutory days off of a year the
+    /// calendar does not list (and may move when it is announced).
+    pub acceptance_provisional: bool,
+    pub resolution_provisional: bool,
+    /// Whether the deadline the state is judged on is provisional.
+    pub provisional: bool,
     #[serde(serialize_with = "iso::opt_date")]
     pub resolved: Option<NaiveDate>,
     pub state: PetitionState,
@@ -104,6 +111,9 @@ pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<
                 accepted: by(&p.accepted),
                 acceptance_deadline: s.deadlines.acceptance,
                 resolution_deadline: s.deadlines.resolution,
+                acceptance_provisional: s.deadlines.acceptance_provisional,
+                resolution_provisional: s.deadlines.resolution_provisional,
+                provisional: s.provisional,
                 resolved: by(&p.resolved),
                 state: s.state,
                 days_left: s.days_left,
@@ -141,7 +151,7 @@ impl Report for Register<'_> {
         // Rows are made as they are printed: the register may be long.
         let rows = Rows::made(self.petitions.len(), |i| {
             let e = &self.petitions[i];
-            let kind = if e.kind == PetitionType::Complaint && e.round == 2 {
+            let kind = if e.round == Some(2) {
                 tr!("{} lần 2", "{} (2nd)", e.kind.label())
             } else {
                 e.kind.label().to_owned()
@@ -157,8 +167,10 @@ impl Report for Register<'_> {
                 Cell::key(e.kind.as_str(), kind),
                 Cell::Date(e.received),
                 Cell::opt_date(e.accepted),
-                Cell::Date(e.acceptance_deadline),
-                Cell::opt_date(e.resolution_deadline),
+                Cell::deadline(e.acceptance_deadline, e.acceptance_provisional),
+                Cell::flag(e.acceptance_provisional),
+                Cell::opt_deadline(e.resolution_deadline, e.resolution_provisional),
+                Cell::flag(e.resolution_provisional),
                 Cell::opt_date(e.resolved),
                 Cell::toned_key(e.state.as_str(), e.state.label(), state_tone(e.state)),
                 days,
@@ -171,7 +183,15 @@ impl Report for Register<'_> {
                 Column::new("received", word("Nhận", "Received")),
                 Column::new("accepted", word("Thụ lý", "Accepted")),
                 Column::new("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
+                Column::machine(
+                    "acceptance_provisional",
+                    word("Hạn thụ lý tạm tính", "Accept by: provisional"),
+                ),
                 Column::new("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
+                Column::machine(
+                    "resolution_provisional",
+                    word("Hạn giải quyết tạm tính", "Resolve by: provisional"),
+                ),
                 Column::new("resolved", word("Giải quyết", "Resolved")),
                 Column::new("state", word("Trạng thái", "State")),
                 Column::new("days_left", word("Còn (ngày)", "Days left")),
@@ -185,6 +205,23 @@ impl Report for Register<'_> {
             .iter()
             .map(|c| Fact::new(c.state.as_str(), c.state.label(), Cell::Int(c.count as i64)))
             .collect();
+        let any_provisional = self
+            .petitions
+            .iter()
+            .any(|e| e.acceptance_provisional || e.resolution_provisional);
+        let mut sections = vec![
+            Section {
+                key: "petitions",
+                heading: None,
+                body: Body::Table(table),
+            },
+            Section {
+                key: "states",
+                heading: Some(word("Theo trạng thái", "By state").into()),
+                body: Body::Facts(counts),
+            },
+        ];
+        sections.extend(super::provisional_notes(any_provisional));
         Document {
             title: word("Sổ theo dõi thời hạn giải quyết đơn thư", "Petition deadline register").to_owned(),
             subtitle: Some(tr!(
@@ -194,18 +231,7 @@ impl Report for Register<'_> {
                 super::format_date(self.as_of),
                 self.due_within
             )),
-            sections: vec![
-                Section {
-                    key: "petitions",
-                    heading: None,
-                    body: Body::Table(table),
-                },
-                Section {
-                    key: "states",
-                    heading: Some(word("Theo trạng thái", "By state").into()),
-                    body: Body::Facts(counts),
-                },
-            ],
+            sections,
         }
     }
 }

@@ -47,6 +47,8 @@ pub fn value_cell(v: Option<f64>, percent: bool) -> Cell {
 ///     no baseline);
 ///   - `status`: `achieved`, `on-track`, `behind`, `missed` or `no-data`
 ///     (after the deadline a target is judged on its figure on the deadline);
+///   - `at_deadline`: that figure, once the deadline has passed (null
+///     before), so "80 against 75, missed" can be read beside `actual`;
 ///   - `series`: with `--by`, `[{ period, end, actual }]`: the figure at the
 ///     end of each period (`period` as `2023`, `2023-H1`, `2023-Q2`; `end`
 ///     the day it was taken); empty without `--by`.
@@ -73,7 +75,6 @@ pub struct TargetProgress {
     pub deadline: NaiveDate,
     pub series: Vec<SeriesPoint>,
     /// The figure on the deadline, when it has passed (what the status judges).
-    #[serde(skip)]
     pub at_deadline: Option<f64>,
     /// Whether values are percentages.
     #[serde(skip)]

@@ -848,7 +848,7 @@ fn reception_standard(ws: &Workspace) -> Option<&Target> {
 fn unit_ref(ws: &Workspace, id: &str) -> UnitRef {
     UnitRef {
         id: id.to_owned(),
-        name: ws.config.unit_name(id).to_owned(),
+        name: crate::i18n::unit_name(&ws.config, id).into_owned(),
     }
 }
 
@@ -1311,7 +1311,7 @@ fn directions(snap: &Snapshot<'_>, next: ReviewSpan, targets: &[TargetLine]) -> 
         let units: Vec<String> = p
             .units
             .iter()
-            .map(|u| ws.config.unit_name(&u.value).to_owned())
+            .map(|u| crate::i18n::unit_name(&ws.config, &u.value).into_owned())
             .collect();
         let place = if units.is_empty() {
             String::new()
@@ -1368,7 +1368,7 @@ fn appendix(snap: &Snapshot<'_>, span: ReviewSpan, end: NaiveDate) -> Appendix {
                 by_unit.push(UnitPetitions {
                     unit: unit.map(str::to_owned),
                     unit_name: unit.map_or("(không ghi đơn vị)".to_owned(), |u| {
-                        ws.config.unit_name(u).to_owned()
+                        crate::i18n::unit_name(&ws.config, u).into_owned()
                     }),
                     complaint: 0,
                     denunciation: 0,
@@ -1417,7 +1417,7 @@ fn appendix(snap: &Snapshot<'_>, span: ReviewSpan, end: NaiveDate) -> Appendix {
                 units: m
                     .units
                     .iter()
-                    .map(|u| ws.config.unit_name(&u.value).to_owned())
+                    .map(|u| crate::i18n::unit_name(&ws.config, &u.value).into_owned())
                     .collect(),
             })
         })
@@ -1434,7 +1434,7 @@ fn appendix(snap: &Snapshot<'_>, span: ReviewSpan, end: NaiveDate) -> Appendix {
             units: m
                 .units
                 .iter()
-                .map(|u| ws.config.unit_name(&u.value).to_owned())
+                .map(|u| crate::i18n::unit_name(&ws.config, &u.value).into_owned())
                 .collect(),
             attendance: m.attendance,
         })

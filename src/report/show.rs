@@ -119,10 +119,24 @@ pub enum Derived {
     },
     Petition {
         exists: bool,
+        /// A complaint's round (1 unless it says 2); null for the others.
+        round: Option<u8>,
         state: Option<PetitionState>,
         acceptance_deadline: NaiveDate,
         resolution_deadline: Option<NaiveDate>,
+        /// Whether each deadline, and the one the state is judged on, rests
+        /// on the statutory days off of a year the calendar does not list.
+        acceptance_provisional: bool,
+        resolution_provisional: bool,
+        provisional: bool,
         days_left: Option<i64>,
+        /// The `[[rules.from]]` set the petition is counted under (the one
+        /// in force on the day it was received); null for the limits in
+        /// force from the start.
+        rules_from: Option<NaiveDate>,
+        /// The days each extension adds on the date, in the order written
+        /// (0 for one that does not count: decided later, or a third).
+        extension_days: Vec<u32>,
     },
 }
 
@@ -210,12 +224,22 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
         Found::Petition(p) => {
             let status: &PetitionStatus = snap.petition_status(p)?;
             let exists = p.received.value <= as_of;
+            let rules = ws.rules_for(p);
+            let counted = crate::domain::deadlines::counted_extensions(&crate::domain::facts(p), rules, as_of);
             let derived = Derived::Petition {
                 exists,
+                round: p.round(),
                 state: exists.then_some(status.state),
                 acceptance_deadline: status.deadlines.acceptance,
                 resolution_deadline: status.deadlines.resolution,
+                acceptance_provisional: status.deadlines.acceptance_provisional,
+                resolution_provisional: status.deadlines.resolution_provisional,
+                provisional: status.provisional,
                 days_left: if exists { status.days_left } else { None },
+                rules_from: ws.rule_book().set_on(p.received.value).from,
+                extension_days: (0..p.extensions.len())
+                    .map(|i| counted.iter().find(|c| c.index == i).map_or(0, |c| c.days))
+                    .collect(),
             };
             let revealed = reveal_personal
                 .then_some(p.petitioner.as_ref())
@@ -250,12 +274,12 @@ fn text(s: &str) -> Cell {
 impl Show<'_> {
     fn units(&self, units: &[Ref]) -> Cell {
         if units.is_empty() {
-            return text(word("toàn huyện", "committee-wide"));
+            return text(word("toàn địa bàn", "committee-wide"));
         }
         text(
             &units
                 .iter()
-                .map(|u| self.config.unit_name(&u.value))
+                .map(|u| crate::i18n::unit_name(self.config, &u.value))
                 .collect::<Vec<_>>()
                 .join(", "),
         )
@@ -444,18 +468,22 @@ impl Report for Show<'_> {
                 RecordRef::Petition(p),
                 Derived::Petition {
                     exists,
+                    round,
                     state,
                     acceptance_deadline,
                     resolution_deadline,
+                    acceptance_provisional,
+                    resolution_provisional,
+                    provisional: _,
                     days_left,
+                    rules_from,
+                    extension_days,
                 },
             ) => {
                 title = tr!("Đơn {} {}", "{} {}", p.kind.label(), p.id);
                 self.not_yet(*exists, &mut facts);
-                let kind = match p.round.as_ref() {
-                    Some(r) if p.kind == PetitionType::Complaint => {
-                        tr!("{} lần {}", "{} (round {})", p.kind.label(), r.value)
-                    }
+                let kind = match (round, &p.round) {
+                    (Some(r), Some(_)) => tr!("{} lần {}", "{} (round {})", p.kind.label(), r),
                     _ => p.kind.label().to_owned(),
                 };
                 facts.push(Fact::new("type", word("Loại đơn", "Type"), text(&kind)));
@@ -466,7 +494,9 @@ impl Report for Show<'_> {
                 opt(&mut facts, "field", word("Lĩnh vực", "Field"), &p.field);
                 opt(&mut facts, "summary", word("Nội dung", "Summary"), &p.summary);
                 let mut flags = Vec::new();
-                if p.complex {
+                if p.especially_complex {
+                    flags.push(word("đặc biệt phức tạp", "especially complex"));
+                } else if p.complex {
                     flags.push(word("phức tạp", "complex"));
                 }
                 if p.remote {
@@ -490,10 +520,21 @@ impl Report for Show<'_> {
                     word("Ngày nhận", "Received"),
                     Cell::Date(p.received.value),
                 ));
+                if let Some(from) = rules_from {
+                    facts.push(Fact::new(
+                        "rules_from",
+                        word("Thời hạn theo", "Limits"),
+                        text(&tr!(
+                            "bộ thời hạn áp dụng từ ngày {} ([[rules.from]] trong danvan.toml)",
+                            "the set in force from {} ([[rules.from]] in danvan.toml)",
+                            super::format_date(*from)
+                        )),
+                    ));
+                }
                 facts.push(Fact::new(
                     "acceptance_deadline",
                     word("Hạn thụ lý", "Acceptance deadline"),
-                    Cell::Date(*acceptance_deadline),
+                    Cell::deadline(*acceptance_deadline, *acceptance_provisional),
                 ));
                 if let Some(a) = &p.accepted {
                     facts.push(Fact::new(
@@ -503,17 +544,33 @@ impl Report for Show<'_> {
                     ));
                 }
                 for (i, e) in p.extensions.iter().enumerate() {
+                    let days = extension_days.get(i).copied().unwrap_or(0);
+                    let value = if e.date.value > self.as_of {
+                        tr!(
+                            "{} (chưa đến ngày)",
+                            "{} (not yet made)",
+                            super::format_date(e.date.value)
+                        )
+                    } else if days == 0 {
+                        tr!(
+                            "{} (không được tính)",
+                            "{} (does not count)",
+                            super::format_date(e.date.value)
+                        )
+                    } else {
+                        tr!("{} (+{} ngày)", "{} (+{} days)", super::format_date(e.date.value), days)
+                    };
                     facts.push(Fact::new(
                         format!("extension.{}", i + 1),
                         tr!("Gia hạn lần {}", "Extension {}", i + 1),
-                        Cell::Date(e.value),
+                        text(&value),
                     ));
                 }
                 if let Some(d) = resolution_deadline {
                     facts.push(Fact::new(
                         "resolution_deadline",
                         word("Hạn giải quyết", "Resolution deadline"),
-                        Cell::Date(*d),
+                        Cell::deadline(*d, *resolution_provisional),
                     ));
                 }
                 if let Some(r) = &p.resolved {
@@ -563,6 +620,16 @@ impl Report for Show<'_> {
                 }
             }
             _ => title = self.id.clone(),
+        }
+        if let Derived::Petition {
+            acceptance_provisional,
+            resolution_provisional,
+            resolution_deadline,
+            ..
+        } = &self.derived
+        {
+            let shown = *acceptance_provisional || (*resolution_provisional && resolution_deadline.is_some());
+            sections.extend(super::provisional_notes(shown));
         }
         sections.insert(
             0,

@@ -39,6 +39,9 @@ pub struct Attention {
     /// Days from the as-of date to the deadline; negative when late.
     pub days_left: i64,
     pub state: &'static str,
+    /// A petition's deadline that rests on the statutory days off of a
+    /// year the calendar does not list; false for a task.
+    pub provisional: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,18 +140,20 @@ pub fn headlines_of(progress: &Progress) -> Vec<Headline> {
 
 /// The deadline that matters now for an item with one, and days left.
 fn attention(item: &Item<'_>) -> Option<Attention> {
-    let (deadline, days_left, state, responsible) = match item {
+    let (deadline, days_left, state, responsible, provisional) = match item {
         Item::Petition(p, s) => (
             s.current_deadline()?,
             s.days_left?,
             s.state.as_str(),
             p.handler.as_ref().map(|h| h.value.clone()),
+            s.provisional,
         ),
         Item::Task(_, _, c, s) => (
             c.due.as_ref()?.value,
             s.days_left?,
             s.state.as_str(),
             Some(c.assignee.value.clone()),
+            false,
         ),
         _ => return None,
     };
@@ -164,6 +169,7 @@ fn attention(item: &Item<'_>) -> Option<Attention> {
         deadline,
         days_left,
         state,
+        provisional,
     })
 }
 
@@ -252,7 +258,8 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
                 Cell::text(&a.id),
                 Cell::text(crate::text::truncate(&a.title, 60)),
                 Cell::text(a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))),
-                Cell::Date(a.deadline),
+                Cell::deadline(a.deadline, a.provisional),
+                Cell::flag(a.provisional),
                 Cell::toned_key(a.days_left.to_string(), days, tone),
             ]
         })
@@ -264,6 +271,7 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
             Column::new("title", word("Nội dung", "Subject")),
             Column::new("responsible", word("Cơ quan", "Responsible")),
             Column::new("deadline", word("Hạn", "Deadline")),
+            Column::machine("provisional", word("Hạn tạm tính", "Provisional")),
             Column::new("days_left", word("Còn lại", "Days")),
         ],
         rows,
@@ -273,6 +281,11 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
 }
 
 impl Status {
+    /// Whether a deadline the dashboard shows is provisional.
+    pub fn any_provisional(&self) -> bool {
+        self.overdue.iter().chain(&self.upcoming).any(|a| a.provisional)
+    }
+
     pub fn document_with(&self, config: &Config) -> Document<'_> {
         let c = &self.counts;
         let facts = vec![
@@ -382,6 +395,7 @@ impl Status {
             heading: Some(word("Hội nghị gần đây", "Latest meetings").into()),
             body: Body::Table(meetings),
         });
+        sections.extend(super::provisional_notes(self.any_provisional()));
         Document {
             title: tr!(
                 "{}: tình hình công tác dân vận",

@@ -69,11 +69,15 @@ impl Dim {
     }
 }
 
+#[derive(Default)]
 pub struct SummaryOptions {
     /// The kinds counted; empty means models, meetings and petitions.
     pub kinds: Vec<Kind>,
     pub by: Vec<Dim>,
     pub query: Query,
+    /// `--by unit` counts a ceased unit's records under the unit it was
+    /// merged into (`merged_into`, followed to the end).
+    pub fold_merged: bool,
 }
 
 /// Counts of one group. The extra counts depend on the kind summarised.
@@ -176,7 +180,7 @@ pub struct Summary {
 type SortKey = (i64, String);
 
 /// The values an item takes on a dimension, each with its label and sort key.
-fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim) -> Vec<(String, String, SortKey)> {
+fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> Vec<(String, String, SortKey)> {
     let cfg = &snap.ws.config;
     let none = || vec![(String::new(), "—".to_owned(), (i64::MAX, String::new()))];
     match dim {
@@ -189,21 +193,33 @@ fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim) -> Vec<(String, String
             if units.is_empty() {
                 return vec![(
                     String::new(),
-                    word("(toàn huyện)", "(committee-wide)").to_owned(),
+                    word("(toàn địa bàn)", "(committee-wide)").to_owned(),
                     (i64::MAX, String::new()),
                 )];
             }
-            units
+            let mut ids: Vec<&str> = units
                 .iter()
                 .map(|u| {
+                    if fold_merged {
+                        cfg.successor(&u.value)
+                    } else {
+                        u.value.as_str()
+                    }
+                })
+                .collect();
+            // Two old communes of one record merged into one: counted once there.
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_iter()
+                .map(|id| {
                     let pos = cfg
                         .units
                         .iter()
-                        .position(|x| x.id.value == u.value)
+                        .position(|x| x.id.value == id)
                         .unwrap_or(usize::MAX >> 1);
                     (
-                        u.value.clone(),
-                        cfg.unit_name(&u.value).to_owned(),
+                        id.to_owned(),
+                        crate::i18n::unit_name(cfg, id).into_owned(),
                         (pos as i64, String::new()),
                     )
                 })
@@ -303,7 +319,7 @@ pub fn summary(snap: &Snapshot<'_>, opts: &SummaryOptions) -> Summary {
                 continue;
             }
             total.add(&item, snap.as_of, extras);
-            let per_dim: Vec<_> = by.iter().map(|&d| values(snap, &item, d)).collect();
+            let per_dim: Vec<_> = by.iter().map(|&d| values(snap, &item, d, opts.fold_merged)).collect();
             for combo in combinations(&per_dim) {
                 let key: Vec<String> = combo.iter().map(|v| v.0.clone()).collect();
                 for (dim, v) in by.iter().zip(&combo) {
