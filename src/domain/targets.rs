@@ -337,8 +337,8 @@ pub struct Progress {
 /// missed); `actual` stays the figure on `as_of`.
 pub fn progress(timeline: &mut Timeline<'_, '_>, target: &Target, as_of: NaiveDate) -> Progress {
     let actual = timeline.actual(target, as_of);
-    let at_deadline = if as_of > target.deadline {
-        timeline.actual(target, target.deadline)
+    let at_deadline = if as_of > target.deadline.value {
+        timeline.actual(target, target.deadline.value)
     } else {
         actual
     };
@@ -354,17 +354,21 @@ pub fn assess(target: &Target, as_of: NaiveDate, actual: Option<f64>, at_deadlin
         target.goal,
         actual,
         expected,
-        as_of > target.deadline,
+        as_of > target.deadline.value,
         at_deadline,
     );
     Progress {
         actual,
-        at_deadline: at_deadline.filter(|_| as_of > target.deadline),
+        at_deadline: at_deadline.filter(|_| as_of > target.deadline.value),
         expected,
         // Once the deadline has passed the target is judged on its figure on
         // the deadline, and so is its share of the goal.
-        percent_of_goal: if as_of > target.deadline { at_deadline } else { actual }
-            .map(|a| percent_of_goal(target.direction, target.goal, a)),
+        percent_of_goal: if as_of > target.deadline.value {
+            at_deadline
+        } else {
+            actual
+        }
+        .map(|a| percent_of_goal(target.direction, target.goal, a)),
         status,
     }
 }
@@ -385,10 +389,10 @@ pub fn expected(target: &Target, date: NaiveDate) -> Option<f64> {
     if date <= base.date {
         return Some(base.value);
     }
-    if date >= target.deadline {
+    if date >= target.deadline.value {
         return Some(target.goal);
     }
-    let span = (target.deadline - base.date).num_days() as f64;
+    let span = (target.deadline.value - base.date).num_days() as f64;
     let done = (date - base.date).num_days() as f64;
     Some(base.value + (target.goal - base.value) * done / span)
 }
@@ -473,7 +477,7 @@ pub fn series(timeline: &mut Timeline<'_, '_>, target: &Target, g: Granularity, 
     let Some(from) = after_baseline.into_iter().chain(first).min() else {
         return Vec::new();
     };
-    let to = as_of.min(target.deadline);
+    let to = as_of.min(target.deadline.value);
     Period::range(from, to, g)
         .into_iter()
         .map(|period| {
@@ -515,8 +519,7 @@ mod tests {
             file: FileId::default(),
             span: Span::default(),
             title: "t".into(),
-            deadline: d(deadline),
-            deadline_span: Span::default(),
+            deadline: Sp::new(d(deadline), Span::default()),
             goal,
             direction,
             baseline: baseline.map(|(value, date)| Baseline { value, date: d(date) }),

@@ -12,9 +12,9 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// A table being read, with where its problems go.
-struct TableSource<'c, 'p, 't, 'i> {
-    cx: &'c mut Ctx<'p>,
-    t: &'c Table<'t, 'i>,
+pub(super) struct TableSource<'c, 'p, 't, 'i> {
+    pub(super) cx: &'c mut Ctx<'p>,
+    pub(super) t: &'c Table<'t, 'i>,
 }
 
 impl Source for TableSource<'_, '_, '_, '_> {
@@ -34,6 +34,17 @@ impl Source for TableSource<'_, '_, '_, '_> {
 
     fn boolean(&mut self, key: &str) -> Option<bool> {
         self.t.bool(self.cx, key)
+    }
+
+    fn number(&mut self, key: &str, need: Need) -> Option<f64> {
+        match need {
+            Need::Required => self.t.req_number(self.cx, key),
+            Need::Optional => self.t.number(self.cx, key),
+        }
+    }
+
+    fn measure(&mut self, key: &str) -> Option<Measure> {
+        super::targets::measure_field(self.cx, self.t, key)
     }
 
     fn integer(&mut self, key: &str, min: i64, max: i64) -> Option<Sp<i64>> {

@@ -1,8 +1,10 @@
 //! `targets.toml`: the targets and how each is measured.
 
+use super::records::TableSource;
 use super::table::{Ctx, Table};
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::i18n::tr;
+use crate::model::MeasureShapes;
 use crate::model::filter::{KeyDomain, key_domain, keys_for, parse_kind};
 use crate::model::*;
 use toml::de::DeValue;
@@ -15,51 +17,57 @@ pub fn targets(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Vec<Target>
         .collect()
 }
 
+/// One `[[target]]`, read as its type says, and the rules within it.
 fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
-    t.finish(
-        cx,
-        &[
-            "id",
-            "title",
-            "deadline",
-            "goal",
-            "direction",
-            "baseline",
-            "measure",
-            "observation",
-            "unit",
-            "source",
-            "note",
-        ],
-    );
-    let id = t.req_string(cx, "id");
-    let title = t.req_string(cx, "title");
-    let deadline = t.req_date(cx, "deadline");
-    let goal = t.req_number(cx, "goal");
-    let direction = t
-        .keyword::<Direction>(cx, "direction")
-        .map_or(Direction::AtLeast, |d| d.value);
-    let baseline = t.table(cx, "baseline").and_then(|b| {
-        b.finish(cx, &["value", "date"]);
-        let value = b.req_number(cx, "value");
-        let date = b.req_date(cx, "date");
-        Some(Baseline {
-            value: value?,
-            date: date?.value,
-        })
-    });
-    let measure = match t.get("measure") {
+    let mut target = Target::read(&mut TableSource { cx, t })?;
+    target.file = file;
+    target.span = cx.span(t.span());
+    target.observations.sort_by_key(|o| o.date);
+    if matches!(target.measure, Measure::Manual) && target.observations.is_empty() && !t.has("observation") {
+        cx.report(
+            Code::ManualNoData,
+            t.span(),
+            tr!(
+                "chỉ tiêu `{}` đo thủ công nhưng không có quan sát nào",
+                "manual target `{}` has no observations",
+                target.id
+            ),
+            Some("[[target.observation]]\ndate = 2024-12-31\nvalue = 70".into()),
+        );
+    }
+    if let Some(b) = &target.baseline
+        && target.deadline.value < b.date
+    {
+        cx.diags.push(
+            Diagnostic::new(
+                Code::TargetDates,
+                tr!(
+                    "hạn của chỉ tiêu `{}` ({}) trước ngày gốc ({})",
+                    "target `{}` has its deadline ({}) before its baseline date ({})",
+                    target.id,
+                    target.deadline.value,
+                    b.date
+                ),
+            )
+            .in_file(cx.path)
+            .at(target.deadline.span.range()),
+        );
+    }
+    Some(target)
+}
+
+/// A target's `measure`: a table of one of the shapes of
+/// `model::target::MeasureShapes`, or `"manual"`.
+pub(super) fn measure_field(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Measure> {
+    let example = "measure = { count = \"models\", where = { status = \"active\" } }";
+    match t.get(key) {
         None => {
-            t.missing(
-                cx,
-                "measure",
-                Some("measure = { count = \"models\", where = { status = \"active\" } }".into()),
-            );
+            t.missing(cx, key, Some(example.into()));
             None
         }
         Some(v) => match v.get_ref() {
             DeValue::String(s) if s.as_ref() == "manual" => Some(Measure::Manual),
-            DeValue::Table(_) => t.table(cx, "measure").and_then(|m| measure(cx, &m)),
+            DeValue::Table(_) => t.table(cx, key).and_then(|m| measure(cx, &m)),
             _ => {
                 cx.report(
                     Code::Measure,
@@ -68,76 +76,19 @@ fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
                         "`measure` phải là một bảng hoặc \"manual\"",
                         "`measure` must be a table or \"manual\""
                     ),
-                    Some("measure = { count = \"models\", where = { status = \"active\" } }".into()),
+                    Some(example.into()),
                 );
                 None
             }
         },
-    };
-    let mut observations = Vec::new();
-    for o in t.tables(cx, "observation") {
-        o.finish(cx, &["date", "value", "note"]);
-        let date = o.req_date(cx, "date");
-        let value = o.req_number(cx, "value");
-        let note = o.string(cx, "note").map(|s| s.value);
-        if let (Some(date), Some(value)) = (date, value) {
-            observations.push(Observation {
-                date: date.value,
-                value,
-                note,
-            });
-        }
     }
-    observations.sort_by_key(|o| o.date);
-    let id = id?;
-    let deadline = deadline?;
-    let measure = measure?;
-    if matches!(measure, Measure::Manual) && observations.is_empty() && !t.has("observation") {
-        cx.report(
-            Code::ManualNoData,
-            t.span(),
-            tr!(
-                "chỉ tiêu `{}` đo thủ công nhưng không có quan sát nào",
-                "manual target `{}` has no observations",
-                id.value
-            ),
-            Some("[[target.observation]]\ndate = 2024-12-31\nvalue = 70".into()),
-        );
-    }
-    if let Some(b) = &baseline
-        && deadline.value < b.date
-    {
-        cx.diags.push(
-            Diagnostic::new(
-                Code::TargetDates,
-                tr!(
-                    "hạn của chỉ tiêu `{}` ({}) trước ngày gốc ({})",
-                    "target `{}` has its deadline ({}) before its baseline date ({})",
-                    id.value,
-                    deadline.value,
-                    b.date
-                ),
-            )
-            .in_file(cx.path)
-            .at(deadline.span.range()),
-        );
-    }
-    Some(Target {
-        id: id.value,
-        file,
-        span: cx.span(t.span()),
-        title: title?.value,
-        deadline: deadline.value,
-        deadline_span: deadline.span,
-        goal: goal?,
-        direction,
-        baseline,
-        measure,
-        observations,
-        unit: t.string(cx, "unit").map(|s| s.value),
-        source: t.string(cx, "source").map(|s| s.value),
-        note: t.string(cx, "note").map(|s| s.value),
-    })
+}
+
+/// Reports every key of a measure that its shape does not have.
+fn finish_shape(cx: &mut Ctx<'_>, m: &Table<'_, '_>, name: &str) {
+    let keys = MeasureShapes::keys(name);
+    let known: Vec<&str> = keys.iter().map(String::as_str).collect();
+    m.finish(cx, &known);
 }
 
 const MEASURES: &[&str] = &["count", "share", "coverage", "every", "sum", "manual"];
@@ -184,19 +135,13 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
         }
     };
     if which == "manual" {
-        m.finish(cx, &["manual"]);
+        finish_shape(cx, m, "manual");
         return Some(Measure::Manual);
     }
     if which == "every" {
         return every(cx, m);
     }
-    let known: &[&str] = match which {
-        "count" => &["count", "where", "within"],
-        "share" => &["share", "where", "success"],
-        "coverage" => &["coverage", "where", "min", "within"],
-        _ => &["sum", "where"],
-    };
-    m.finish(cx, known);
+    finish_shape(cx, m, which);
     let target = m.string(cx, which)?;
     let (kind, indicator) = if which == "sum" {
         let parts: Vec<&str> = target.value.splitn(3, '.').collect();
@@ -267,7 +212,7 @@ fn measure(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
 /// `{ every = "month", count = KIND, where, min, from }`: the share of
 /// months (or quarters) holding at least `min` matching records.
 fn every(cx: &mut Ctx<'_>, m: &Table<'_, '_>) -> Option<Measure> {
-    m.finish(cx, &["every", "count", "where", "min", "from"]);
+    finish_shape(cx, m, "every");
     let example = "measure = { every = \"month\", count = \"meetings\", where = { type = \"reception\" }, min = 1 }";
     let every = m.keyword::<Granularity>(cx, "every");
     let every = match every {
@@ -451,7 +396,7 @@ mod tests {
             (t.id.as_str(), t.title.as_str(), t.goal, t.file),
             ("t", "T", 10.0, FileId(1))
         );
-        assert_eq!(t.deadline, date("2025-12-31"));
+        assert_eq!(t.deadline.value, date("2025-12-31"));
         assert_eq!(t.direction, Direction::AtMost);
         assert_eq!(
             t.baseline.as_ref().map(|b| (b.value, b.date)),

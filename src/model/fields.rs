@@ -54,6 +54,8 @@ pub trait Source {
     fn string(&mut self, key: &str, need: Need) -> Option<Sp<String>>;
     fn date(&mut self, key: &str, need: Need) -> Option<Sp<NaiveDate>>;
     fn boolean(&mut self, key: &str) -> Option<bool>;
+    /// A finite number, whole or decimal.
+    fn number(&mut self, key: &str, need: Need) -> Option<f64>;
     /// A whole number in `min..=max`.
     fn integer(&mut self, key: &str, min: i64, max: i64) -> Option<Sp<i64>>;
     /// A word of a closed set: its index in `words`.
@@ -66,6 +68,8 @@ pub trait Source {
     fn period(&mut self, key: &str) -> Option<Period>;
     /// A complaint's round: 1 or 2.
     fn round(&mut self, key: &str) -> Option<Sp<u8>>;
+    /// How a target is measured (`targets.toml`); `None` when it cannot be read.
+    fn measure(&mut self, key: &str) -> Option<super::Measure>;
     /// A denunciation's extensions: dates, or `{ date, days }`.
     fn extensions(&mut self, key: &str) -> Vec<super::Extension>;
     /// A sub-table, read by `read` when it is there.
@@ -178,6 +182,18 @@ impl FieldType for bool {
     }
 }
 
+impl FieldType for f64 {
+    fn read(src: &mut dyn Source, key: &'static str) -> Option<Self> {
+        src.number(key, Need::Required)
+    }
+}
+
+impl FieldType for NaiveDate {
+    fn read(src: &mut dyn Source, key: &'static str) -> Option<Self> {
+        src.date(key, Need::Required).map(|d| d.value)
+    }
+}
+
 impl FieldType for Option<u32> {
     fn read(src: &mut dyn Source, key: &'static str) -> Option<Self> {
         Some(src.integer(key, 0, i64::from(u32::MAX)).map(|n| n.value as u32))
@@ -277,8 +293,13 @@ impl Happens for Vec<Sp<NaiveDate>> {
 /// - `export: skip` (not a column) or `export: happens` (a date known once
 ///   passed), or `known_from: field` (known once that date has passed);
 ///   by default the value is a column as written;
-/// - `read: method`: the [`Source`] method that reads it, instead of its
-///   type's [`FieldType::read`].
+/// - `read: method`: the [`Source`] method that reads it (an optional
+///   field), instead of its type's [`FieldType::read`]; `read_required:
+///   method` for a required one (the method's `None` means the record
+///   cannot be made); `or: (expr)`: the value when the key is absent.
+///
+/// After the fields, `;` and fields that are not in the file (where a
+/// record was read, say): they start as their `Default`.
 ///
 /// A record kept in its own file starts with `@file`: it gets `id` and
 /// `file`, which the loader sets from the path.
@@ -328,21 +349,30 @@ macro_rules! record {
                 $(#[$fmeta:meta])*
                 pub $field:ident : $ty:ty $({ $($opt:ident : $val:tt),* $(,)? })?
             ),* $(,)?
+            $(;
+                $(
+                    $(#[$xmeta:meta])*
+                    pub $xfield:ident : $xty:ty
+                ),* $(,)?
+            )?
         }
     ) => {
         $(#[$meta])*
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
+            $($( $(#[$xmeta])* pub $xfield: $xty, )*)?
         }
 
         impl $name {
             $crate::record!(@common $( $field : $ty ; $($($opt : $val),*)? )|*);
 
-            /// Reads the table.
+            /// Reads the table; the fields after `;` in its definition are
+            /// not in the file: they start as their default, for the loader
+            /// to set.
             pub fn read(src: &mut dyn $crate::model::fields::Source) -> Option<Self> {
                 src.finish(Self::FIELDS);
                 $( let $field = $crate::record!(@read src, $ty, $crate::record!(@key $field; $($($opt : $val),*)?); $($($opt : $val),*)?); )*
-                Some($name { $( $field: $field?, )* })
+                Some($name { $( $field: $field?, )* $($( $xfield: Default::default(), )*)? })
             }
         }
 
@@ -419,6 +449,10 @@ macro_rules! record {
         <$ty as $crate::model::fields::FieldType>::read($src, $key)
     };
     (@read $src:ident, $ty:ty, $key:expr; read : $m:ident $(, $($rest:tt)*)?) => { Some($src.$m($key)) };
+    (@read $src:ident, $ty:ty, $key:expr; read_required : $m:ident $(, $($rest:tt)*)?) => { $src.$m($key) };
+    (@read $src:ident, $ty:ty, $key:expr; or : $e:tt $(, $($rest:tt)*)?) => {
+        <Option<$ty> as $crate::model::fields::FieldType>::read($src, $key).map(|v| v.unwrap_or($e))
+    };
     (@read $src:ident, $ty:ty, $key:expr; $o:ident : $v:tt $(, $($rest:tt)*)?) => {
         $crate::record!(@read $src, $ty, $key; $($($rest)*)?)
     };
@@ -466,4 +500,39 @@ macro_rules! record {
     (@export $self:ident, $out:ident, $as_of:ident, $field:ident, $key:expr; $o:ident : $v:tt $(, $($rest:tt)*)?) => {
         $crate::record!(@export $self, $out, $as_of, $field, $key; $($($rest)*)?)
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldInfo;
+    use crate::model::*;
+    use schemars::JsonSchema;
+
+    /// The keys `record!` reads are the keys the JSON Schema describes: a
+    /// `key:` option and a serde rename cannot disagree.
+    #[test]
+    fn every_record_type_reads_the_keys_its_schema_describes() {
+        fn check<T: JsonSchema>(fields: &[FieldInfo]) {
+            let schema = schemars::SchemaGenerator::default().into_root_schema_for::<T>();
+            let mut described: Vec<String> = schema
+                .get("properties")
+                .and_then(|p| p.as_object())
+                .map(|p| p.keys().cloned().collect())
+                .unwrap_or_default();
+            let mut read: Vec<String> = fields.iter().map(|f| f.key.to_owned()).collect();
+            described.sort();
+            read.sort();
+            assert_eq!(read, described, "{}", T::schema_name());
+        }
+        check::<Model>(Model::FIELDS);
+        check::<Update>(Update::FIELDS);
+        check::<Meeting>(Meeting::FIELDS);
+        check::<Conclusion>(Conclusion::FIELDS);
+        check::<Notice>(Notice::FIELDS);
+        check::<Petition>(Petition::FIELDS);
+        check::<Petitioner>(Petitioner::FIELDS);
+        check::<Target>(Target::FIELDS);
+        check::<Baseline>(Baseline::FIELDS);
+        check::<Observation>(Observation::FIELDS);
+    }
 }

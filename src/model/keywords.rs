@@ -175,6 +175,13 @@ keyword! {
     }
 }
 
+/// A target is reached from below unless it says otherwise.
+impl Default for Direction {
+    fn default() -> Direction {
+        Direction::AtLeast
+    }
+}
+
 keyword! {
     /// Whether a statutory limit counts calendar days or working days.
     DayCount {

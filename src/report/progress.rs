@@ -94,7 +94,7 @@ impl TargetProgress {
             percent_of_goal: p.percent_of_goal,
             expected: p.expected,
             status: p.status,
-            deadline: t.deadline,
+            deadline: t.deadline.value,
             series,
             at_deadline: p.at_deadline,
             percent: is_percent(t),

@@ -1129,8 +1129,8 @@ fn target_lines(timeline: &mut Timeline<'_, '_>, ws: &Workspace, span: ReviewSpa
                 ReviewSpan::Range(..) => None,
             };
             // The final verdict, once the deadline is reached: its figure on the deadline.
-            let verdict = (t.deadline <= end).then(|| {
-                let on_deadline = timeline.actual(t, t.deadline);
+            let verdict = (t.deadline.value <= end).then(|| {
+                let on_deadline = timeline.actual(t, t.deadline.value);
                 match on_deadline {
                     Some(v) if targets::at_least_as_good(t.direction, v, t.goal) => TargetStatus::Achieved,
                     _ => TargetStatus::Missed,
@@ -1142,7 +1142,7 @@ fn target_lines(timeline: &mut Timeline<'_, '_>, ws: &Workspace, span: ReviewSpa
                 measure: t.measure.name(),
                 direction: t.direction,
                 goal: t.goal,
-                deadline: t.deadline,
+                deadline: t.deadline.value,
                 percent: t.measure.is_percent() || t.unit.as_deref() == Some("%"),
                 actual: p.actual,
                 expected: p.expected,
