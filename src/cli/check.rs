@@ -1,6 +1,6 @@
 //! `danvan check`: validate everything, report every problem at once.
 
-use super::output::print;
+use super::output::{page, print};
 use super::{Context, Failure, Outcome};
 use crate::diag::{Code, Severity};
 use crate::i18n::tr;
@@ -53,7 +53,7 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
         CheckFormat::Json => diagnostics::json(&loaded.diagnostics, &loaded.sources),
         CheckFormat::Github => diagnostics::github(&loaded.diagnostics, &loaded.sources),
     };
-    print(&out)?;
+    page(cx, |w| w.write_all(out.as_bytes()))?;
     let deny_warnings = args.deny.is_some();
     let failed = loaded
         .diagnostics

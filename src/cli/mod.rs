@@ -67,6 +67,10 @@ pub struct Global {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Print straight to the terminal, without a pager. Default on a
+    /// terminal: DANVAN_PAGER, else PAGER, else `less -FRX`
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,17 +184,50 @@ pub struct Context {
     pub global: Global,
     pub color_stdout: bool,
     pub color_stderr: bool,
+    /// What standard output is: its colour and, on a terminal, its width.
+    pub screen: crate::render::Screen,
+}
+
+/// Whether a stream gets colour under `--color auto`, as the conventions
+/// of no-color.org and bixense.com/clicolors say: `NO_COLOR` (not empty)
+/// never, `CLICOLOR_FORCE` (not empty, not 0) always, else on a terminal
+/// that is not `TERM=dumb` and without `CLICOLOR=0`.
+fn auto_color(terminal: bool, var: impl Fn(&str) -> Option<String>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    if set("NO_COLOR") {
+        return false;
+    }
+    if var("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    terminal && var("TERM").as_deref() != Some("dumb") && var("CLICOLOR").as_deref() != Some("0")
+}
+
+/// The width tables must fit: `COLUMNS` when set (to a number), else the
+/// terminal's when standard output is one; none for a file or a pipe,
+/// which get the whole table.
+fn screen_width(terminal: bool) -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok())
+        && n > 0
+    {
+        return Some(n);
+    }
+    if !terminal {
+        return None;
+    }
+    comfy_table::Table::new().width().map(usize::from).filter(|&w| w > 0)
 }
 
 impl Context {
     fn new(global: Global) -> Context {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let var = |name: &str| std::env::var(name).ok();
+        let stdout_terminal = std::io::stdout().is_terminal();
         let (out, err) = match global.color {
             ColorArg::Always => (true, true),
             ColorArg::Never => (false, false),
             ColorArg::Auto => (
-                !no_color && std::io::stdout().is_terminal(),
-                !no_color && std::io::stderr().is_terminal(),
+                auto_color(stdout_terminal, var),
+                auto_color(std::io::stderr().is_terminal(), var),
             ),
         };
         // `--lang` holds from the first message on, before any workspace is read.
@@ -203,6 +240,10 @@ impl Context {
             global,
             color_stdout: out,
             color_stderr: err,
+            screen: crate::render::Screen {
+                color: out,
+                width: screen_width(stdout_terminal),
+            },
         }
     }
 
@@ -327,6 +368,22 @@ pub fn main() -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn colour_follows_no_color_clicolor_force_and_term_dumb() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        assert!(super::auto_color(true, env(&[])));
+        assert!(!super::auto_color(false, env(&[])));
+        assert!(!super::auto_color(true, env(&[("TERM", "dumb")])));
+        assert!(!super::auto_color(true, env(&[("CLICOLOR", "0")])));
+        assert!(!super::auto_color(true, env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])));
+        assert!(super::auto_color(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(super::auto_color(false, env(&[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")])));
+        assert!(!super::auto_color(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(super::auto_color(true, env(&[("NO_COLOR", "")])));
+    }
+
     /// The modules of `cli/` that are not commands: what commands share.
     const SHARED: [&str; 3] = ["mod", "args", "output"];
 

@@ -75,6 +75,9 @@ pub struct Fact {
     pub key: String,
     pub label: String,
     pub value: Cell,
+    /// What machines get instead of `value` when a line for people says
+    /// several things ("13 (7 active, 8 recognised)"): one fact each.
+    pub parts: Vec<(String, Cell)>,
 }
 
 impl Fact {
@@ -83,6 +86,31 @@ impl Fact {
             key: key.into(),
             label: label.into(),
             value,
+            parts: Vec::new(),
+        }
+    }
+
+    /// The counts machine formats write for this line, one per key.
+    pub fn parts(mut self, counts: &[(&str, u64)]) -> Fact {
+        self.parts = counts
+            .iter()
+            .map(|&(k, n)| (k.to_owned(), Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))))
+            .collect();
+        self
+    }
+
+    /// A line whose machine form is these values (a code, a number), one per key.
+    pub fn with_parts(mut self, parts: Vec<(&str, Cell)>) -> Fact {
+        self.parts = parts.into_iter().map(|(k, c)| (k.to_owned(), c)).collect();
+        self
+    }
+
+    /// What machine formats write: the parts, or the value under its key.
+    pub fn machine(&self) -> Vec<(&str, &Cell)> {
+        if self.parts.is_empty() {
+            vec![(self.key.as_str(), &self.value)]
+        } else {
+            self.parts.iter().map(|(k, c)| (k.as_str(), c)).collect()
         }
     }
 }
@@ -95,15 +123,39 @@ pub struct Table<'a> {
     pub total: Option<Vec<Cell>>,
     /// What to say when there are no rows.
     pub empty: Option<String>,
+    /// The keys of the columns a terminal too narrow for the table may
+    /// leave out, the first left out first. The columns not named here
+    /// always show; when they do not fit, a register prints a block per
+    /// row instead.
+    pub drop: Vec<String>,
+}
+
+/// Column keys, for [`Table::drop`].
+pub fn keys(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|&k| k.to_owned()).collect()
 }
 
 impl Table<'_> {
-    /// Which columns hold numbers (judged on the first row), to align
-    /// them and their headings right.
+    /// Which columns hold numbers, to align them and their headings right.
     pub fn numeric_columns(&self) -> Vec<bool> {
+        self.kinds().into_iter().map(|k| k == ColumnKind::Number).collect()
+    }
+
+    /// Each column's kind: as declared, else judged on the first row.
+    pub fn kinds(&self) -> Vec<ColumnKind> {
         let first = self.rows.first();
-        (0..self.columns.len())
-            .map(|i| first.as_ref().and_then(|r| r.get(i)).is_some_and(Cell::is_numeric))
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.kind {
+                Some(k) => k,
+                None => match first.as_ref().and_then(|r| r.get(i).cloned()) {
+                    Some(Cell::Int(_) | Cell::Num(..) | Cell::Percent(_)) => ColumnKind::Number,
+                    Some(Cell::Date(_)) => ColumnKind::Date,
+                    Some(Cell::Bar(..)) => ColumnKind::Bar,
+                    _ => ColumnKind::Text,
+                },
+            })
             .collect()
     }
 
@@ -198,6 +250,25 @@ pub struct Column {
     pub key: String,
     /// Heading in the run's language.
     pub label: String,
+    /// What the column holds; `None`: judged on its first cell.
+    pub kind: Option<ColumnKind>,
+}
+
+/// What a column holds, which says how a narrow terminal may lay it out:
+/// only text is cut (on one line, with "…"); the others are never broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Free text (a title, a name): takes the width the others leave.
+    Text,
+    /// Numbers, right-aligned.
+    Number,
+    Date,
+    /// A record's id: never cut, so it can be copied.
+    Id,
+    /// A state or a code's short label.
+    State,
+    /// A progress bar, narrower on a narrow terminal.
+    Bar,
 }
 
 impl Column {
@@ -205,7 +276,36 @@ impl Column {
         Column {
             key: key.into(),
             label: label.into(),
+            kind: None,
         }
+    }
+
+    /// A column declared of a kind.
+    pub fn of(kind: ColumnKind, key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column {
+            kind: Some(kind),
+            ..Column::new(key, label)
+        }
+    }
+
+    pub fn id(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Id, key, label)
+    }
+
+    pub fn text(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Text, key, label)
+    }
+
+    pub fn state(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::State, key, label)
+    }
+
+    pub fn date(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Date, key, label)
+    }
+
+    pub fn number(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Number, key, label)
     }
 }
 

@@ -1,6 +1,6 @@
 //! `danvan petitions`: the deadline register, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, iso};
+use super::{Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, iso, keys};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -166,19 +166,20 @@ impl Report for Register<'_> {
         });
         let table = Table {
             columns: vec![
-                Column::new("id", word("Mã đơn", "Id")),
-                Column::new("type", word("Loại", "Type")),
-                Column::new("received", word("Nhận", "Received")),
-                Column::new("accepted", word("Thụ lý", "Accepted")),
-                Column::new("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
-                Column::new("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
-                Column::new("resolved", word("Giải quyết", "Resolved")),
-                Column::new("state", word("Trạng thái", "State")),
-                Column::new("days_left", word("Còn (ngày)", "Days left")),
+                Column::id("id", word("Mã đơn", "Id")),
+                Column::state("type", word("Loại", "Type")),
+                Column::date("received", word("Nhận", "Received")),
+                Column::date("accepted", word("Thụ lý", "Accepted")),
+                Column::date("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
+                Column::date("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
+                Column::date("resolved", word("Giải quyết", "Resolved")),
+                Column::state("state", word("Trạng thái", "State")),
+                Column::state("days_left", word("Còn (ngày)", "Days left")),
             ],
             rows,
             total: None,
             empty: Some(tr!("Không có đơn nào khớp.", "No petitions match.")),
+            drop: keys(&["accepted", "received", "resolved", "acceptance_deadline", "type"]),
         };
         let counts = self
             .states

@@ -2,7 +2,7 @@
 //! `danvan show TARGET`: how one target's figure is made. The figures come
 //! from `domain::targets`; this file only lays them out.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone, format_date, sparkline};
+use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, format_date, keys, sparkline};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::targets::{self, Detail, SeriesPoint, Timeline};
 use crate::i18n::{Label, tr, word};
@@ -112,9 +112,9 @@ impl TargetProgress {
         Cell::toned_key(self.status.as_str(), self.status.label(), status_tone(self.status))
     }
 
-    /// The title, cut to `max` characters on screen and whole in CSV.
-    fn title_cell(&self, max: usize) -> Cell {
-        Cell::key(&self.title, crate::text::truncate(&self.title, max))
+    /// The title (a terminal too narrow for it cuts it).
+    fn title_cell(&self) -> Cell {
+        Cell::text(&self.title)
     }
 }
 
@@ -170,17 +170,17 @@ impl Progress {
     fn current_table(&self) -> Table<'_> {
         Table {
             columns: vec![
-                Column::new("id", word("Mã", "Id")),
-                Column::new("title", word("Chỉ tiêu", "Target")),
-                Column::new("baseline", word("Gốc", "Baseline")),
-                Column::new("direction", ""),
-                Column::new("goal", word("Mục tiêu", "Goal")),
-                Column::new("actual", word("Thực hiện", "Actual")),
-                Column::new("expected", word("Dự kiến đến nay", "Expected by now")),
-                Column::new("percent_of_goal", word("% mục tiêu", "% of goal")),
-                Column::new("bar", word("Tiến độ", "Progress")),
-                Column::new("status", word("Đánh giá", "Status")),
-                Column::new("deadline", word("Hạn", "Deadline")),
+                Column::id("id", word("Mã", "Id")),
+                Column::text("title", word("Chỉ tiêu", "Target")),
+                Column::number("baseline", word("Gốc", "Baseline")),
+                Column::state("direction", ""),
+                Column::number("goal", word("Mục tiêu", "Goal")),
+                Column::number("actual", word("Thực hiện", "Actual")),
+                Column::number("expected", word("Dự kiến đến nay", "Expected by now")),
+                Column::number("percent_of_goal", word("% mục tiêu", "% of goal")),
+                Column::of(ColumnKind::Bar, "bar", word("Tiến độ", "Progress")),
+                Column::state("status", word("Đánh giá", "Status")),
+                Column::date("deadline", word("Hạn", "Deadline")),
             ],
             rows: self
                 .targets
@@ -188,7 +188,7 @@ impl Progress {
                 .map(|t| {
                     vec![
                         Cell::text(&t.id),
-                        t.title_cell(40),
+                        t.title_cell(),
                         t.value(t.baseline.as_ref().map(|b| b.value)),
                         Cell::key(t.direction.as_str(), direction_sign(t.direction)),
                         t.value(Some(t.goal)),
@@ -203,6 +203,7 @@ impl Progress {
                 .collect(),
             total: None,
             empty: Some(no_targets()),
+            drop: keys(&["deadline", "baseline", "expected", "bar", "direction", "percent_of_goal"]),
         }
     }
 
@@ -216,23 +217,23 @@ impl Progress {
         periods.sort_by_key(|p| (p.start(), *p));
         periods.dedup();
         let mut columns = vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Chỉ tiêu", "Target")),
+            Column::id("id", word("Mã", "Id")),
+            Column::text("title", word("Chỉ tiêu", "Target")),
         ];
-        columns.extend(periods.iter().map(|p| Column::new(p.to_string(), period_label(*p))));
+        columns.extend(periods.iter().map(|p| Column::number(p.to_string(), period_label(*p))));
         columns.extend([
-            Column::new("trend", word("Xu hướng", "Trend")),
-            Column::new("direction", ""),
-            Column::new("goal", word("Mục tiêu", "Goal")),
-            Column::new("bar", word("Tiến độ", "Progress")),
-            Column::new("status", word("Đánh giá", "Status")),
+            Column::state("trend", word("Xu hướng", "Trend")),
+            Column::state("direction", ""),
+            Column::number("goal", word("Mục tiêu", "Goal")),
+            Column::of(ColumnKind::Bar, "bar", word("Tiến độ", "Progress")),
+            Column::state("status", word("Đánh giá", "Status")),
         ]);
         let rows = self
             .targets
             .iter()
             .map(|t| {
                 let at = |p: &Period| t.series.iter().find(|s| s.period == *p).map(|s| s.actual);
-                let mut row = vec![Cell::text(&t.id), t.title_cell(30)];
+                let mut row = vec![Cell::text(&t.id), t.title_cell()];
                 row.extend(periods.iter().map(|p| at(p).map_or(Cell::Empty, |v| t.value(v))));
                 let values: Vec<f64> = t.series.iter().map(|s| s.actual.unwrap_or(f64::NAN)).collect();
                 row.extend([
@@ -245,11 +246,15 @@ impl Progress {
                 row
             })
             .collect();
+        // The earliest periods go first when the terminal is narrow.
+        let mut drop = keys(&["bar", "direction"]);
+        drop.extend(periods.iter().map(Period::to_string));
         Table {
             columns,
             rows,
             total: None,
             empty: Some(no_targets()),
+            drop,
         }
     }
 }
@@ -654,7 +659,7 @@ impl Explanation {
                 let mut row = vec![
                     Cell::text(&r.id),
                     Cell::Date(r.date),
-                    Cell::key(&r.title, crate::text::truncate(&r.title, 60)),
+                    Cell::text(&r.title),
                     r.state.map_or(Cell::Empty, |s| Cell::key(s, crate::i18n::label_of(s))),
                 ];
                 match t.measure {
@@ -693,6 +698,7 @@ impl Explanation {
             rows,
             total,
             empty: Some(tr!("Không có hồ sơ nào.", "No records.")),
+            drop: keys(&["date"]),
         }
     }
 
@@ -720,6 +726,7 @@ impl Explanation {
                 .collect(),
             total: None,
             empty: Some(tr!("Không có đơn vị nào vào ngày này.", "No unit exists on this date.")),
+            drop: keys(&["records"]),
         }
     }
 
@@ -750,6 +757,7 @@ impl Explanation {
                 "Chưa có quan sát nào đến ngày này.",
                 "No observation up to this date."
             )),
+            drop: Vec::new(),
         }
     }
 }

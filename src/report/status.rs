@@ -2,7 +2,7 @@
 //! the next days, the latest meetings.
 
 use super::progress::{self, Progress};
-use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
+use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, keys};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
 use crate::model::*;
@@ -84,12 +84,12 @@ pub struct Headline {
 pub fn headline_table(items: &[Headline]) -> Table<'_> {
     Table {
         columns: vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Chỉ tiêu", "Target")),
-            Column::new("actual", word("Thực hiện", "Actual")),
-            Column::new("goal", word("Mục tiêu", "Goal")),
-            Column::new("bar", word("Tiến độ", "Progress")),
-            Column::new("status", word("Đánh giá", "Status")),
+            Column::id("id", word("Mã", "Id")),
+            Column::text("title", word("Chỉ tiêu", "Target")),
+            Column::number("actual", word("Thực hiện", "Actual")),
+            Column::number("goal", word("Mục tiêu", "Goal")),
+            Column::of(ColumnKind::Bar, "bar", word("Tiến độ", "Progress")),
+            Column::state("status", word("Đánh giá", "Status")),
         ],
         rows: items
             .iter()
@@ -97,16 +97,17 @@ pub fn headline_table(items: &[Headline]) -> Table<'_> {
                 let tone = progress::status_tone(h.status);
                 vec![
                     Cell::text(&h.id),
-                    Cell::text(crate::text::truncate(&h.title, 50)),
+                    Cell::text(&h.title),
                     progress::value_cell(h.actual, h.percent),
                     progress::value_cell(Some(h.goal), h.percent),
                     Cell::Bar(h.percent_of_goal.unwrap_or(0.0) / 100.0, tone),
-                    Cell::toned(h.status.label(), tone),
+                    Cell::toned_key(h.status.as_str(), h.status.label(), tone),
                 ]
             })
             .collect(),
         total: None,
         empty: None,
+        drop: keys(&["goal", "bar", "actual"]),
     }
 }
 
@@ -248,10 +249,12 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
                 tr!("còn {} ngày", "{} days left", a.days_left)
             };
             vec![
-                Cell::text(a.kind.label()),
+                Cell::key(a.kind.as_str(), a.kind.label()),
                 Cell::text(&a.id),
-                Cell::text(crate::text::truncate(&a.title, 60)),
-                Cell::text(a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))),
+                Cell::text(&a.title),
+                a.responsible
+                    .as_deref()
+                    .map_or(Cell::Empty, |o| Cell::key(o, ws_config.org_name(o))),
                 Cell::Date(a.deadline),
                 Cell::toned_key(a.days_left.to_string(), days, tone),
             ]
@@ -259,16 +262,17 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
         .collect();
     Table {
         columns: vec![
-            Column::new("kind", word("Loại", "Kind")),
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Nội dung", "Subject")),
-            Column::new("responsible", word("Cơ quan", "Responsible")),
-            Column::new("deadline", word("Hạn", "Deadline")),
-            Column::new("days_left", word("Còn lại", "Days")),
+            Column::state("kind", word("Loại", "Kind")),
+            Column::id("id", word("Mã", "Id")),
+            Column::text("title", word("Nội dung", "Subject")),
+            Column::text("responsible", word("Cơ quan", "Responsible")),
+            Column::date("deadline", word("Hạn", "Deadline")),
+            Column::state("days_left", word("Còn lại", "Days")),
         ],
         rows,
         total: None,
         empty: Some(empty),
+        drop: keys(&["responsible", "kind"]),
     }
 }
 
@@ -286,7 +290,12 @@ impl Status {
                     c.models_active,
                     c.models_recognized
                 )),
-            ),
+            )
+            .parts(&[
+                ("models", c.models),
+                ("models_active", c.models_active),
+                ("models_recognized", c.models_recognized),
+            ]),
             Fact::new("meetings", word("Hội nghị", "Meetings"), Cell::Int(c.meetings as i64)),
             Fact::new(
                 "petitions",
@@ -305,7 +314,12 @@ impl Status {
                         Tone::Plain
                     },
                 ),
-            ),
+            )
+            .parts(&[
+                ("petitions", c.petitions),
+                ("petitions_open", c.petitions_open),
+                ("petitions_overdue", c.petitions_overdue),
+            ]),
             Fact::new(
                 "tasks",
                 word("Nhiệm vụ kết luận", "Conclusion tasks"),
@@ -319,7 +333,12 @@ impl Status {
                     ),
                     if c.tasks_overdue > 0 { Tone::Bad } else { Tone::Plain },
                 ),
-            ),
+            )
+            .parts(&[
+                ("tasks", c.tasks),
+                ("tasks_open", c.tasks_open),
+                ("tasks_overdue", c.tasks_overdue),
+            ]),
         ];
         let mut sections = vec![Section {
             key: "counts",
@@ -357,10 +376,10 @@ impl Status {
         });
         let meetings = Table {
             columns: vec![
-                Column::new("date", word("Ngày", "Date")),
-                Column::new("type", word("Loại", "Type")),
-                Column::new("title", word("Hội nghị", "Meeting")),
-                Column::new("conclusions", word("Nhiệm vụ", "Tasks")),
+                Column::date("date", word("Ngày", "Date")),
+                Column::state("type", word("Loại", "Type")),
+                Column::text("title", word("Hội nghị", "Meeting")),
+                Column::number("conclusions", word("Nhiệm vụ", "Tasks")),
             ],
             rows: self
                 .latest_meetings
@@ -368,14 +387,15 @@ impl Status {
                 .map(|m| {
                     vec![
                         Cell::Date(m.date),
-                        Cell::text(m.kind.label()),
-                        Cell::text(crate::text::truncate(&m.title, 70)),
+                        Cell::key(m.kind.as_str(), m.kind.label()),
+                        Cell::text(&m.title),
                         Cell::Int(m.conclusions as i64),
                     ]
                 })
                 .collect(),
             total: None,
             empty: Some(tr!("Chưa có hội nghị.", "No meetings yet.")),
+            drop: keys(&["type", "conclusions"]),
         };
         sections.push(Section {
             key: "latest_meetings",

@@ -391,6 +391,7 @@ impl Summary {
             rows,
             total: Some(row(total_keys, &self.total)),
             empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
+            drop: Vec::new(),
         }
     }
 
@@ -452,6 +453,7 @@ impl Summary {
             rows: table_rows,
             total: Some(total),
             empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
+            drop: Vec::new(),
         }
     }
 }
