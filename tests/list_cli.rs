@@ -74,3 +74,14 @@ fn bad_filters_periods_and_dates_are_usage_errors() {
         .code(2)
         .stderr(predicates::str::contains("nope"));
 }
+
+#[test]
+fn list_csv_has_whole_titles_and_unit_ids() {
+    let csv = common::danvan()
+        .args(["--as-of", "2025-06-30", "list", "petitions", "--format", "csv"])
+        .run()
+        .stdout;
+    assert!(!csv.contains('…'), "{csv}");
+    assert!(csv.contains(",xa-long-hung-a,") || csv.contains(",long-hung-a,"), "{csv}");
+    assert!(!csv.contains("xã "), "unit names in CSV: {csv}");
+}

@@ -106,3 +106,14 @@ fn bundled_register_on_30_june_2023() {
     // Received after 30/6/2023: not listed.
     assert_eq!(state("2025-05-15-khieu-nai-long-hung-a"), None);
 }
+
+#[test]
+fn deny_overdue_on_the_register() {
+    let run = browse(&["petitions", "--as-of", "2023-06-30", "--deny", "overdue", "--format", "github"]).run();
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.lines().all(|l| l.starts_with("::warning ") || l.starts_with("::notice ")));
+    assert!(run.stdout.lines().any(|l| l.starts_with("::warning ")));
+    // Filtered to what is not late, the register passes.
+    let run = browse(&["petitions", "--as-of", "2023-06-30", "--state", "resolved-on-time", "--deny", "overdue"]).run();
+    assert_eq!(run.code, 0, "{run:?}");
+}

@@ -77,6 +77,22 @@ fn bundle_has_every_part_and_is_byte_identical() {
         5,
         "2021–2025 series"
     );
+    // data.json follows its schema, has a format version, and rounds its figures.
+    assert_eq!(data["format_version"], 1);
+    let schema: serde_json::Value = serde_json::from_str(
+        &danvan().args(["schema", "--kind", "data"]).run().stdout,
+    )
+    .unwrap();
+    let validator = jsonschema::options().build(&schema).unwrap();
+    let problems: Vec<String> = validator.iter_errors(&data).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    for t in data["progress"]["targets"].as_array().unwrap() {
+        for key in ["actual", "percent_of_goal", "expected"] {
+            if let Some(x) = t[key].as_f64() {
+                assert_eq!((x * 100.0).round() / 100.0, x, "{key} of {} is not rounded: {x}", t["id"]);
+            }
+        }
+    }
 
     // Self-contained: nothing is fetched from anywhere.
     let html = String::from_utf8(std::fs::read(a.join("index.html")).unwrap()).unwrap();
@@ -217,4 +233,51 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
     let (console, _) = open_in_chromium(&chromium, &page, Some(&png));
     assert!(console.is_empty(), "{console:?}");
     assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
+}
+
+#[cfg(unix)]
+#[test]
+fn records_commit_says_whether_the_records_had_uncommitted_changes() {
+    let Some(_) = common::require_tool(&["git"]) else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    common::copy_dir(&common::root().join("examples/minimal"), &ws);
+    let git = |args: &[&str]| {
+        let ok = common::isolated("git")
+            .args(args)
+            .current_dir(&ws)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "records"]);
+    let commit = |out: &Path| -> serde_json::Value {
+        danvan()
+            .arg("--records")
+            .arg(&ws)
+            .args(["--as-of", "2025-12-31", "report", "--out"])
+            .arg(out)
+            .assert()
+            .success();
+        let data: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).unwrap()).unwrap();
+        data["records_commit"].clone()
+    };
+    let clean = commit(&tmp.path().join("a"));
+    assert_eq!(clean["uncommitted_changes"], false, "{clean}");
+    assert_eq!(clean["id"].as_str().unwrap().len(), 40);
+    let toml = ws.join("danvan.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n# edited\n")).unwrap();
+    let dirty = commit(&tmp.path().join("b"));
+    assert_eq!(dirty["uncommitted_changes"], true, "{dirty}");
+    assert_eq!(dirty["id"], clean["id"]);
 }

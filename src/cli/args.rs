@@ -52,6 +52,47 @@ impl FormatArgs {
     }
 }
 
+/// `--deny overdue` / `--deny due-soon`: a scheduled CI job turns red.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DenyArgs {
+    /// Exit 1 when something is overdue (`overdue`) or falls due soon (`due-soon`): the morning's CI job turns red (repeatable)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<crate::report::Urgency>,
+}
+
+impl DenyArgs {
+    /// Exit 1 (with a line on stderr) when the report raises an alarm `--deny` names.
+    pub fn verdict(&self, report: &impl crate::report::Report) -> Result<(), Failure> {
+        use crate::report::Urgency;
+        let alarms = report.alarms().unwrap_or_default();
+        let count = |u: Urgency| alarms.iter().filter(|a| a.urgency == u).count();
+        let mut failed = false;
+        for urgency in &self.deny {
+            let n = count(*urgency);
+            if n == 0 {
+                continue;
+            }
+            failed = true;
+            eprintln!(
+                "{}",
+                match urgency {
+                    Urgency::Overdue => crate::i18n::tr!(
+                        "lỗi: {} việc quá hạn (--deny overdue)",
+                        "error: {} item(s) overdue (--deny overdue)",
+                        n
+                    ),
+                    Urgency::DueSoon => crate::i18n::tr!(
+                        "lỗi: {} việc sắp đến hạn (--deny due-soon)",
+                        "error: {} item(s) due soon (--deny due-soon)",
+                        n
+                    ),
+                }
+            );
+        }
+        if failed { Err(Failure::Records) } else { Ok(()) }
+    }
+}
+
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Only records in these units, by id or name, accents optional ("tan my")
@@ -132,6 +173,8 @@ pub enum SchemaKind {
     /// petitions/**/<id>.toml
     #[value(alias = "petitions")]
     Petition,
+    /// data.json of `danvan report` (not a record file: not in --out without --kind)
+    Data,
 }
 
 impl SchemaKind {
@@ -151,6 +194,7 @@ impl SchemaKind {
             SchemaKind::Model => "model.json",
             SchemaKind::Meeting => "meeting.json",
             SchemaKind::Petition => "petition.json",
+            SchemaKind::Data => "data.schema.json",
         }
     }
 

@@ -1,6 +1,6 @@
 //! `danvan conclusions`: the register of the tasks conclusions assign.
 
-use super::args::{FilterArgs, FormatArgs};
+use super::args::{DenyArgs, FilterArgs, FormatArgs};
 use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
@@ -34,6 +34,8 @@ pub struct ConclusionsArgs {
     pub filters: FilterArgs,
     #[command(flatten)]
     pub output: FormatArgs,
+    #[command(flatten)]
+    pub deny: DenyArgs,
 }
 
 pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
@@ -43,5 +45,7 @@ pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
         query: args.filters.query(ws)?,
         states: args.state.clone(),
     };
-    emit_report(&register(&snap, &opts), &args.output, cx)
+    let register = register(&snap, &opts);
+    emit_report(&register, &args.output, cx)?;
+    args.deny.verdict(&register)
 }

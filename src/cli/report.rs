@@ -46,7 +46,7 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     let (pages, notices) = rayon::join(
         || -> Outcome {
             let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-            let data = bundle::bundle(&snap, crate::load::records_commit(&ws.root), &links);
+            let data = bundle::bundle(&snap, crate::load::records_state(&ws.root), &links);
             let (json, page) = rayon::join(
                 || {
                     files.write_with(&out.join("data.json"), |w| {

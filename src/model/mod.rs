@@ -7,6 +7,7 @@
 pub mod fields;
 pub mod filter;
 pub mod keywords;
+pub mod figures;
 mod period;
 mod records;
 mod rules;

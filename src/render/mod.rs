@@ -5,6 +5,7 @@ pub mod csv;
 pub mod diagnostics;
 pub mod docx;
 pub mod escape;
+pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod record;
@@ -30,6 +31,8 @@ pub enum Format {
     Markdown,
     /// An Excel workbook, one sheet per table (with -o FILE.xlsx)
     Xlsx,
+    /// GitHub Actions annotations: a ::warning per overdue item, a ::notice per item due soon (status, petitions, conclusions)
+    Github,
 }
 
 /// How export rows are written.
@@ -118,6 +121,13 @@ pub fn write(report: &impl Report, format: Format, screen: Screen, out: &mut dyn
         Format::Csv => csv::write_document(&report.document(), out),
         Format::Markdown => markdown::write_document(&report.document(), out),
         Format::Xlsx => out.write_all(&xlsx::documents(&[&report.document()]).map_err(io::Error::other)?),
+        Format::Github => match report.alarms() {
+            Some(alarms) => github::write_alarms(&alarms, out),
+            None => Err(io::Error::other(crate::i18n::tr!(
+                "--format github chỉ dùng cho status, petitions và conclusions",
+                "--format github is for status, petitions and conclusions"
+            ))),
+        },
     }
 }
 

@@ -25,14 +25,20 @@ pub struct NoticeLink {
     pub docx: String,
 }
 
+/// The version of `data.json`'s layout: raised when a key changes meaning
+/// or goes away (`danvan schema --kind data` describes it).
+pub const FORMAT_VERSION: u32 = 1;
+
 /// `data.json`: every report's data.
 #[derive(Serialize)]
 pub struct Bundle<'a> {
+    pub format_version: u32,
     pub tool: &'static str,
     pub version: &'static str,
     pub as_of: NaiveDate,
-    /// The git commit of the records, when they are in a repository.
-    pub records_commit: Option<String>,
+    /// The git commit of the records and whether they had uncommitted
+    /// changes, when they are in a repository.
+    pub records_commit: Option<crate::load::RecordsCommit>,
     pub status: Status,
     pub progress: Progress,
     pub summary: Summary,
@@ -73,7 +79,11 @@ pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
 }
 
 /// The bundle's data; its parts are computed side by side, on every core.
-pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notices: &'a [NoticeLink]) -> Bundle<'a> {
+pub fn bundle<'a>(
+    snap: &'a Snapshot<'_>,
+    records_commit: Option<crate::load::RecordsCommit>,
+    notices: &'a [NoticeLink],
+) -> Bundle<'a> {
     let ((progress, status), ((summary, petitions_by_type), (petitions_by_unit_and_year, meetings_by_type_and_year))) =
         rayon::join(
             || {
@@ -114,6 +124,7 @@ pub fn bundle<'a>(snap: &'a Snapshot<'_>, records_commit: Option<String>, notice
         || conclusions::register(snap, &conclusions::RegisterOptions::default()),
     );
     Bundle {
+        format_version: FORMAT_VERSION,
         tool: "danvan",
         version: env!("CARGO_PKG_VERSION"),
         as_of: snap.as_of,

@@ -139,6 +139,25 @@ pub fn state_tone(state: TaskState) -> Tone {
 }
 
 impl Report for Register<'_> {
+    fn alarms(&self) -> Option<Vec<super::Alarm>> {
+        let alarms = self.tasks.iter().filter_map(|t| {
+            let urgency = match t.state {
+                TaskState::Overdue => super::Urgency::Overdue,
+                TaskState::DueSoon => super::Urgency::DueSoon,
+                _ => return None,
+            };
+            Some(super::Alarm {
+                urgency,
+                kind: Kind::Conclusion,
+                id: t.id.clone(),
+                title: t.text.to_owned(),
+                deadline: t.due,
+                days_left: t.days_left.or(t.days_late.map(|d| -d)),
+            })
+        });
+        Some(alarms.collect())
+    }
+
     fn document(&self) -> Document<'_> {
         let columns = vec![
             Column::id("id", word("Mã", "Id")),

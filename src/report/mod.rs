@@ -41,6 +41,34 @@ pub fn count_states<S: Copy + PartialEq>(order: impl IntoIterator<Item = S>, ite
 /// A report that can be rendered in every format.
 pub trait Report: Serialize {
     fn document(&self) -> Document<'_>;
+
+    /// What this report says is late or due soon, for `--deny` and
+    /// `--format github`; `None` for a report that watches no deadline.
+    fn alarms(&self) -> Option<Vec<Alarm>> {
+        None
+    }
+}
+
+/// How urgent an alarm is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// Something is past its deadline
+    Overdue,
+    /// Something falls due soon
+    DueSoon,
+}
+
+/// A petition or task that is late or due soon.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alarm {
+    pub urgency: Urgency,
+    pub kind: crate::model::Kind,
+    pub id: String,
+    pub title: String,
+    pub deadline: Option<NaiveDate>,
+    /// Negative when late.
+    pub days_left: Option<i64>,
 }
 
 /// What the table, CSV and Markdown renderers lay out.

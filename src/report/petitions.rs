@@ -137,6 +137,29 @@ pub fn state_tone(s: PetitionState) -> Tone {
 }
 
 impl Report for Register<'_> {
+    fn alarms(&self) -> Option<Vec<super::Alarm>> {
+        let alarms = self.petitions.iter().filter_map(|e| {
+            let urgency = match e.state {
+                PetitionState::Overdue | PetitionState::AcceptanceOverdue => super::Urgency::Overdue,
+                PetitionState::DueSoon => super::Urgency::DueSoon,
+                _ => return None,
+            };
+            let deadline = match e.state {
+                PetitionState::AcceptanceOverdue => Some(e.acceptance_deadline),
+                _ => e.resolution_deadline,
+            };
+            Some(super::Alarm {
+                urgency,
+                kind: Kind::Petition,
+                id: e.id.to_owned(),
+                title: e.state.label().to_owned(),
+                deadline,
+                days_left: e.days_left,
+            })
+        });
+        Some(alarms.collect())
+    }
+
     fn document(&self) -> Document<'_> {
         // Rows are made as they are printed: the register may be long.
         let rows = Rows::made(self.petitions.len(), |i| {

@@ -9,6 +9,7 @@ use crate::i18n::{Label, tr, word};
 use crate::model::Period;
 use crate::model::*;
 use chrono::NaiveDate;
+use crate::model::figures;
 use serde::Serialize;
 
 pub fn status_tone(s: TargetStatus) -> Tone {
@@ -64,10 +65,14 @@ pub struct TargetProgress {
     pub title: String,
     pub measure: &'static str,
     pub direction: Direction,
+    #[serde(serialize_with = "figures::one")]
     pub goal: f64,
     pub baseline: Option<Baseline>,
+    #[serde(serialize_with = "figures::opt")]
     pub actual: Option<f64>,
+    #[serde(serialize_with = "figures::opt")]
     pub percent_of_goal: Option<f64>,
+    #[serde(serialize_with = "figures::opt")]
     pub expected: Option<f64>,
     pub status: TargetStatus,
     pub deadline: NaiveDate,

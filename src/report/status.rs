@@ -7,6 +7,7 @@ use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
 use crate::model::*;
 use chrono::NaiveDate;
+use crate::model::figures;
 use serde::Serialize;
 
 /// How far ahead the dashboard looks for deadlines.
@@ -71,12 +72,15 @@ pub struct Status {
 pub struct Headline {
     pub id: String,
     pub title: String,
+    #[serde(serialize_with = "figures::opt")]
     pub actual: Option<f64>,
+    #[serde(serialize_with = "figures::one")]
     pub goal: f64,
     pub direction: Direction,
     /// Whether values are percentages.
     pub percent: bool,
     /// Actual as a share of the goal, in percent (for at-most: goal ÷ actual).
+    #[serde(serialize_with = "figures::opt")]
     pub percent_of_goal: Option<f64>,
     pub status: TargetStatus,
 }
@@ -429,5 +433,19 @@ impl Serialize for StatusView<'_> {
 impl Report for StatusView<'_> {
     fn document(&self) -> Document<'_> {
         self.status.document_with(self.config)
+    }
+
+    fn alarms(&self) -> Option<Vec<super::Alarm>> {
+        let alarm = |urgency, a: &Attention| super::Alarm {
+            urgency,
+            kind: a.kind,
+            id: a.id.clone(),
+            title: a.title.clone(),
+            deadline: Some(a.deadline),
+            days_left: Some(a.days_left),
+        };
+        let s = &self.status;
+        let overdue = s.overdue.iter().map(|a| alarm(super::Urgency::Overdue, a));
+        Some(overdue.chain(s.upcoming.iter().map(|a| alarm(super::Urgency::DueSoon, a))).collect())
     }
 }
