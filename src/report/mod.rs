@@ -556,13 +556,38 @@ pub fn bar(fraction: f64, width: usize) -> String {
     s
 }
 
-/// A sparkline of values, scaled between their min and max.
-pub fn sparkline(values: &[f64]) -> String {
+/// The top of a chart's scale (which starts at 0): 100 for percentages,
+/// else a round number (1, 2 or 5 times a power of ten) at or above the
+/// highest value and the goal, and at least 5, so that a count of 0, 0, 1
+/// against a goal of 1 does not fill the chart as a jump from nothing to
+/// everything would.
+pub fn chart_top(values: &[f64], goal: f64, percent: bool) -> f64 {
+    let highest = values.iter().copied().chain([goal]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+    if percent {
+        return highest.max(100.0);
+    }
+    let mut step = 1.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            let top = m * step;
+            if top >= highest && top >= 5.0 {
+                return top;
+            }
+        }
+        step *= 10.0;
+        if !step.is_finite() {
+            return highest;
+        }
+    }
+}
+
+/// A sparkline of values on a scale from 0 (or the lowest, when below 0)
+/// to `top` (see [`chart_top`]).
+pub fn sparkline(values: &[f64], top: f64) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-        (lo.min(v), hi.max(v))
-    });
+    let lo = finite.iter().copied().fold(0.0, f64::min);
+    let hi = finite.iter().copied().fold(top, f64::max);
     values
         .iter()
         .map(|&v| {
@@ -588,8 +613,11 @@ mod tests {
         assert_eq!(bar(0.5, 4), "██··");
         assert_eq!(bar(2.0, 4), "████");
         assert_eq!(bar(f64::NAN, 2), "··");
-        assert_eq!(sparkline(&[0.0, 7.0, 3.5]), "▁█▅");
-        assert_eq!(sparkline(&[2.0, 2.0]), "▄▄");
+        assert_eq!(sparkline(&[0.0, 7.0, 3.5], 7.0), "▁█▅");
+        assert_eq!(sparkline(&[0.0, 0.0, 0.0, 1.0, 0.0], chart_top(&[0.0, 1.0], 1.0, false)), "▁▁▁▂▁");
+        assert_eq!(sparkline(&[50.0, 100.0], chart_top(&[50.0, 100.0], 85.0, true)), "▅█");
+        assert_eq!(chart_top(&[6.0], 8.0, false), 10.0);
+        assert_eq!(chart_top(&[3337.0], 3000.0, false), 5000.0);
     }
 
     #[test]

@@ -197,7 +197,7 @@ impl Report for Register<'_> {
                 Column::date("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
                 Column::date("resolved", word("Giải quyết", "Resolved")),
                 Column::state("state", word("Trạng thái", "State")),
-                Column::state("days_left", word("Còn (ngày)", "Days left")),
+                Column::number("days_left", word("Còn (ngày)", "Days left")),
             ],
             rows,
             total: None,

@@ -2,7 +2,7 @@
 //! `danvan show TARGET`: how one target's figure is made. The figures come
 //! from `domain::targets`; this file only lays them out.
 
-use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, format_date, keys, sparkline};
+use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, chart_top, format_date, keys, sparkline};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::targets::{self, Detail, SeriesPoint, Timeline};
 use crate::i18n::{Label, tr, word};
@@ -242,7 +242,7 @@ impl Progress {
                 row.extend(periods.iter().map(|p| at(p).map_or(Cell::Empty, |v| t.value(v))));
                 let values: Vec<f64> = t.series.iter().map(|s| s.actual.unwrap_or(f64::NAN)).collect();
                 row.extend([
-                    Cell::text(sparkline(&values)),
+                    Cell::text(sparkline(&values, chart_top(&values, t.goal, t.percent))),
                     Cell::key(t.direction.as_str(), direction_sign(t.direction)),
                     t.value(Some(t.goal)),
                     t.bar(),
