@@ -13,10 +13,13 @@ use std::fmt::Write;
 /// registers, links to the notices. Written a section at a time: at
 /// province scale the registers alone make tens of megabytes.
 pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let dashboard = StatusView {
-        status: b.status.clone(),
-        config,
-    };
+    // What is late or due soon, the most urgent first, as many as the
+    // registers show: a province has thousands (all in the registers' files).
+    let mut status = b.status.clone();
+    let (overdue, upcoming) = (status.overdue.len(), status.upcoming.len());
+    status.overdue.truncate(PAGE_ROWS);
+    status.upcoming.truncate(PAGE_ROWS);
+    let dashboard = StatusView { status, config };
     let summaries = [
         ("summary", word("Tổng hợp", "Summary"), &b.summary),
         (
@@ -49,6 +52,21 @@ pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::
     );
     html::write_page(out, crate::i18n::lang().as_str(), &title, &nav, |out| {
         html::write_document(&dashboard.document(), "dashboard", out)?;
+        if overdue > PAGE_ROWS || upcoming > PAGE_ROWS {
+            writeln!(
+                out,
+                "<p class=\"more\">{} <a href=\"#petitions\">{}</a></p>",
+                escape::html(&tr!(
+                    "Tổng quan hiện {} trong {} việc quá hạn và {} trong {} việc sắp đến hạn.",
+                    "The dashboard shows {} of {} overdue and {} of {} due soon.",
+                    overdue.min(PAGE_ROWS),
+                    overdue,
+                    upcoming.min(PAGE_ROWS),
+                    upcoming
+                )),
+                word("Sổ đơn thư", "Petitions")
+            )?;
+        }
         out.write_all(progress_html(b).as_bytes())?;
         for (anchor, _, s) in summaries {
             html::write_document(&s.document(), anchor, out)?;
