@@ -769,7 +769,12 @@ fn check_files_reports_only_those_files_and_fails_only_for_them() {
         .stdout
         .clone();
     let diags: Value = serde_json::from_slice(&out).unwrap();
-    let codes: Vec<&str> = diags.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["E014", "E015"]);
     // A file without problems passes, though others in the workspace have some.
     let clean = "tests/fixtures/readme-broken/danvan.toml";

@@ -149,7 +149,12 @@ fn the_ci_files_say_how_to_get_a_newer_danvan_and_that_schedules_pause() {
     assert!(github.contains("60 days"), "the note on paused schedules");
     assert!(has(&commands(&doc), "--deny overdue"));
     let gitlab = yaml("gitlab-ci.yml");
-    assert!(gitlab["default"]["cache"]["key"].as_str().unwrap().contains("DANVAN_VERSION"));
+    assert!(
+        gitlab["default"]["cache"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("DANVAN_VERSION")
+    );
     assert_eq!(
         gitlab["check"]["artifacts"]["reports"]["codequality"].as_str(),
         Some("gl-code-quality-report.json")

@@ -79,17 +79,23 @@ fn bundle_has_every_part_and_is_byte_identical() {
     );
     // data.json follows its schema, has a format version, and rounds its figures.
     assert_eq!(data["format_version"], 1);
-    let schema: serde_json::Value = serde_json::from_str(
-        &danvan().args(["schema", "--kind", "data"]).run().stdout,
-    )
-    .unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&danvan().args(["schema", "--kind", "data"]).run().stdout).unwrap();
     let validator = jsonschema::options().build(&schema).unwrap();
-    let problems: Vec<String> = validator.iter_errors(&data).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let problems: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(problems.is_empty(), "{problems:?}");
     for t in data["progress"]["targets"].as_array().unwrap() {
         for key in ["actual", "percent_of_goal", "expected"] {
             if let Some(x) = t[key].as_f64() {
-                assert_eq!((x * 100.0).round() / 100.0, x, "{key} of {} is not rounded: {x}", t["id"]);
+                assert_eq!(
+                    (x * 100.0).round() / 100.0,
+                    x,
+                    "{key} of {} is not rounded: {x}",
+                    t["id"]
+                );
             }
         }
     }
@@ -245,10 +251,9 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
 /// what it found into the DOM: how far the page overflows the window
 /// sideways, and each number heading that does not stand over numbers.
 fn measured(page: &Path, out: &Path) {
-    let html = std::fs::read_to_string(page).unwrap().replace(
-        "default-src 'none';",
-        "default-src 'none'; script-src 'unsafe-inline';",
-    );
+    let html = std::fs::read_to_string(page)
+        .unwrap()
+        .replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';");
     let script = r#"<script>
 window.addEventListener('load', () => {
   const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
@@ -276,7 +281,11 @@ window.addEventListener('load', () => {
 }
 
 fn attribute<'d>(dom: &'d str, name: &str) -> &'d str {
-    let at = dom.find(&format!("{name}=\"")).unwrap_or_else(|| panic!("no {name} in the DOM")) + name.len() + 2;
+    let at = dom
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in the DOM"))
+        + name.len()
+        + 2;
     &dom[at..at + dom[at..].find('"').unwrap()]
 }
 
@@ -306,10 +315,22 @@ fn page_reads_on_a_screen_a_phone_and_paper() {
     for width in [1280, 390] {
         let (console, dom) = chromium_at(&chromium, &probe, None, width);
         assert!(console.is_empty(), "{width}: {console:?}");
-        assert_eq!(attribute(&dom, "data-overflow"), "0", "the page overflows sideways at {width} px");
-        assert_eq!(attribute(&dom, "data-misplaced"), "", "number headings over their numbers at {width} px");
+        assert_eq!(
+            attribute(&dom, "data-overflow"),
+            "0",
+            "the page overflows sideways at {width} px"
+        );
+        assert_eq!(
+            attribute(&dom, "data-misplaced"),
+            "",
+            "number headings over their numbers at {width} px"
+        );
         if width == 1280 {
-            assert_eq!(attribute(&dom, "data-cut"), "0", "a cut cell without its title at {width} px");
+            assert_eq!(
+                attribute(&dom, "data-cut"),
+                "0",
+                "a cut cell without its title at {width} px"
+            );
         }
         // Screenshots to look at: target/tmp/report-1280.png, report-390.png.
         let png = shots.join(format!("report-{width}.png"));
@@ -340,15 +361,23 @@ fn page_reads_on_a_screen_a_phone_and_paper() {
             .unwrap()
             .stdout;
         let first = String::from_utf8_lossy(&text);
-        assert!(first.contains("Hội nghị gần đây"), "the dashboard fits the first page:\n{first}");
-        assert!(!first.contains("Tiến độ thực hiện chỉ tiêu"), "the first page holds the dashboard alone:\n{first}");
+        assert!(
+            first.contains("Hội nghị gần đây"),
+            "the dashboard fits the first page:\n{first}"
+        );
+        assert!(
+            !first.contains("Tiến độ thực hiện chỉ tiêu"),
+            "the first page holds the dashboard alone:\n{first}"
+        );
     }
 }
 
 #[cfg(unix)]
 #[test]
 fn records_commit_says_whether_the_records_had_uncommitted_changes() {
-    let Some(_) = common::require_tool(&["git"]) else { return };
+    let Some(_) = common::require_tool(&["git"]) else {
+        return;
+    };
     let tmp = tempfile::tempdir().unwrap();
     let ws = tmp.path().join("ws");
     common::copy_dir(&common::root().join("examples/minimal"), &ws);

@@ -41,7 +41,16 @@ impl Tmux {
     fn run(&self, width: u16, height: u16, env: &[(&str, &str)], shell: &str) {
         self.session.set(self.session.get() + 1);
         let mut cmd = self.command();
-        cmd.args(["new-session", "-d", "-s", &self.target(), "-x", &width.to_string(), "-y", &height.to_string()]);
+        cmd.args([
+            "new-session",
+            "-d",
+            "-s",
+            &self.target(),
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
         cmd.arg("-c").arg(root());
         // tmux sets TERM in the pane: the variables are set on the line.
         let vars: Vec<String> = env.iter().map(|(k, v)| format!("{k}='{v}'")).collect();
@@ -66,7 +75,10 @@ impl Tmux {
             if text.contains(until) {
                 return text;
             }
-            assert!(start.elapsed() < Duration::from_secs(60), "never saw {until:?}:\n{text}");
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "never saw {until:?}:\n{text}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -76,7 +88,11 @@ impl Tmux {
     }
 
     fn keys(&self, keys: &str) {
-        let status = self.command().args(["send-keys", "-t", &self.target(), keys]).status().unwrap();
+        let status = self
+            .command()
+            .args(["send-keys", "-t", &self.target(), keys])
+            .status()
+            .unwrap();
         assert!(status.success());
     }
 }
@@ -166,7 +182,10 @@ fn long_output_goes_through_the_pager_unless_told_not_to() {
     tmux.run(
         120,
         20,
-        &[("TERM", "xterm-256color"), ("DANVAN_PAGER", &format!("cat > {}", paged.display()))],
+        &[
+            ("TERM", "xterm-256color"),
+            ("DANVAN_PAGER", &format!("cat > {}", paged.display())),
+        ],
         &line,
     );
     tmux.screen("__DONE__", false);
@@ -175,7 +194,10 @@ fn long_output_goes_through_the_pager_unless_told_not_to() {
     tmux.run(
         120,
         20,
-        &[("TERM", "xterm-256color"), ("DANVAN_PAGER", &format!("cat > {}", paged.display()))],
+        &[
+            ("TERM", "xterm-256color"),
+            ("DANVAN_PAGER", &format!("cat > {}", paged.display())),
+        ],
         &format!("{line} --no-pager"),
     );
     tmux.screen("__DONE__", false);
@@ -184,11 +206,11 @@ fn long_output_goes_through_the_pager_unless_told_not_to() {
 
 #[test]
 fn output_that_is_not_a_terminal_keeps_the_whole_table_and_columns_is_honoured() {
-    let full = common::danvan()
-        .args(["--as-of", "2025-06-30", "status"])
-        .run()
-        .stdout;
-    assert!(full.contains("Mô hình Dân vận khéo được công nhận từ cấp huyện trở lên"), "{full}");
+    let full = common::danvan().args(["--as-of", "2025-06-30", "status"]).run().stdout;
+    assert!(
+        full.contains("Mô hình Dân vận khéo được công nhận từ cấp huyện trở lên"),
+        "{full}"
+    );
     assert!(!full.contains('…'));
     let narrow = common::danvan()
         .args(["--as-of", "2025-06-30", "status"])

@@ -18,6 +18,11 @@ pub const EXAMPLES: &str = "Examples:
   danvan check --deny warnings          fail on warnings too (for CI)
   danvan check --explain E014           what a code means and how to fix it";
 
+/// The codes, for completions.
+fn code_words() -> Vec<&'static str> {
+    Code::ALL.iter().map(|c| c.as_str()).collect()
+}
+
 #[derive(Args, Debug, Default)]
 pub struct CheckArgs {
     /// Report only the problems of these files (the whole workspace is
@@ -32,7 +37,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
     /// Explain a diagnostic code (E014 or its name, quoted-date) and exit
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = super::args::offer(super::args::any_text, code_words), hide_possible_values = true)]
     pub explain: Option<String>,
 }
 
@@ -107,7 +112,10 @@ fn canonical(p: &Path) -> PathBuf {
 /// it that holds `.git` (a folder, or a file in a worktree or submodule).
 fn repository_root(workspace: &Path) -> Option<PathBuf> {
     let start = canonical(workspace);
-    start.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 /// A file as CI services name it: relative to the repository root (or,
@@ -122,7 +130,10 @@ fn ci_path(file: &Path, repository: Option<&Path>) -> Option<String> {
     let Some(shown) = base.and_then(|b| full.strip_prefix(b).ok().map(Path::to_path_buf)) else {
         return Some(full.display().to_string());
     };
-    let parts: Vec<String> = shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = shown
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     Some(parts.join("/"))
 }
 

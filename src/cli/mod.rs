@@ -28,7 +28,7 @@ use crate::i18n::{self, tr};
 use crate::load;
 use crate::model::{Lang, Workspace};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -207,7 +207,9 @@ fn auto_color(terminal: bool, var: impl Fn(&str) -> Option<String>) -> bool {
 /// terminal's when standard output is one; none for a file or a pipe,
 /// which get the whole table.
 fn screen_width(terminal: bool) -> Option<usize> {
-    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok())
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
         && n > 0
     {
         return Some(n);
@@ -329,6 +331,9 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
 
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
+    // `COMPLETE=bash danvan` (and zsh, fish…): the shell asks danvan itself
+    // what to complete, record ids included (see `danvan completions`).
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -377,9 +382,15 @@ mod tests {
         assert!(!super::auto_color(false, env(&[])));
         assert!(!super::auto_color(true, env(&[("TERM", "dumb")])));
         assert!(!super::auto_color(true, env(&[("CLICOLOR", "0")])));
-        assert!(!super::auto_color(true, env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])));
+        assert!(!super::auto_color(
+            true,
+            env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])
+        ));
         assert!(super::auto_color(false, env(&[("CLICOLOR_FORCE", "1")])));
-        assert!(super::auto_color(false, env(&[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")])));
+        assert!(super::auto_color(
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")])
+        ));
         assert!(!super::auto_color(false, env(&[("CLICOLOR_FORCE", "0")])));
         assert!(super::auto_color(true, env(&[("NO_COLOR", "")])));
     }

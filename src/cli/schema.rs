@@ -104,7 +104,10 @@ fn closed_sets_as_enums(value: &mut Value) {
             if let Some(words) = words {
                 map.remove("oneOf");
                 map.insert("type".into(), Value::from("string"));
-                map.insert("enum".into(), words.iter().map(|(w, _)| Value::from(w.as_str())).collect());
+                map.insert(
+                    "enum".into(),
+                    words.iter().map(|(w, _)| Value::from(w.as_str())).collect(),
+                );
                 map.insert(
                     "enumDescriptions".into(),
                     words.iter().map(|(_, d)| Value::from(d.as_str())).collect(),
@@ -121,16 +124,14 @@ fn closed_sets_as_enums(value: &mut Value) {
 /// the types of the figures a consumer reads; the reports inside are
 /// described by the README's "JSON output".
 fn data_schema() -> Value {
-    use crate::model::{Keyword, PetitionState, TaskState, TargetStatus};
+    use crate::model::{Keyword, PetitionState, TargetStatus, TaskState};
     let date = serde_json::json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" });
     let words = |all: Vec<&str>| serde_json::json!({ "type": "string", "enum": all });
     let figure = serde_json::json!({ "type": ["number", "null"] });
     let target_status = words(TargetStatus::ALL.iter().map(|(w, _)| *w).collect());
     let petition_state = words(PetitionState::ALL.iter().map(|(w, _)| *w).collect());
     let task_state = words(TaskState::ALL.iter().map(|(w, _)| *w).collect());
-    let object = |required: &[&str], properties: Value| {
-        serde_json::json!({ "type": "object", "required": required, "properties": properties })
-    };
+    let object = |required: &[&str], properties: Value| serde_json::json!({ "type": "object", "required": required, "properties": properties });
     let attention = object(
         &["kind", "id", "title", "deadline", "days_left", "state"],
         serde_json::json!({ "id": { "type": "string" }, "deadline": date, "days_left": { "type": "integer" } }),

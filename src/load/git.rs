@@ -26,7 +26,10 @@ pub fn records_state(root: &Path) -> Option<RecordsCommit> {
         .output()
         .ok()?;
     let uncommitted_changes = !out.status.success() || !out.stdout.is_empty();
-    Some(RecordsCommit { id, uncommitted_changes })
+    Some(RecordsCommit {
+        id,
+        uncommitted_changes,
+    })
 }
 
 /// The last commit that touched the records under `root`, when they are in

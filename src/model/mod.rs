@@ -5,9 +5,9 @@
 //! Schema speak the users' vocabulary.
 
 pub mod fields;
+pub mod figures;
 pub mod filter;
 pub mod keywords;
-pub mod figures;
 mod period;
 mod records;
 mod rules;

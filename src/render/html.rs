@@ -370,7 +370,11 @@ mod tests {
         assert!(svg.contains("<title>2021: 1; 2023: 3</title>"));
         // A percentage runs from 0 to 100: 0, 1, 0 stays near the floor.
         let flat = trend_svg(
-            &[("a".into(), Some(0.0)), ("b".into(), Some(1.0)), ("c".into(), Some(0.0))],
+            &[
+                ("a".into(), Some(0.0)),
+                ("b".into(), Some(1.0)),
+                ("c".into(), Some(0.0)),
+            ],
             85.0,
             Tone::Bad,
             true,
@@ -380,7 +384,16 @@ mod tests {
         let ys: Vec<f64> = flat
             .split("<circle ")
             .skip(1)
-            .map(|c| c.split("cy=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap())
+            .map(|c| {
+                c.split("cy=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
             .collect();
         assert!((ys[0] - ys[1]).abs() < 2.0, "{ys:?}");
     }

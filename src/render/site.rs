@@ -123,7 +123,8 @@ fn write_registers(b: &Bundle<'_>, out: &mut dyn std::io::Write) -> std::io::Res
     html::write_document(&petitions.document(), "petitions", out)?;
     write_more(out, open_count, b.petitions.petitions.len(), PETITIONS_CSV)?;
     let mut tasks = b.conclusions.clone();
-    let unfinished = |t: &crate::report::conclusions::TaskRow<'_>| !matches!(t.state, TaskState::Done | TaskState::DoneLate);
+    let unfinished =
+        |t: &crate::report::conclusions::TaskRow<'_>| !matches!(t.state, TaskState::Done | TaskState::DoneLate);
     let open_count = tasks.tasks.iter().filter(|t| unfinished(t)).count();
     tasks.tasks.retain(unfinished);
     tasks.tasks.truncate(PAGE_ROWS);

@@ -405,7 +405,10 @@ fn blocks(t: &Table, kinds: &[ColumnKind], screen: Screen, out: &mut dyn Write) 
         let first = row.get(head).map(|c| one_line_cow(c.shown())).unwrap_or_default();
         let heading = if first.is_empty() {
             // A totals row without an id: its first words.
-            row.iter().map(|c| one_line_cow(c.shown())).find(|s| !s.is_empty()).unwrap_or_default()
+            row.iter()
+                .map(|c| one_line_cow(c.shown()))
+                .find(|s| !s.is_empty())
+                .unwrap_or_default()
         } else {
             first
         };
@@ -426,7 +429,11 @@ fn blocks(t: &Table, kinds: &[ColumnKind], screen: Screen, out: &mut dyn Write) 
             }
             let label = &labels[i];
             let wraps = kinds[i] == ColumnKind::Text;
-            let line_screen = if wraps { screen } else { Screen { width: None, ..screen } };
+            let line_screen = if wraps {
+                screen
+            } else {
+                Screen { width: None, ..screen }
+            };
             write_labelled(out, 2, label, pad.max(width(label)), &value, cell.tone(), line_screen)?;
         }
     }
@@ -546,13 +553,7 @@ mod tests {
     }
 
     fn draw(t: &Table, width: Option<usize>) -> String {
-        table(
-            t,
-            Screen {
-                color: false,
-                width,
-            },
-        )
+        table(t, Screen { color: false, width })
     }
 
     #[test]
@@ -581,7 +582,10 @@ mod tests {
         // Narrower: the text is cut on one line, every other cell whole.
         let cut_table = draw(&t, Some(natural - 20));
         assert!(cut_table.lines().all(|l| width(l) <= natural - 20), "{cut_table}");
-        assert!(cut_table.contains("Ủy ban nhân dân xã Tân Khánh Trung, huyện L…"), "{cut_table}");
+        assert!(
+            cut_table.contains("Ủy ban nhân dân xã Tân Khánh Trung, huyện L…"),
+            "{cut_table}"
+        );
         assert!(cut_table.contains("Tỷ lệ") && cut_table.contains("-50"));
         // Narrower still: `date` goes first, then `share`.
         let dropped = draw(&t, Some(60));
@@ -591,10 +595,15 @@ mod tests {
         // Below 60 columns: a block per row, nothing cut.
         let blocks = draw(&t, Some(40));
         assert!(
-            blocks.starts_with("Ủy ban nhân dân xã Tân Khánh Trung, huyện Lấp Vò, tỉnh Đồng Tháp\n  Trạng thái  quá hạn\n"),
+            blocks.starts_with(
+                "Ủy ban nhân dân xã Tân Khánh Trung, huyện Lấp Vò, tỉnh Đồng Tháp\n  Trạng thái  quá hạn\n"
+            ),
             "{blocks}"
         );
-        assert!(blocks.lines().all(|l| width(l) <= 40 || !l.starts_with(' ')), "{blocks}");
+        assert!(
+            blocks.lines().all(|l| width(l) <= 40 || !l.starts_with(' ')),
+            "{blocks}"
+        );
         assert!(blocks.contains("\n\nTổng cộng\n"));
     }
 
@@ -606,7 +615,10 @@ mod tests {
             ..Default::default()
         };
         let wide = draw(&t, None);
-        assert!(wide.contains(&format!("{}{}", "█".repeat(10), "·".repeat(10))), "{wide}");
+        assert!(
+            wide.contains(&format!("{}{}", "█".repeat(10), "·".repeat(10))),
+            "{wide}"
+        );
         let narrow = draw(&t, Some(60));
         assert!(narrow.lines().all(|l| width(l) <= 60), "{narrow}");
         assert!(narrow.contains("█·"), "{narrow}");

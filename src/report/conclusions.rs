@@ -3,7 +3,8 @@
 //! date, most urgent first.
 
 use super::{
-    Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date, iso, keys,
+    Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date, iso,
+    keys,
 };
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};

@@ -101,7 +101,10 @@ impl Report for List {
                 .find(|(u, _)| u == id)
                 .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
         };
-        let mut columns = vec![Column::id("id", word("Mã", "Id")), Column::date("date", word("Ngày", "Date"))];
+        let mut columns = vec![
+            Column::id("id", word("Mã", "Id")),
+            Column::date("date", word("Ngày", "Date")),
+        ];
         let has_type = matches!(self.kind, Kind::Meeting | Kind::Petition);
         let has_deadline = matches!(self.kind, Kind::Petition | Kind::Conclusion);
         if has_type {

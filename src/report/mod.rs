@@ -562,7 +562,12 @@ pub fn bar(fraction: f64, width: usize) -> String {
 /// against a goal of 1 does not fill the chart as a jump from nothing to
 /// everything would.
 pub fn chart_top(values: &[f64], goal: f64, percent: bool) -> f64 {
-    let highest = values.iter().copied().chain([goal]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+    let highest = values
+        .iter()
+        .copied()
+        .chain([goal])
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
     if percent {
         return highest.max(100.0);
     }
@@ -614,7 +619,10 @@ mod tests {
         assert_eq!(bar(2.0, 4), "████");
         assert_eq!(bar(f64::NAN, 2), "··");
         assert_eq!(sparkline(&[0.0, 7.0, 3.5], 7.0), "▁█▅");
-        assert_eq!(sparkline(&[0.0, 0.0, 0.0, 1.0, 0.0], chart_top(&[0.0, 1.0], 1.0, false)), "▁▁▁▂▁");
+        assert_eq!(
+            sparkline(&[0.0, 0.0, 0.0, 1.0, 0.0], chart_top(&[0.0, 1.0], 1.0, false)),
+            "▁▁▁▂▁"
+        );
         assert_eq!(sparkline(&[50.0, 100.0], chart_top(&[50.0, 100.0], 85.0, true)), "▅█");
         assert_eq!(chart_top(&[6.0], 8.0, false), 10.0);
         assert_eq!(chart_top(&[3337.0], 3000.0, false), 5000.0);

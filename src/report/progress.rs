@@ -2,14 +2,17 @@
 //! `danvan show TARGET`: how one target's figure is made. The figures come
 //! from `domain::targets`; this file only lays them out.
 
-use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, chart_top, format_date, keys, sparkline};
+use super::{
+    Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, chart_top, format_date, keys,
+    sparkline,
+};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::targets::{self, Detail, SeriesPoint, Timeline};
 use crate::i18n::{Label, tr, word};
 use crate::model::Period;
+use crate::model::figures;
 use crate::model::*;
 use chrono::NaiveDate;
-use crate::model::figures;
 use serde::Serialize;
 
 pub fn status_tone(s: TargetStatus) -> Tone {
@@ -208,7 +211,14 @@ impl Progress {
                 .collect(),
             total: None,
             empty: Some(no_targets()),
-            drop: keys(&["deadline", "baseline", "expected", "bar", "direction", "percent_of_goal"]),
+            drop: keys(&[
+                "deadline",
+                "baseline",
+                "expected",
+                "bar",
+                "direction",
+                "percent_of_goal",
+            ]),
         }
     }
 

@@ -301,11 +301,7 @@ impl Report for Show<'_> {
                     word("Trạng thái", "Status"),
                     Cell::key(m.status.as_str(), m.status.label()),
                 ));
-                facts.push(Fact::new(
-                    "lead",
-                    word("Chủ trì", "Lead"),
-                    self.org(&m.lead),
-                ));
+                facts.push(Fact::new("lead", word("Chủ trì", "Lead"), self.org(&m.lead)));
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&m.units)));
                 facts.push(Fact::new(
                     "started",
@@ -326,7 +322,10 @@ impl Report for Show<'_> {
                 };
                 facts.push(
                     Fact::new("recognition", word("Dân vận khéo", "Dân vận khéo"), text(&rec)).with_parts(vec![
-                        ("recognition", recognition.map_or(Cell::Empty, |r| Cell::text(r.as_str()))),
+                        (
+                            "recognition",
+                            recognition.map_or(Cell::Empty, |r| Cell::text(r.as_str())),
+                        ),
                         ("recognized", Cell::opt_date(m.recognized.as_ref().map(|d| d.value))),
                     ]),
                 );
@@ -382,7 +381,11 @@ impl Report for Show<'_> {
                     } else {
                         p.label_vi()
                     };
-                    facts.push(Fact::new("period", word("Kỳ", "Period"), Cell::key(p.to_string(), label)));
+                    facts.push(Fact::new(
+                        "period",
+                        word("Kỳ", "Period"),
+                        Cell::key(p.to_string(), label),
+                    ));
                 }
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&m.units)));
                 opt(&mut facts, "chair", word("Chủ trì", "Chair"), &m.chair);

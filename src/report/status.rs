@@ -5,9 +5,9 @@ use super::progress::{self, Progress};
 use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, keys};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
+use crate::model::figures;
 use crate::model::*;
 use chrono::NaiveDate;
-use crate::model::figures;
 use serde::Serialize;
 
 /// How far ahead the dashboard looks for deadlines.
@@ -446,6 +446,10 @@ impl Report for StatusView<'_> {
         };
         let s = &self.status;
         let overdue = s.overdue.iter().map(|a| alarm(super::Urgency::Overdue, a));
-        Some(overdue.chain(s.upcoming.iter().map(|a| alarm(super::Urgency::DueSoon, a))).collect())
+        Some(
+            overdue
+                .chain(s.upcoming.iter().map(|a| alarm(super::Urgency::DueSoon, a)))
+                .collect(),
+        )
     }
 }
