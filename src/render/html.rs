@@ -43,16 +43,15 @@ pub fn bar_svg(fraction: f64, tone: Tone) -> String {
 }
 
 /// A small line chart of a series with the goal as a dashed, labelled
-/// line and each value written above its point. The scale starts at 0 and
-/// reaches the goal or the highest value (a percentage: 100), so a series
-/// of 0, 0, 0, 1, 0 against a goal of 10 stays near the floor instead of
-/// filling the chart. `show` writes a value as the page does (72,6%);
-/// `alt` is the chart's text alternative.
+/// line and each value written above its point. The scale runs from 0 to
+/// a round top ([`crate::report::chart_top`]), labelled, so a series of
+/// 0, 0, 0, 1, 0 stays near the floor instead of filling the chart.
+/// `show` writes a value as the page does (72,6%); `alt` is the chart's
+/// text alternative.
 pub fn trend_svg(
     points: &[(String, Option<f64>)],
     goal: f64,
     tone: Tone,
-    percent: bool,
     show: &dyn Fn(f64) -> String,
     alt: &str,
 ) -> String {
@@ -60,7 +59,7 @@ pub fn trend_svg(
     let (w, h, pad, top, right) = (280.0, 110.0, 16.0, 20.0, 50.0);
     let values: Vec<f64> = points.iter().filter_map(|p| p.1).filter(|v| v.is_finite()).collect();
     let lo = values.iter().copied().fold(0.0_f64, f64::min);
-    let hi = crate::report::chart_top(&values, goal, percent);
+    let hi = crate::report::chart_top(&values, goal);
     let span = if (hi - lo).abs() < f64::EPSILON { 1.0 } else { hi - lo };
     let n = points.len().max(2) as f64 - 1.0;
     let x = |i: usize| pad + 8.0 + (w - pad - right - 16.0) * i as f64 / n;
@@ -360,7 +359,6 @@ mod tests {
             ],
             4.0,
             Tone::Warn,
-            false,
             &|v| format!("{v}"),
             "2021: 1; 2023: 3",
         );

@@ -93,7 +93,7 @@ fn progress_html(b: &Bundle<'_>) -> String {
             out,
             "<figure class=\"card\"><h4>{}</h4>{}<figcaption>{}</figcaption></figure>",
             escape::html(&t.title),
-            html::trend_svg(&points, t.goal, progress::status_tone(t.status), t.percent, &show, &alt),
+            html::trend_svg(&points, t.goal, progress::status_tone(t.status), &show, &alt),
             escape::html(&alt)
         );
     }

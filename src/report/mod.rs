@@ -556,21 +556,18 @@ pub fn bar(fraction: f64, width: usize) -> String {
     s
 }
 
-/// The top of a chart's scale (which starts at 0): 100 for percentages,
-/// else a round number (1, 2 or 5 times a power of ten) at or above the
-/// highest value and the goal, and at least 5, so that a count of 0, 0, 1
-/// against a goal of 1 does not fill the chart as a jump from nothing to
-/// everything would.
-pub fn chart_top(values: &[f64], goal: f64, percent: bool) -> f64 {
+/// The top of a chart's scale (which starts at 0): a round number (1, 2
+/// or 5 times a power of ten) at or above the highest value and the goal,
+/// and at least 5, so that a count of 0, 0, 1 against a goal of 1 does not
+/// fill the chart as a jump from nothing to everything would, while a
+/// rate of 4.6% falling to 2.9% still shows its fall (on 0–5).
+pub fn chart_top(values: &[f64], goal: f64) -> f64 {
     let highest = values
         .iter()
         .copied()
         .chain([goal])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    if percent {
-        return highest.max(100.0);
-    }
     let mut step = 1.0;
     loop {
         for m in [1.0, 2.0, 5.0] {
@@ -620,12 +617,14 @@ mod tests {
         assert_eq!(bar(f64::NAN, 2), "··");
         assert_eq!(sparkline(&[0.0, 7.0, 3.5], 7.0), "▁█▅");
         assert_eq!(
-            sparkline(&[0.0, 0.0, 0.0, 1.0, 0.0], chart_top(&[0.0, 1.0], 1.0, false)),
+            sparkline(&[0.0, 0.0, 0.0, 1.0, 0.0], chart_top(&[0.0, 1.0], 1.0)),
             "▁▁▁▂▁"
         );
-        assert_eq!(sparkline(&[50.0, 100.0], chart_top(&[50.0, 100.0], 85.0, true)), "▅█");
-        assert_eq!(chart_top(&[6.0], 8.0, false), 10.0);
-        assert_eq!(chart_top(&[3337.0], 3000.0, false), 5000.0);
+        assert_eq!(sparkline(&[50.0, 100.0], chart_top(&[50.0, 100.0], 85.0)), "▅█");
+        assert_eq!(chart_top(&[6.0], 8.0), 10.0);
+        assert_eq!(chart_top(&[3337.0], 3000.0), 5000.0);
+        assert_eq!(chart_top(&[77.8], 85.0), 100.0);
+        assert_eq!(chart_top(&[4.6, 2.9], 3.0), 5.0);
     }
 
     #[test]

@@ -252,7 +252,7 @@ impl Progress {
                 row.extend(periods.iter().map(|p| at(p).map_or(Cell::Empty, |v| t.value(v))));
                 let values: Vec<f64> = t.series.iter().map(|s| s.actual.unwrap_or(f64::NAN)).collect();
                 row.extend([
-                    Cell::text(sparkline(&values, chart_top(&values, t.goal, t.percent))),
+                    Cell::text(sparkline(&values, chart_top(&values, t.goal))),
                     Cell::key(t.direction.as_str(), direction_sign(t.direction)),
                     t.value(Some(t.goal)),
                     t.bar(),

@@ -276,7 +276,7 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
         rows,
         total: None,
         empty: Some(empty),
-        drop: keys(&["responsible", "kind"]),
+        drop: keys(&["kind", "responsible"]),
     }
 }
 
