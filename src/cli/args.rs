@@ -103,10 +103,11 @@ pub fn record_ids() -> Vec<clap_complete::CompletionCandidate> {
         let walk = walkdir::WalkDir::new(root.join(folder)).max_depth(6).into_iter();
         for entry in walk.filter_map(Result::ok) {
             let path = entry.path();
-            if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
-                if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                    ids.push(clap_complete::CompletionCandidate::new(crate::text::nfc(stem)).help(Some(folder.into())));
-                }
+            if entry.file_type().is_file()
+                && path.extension().is_some_and(|e| e == "toml")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                ids.push(clap_complete::CompletionCandidate::new(crate::text::nfc(stem)).help(Some(folder.into())));
             }
         }
     }

@@ -173,7 +173,7 @@ mod tests {
         cmd.build();
         let main = page(&cmd).unwrap_or_default();
         assert!(main.starts_with(".ie") && main.contains(".SH SYNOPSIS"), "{main}");
-        let page = main_page(&cmd).unwrap_or_default();
+        let whole = main_page(&cmd).unwrap_or_default();
         for section in [
             ".SH ENVIRONMENT",
             ".SH \"EXIT STATUS\"",
@@ -181,9 +181,9 @@ mod tests {
             "DANVAN_RECORDS",
             "resolved\\-on\\-time",
         ] {
-            assert!(page.contains(section), "{section}:\n{page}");
+            assert!(whole.contains(section), "{section}:\n{whole}");
         }
-        let name = page.split(".SH NAME\n").nth(1).unwrap().lines().next().unwrap();
+        let name = whole.split(".SH NAME\n").nth(1).unwrap().lines().next().unwrap();
         assert_eq!(
             name.matches(". ").count() + name.matches(".\n").count(),
             0,

@@ -375,7 +375,6 @@ mod tests {
             ],
             85.0,
             Tone::Bad,
-            true,
             &|v| format!("{v}%"),
             "",
         );
