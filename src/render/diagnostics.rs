@@ -9,9 +9,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 use std::path::Path;
 
-/// How a path is shown: as given, with `/` separators.
+/// How a path is shown: as given, a control character or bidi override in
+/// it made visible (a file may be named anything).
 fn show_path(p: &Path) -> String {
-    p.display().to_string()
+    super::escape::terminal(&p.display().to_string()).into_owned()
 }
 
 fn counts(diags: &[Diagnostic]) -> (usize, usize) {
@@ -139,7 +140,7 @@ pub fn github(diags: &[Diagnostic], sources: &Sources, path: CiPath<'_>) -> Stri
         let mut props = Vec::new();
         let file = d.file.as_deref().and_then(path);
         if let Some(file) = &file {
-            props.push(format!("file={}", escape_property(file)));
+            props.push(format!("file={}", escape_property(&super::escape::terminal(file))));
             if let Some((line, col, end_line, end_col)) = sources.position(d) {
                 props.push(format!("line={line}"));
                 props.push(format!("col={col}"));
