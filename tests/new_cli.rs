@@ -302,7 +302,10 @@ fn usage_errors_write_nothing() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .count();
-    assert_eq!(written, 5, "the five files of examples/minimal (and its .taplo.toml), nothing more");
+    assert_eq!(
+        written, 5,
+        "the five files of examples/minimal (and its .taplo.toml), nothing more"
+    );
 }
 
 #[cfg(unix)]
