@@ -59,16 +59,6 @@ pub fn matches(query: &str, text: &str) -> bool {
     !q.is_empty() && fold(text).contains(&q)
 }
 
-/// The first `max` characters of a text, with an ellipsis when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 /// Width of a text in terminal columns (Vietnamese combining marks take none).
 pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)

@@ -757,3 +757,111 @@ fn check_reports_every_rule_on_targets() {
         ]
     );
 }
+
+#[test]
+fn check_files_reports_only_those_files_and_fails_only_for_them() {
+    let broken = "tests/fixtures/readme-broken/models/dong-song.toml";
+    let out = danvan()
+        .records("tests/fixtures/readme-broken")
+        .args(["--color", "never", "--lang", "en", "check", "--format", "json", broken])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let diags: Value = serde_json::from_slice(&out).unwrap();
+    let codes: Vec<&str> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["E014", "E015"]);
+    // A file without problems passes, though others in the workspace have some.
+    let clean = "tests/fixtures/readme-broken/danvan.toml";
+    let out = danvan()
+        .records("tests/fixtures/readme-broken")
+        .args(["--color", "never", "--lang", "en", "check", clean])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap(), "✓ 1 files, no problems\n");
+}
+
+#[test]
+fn gitlab_and_sarif_carry_stable_fingerprints_and_repository_paths() {
+    // --records absolute: paths are still from the repository root.
+    let records = common::root().join("tests/fixtures/readme-broken");
+    let run = |format: &str| -> Value {
+        let out = danvan()
+            .arg("--records")
+            .arg(&records)
+            .args(["--color", "never", "check", "--format", format])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    let gitlab = run("gitlab");
+    let issues = gitlab.as_array().unwrap();
+    assert_eq!(issues.len(), 4);
+    assert_eq!(
+        issues[0]["location"]["path"],
+        "tests/fixtures/readme-broken/models/dong-song.toml"
+    );
+    assert_eq!(issues[0]["location"]["lines"]["begin"], 4);
+    assert_eq!(issues[0]["check_name"], "E014");
+    assert_eq!(issues[0]["severity"], "major");
+    let prints: Vec<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    let mut unique = prints.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 4);
+    assert_eq!(run("gitlab"), gitlab, "the same records give the same fingerprints");
+
+    let sarif = run("sarif");
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    let location = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "tests/fixtures/readme-broken/models/dong-song.toml"
+    );
+    assert_eq!(location["region"]["startLine"], 4);
+    assert_eq!(results[0]["partialFingerprints"]["danvan/v1"], prints[0]);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "E021"));
+
+    let github = danvan()
+        .arg("--records")
+        .arg(&records)
+        .args(["--color", "never", "check", "--format", "github"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let github = String::from_utf8(github).unwrap();
+    assert!(
+        github.starts_with("::error file=tests/fixtures/readme-broken/models/dong-song.toml,line=4"),
+        "{github}"
+    );
+}
+
+#[test]
+fn e001_names_no_file_that_does_not_exist_in_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = danvan()
+        .arg("--records")
+        .arg(dir.path())
+        .args(["--color", "never", "check", "--format", "github"])
+        .output();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("title=E001"), "{text}");
+    assert!(!text.contains("file="), "{text}");
+}

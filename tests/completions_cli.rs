@@ -46,3 +46,33 @@ fn an_unknown_shell_is_a_usage_error() {
         .stderr(predicates::str::contains("bash"));
     danvan().arg("completions").assert().code(2);
 }
+
+#[test]
+fn scripts_offer_the_closed_sets_and_the_shell_can_ask_for_record_ids() {
+    let bash = danvan().args(["completions", "bash"]).stdout();
+    for word in [
+        "resolved-on-time",
+        "done-late",
+        "complaint",
+        "reception",
+        "conclusions",
+        "E014",
+    ] {
+        assert!(bash.contains(word), "the bash script offers {word}");
+    }
+    // COMPLETE=bash: the shell asks danvan, which lists the records' ids.
+    let out = danvan()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .args(["--", "danvan", "show", "2025-05"])
+        .run();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.contains("2025-05-15-khieu-nai-long-hung-a"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("2023-"), "only ids that start so: {}", out.stdout);
+}

@@ -261,3 +261,34 @@ fn the_bundled_records_have_a_register() {
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert!(!v["tasks"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn deny_due_soon_on_the_register() {
+    let run = danvan()
+        .records("tests/fixtures/browse")
+        .args([
+            "conclusions",
+            "--as-of",
+            "2023-06-30",
+            "--deny",
+            "due-soon",
+            "--format",
+            "github",
+        ])
+        .run();
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("::notice title="), "{}", run.stdout);
+    let run = danvan()
+        .records("tests/fixtures/browse")
+        .args([
+            "conclusions",
+            "--as-of",
+            "2019-06-30",
+            "--deny",
+            "due-soon",
+            "--deny",
+            "overdue",
+        ])
+        .run();
+    assert_eq!(run.code, 0, "{run:?}");
+}

@@ -257,6 +257,43 @@ fn gitlab_ci_checks_reports_and_keeps_artifacts() {
     assert_eq!(doc["check"]["stage"].as_str(), Some("check"));
 }
 
+#[test]
+fn the_ci_files_say_how_to_get_a_newer_danvan_and_that_schedules_pause() {
+    let github = std::fs::read_to_string(examples().join("github-actions.yml")).unwrap();
+    let doc = yaml("github-actions.yml");
+    let cache = doc["jobs"]["records"]["steps"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@")))
+        .unwrap();
+    assert!(cache["with"]["key"].as_str().unwrap().contains("DANVAN_VERSION"));
+    assert!(github.contains("60 days"), "the note on paused schedules");
+    assert!(has(&commands(&doc), "--deny overdue"));
+    let gitlab = yaml("gitlab-ci.yml");
+    assert!(
+        gitlab["default"]["cache"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("DANVAN_VERSION")
+    );
+    assert_eq!(
+        gitlab["check"]["artifacts"]["reports"]["codequality"].as_str(),
+        Some("gl-code-quality-report.json")
+    );
+}
+
+#[test]
+fn the_pre_commit_hook_definition_runs_danvan_check_on_toml_files() {
+    let text = std::fs::read_to_string(common::root().join(".pre-commit-hooks.yaml")).unwrap();
+    let docs = yaml_rust2::YamlLoader::load_from_str(&text).unwrap();
+    let hook = &docs[0][0];
+    assert_eq!(hook["id"].as_str(), Some("danvan-check"));
+    assert_eq!(hook["entry"].as_str(), Some("danvan check"));
+    assert_eq!(hook["language"].as_str(), Some("rust"));
+    assert_eq!(hook["files"].as_str(), Some("\\.toml$"));
+}
+
 /// Runs the hook in `repo` with the built danvan first on PATH, and
 /// nothing else of the caller's environment.
 #[cfg(unix)]

@@ -684,3 +684,64 @@ fn fuzz_seeds_and_regressions_parse_without_panic() {
     }
     assert!(replayed >= 40, "{replayed}");
 }
+
+/// Issue 14, item 10: a record's text and a file's name may hold ESC, BEL,
+/// CR or a bidi override; no human output lets one act on the terminal
+/// (tables, facts, Markdown, HTML, check), and each shows as check shows it.
+#[cfg(unix)]
+#[test]
+fn control_characters_never_reach_the_screen_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    common::copy_dir(&common::root().join("examples/minimal"), &ws);
+    let name = "models/2025/zz\u{1b}[1m.toml";
+    write(
+        &ws,
+        name,
+        "title = \"A\\u001b[31mRED\\u0007 \\r CR \u{202e} evil\"\nlead = \"mttq\"\nstarted = 2025-01-01\nstatus = \"active\"\n"
+            .as_bytes(),
+    );
+    write(
+        &ws,
+        "petitions/2025/2025-06-01-zz.toml",
+        "type = \"complaint\"\nreceived = 2025-06-01\nsummary = \"B\\u001b[2J\\u0007 \u{202e} xin\"\n".as_bytes(),
+    );
+    let raw = ['\u{1b}', '\u{7}', '\r', '\u{202e}'];
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["list", "models"],
+        vec!["list", "models", "--format", "markdown"],
+        vec!["show", "zz\u{1b}[1m"],
+        vec!["show", "zz\u{1b}[1m", "--format", "markdown"],
+        vec!["check"],
+        vec!["check", "--format", "github"],
+    ];
+    for args in runs {
+        for columns in ["200", "50"] {
+            let out = danvan()
+                .arg("--records")
+                .arg(&ws)
+                .args(["--color", "never", "--as-of", "2025-06-30"])
+                .args(&args)
+                .env("COLUMNS", columns)
+                .run();
+            assert!(out.code == 0, "{args:?}: {out:?}");
+            let text = format!("{}{}", out.stdout, out.stderr);
+            assert!(!text.contains(raw), "{args:?} at {columns}: {text:?}");
+            if args[0] != "check" {
+                assert!(text.contains("␛[31mRED␇"), "{args:?}: {text}");
+            }
+        }
+    }
+    // The report page.
+    let out = tmp.path().join("out");
+    danvan()
+        .arg("--records")
+        .arg(&ws)
+        .args(["--as-of", "2025-06-30", "report", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!html.contains(raw));
+    assert!(html.contains("B␛[2J␇"), "the petition is on the page");
+}

@@ -123,3 +123,15 @@ fn a_petition_s_provisional_deadline_in_the_list() {
     let csv = list("csv");
     assert!(csv.lines().next().unwrap().contains(",provisional,"), "{csv}");
 }
+
+#[test]
+fn list_csv_has_whole_titles_and_unit_ids() {
+    let csv = common::danvan()
+        .args(["--as-of", "2025-06-30", "list", "petitions", "--format", "csv"])
+        .run()
+        .stdout;
+    assert!(!csv.contains('…'), "{csv}");
+    // The units column holds ids, not names.
+    assert!(csv.contains(",dinh-an,resolved-on-time,"), "{csv}");
+    assert!(!csv.contains(",xã "), "unit names in CSV: {csv}");
+}

@@ -294,3 +294,36 @@ fn provisional_deadlines_in_json_csv_and_on_screen() {
     assert_eq!(v["petitions"][0]["resolution_provisional"], false);
     assert_eq!(v["petitions"][0]["resolution_deadline"], "2024-01-15");
 }
+
+#[test]
+fn deny_overdue_on_the_register() {
+    let run = browse(&[
+        "petitions",
+        "--as-of",
+        "2023-06-30",
+        "--deny",
+        "overdue",
+        "--format",
+        "github",
+    ])
+    .run();
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .lines()
+            .all(|l| l.starts_with("::warning ") || l.starts_with("::notice "))
+    );
+    assert!(run.stdout.lines().any(|l| l.starts_with("::warning ")));
+    // Filtered to what is not late, the register passes.
+    let run = browse(&[
+        "petitions",
+        "--as-of",
+        "2023-06-30",
+        "--state",
+        "resolved-on-time",
+        "--deny",
+        "overdue",
+    ])
+    .run();
+    assert_eq!(run.code, 0, "{run:?}");
+}

@@ -7,13 +7,15 @@ mod common;
 use common::danvan;
 
 /// What `danvan --color never ARGS` prints from the repository root
-/// (stdout, then stderr), trimmed as the README shows it.
+/// (stdout, then stderr) in a terminal 120 columns wide, trimmed as the
+/// README shows it.
 fn run(args: &str) -> String {
     let words: Vec<&str> = args.split_whitespace().collect();
     let out = danvan()
         .args(["--color", "never"])
         .args(&words)
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
         .output();
     let mut text = String::from_utf8(out.stdout).unwrap();
     text.push_str(&String::from_utf8(out.stderr).unwrap());

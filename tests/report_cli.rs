@@ -77,6 +77,28 @@ fn bundle_has_every_part_and_is_byte_identical() {
         5,
         "2021–2025 series"
     );
+    // data.json follows its schema, has a format version, and rounds its figures.
+    assert_eq!(data["format_version"], 1);
+    let schema: serde_json::Value =
+        serde_json::from_str(&danvan().args(["schema", "--kind", "data"]).run().stdout).unwrap();
+    let validator = jsonschema::options().build(&schema).unwrap();
+    let problems: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    for t in data["progress"]["targets"].as_array().unwrap() {
+        for key in ["actual", "percent_of_goal", "expected"] {
+            if let Some(x) = t[key].as_f64() {
+                assert_eq!(
+                    (x * 100.0).round() / 100.0,
+                    x,
+                    "{key} of {} is not rounded: {x}",
+                    t["id"]
+                );
+            }
+        }
+    }
 
     // Self-contained: nothing is fetched from anywhere.
     let html = String::from_utf8(std::fs::read(a.join("index.html")).unwrap()).unwrap();
@@ -230,6 +252,11 @@ fn a_failed_run_leaves_the_previous_bundle_as_it_was() {
 /// Chromium's headless run of a page (or its screenshot): its console
 /// messages and its DOM.
 fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>) -> (Vec<String>, String) {
+    chromium_at(chromium, page, screenshot, 1280)
+}
+
+/// [`open_in_chromium`] in a window `width` pixels wide.
+fn chromium_at(chromium: &Path, page: &Path, screenshot: Option<&Path>, width: u32) -> (Vec<String>, String) {
     let profile = tempfile::tempdir().unwrap();
     let mut cmd = std::process::Command::new(chromium);
     cmd.args([
@@ -244,8 +271,8 @@ fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>) -> 
         "--enable-logging=stderr",
         "--v=0",
         "--virtual-time-budget=3000",
-        "--window-size=1280,2400",
     ])
+    .arg(format!("--window-size={width},2400"))
     .arg(format!("--user-data-dir={}", profile.path().display()));
     match screenshot {
         Some(png) => cmd.arg(format!("--screenshot={}", png.display())),
@@ -334,4 +361,179 @@ fn the_bundle_marks_provisional_deadlines() {
         .success();
     let md = std::fs::read_to_string(out.join("summary.md")).unwrap();
     assert!(md.contains("2027-01-29 †") && md.contains("_† provisional:"), "{md}");
+}
+
+/// The page with a script of the test's own (the page has none, and its
+/// CSP forbids one) that measures the layout once it is done and writes
+/// what it found into the DOM: how far the page overflows the window
+/// sideways, and each number heading that does not stand over numbers.
+fn measured(page: &Path, out: &Path) {
+    let html = std::fs::read_to_string(page)
+        .unwrap()
+        .replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';");
+    let script = r#"<script>
+window.addEventListener('load', () => {
+  const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  const misplaced = [];
+  for (const table of document.querySelectorAll('table')) {
+    const heads = [...table.querySelectorAll('thead th')];
+    const row = table.querySelector('tbody tr');
+    if (!row) continue;
+    heads.forEach((th, i) => {
+      const td = row.children[i];
+      if (th.classList.contains('num') !== td.classList.contains('num')) misplaced.push(th.textContent);
+      if (th.classList.contains('num') && th.getClientRects().length > 0) {
+        const a = th.getBoundingClientRect(), b = td.getBoundingClientRect();
+        if (Math.abs(a.right - b.right) > 1) misplaced.push(th.textContent + ' ' + a.right + '/' + b.right);
+      }
+    });
+  }
+  const cut = [...document.querySelectorAll('td')].filter(td => td.scrollWidth > td.clientWidth + 1 && !td.title);
+  document.body.setAttribute('data-overflow', String(overflow));
+  document.body.setAttribute('data-misplaced', misplaced.join('|'));
+  document.body.setAttribute('data-cut', String(cut.length));
+});
+</script></body>"#;
+    std::fs::write(out, html.replace("</body>", script)).unwrap();
+}
+
+fn attribute<'d>(dom: &'d str, name: &str) -> &'d str {
+    let at = dom
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in the DOM"))
+        + name.len()
+        + 2;
+    &dom[at..at + dom[at..].find('"').unwrap()]
+}
+
+#[test]
+fn page_reads_on_a_screen_a_phone_and_paper() {
+    let Some(chromium) = common::require_tool(&["chromium", "chromium-browser"]) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bundle");
+    report("records", &out, "2025-06-30");
+    let page = out.join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    // The whole registers are beside the page, which links them.
+    for file in ["petitions.csv", "conclusions.csv", "registers.xlsx"] {
+        assert!(out.join(file).is_file(), "{file}");
+        assert!(html.contains(&format!("href=\"{file}\"")), "{file} is linked");
+    }
+    // Number headings are marked as their cells are; charts have a text alternative.
+    assert!(html.contains("<th class=\"num\" scope=\"col\">2021</th>"));
+    assert!(html.contains("<title>2021: "), "a chart's text alternative");
+    assert!(html.contains("mục tiêu"), "the goal line is labelled");
+
+    let probe = out.join("probe.html");
+    measured(&page, &probe);
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for width in [1280, 390] {
+        let (console, dom) = chromium_at(&chromium, &probe, None, width);
+        assert!(console.is_empty(), "{width}: {console:?}");
+        assert_eq!(
+            attribute(&dom, "data-overflow"),
+            "0",
+            "the page overflows sideways at {width} px"
+        );
+        assert_eq!(
+            attribute(&dom, "data-misplaced"),
+            "",
+            "number headings over their numbers at {width} px"
+        );
+        if width == 1280 {
+            assert_eq!(
+                attribute(&dom, "data-cut"),
+                "0",
+                "a cut cell without its title at {width} px"
+            );
+        }
+        // Screenshots to look at: target/tmp/report-1280.png, report-390.png.
+        let png = shots.join(format!("report-{width}.png"));
+        let (console, _) = chromium_at(&chromium, &page, Some(&png), width);
+        assert!(console.is_empty(), "{console:?}");
+        assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
+    }
+    // Printed: target/tmp/report.pdf, the dashboard alone on its first page.
+    let pdf = shots.join("report.pdf");
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    if let Some(pdftotext) = common::require_tool(&["pdftotext"]) {
+        let text = std::process::Command::new(pdftotext)
+            .args(["-f", "1", "-l", "1"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout;
+        let first = String::from_utf8_lossy(&text);
+        assert!(
+            first.contains("Hội nghị gần đây"),
+            "the dashboard fits the first page:\n{first}"
+        );
+        assert!(
+            !first.contains("Tiến độ thực hiện chỉ tiêu"),
+            "the first page holds the dashboard alone:\n{first}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn records_commit_says_whether_the_records_had_uncommitted_changes() {
+    let Some(_) = common::require_tool(&["git"]) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    common::copy_dir(&common::root().join("examples/minimal"), &ws);
+    let git = |args: &[&str]| {
+        let ok = common::isolated("git")
+            .args(args)
+            .current_dir(&ws)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "records"]);
+    let commit = |out: &Path| -> serde_json::Value {
+        danvan()
+            .arg("--records")
+            .arg(&ws)
+            .args(["--as-of", "2025-12-31", "report", "--out"])
+            .arg(out)
+            .assert()
+            .success();
+        let data: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).unwrap()).unwrap();
+        data["records_commit"].clone()
+    };
+    let clean = commit(&tmp.path().join("a"));
+    assert_eq!(clean["uncommitted_changes"], false, "{clean}");
+    assert_eq!(clean["id"].as_str().unwrap().len(), 40);
+    let toml = ws.join("danvan.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n# edited\n")).unwrap();
+    let dirty = commit(&tmp.path().join("b"));
+    assert_eq!(dirty["uncommitted_changes"], true, "{dirty}");
+    assert_eq!(dirty["id"], clean["id"]);
 }

@@ -114,7 +114,9 @@ fn every_bundled_record_is_valid_against_its_schema() {
         let mut checked = 0;
         for entry in walkdir::WalkDir::new(&ws).into_iter().filter_map(Result::ok) {
             let path = entry.path();
-            if path.extension().is_none_or(|e| e != "toml") || path.starts_with(ws.join("templates")) {
+            // Hidden files (.taplo.toml) are not records: the loader skips them too.
+            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if path.extension().is_none_or(|e| e != "toml") || path.starts_with(ws.join("templates")) || hidden {
                 continue;
             }
             let name = schema_of(path);
@@ -222,5 +224,43 @@ fn the_schemas_reject_what_check_rejects() {
         serde_json::json!({ "every": "month", "count": "meetings", "within": "month" }),
     ] {
         assert!(!errors(&targets, &target(bad.clone())).is_empty(), "{bad}");
+    }
+}
+
+#[test]
+fn closed_sets_are_enums_so_editors_list_the_words() {
+    let schema: Value = serde_json::from_str(&danvan().args(["schema", "--kind", "petition"]).run().stdout).unwrap();
+    let text = schema.to_string();
+    assert!(!text.contains("\"oneOf\""), "{text}");
+    let defs = schema.get("definitions").or_else(|| schema.get("$defs")).unwrap();
+    assert_eq!(
+        defs["PetitionType"]["enum"],
+        serde_json::json!(["complaint", "denunciation", "recommendation"])
+    );
+    assert_eq!(defs["Channel"]["type"], "string");
+}
+
+#[test]
+fn taplo_fmt_keeps_the_bundled_workspaces_as_they_are() {
+    for ws in ["records", "examples/minimal"] {
+        let config = common::root().join(ws).join(".taplo.toml");
+        let text = std::fs::read_to_string(&config).unwrap_or_else(|e| panic!("{ws}/.taplo.toml: {e}"));
+        let table: toml::Table = text.parse().unwrap();
+        assert_eq!(table["formatting"]["reorder_keys"].as_bool(), Some(false));
+    }
+    let Some(taplo) = common::require_tool(&["taplo"]) else {
+        return;
+    };
+    for ws in ["records", "examples/minimal"] {
+        let out = common::isolated(&taplo)
+            .args(["fmt", "--check", "--config", ".taplo.toml"])
+            .current_dir(common::root().join(ws))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "taplo fmt would change {ws}:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

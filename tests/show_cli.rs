@@ -194,3 +194,32 @@ fn a_petition_s_provisional_deadline_and_extensions() {
     );
     assert!(!text.contains('†'), "{text}");
 }
+
+#[test]
+fn show_csv_writes_codes_not_labels() {
+    let csv = common::danvan()
+        .args([
+            "--as-of",
+            "2025-06-30",
+            "show",
+            "2025-05-15-khieu-nai-long-hung-a",
+            "--format",
+            "csv",
+        ])
+        .run()
+        .stdout;
+    for wanted in [
+        ",type,complaint\r",
+        ",round,1\r",
+        ",channel,reception\r",
+        ",state,due-soon\r",
+        ",days_left,7\r",
+        ",handler,ubnd\r",
+        ",complex,true\r",
+    ] {
+        assert!(csv.contains(wanted), "{wanted}: {csv}");
+    }
+    for label in ["khiếu nại", "tiếp công dân", "sắp đến hạn", "Ủy ban"] {
+        assert!(!csv.contains(label), "{label}: {csv}");
+    }
+}

@@ -83,3 +83,61 @@ fn a_provisional_deadline_on_the_dashboard() {
     let text = commune(&["--as-of", "2026-12-01", "status"]).stdout();
     assert!(!text.contains('†'), "{text}");
 }
+
+#[test]
+fn deny_overdue_fails_the_run_and_github_lists_each_late_item() {
+    // 30/6/2023: two petitions overdue, a task due today.
+    let run = browse(&[
+        "status",
+        "--as-of",
+        "2023-06-30",
+        "--deny",
+        "overdue",
+        "--format",
+        "github",
+    ])
+    .run();
+    assert_eq!(run.code, 1, "{run:?}");
+    let warnings: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::warning ")).collect();
+    assert_eq!(warnings.len(), 2, "{}", run.stdout);
+    assert!(run.stdout.contains("::notice title="), "{}", run.stdout);
+    assert!(run.stderr.contains("--deny overdue"), "{}", run.stderr);
+    // due-soon is its own alarm; without --deny the run succeeds.
+    assert_eq!(
+        browse(&["status", "--as-of", "2023-06-30", "--deny", "due-soon"])
+            .run()
+            .code,
+        1
+    );
+    assert_eq!(
+        browse(&["status", "--as-of", "2023-06-30", "--format", "github"])
+            .run()
+            .code,
+        0
+    );
+    // Before anything was received, nothing is late.
+    assert_eq!(
+        browse(&["status", "--as-of", "2020-01-01", "--deny", "overdue"])
+            .run()
+            .code,
+        0
+    );
+    // A report that watches no deadline has no github format.
+    assert_eq!(browse(&["summary", "--format", "github"]).run().code, 2);
+}
+
+#[test]
+fn status_csv_writes_counts_and_codes_not_sentences() {
+    let csv = browse(&["status", "--as-of", "2023-06-30", "--format", "csv"]).stdout();
+    assert!(csv.contains("counts,1,models,"), "{csv}");
+    assert!(csv.contains(",petitions_overdue,2\r\n"), "{csv}");
+    assert!(!csv.contains("đang giải quyết"), "{csv}");
+    assert!(!csv.contains('…'));
+    for line in csv
+        .lines()
+        .filter(|l| l.starts_with("progress,") && l.contains(",status,"))
+    {
+        let value = line.rsplit(',').next().unwrap();
+        assert!(value.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{line}");
+    }
+}

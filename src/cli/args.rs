@@ -26,6 +26,105 @@ pub fn parse_period_arg(text: &str) -> Result<Period, String> {
     Period::parse(text)
 }
 
+/// A value parser that reads a value as `inner` does and offers `words`
+/// (a closed set) to shell completions and `--help`, without refusing
+/// any other value itself (that is the command's business, with its own
+/// message).
+#[derive(Clone)]
+pub struct Offer<P> {
+    inner: P,
+    words: fn() -> Vec<&'static str>,
+}
+
+pub fn offer<P>(inner: P, words: fn() -> Vec<&'static str>) -> Offer<P> {
+    Offer { inner, words }
+}
+
+impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for Offer<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.inner.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.words)().into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// A value kept as typed.
+pub fn any_text(text: &str) -> Result<String, String> {
+    Ok(text.to_owned())
+}
+
+/// The words of the kinds of record (KIND arguments, `--kind`).
+pub fn kind_words() -> Vec<&'static str> {
+    vec!["models", "meetings", "petitions", "conclusions"]
+}
+
+/// What `--type` takes: the types of meetings and petitions.
+pub fn type_words() -> Vec<&'static str> {
+    use crate::model::{Keyword, MeetingType, PetitionType};
+    [MeetingType::WORDS, PetitionType::WORDS].concat()
+}
+
+/// What `--status` takes: the statuses of models and the states of
+/// petitions and tasks.
+pub fn status_words() -> Vec<&'static str> {
+    use crate::model::{Keyword, ModelStatus, PetitionState, TaskState};
+    let mut words = [ModelStatus::WORDS, PetitionState::WORDS, TaskState::WORDS].concat();
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| seen.insert(*w));
+    words
+}
+
+/// The ids of the workspace's records and targets, for a shell that asks
+/// danvan itself (`COMPLETE=bash danvan`): the file stems under the
+/// record folders and the ids in targets.toml, read without parsing any
+/// record. The workspace is the one a command would use from here
+/// (`DANVAN_RECORDS`, or the nearest danvan.toml).
+pub fn record_ids() -> Vec<clap_complete::CompletionCandidate> {
+    let Ok(cwd) = std::env::current_dir() else {
+        return Vec::new();
+    };
+    let explicit = std::env::var_os("DANVAN_RECORDS").map(std::path::PathBuf::from);
+    let Ok(root) = crate::load::locate(explicit.as_deref(), &cwd) else {
+        return Vec::new();
+    };
+    let mut ids = Vec::new();
+    for folder in ["models", "meetings", "petitions"] {
+        let walk = walkdir::WalkDir::new(root.join(folder)).max_depth(6).into_iter();
+        for entry in walk.filter_map(Result::ok) {
+            let path = entry.path();
+            if entry.file_type().is_file()
+                && path.extension().is_some_and(|e| e == "toml")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                ids.push(clap_complete::CompletionCandidate::new(crate::text::nfc(stem)).help(Some(folder.into())));
+            }
+        }
+    }
+    let targets = std::fs::read_to_string(root.join("targets.toml")).unwrap_or_default();
+    if let Ok(table) = targets.parse::<toml::Table>() {
+        let list = table
+            .get("target")
+            .and_then(|t| t.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for id in list.iter().filter_map(|t| t.get("id")?.as_str()) {
+            ids.push(clap_complete::CompletionCandidate::new(id.to_owned()).help(Some("target".into())));
+        }
+    }
+    ids
+}
+
 #[derive(Args, Debug, Default)]
 pub struct FormatArgs {
     /// Output format
@@ -52,6 +151,47 @@ impl FormatArgs {
     }
 }
 
+/// `--deny overdue` / `--deny due-soon`: a scheduled CI job turns red.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DenyArgs {
+    /// Exit 1 when something is overdue (`overdue`) or falls due soon (`due-soon`): the morning's CI job turns red (repeatable)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<crate::report::Urgency>,
+}
+
+impl DenyArgs {
+    /// Exit 1 (with a line on stderr) when the report raises an alarm `--deny` names.
+    pub fn verdict(&self, report: &impl crate::report::Report) -> Result<(), Failure> {
+        use crate::report::Urgency;
+        let alarms = report.alarms().unwrap_or_default();
+        let count = |u: Urgency| alarms.iter().filter(|a| a.urgency == u).count();
+        let mut failed = false;
+        for urgency in &self.deny {
+            let n = count(*urgency);
+            if n == 0 {
+                continue;
+            }
+            failed = true;
+            eprintln!(
+                "{}",
+                match urgency {
+                    Urgency::Overdue => crate::i18n::tr!(
+                        "lỗi: {} việc quá hạn (--deny overdue)",
+                        "error: {} item(s) overdue (--deny overdue)",
+                        n
+                    ),
+                    Urgency::DueSoon => crate::i18n::tr!(
+                        "lỗi: {} việc sắp đến hạn (--deny due-soon)",
+                        "error: {} item(s) due soon (--deny due-soon)",
+                        n
+                    ),
+                }
+            );
+        }
+        if failed { Err(Failure::Records) } else { Ok(()) }
+    }
+}
+
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Only records in these units, by id or name, accents optional ("tan my")
@@ -61,10 +201,10 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ORG")]
     pub org: Vec<String>,
     /// Only records of this type (review, dialogue, complaint, …)
-    #[arg(long = "type", value_name = "TYPE")]
+    #[arg(long = "type", value_name = "TYPE", value_parser = offer(any_text, type_words), hide_possible_values = true)]
     pub types: Vec<String>,
     /// Only records in this status or state (active, overdue, done, …)
-    #[arg(long = "status", value_name = "STATUS")]
+    #[arg(long = "status", value_name = "STATUS", value_parser = offer(any_text, status_words), hide_possible_values = true)]
     pub statuses: Vec<String>,
     /// Only models with this tag
     #[arg(long = "tag", value_name = "TAG")]
@@ -132,6 +272,8 @@ pub enum SchemaKind {
     /// petitions/**/<id>.toml
     #[value(alias = "petitions")]
     Petition,
+    /// data.json of `danvan report` (not a record file: not in --out without --kind)
+    Data,
 }
 
 impl SchemaKind {
@@ -151,6 +293,7 @@ impl SchemaKind {
             SchemaKind::Model => "model.json",
             SchemaKind::Meeting => "meeting.json",
             SchemaKind::Petition => "petition.json",
+            SchemaKind::Data => "data.schema.json",
         }
     }
 

@@ -10,7 +10,14 @@ pub const EXAMPLES: &str = "Examples:
   danvan completions bash > ~/.local/share/bash-completion/completions/danvan
   danvan completions zsh > ~/.zfunc/_danvan          (with fpath+=~/.zfunc before compinit)
   danvan completions fish > ~/.config/fish/completions/danvan.fish
-  danvan completions powershell >> $PROFILE";
+  danvan completions powershell >> $PROFILE
+
+These scripts complete commands, options and the closed sets (--state,
+--type, --status, --channel, KIND, --by, --format, check --explain codes).
+To complete record ids too (`danvan show <TAB>`), let the shell ask danvan
+itself instead, in ~/.bashrc (or ~/.zshrc, with zsh; fish: `COMPLETE=fish
+danvan | source` in config.fish):
+  source <(COMPLETE=bash danvan)";
 
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {

@@ -1,6 +1,6 @@
 //! `danvan conclusions`: the register of the tasks conclusions assign.
 
-use super::args::{FilterArgs, FormatArgs};
+use super::args::{DenyArgs, FilterArgs, FormatArgs, offer};
 use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
@@ -22,10 +22,15 @@ fn parse_state(text: &str) -> Result<TaskState, String> {
     TaskState::parse(text.trim()).ok_or_else(|| format!("`{text}` is not a task state: {}", TaskState::choices()))
 }
 
+/// The states, for completions.
+fn state_words() -> Vec<&'static str> {
+    <TaskState as crate::model::Keyword>::WORDS.to_vec()
+}
+
 #[derive(Args, Debug)]
 pub struct ConclusionsArgs {
     /// Only tasks in this state (repeatable)
-    #[arg(long, value_name = "STATE", value_parser = parse_state)]
+    #[arg(long, value_name = "STATE", value_parser = offer(parse_state, state_words))]
     pub state: Vec<TaskState>,
     /// Days ahead that count as "due soon"
     #[arg(long, value_name = "N", default_value_t = DUE_SOON_DAYS)]
@@ -34,6 +39,8 @@ pub struct ConclusionsArgs {
     pub filters: FilterArgs,
     #[command(flatten)]
     pub output: FormatArgs,
+    #[command(flatten)]
+    pub deny: DenyArgs,
 }
 
 pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
@@ -43,5 +50,7 @@ pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
         query: args.filters.query(ws)?,
         states: args.state.clone(),
     };
-    emit_report(&register(&snap, &opts), &args.output, cx)
+    let register = register(&snap, &opts);
+    emit_report(&register, &args.output, cx)?;
+    args.deny.verdict(&register)
 }

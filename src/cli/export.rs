@@ -1,6 +1,6 @@
 //! `danvan export`: flat files for spreadsheets and databases.
 
-use super::args::parse_kind_arg;
+use super::args::{kind_words, offer, parse_kind_arg};
 use super::output::{print, write_atomic};
 use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
@@ -33,7 +33,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Only this kind: models, meetings, petitions, conclusions (repeatable; default: all)
-    #[arg(long, value_name = "KIND", value_parser = parse_kind_arg)]
+    #[arg(long, value_name = "KIND", value_parser = offer(parse_kind_arg, kind_words))]
     pub kind: Vec<Kind>,
     /// xlsx: the workbook to write (default with --out: DIR/export.xlsx)
     #[arg(short = 'o', long = "output", value_name = "FILE")]

@@ -2,7 +2,7 @@
 //! records, all or nothing. The work is in `crate::import`; this reads
 //! the files, prints the problems or writes the records.
 
-use super::args::parse_kind_arg;
+use super::args::{kind_words, offer, parse_kind_arg};
 use super::output::{print, write_new};
 use super::{Context, Failure, Outcome};
 use crate::i18n::tr;
@@ -32,7 +32,7 @@ the new rows. Names, addresses and phones go only into [petitioner].";
 #[derive(Args, Debug)]
 pub struct ImportArgs {
     /// models | meetings | petitions (also mo-hinh, hoi-nghi, don)
-    #[arg(value_parser = parse_kind_arg)]
+    #[arg(value_parser = offer(parse_kind_arg, kind_words))]
     pub kind: Kind,
     /// The spreadsheet: .xlsx, .xls, .ods or .csv
     pub file: PathBuf,

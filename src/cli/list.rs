@@ -1,6 +1,6 @@
 //! `danvan list KIND`: one line per record of a kind, filtered and sorted.
 
-use super::args::{FilterArgs, FormatArgs, parse_kind_arg};
+use super::args::{FilterArgs, FormatArgs, kind_words, offer, parse_kind_arg};
 use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
@@ -17,7 +17,7 @@ pub const EXAMPLES: &str = "Examples:
 #[derive(Args, Debug)]
 pub struct ListArgs {
     /// models | meetings | petitions | conclusions (also singular, or mo-hinh, hoi-nghi, don, ket-luan)
-    #[arg(value_parser = parse_kind_arg)]
+    #[arg(value_parser = offer(parse_kind_arg, kind_words))]
     pub kind: Kind,
     /// Sort order
     #[arg(long, value_enum, default_value_t = SortBy::Date)]

@@ -23,10 +23,12 @@ pub fn run(_cx: &Context, args: &ManArgs) -> Outcome {
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     let Some(dir) = &args.out else {
-        return print(&page(&cmd)?);
+        return print(&main_page(&cmd)?);
     };
-    let commands = std::iter::once(&cmd).chain(cmd.get_subcommands().filter(|s| !s.is_hide_set()));
-    for c in commands {
+    let path = dir.join(clap_mangen::Man::new(cmd.clone()).get_filename());
+    write_atomic(&path, main_page(&cmd)?.as_bytes())?;
+    print(&format!("{}\n", path.display()))?;
+    for c in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let man = clap_mangen::Man::new(c.clone());
         let path = dir.join(man.get_filename());
         write_atomic(&path, page(c)?.as_bytes())?;
@@ -35,11 +37,130 @@ pub fn run(_cx: &Context, args: &ManArgs) -> Outcome {
     Ok(())
 }
 
+/// The NAME line of danvan's page: one sentence (the description follows).
+const NAME: &str = "records of the mass mobilization work of a Vietnamese Party committee";
+
 /// The roff text of one command's page.
 fn page(cmd: &clap::Command) -> Result<String, Failure> {
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
     Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The page of danvan itself: NAME in one sentence, the description, the
+/// options and commands, then ENVIRONMENT, EXIT STATUS and the closed
+/// sets of values, which `--help` keeps short.
+fn main_page(cmd: &clap::Command) -> Result<String, Failure> {
+    let long = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+    let named = cmd.clone().about(NAME).long_about(long);
+    let man = clap_mangen::Man::new(named);
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    man.render_subcommands_section(&mut out)?;
+    out.extend_from_slice(extra_sections().as_bytes());
+    man.render_extra_section(&mut out)?;
+    man.render_version_section(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Text for roff: backslashes doubled, hyphens as `\-`, a leading dot or quote guarded.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// ENVIRONMENT, EXIT STATUS and VALUES, in roff.
+fn extra_sections() -> String {
+    use crate::model::{
+        Channel, Keyword, MeetingType, ModelStatus, Outcome, PetitionState, PetitionType, Recognition, TaskState,
+    };
+    let mut out = String::new();
+    let item = |out: &mut String, term: &str, text: &str| {
+        out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", roff(term), roff(text)));
+    };
+    out.push_str(".SH ENVIRONMENT\n");
+    for (name, text) in [
+        ("DANVAN_RECORDS", "The workspace folder, as --records."),
+        (
+            "DANVAN_AS_OF",
+            "The date everything is computed as of (YYYY-MM-DD), as --as-of.",
+        ),
+        (
+            "DANVAN_PAGER",
+            "The pager long output goes through on a terminal; else PAGER, else less -FRX. Empty or cat: none (as --no-pager).",
+        ),
+        ("PAGER", "The pager, when DANVAN_PAGER is not set."),
+        ("LESS", "Options of less; when unset, danvan gives it FRX, as git does."),
+        ("NO_COLOR", "When set and not empty: no colour (--color auto)."),
+        (
+            "CLICOLOR_FORCE",
+            "When set and not 0: colour even when the output is not a terminal (--color auto).",
+        ),
+        ("CLICOLOR", "When 0: no colour on a terminal (--color auto)."),
+        ("TERM", "dumb: no colour (--color auto)."),
+        (
+            "COLUMNS",
+            "The width tables fit; else the terminal's; a file or a pipe gets whole tables.",
+        ),
+        (
+            "COMPLETE",
+            "bash, zsh, fish, elvish or powershell: print the shell code that completes danvan, record ids included (source <(COMPLETE=bash danvan)).",
+        ),
+        ("VISUAL, EDITOR", "The editor of danvan new --edit."),
+    ] {
+        item(&mut out, name, text);
+    }
+    out.push_str(".SH \"EXIT STATUS\"\n");
+    for (code, text) in [
+        ("0", "Success."),
+        (
+            "1",
+            "The records have errors (or warnings, with check --deny warnings), or something is overdue or due soon with --deny overdue / --deny due-soon.",
+        ),
+        (
+            "2",
+            "A usage or input/output error: a wrong option, a missing folder, a file that cannot be written.",
+        ),
+    ] {
+        item(&mut out, code, text);
+    }
+    out.push_str(".SH VALUES\n");
+    let kinds = "models (mo-hinh), meetings (hoi-nghi), petitions (don), conclusions (ket-luan)".to_owned();
+    for (name, words) in [
+        ("KIND, --kind", kinds),
+        ("model status", ModelStatus::WORDS.join(" | ")),
+        ("recognition", Recognition::WORDS.join(" | ")),
+        ("meeting type", MeetingType::WORDS.join(" | ")),
+        ("petition type", PetitionType::WORDS.join(" | ")),
+        ("channel", Channel::WORDS.join(" | ")),
+        ("outcome", Outcome::WORDS.join(" | ")),
+        ("petitions --state", PetitionState::WORDS.join(" | ")),
+        ("conclusions --state", TaskState::WORDS.join(" | ")),
+        ("--status", super::args::status_words().join(" | ")),
+        (
+            "--deny",
+            "overdue | due-soon (status, petitions, conclusions); warnings (check)".to_owned(),
+        ),
+        (
+            "check --explain",
+            crate::diag::Code::ALL
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    ] {
+        item(&mut out, name, &words);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -52,6 +173,22 @@ mod tests {
         cmd.build();
         let main = page(&cmd).unwrap_or_default();
         assert!(main.starts_with(".ie") && main.contains(".SH SYNOPSIS"), "{main}");
+        let whole = main_page(&cmd).unwrap_or_default();
+        for section in [
+            ".SH ENVIRONMENT",
+            ".SH \"EXIT STATUS\"",
+            ".SH VALUES",
+            "DANVAN_RECORDS",
+            "resolved\\-on\\-time",
+        ] {
+            assert!(whole.contains(section), "{section}:\n{whole}");
+        }
+        let name = whole.split(".SH NAME\n").nth(1).unwrap().lines().next().unwrap();
+        assert_eq!(
+            name.matches(". ").count() + name.matches(".\n").count(),
+            0,
+            "one sentence: {name}"
+        );
         let new = cmd.get_subcommands().find(|c| c.get_name() == "new").unwrap();
         let text = page(new).unwrap_or_default();
         assert!(text.contains("danvan\\-new") && text.contains("\\-\\-title"), "{text}");

@@ -29,7 +29,7 @@ use crate::i18n::{self, tr};
 use crate::load;
 use crate::model::{Lang, Workspace};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +68,10 @@ pub struct Global {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Print straight to the terminal, without a pager. Default on a
+    /// terminal: DANVAN_PAGER, else PAGER, else `less -FRX`
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,17 +191,52 @@ pub struct Context {
     /// The files a register left out because they have errors (see
     /// [`Context::registers`]): the command exits 1 once it has printed.
     left_out: std::sync::Mutex<Vec<PathBuf>>,
+    /// What standard output is: its colour and, on a terminal, its width.
+    pub screen: crate::render::Screen,
+}
+
+/// Whether a stream gets colour under `--color auto`, as the conventions
+/// of no-color.org and bixense.com/clicolors say: `NO_COLOR` (not empty)
+/// never, `CLICOLOR_FORCE` (not empty, not 0) always, else on a terminal
+/// that is not `TERM=dumb` and without `CLICOLOR=0`.
+fn auto_color(terminal: bool, var: impl Fn(&str) -> Option<String>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    if set("NO_COLOR") {
+        return false;
+    }
+    if var("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    terminal && var("TERM").as_deref() != Some("dumb") && var("CLICOLOR").as_deref() != Some("0")
+}
+
+/// The width tables must fit: `COLUMNS` when set (to a number), else the
+/// terminal's when standard output is one; none for a file or a pipe,
+/// which get the whole table.
+fn screen_width(terminal: bool) -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        && n > 0
+    {
+        return Some(n);
+    }
+    if !terminal {
+        return None;
+    }
+    comfy_table::Table::new().width().map(usize::from).filter(|&w| w > 0)
 }
 
 impl Context {
     fn new(global: Global) -> Context {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let var = |name: &str| std::env::var(name).ok();
+        let stdout_terminal = std::io::stdout().is_terminal();
         let (out, err) = match global.color {
             ColorArg::Always => (true, true),
             ColorArg::Never => (false, false),
             ColorArg::Auto => (
-                !no_color && std::io::stdout().is_terminal(),
-                !no_color && std::io::stderr().is_terminal(),
+                auto_color(stdout_terminal, var),
+                auto_color(std::io::stderr().is_terminal(), var),
             ),
         };
         // `--lang` holds from the first message on, before any workspace is read.
@@ -211,6 +250,10 @@ impl Context {
             color_stdout: out,
             color_stderr: err,
             left_out: Default::default(),
+            screen: crate::render::Screen {
+                color: out,
+                width: screen_width(stdout_terminal),
+            },
         }
     }
 
@@ -366,6 +409,9 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
 
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
+    // `COMPLETE=bash danvan` (and zsh, fish…): the shell asks danvan itself
+    // what to complete, record ids included (see `danvan completions`).
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -408,6 +454,28 @@ pub fn main() -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn colour_follows_no_color_clicolor_force_and_term_dumb() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        assert!(super::auto_color(true, env(&[])));
+        assert!(!super::auto_color(false, env(&[])));
+        assert!(!super::auto_color(true, env(&[("TERM", "dumb")])));
+        assert!(!super::auto_color(true, env(&[("CLICOLOR", "0")])));
+        assert!(!super::auto_color(
+            true,
+            env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(super::auto_color(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(super::auto_color(
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")])
+        ));
+        assert!(!super::auto_color(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(super::auto_color(true, env(&[("NO_COLOR", "")])));
+    }
+
     /// The modules of `cli/` that are not commands: what commands share.
     const SHARED: [&str; 3] = ["mod", "args", "output"];
 

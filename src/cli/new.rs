@@ -5,7 +5,7 @@
 //! overwritten. The built-in templates (`src/templates/new/`) are replaced
 //! by the workspace's `templates/new/<kind>.toml` when it has one.
 
-use super::args::{SchemaKind, parse_date, parse_kind_arg, parse_period_arg};
+use super::args::{SchemaKind, kind_words, offer, parse_date, parse_kind_arg, parse_period_arg};
 use super::output::{print, write_fresh};
 use super::{Context, Failure, Outcome};
 use crate::domain::ids;
@@ -33,10 +33,15 @@ already taken gets -2, -3…; nothing is overwritten. Override a template with
 <workspace>/templates/new/model.toml (meeting.toml, petition.toml).
 --edit opens $VISUAL, else $EDITOR (else vi; notepad on Windows).";
 
+/// The channels, for completions.
+fn channel_words() -> Vec<&'static str> {
+    <Channel as crate::model::Keyword>::WORDS.to_vec()
+}
+
 #[derive(Args, Debug)]
 pub struct NewArgs {
     /// model | meeting | petition (also mo-hinh, hoi-nghi, don)
-    #[arg(value_parser = parse_kind_arg)]
+    #[arg(value_parser = offer(parse_kind_arg, kind_words))]
     pub kind: Kind,
     /// The title (required for models and meetings); for a petition, a short name for its id
     #[arg(long)]
@@ -52,7 +57,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "ORG")]
     pub org: Vec<String>,
     /// Meeting: review | dialogue | reception | conference; petition: complaint | denunciation | recommendation
-    #[arg(long = "type", value_name = "TYPE")]
+    #[arg(long = "type", value_name = "TYPE", value_parser = offer(super::args::any_text, super::args::type_words))]
     pub type_word: Option<String>,
     /// Model: planned | active | completed | suspended | dropped
     #[arg(long, value_name = "STATUS")]
@@ -70,7 +75,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "PERIOD", value_parser = parse_period_arg)]
     pub period: Option<Period>,
     /// Petition: mail | reception | dialogue | online | transfer
-    #[arg(long, value_name = "CHANNEL")]
+    #[arg(long, value_name = "CHANNEL", value_parser = offer(super::args::any_text, channel_words), hide_possible_values = true)]
     pub channel: Option<String>,
     /// Petition: the subject area (dat-dai, moi-truong, …)
     #[arg(long, value_name = "FIELD")]

@@ -70,7 +70,8 @@ impl NoticeFormat {
 #[derive(Args, Debug)]
 pub struct NoticeArgs {
     /// The meeting whose notice to print: its id (file name without .toml)
-    #[arg(value_name = "ID", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(value_name = "ID", required_unless_present = "all", conflicts_with = "all",
+          add = clap_complete::ArgValueCandidates::new(super::args::record_ids))]
     pub id: Option<String>,
     /// Every meeting with a [notice], one file each (<meeting-id>.<ext>) in --out-dir
     #[arg(long, requires = "out_dir")]

@@ -29,7 +29,7 @@ pub fn emit_report(report: &impl crate::report::Report, out: &FormatArgs, cx: &C
     match out.file.as_ref().filter(|f| f.as_os_str() != "-") {
         Some(path) => {
             let mut bytes = Vec::new();
-            crate::render::write(report, format, false, &mut bytes)?;
+            crate::render::write(report, format, crate::render::Screen::PLAIN, &mut bytes)?;
             write_atomic(path, &bytes)?;
             print(&format!("{}\n", path.display()))
         }
@@ -37,7 +37,71 @@ pub fn emit_report(report: &impl crate::report::Report, out: &FormatArgs, cx: &C
             "--format xlsx ghi ra tệp: thêm -o TỆP.xlsx",
             "--format xlsx writes a file: add -o FILE.xlsx"
         ))),
-        None => print_with(|w| crate::render::write(report, format, cx.color_stdout, w)),
+        None => page(cx, |w| crate::render::write(report, format, cx.screen, w)),
+    }
+}
+
+/// The pager long output goes through, as git picks its own: none unless
+/// standard output is a terminal and `--no-pager` is not given; then
+/// `DANVAN_PAGER`, else `PAGER`, else `less -FRX` (which prints output
+/// that fits the screen and quits, keeps colours, and leaves the text on
+/// the screen). An empty command or `cat` means no pager.
+fn pager(cx: &Context) -> Option<String> {
+    if cx.global.no_pager || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let command = std::env::var("DANVAN_PAGER")
+        .or_else(|_| std::env::var("PAGER"))
+        .unwrap_or_else(|_| "less -FRX".to_owned());
+    let command = command.trim();
+    (!command.is_empty() && command != "cat").then(|| command.to_owned())
+}
+
+/// Writes to the pager (see [`pager`]), or to standard output when there
+/// is none or it cannot start. Quitting the pager early is success.
+pub fn page(cx: &Context, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
+    let Some(command) = pager(cx) else {
+        return print_with(write);
+    };
+    #[cfg(unix)]
+    let mut process = {
+        let mut p = std::process::Command::new("sh");
+        p.arg("-c").arg(&command);
+        p
+    };
+    #[cfg(not(unix))]
+    let mut process = {
+        let mut words = command.split_whitespace();
+        let mut p = std::process::Command::new(words.next().unwrap_or("more"));
+        p.args(words);
+        p
+    };
+    // As git does: less, when LESS does not say otherwise, gets -FRX.
+    if std::env::var_os("LESS").is_none() {
+        process.env("LESS", "FRX");
+    }
+    if std::env::var_os("LV").is_none() {
+        process.env("LV", "-c");
+    }
+    // What danvan prints is UTF-8 whatever the locale says: a less under
+    // the C locale would show Vietnamese letters as <C3><A0>.
+    if std::env::var_os("LESSCHARSET").is_none() && std::env::var_os("LESSCHARDEF").is_none() {
+        process.env("LESSCHARSET", "utf-8");
+    }
+    let Ok(mut child) = process.stdin(std::process::Stdio::piped()).spawn() else {
+        return print_with(write);
+    };
+    let written = match child.stdin.take() {
+        Some(stdin) => {
+            let mut w = std::io::BufWriter::with_capacity(64 * 1024, stdin);
+            write(&mut w).and_then(|_| w.flush())
+        }
+        None => Ok(()),
+    };
+    let _ = child.wait();
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `danvan petitions`: the deadline register.
 
-use super::args::{FilterArgs, FormatArgs};
+use super::args::{DenyArgs, FilterArgs, FormatArgs, offer};
 use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
@@ -19,6 +19,11 @@ fn parse_state(text: &str) -> Result<PetitionState, String> {
     PetitionState::parse(text).ok_or_else(|| format!("`{text}` is not a petition state: {}", PetitionState::choices()))
 }
 
+/// The states, for completions.
+fn state_words() -> Vec<&'static str> {
+    <PetitionState as crate::model::Keyword>::WORDS.to_vec()
+}
+
 #[derive(Args, Debug)]
 pub struct PetitionsArgs {
     /// Only petitions late for acceptance or resolution
@@ -28,12 +33,14 @@ pub struct PetitionsArgs {
     #[arg(long, value_name = "N")]
     pub due_within: Option<u32>,
     /// Only petitions in this state (repeatable)
-    #[arg(long, value_name = "STATE", value_parser = parse_state)]
+    #[arg(long, value_name = "STATE", value_parser = offer(parse_state, state_words))]
     pub state: Vec<PetitionState>,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
     pub output: FormatArgs,
+    #[command(flatten)]
+    pub deny: DenyArgs,
 }
 
 pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
@@ -45,5 +52,7 @@ pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
         overdue: args.overdue,
         due_within: args.due_within,
     };
-    emit_report(&register(&snap, &opts), &args.output, cx)
+    let register = register(&snap, &opts);
+    emit_report(&register, &args.output, cx)?;
+    args.deny.verdict(&register)
 }

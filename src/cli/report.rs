@@ -61,7 +61,7 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     let (pages, notices) = rayon::join(
         || -> Outcome {
             let snap = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
-            let data = bundle::bundle(&snap, crate::load::records_commit(&ws.root), &links, &review_links);
+            let data = bundle::bundle(&snap, crate::load::records_state(&ws.root), &links, &review_links);
             let (json, page) = rayon::join(
                 || {
                     files.write_with(&out.join("data.json"), |w| {
@@ -80,6 +80,13 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             let registers = crate::render::xlsx::documents(&[&data.petitions.document(), &data.conclusions.document()])
                 .map_err(Failure::Usage)?;
             files.write(&out.join("registers.xlsx"), &registers)?;
+            // The whole registers, which the page links to instead of holding.
+            files.write_with(&out.join(site::PETITIONS_CSV), |w| {
+                crate::render::csv::write_document(&data.petitions.document(), w)
+            })?;
+            files.write_with(&out.join(site::CONCLUSIONS_CSV), |w| {
+                crate::render::csv::write_document(&data.conclusions.document(), w)
+            })?;
             files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes())
         },
         || {

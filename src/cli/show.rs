@@ -17,6 +17,7 @@ pub const EXAMPLES: &str = "Examples:
 #[derive(Args, Debug)]
 pub struct ShowArgs {
     /// A record id (file name without .toml), KIND/ID when ids collide, or a target id
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::args::record_ids))]
     pub id: String,
     /// Also print the petitioner's personal data (protected by law: use only where you may)
     #[arg(long)]

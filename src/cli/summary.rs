@@ -1,6 +1,6 @@
 //! `danvan summary`: counts by unit, organisation, type, field, status or period.
 
-use super::args::{FilterArgs, FormatArgs, parse_kind_arg};
+use super::args::{FilterArgs, FormatArgs, kind_words, offer, parse_kind_arg};
 use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
@@ -18,7 +18,7 @@ pub const EXAMPLES: &str = "Examples:
 #[derive(Args, Debug)]
 pub struct SummaryArgs {
     /// Kind of record to count (repeatable); default: models, meetings and petitions
-    #[arg(long, value_name = "KIND", value_parser = parse_kind_arg)]
+    #[arg(long, value_name = "KIND", value_parser = offer(parse_kind_arg, kind_words))]
     pub kind: Vec<Kind>,
     /// Group by (repeatable: two give a cross-table)
     #[arg(long, value_enum, value_name = "DIM")]

@@ -457,6 +457,7 @@ pub struct SeriesPoint {
     pub period: Period,
     /// The period's last day, or the as-of date or deadline when earlier.
     pub end: NaiveDate,
+    #[serde(serialize_with = "crate::model::figures::opt")]
     pub actual: Option<f64>,
 }
 

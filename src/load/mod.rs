@@ -15,7 +15,7 @@ mod targets;
 mod walk;
 
 pub use discover::locate;
-pub use git::records_commit;
+pub use git::{RecordsCommit, records_commit, records_state};
 pub use office::review_text;
 pub use read::{MAX_FILE_BYTES, read_text};
 pub use sources::{Excerpt, HIDDEN, SourceText, Sources};

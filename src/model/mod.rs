@@ -5,6 +5,7 @@
 //! Schema speak the users' vocabulary.
 
 pub mod fields;
+pub mod figures;
 pub mod filter;
 pub mod keywords;
 mod period;

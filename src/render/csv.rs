@@ -63,8 +63,9 @@ pub fn write_document(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             Body::Facts(facts) => {
-                for (i, f) in facts.iter().enumerate() {
-                    put(s.key, i, &f.key, &f.value.raw())?;
+                let machine = facts.iter().flat_map(|f| f.machine());
+                for (i, (key, value)) in machine.enumerate() {
+                    put(s.key, i, key, &value.raw())?;
                 }
             }
             Body::Text(ps) => {

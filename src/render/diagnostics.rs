@@ -9,9 +9,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 use std::path::Path;
 
-/// How a path is shown: as given, with `/` separators.
+/// How a path is shown: as given, a control character or bidi override in
+/// it made visible (a file may be named anything).
 fn show_path(p: &Path) -> String {
-    p.display().to_string()
+    super::escape::terminal(&p.display().to_string()).into_owned()
 }
 
 fn counts(diags: &[Diagnostic]) -> (usize, usize) {
@@ -146,15 +147,15 @@ pub fn json(diags: &[Diagnostic], sources: &Sources) -> String {
     text
 }
 
+/// How a diagnostic's file is named in CI output: a path relative to the
+/// repository root, or `None` for a file that does not exist (a CI
+/// service drops an annotation on a file it cannot find). The CLI, which
+/// may look at the disk, decides.
+pub type CiPath<'a> = &'a dyn Fn(&Path) -> Option<String>;
+
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=CODE::message`.
-pub fn github(diags: &[Diagnostic], sources: &Sources) -> String {
-    // Workflow-command escaping: data in properties and messages.
-    fn escape_data(s: &str) -> String {
-        s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-    }
-    fn escape_property(s: &str) -> String {
-        escape_data(s).replace(':', "%3A").replace(',', "%2C")
-    }
+pub fn github(diags: &[Diagnostic], sources: &Sources, path: CiPath<'_>) -> String {
+    use super::github::{escape_data, escape_property};
     let mut out = String::new();
     for d in diags {
         let command = match d.severity() {
@@ -162,15 +163,16 @@ pub fn github(diags: &[Diagnostic], sources: &Sources) -> String {
             Severity::Warning => "warning",
         };
         let mut props = Vec::new();
-        if let Some(file) = &d.file {
-            props.push(format!("file={}", escape_property(&show_path(file))));
-        }
-        if let Some((line, col, end_line, end_col)) = sources.position(d) {
-            props.push(format!("line={line}"));
-            props.push(format!("col={col}"));
-            props.push(format!("endLine={end_line}"));
-            if end_line == line {
-                props.push(format!("endColumn={end_col}"));
+        let file = d.file.as_deref().and_then(path);
+        if let Some(file) = &file {
+            props.push(format!("file={}", escape_property(&super::escape::terminal(file))));
+            if let Some((line, col, end_line, end_col)) = sources.position(d) {
+                props.push(format!("line={line}"));
+                props.push(format!("col={col}"));
+                props.push(format!("endLine={end_line}"));
+                if end_line == line {
+                    props.push(format!("endColumn={end_col}"));
+                }
             }
         }
         props.push(format!("title={}", escape_property(d.code.as_str())));
@@ -179,9 +181,142 @@ pub fn github(diags: &[Diagnostic], sources: &Sources) -> String {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
+        let message = super::escape::terminal(&message);
         out.push_str(&format!("::{command} {}::{}\n", props.join(","), escape_data(&message)));
     }
     out
+}
+
+/// A fingerprint that stays while the lines around a problem change: the
+/// code, the file and the message, and how many identical ones came
+/// before it (FNV-1a, 128 bits as two 64-bit halves, in hex).
+fn fingerprints(diags: &[Diagnostic], path: CiPath<'_>) -> Vec<String> {
+    fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+        bytes
+            .iter()
+            .fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3))
+    }
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    diags
+        .iter()
+        .map(|d| {
+            let file = d.file.as_deref().and_then(path).unwrap_or_default();
+            let key = format!("{}\0{file}\0{}", d.code.as_str(), d.message);
+            let n = seen.entry(key.clone()).or_insert(0);
+            *n += 1;
+            let key = format!("{key}\0{n}");
+            format!(
+                "{:016x}{:016x}",
+                fnv(0xcbf2_9ce4_8422_2325, key.as_bytes()),
+                fnv(0x8422_2325_cbf2_9ce4, key.as_bytes())
+            )
+        })
+        .collect()
+}
+
+/// GitLab Code Quality: a JSON array of issues (`description`,
+/// `check_name`, `fingerprint`, `severity`, `location` {`path`, `lines`
+/// {`begin`}}).
+pub fn gitlab(diags: &[Diagnostic], sources: &Sources, path: CiPath<'_>) -> String {
+    let issues: Vec<serde_json::Value> = diags
+        .iter()
+        .zip(fingerprints(diags, path))
+        .map(|(d, fingerprint)| {
+            let line = sources.position(d).map_or(1, |p| p.0);
+            let mut description = d.message.clone();
+            if let Some(help) = &d.help {
+                description.push_str(" (");
+                description.push_str(help);
+                description.push(')');
+            }
+            serde_json::json!({
+                "description": description,
+                "check_name": d.code.as_str(),
+                "fingerprint": fingerprint,
+                "severity": match d.severity() {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                "location": {
+                    // GitLab requires a path; a problem of no file is the workspace's.
+                    "path": d.file.as_deref().and_then(path).unwrap_or_else(|| "danvan.toml".into()),
+                    "lines": { "begin": line },
+                },
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+/// SARIF 2.1.0 (GitHub code scanning): one run of danvan, a rule per code
+/// used, a result per diagnostic with its region and a stable
+/// fingerprint (`partialFingerprints`).
+pub fn sarif(diags: &[Diagnostic], sources: &Sources, path: CiPath<'_>) -> String {
+    let mut codes: Vec<crate::diag::Code> = diags.iter().map(|d| d.code).collect();
+    codes.sort_by_key(|c| c.as_str());
+    codes.dedup();
+    let rules: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "id": c.as_str(),
+                "name": c.name(),
+                "shortDescription": { "text": c.name() },
+                "fullDescription": { "text": c.explanation() },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = diags
+        .iter()
+        .zip(fingerprints(diags, path))
+        .map(|(d, fingerprint)| {
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            let mut result = serde_json::json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": codes.iter().position(|c| *c == d.code),
+                "level": match d.severity() {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                "message": { "text": message },
+                "partialFingerprints": { "danvan/v1": fingerprint },
+            });
+            if let Some(file) = d.file.as_deref().and_then(path) {
+                let mut location = serde_json::json!({ "artifactLocation": { "uri": file } });
+                if let Some((line, col, end_line, end_col)) = sources.position(d) {
+                    location["region"] = serde_json::json!({
+                        "startLine": line,
+                        "startColumn": col,
+                        "endLine": end_line,
+                        "endColumn": end_col.max(1),
+                    });
+                }
+                result["locations"] = serde_json::json!([{ "physicalLocation": location }]);
+            }
+            result
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "danvan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]
@@ -189,9 +324,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fingerprints_stay_when_lines_move_and_tell_twins_apart() {
+        let d = |msg: &str, line: usize| {
+            Diagnostic::new(crate::diag::Code::Syntax, msg)
+                .in_file("a.toml")
+                .at(line..line + 1)
+        };
+        let path: CiPath<'_> = &|p| Some(p.display().to_string());
+        let before = fingerprints(&[d("x", 3), d("x", 9), d("y", 1)], path);
+        let after = fingerprints(&[d("x", 30), d("x", 90), d("y", 10)], path);
+        assert_eq!(before, after);
+        assert_ne!(before[0], before[1]);
+        assert_eq!(before[0].len(), 32);
+    }
+
+    #[test]
     fn github_escapes_properties_and_newlines() {
         let d = Diagnostic::new(crate::diag::Code::Syntax, "bad: a,b\nnext").in_file("x,y.toml");
-        let out = github(&[d], &Sources::default());
+        let out = github(&[d], &Sources::default(), &|p| Some(p.display().to_string()));
         assert!(
             out.starts_with("::error file=x%2Cy.toml,line=1,col=1,endLine=1,endColumn=1,title=E010::bad: a,b%0Anext"),
             "{out}"

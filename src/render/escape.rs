@@ -21,7 +21,7 @@ pub fn html(s: &str) -> Cow<'_, str> {
 
 /// [`html`], appended to `out`.
 pub fn push_html(out: &mut String, s: &str) {
-    push_markup(out, s, "&#39;", html_char);
+    push_markup(out, s, "&#39;", html_char, true);
 }
 
 /// Text for XML content and quoted attributes: `&`, `<`, `>`, `"` and `'`
@@ -34,7 +34,7 @@ pub fn xml(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
-    push_markup(&mut out, s, "&apos;", xml_char);
+    push_markup(&mut out, s, "&apos;", xml_char, false);
     Cow::Owned(out)
 }
 
@@ -43,19 +43,24 @@ fn is_markup(c: char) -> bool {
 }
 
 /// Appends `s` with the five markup characters as entities and the
-/// characters `allowed` refuses dropped, copying the runs between them whole.
-fn push_markup(out: &mut String, s: &str, apostrophe: &str, allowed: fn(char) -> bool) {
+/// characters `allowed` refuses dropped (or, with `show`, a control or a
+/// bidi override made visible as [`terminal`] does), copying the runs
+/// between them whole.
+fn push_markup(out: &mut String, s: &str, apostrophe: &str, allowed: fn(char) -> bool, show: bool) {
     let mut rest = s;
     while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_markup(c) || !allowed(c)) {
         out.push_str(&rest[..i]);
-        out.push_str(match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => apostrophe,
-            _ => "",
-        });
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str(apostrophe),
+            // A control or bidi override shows as check shows it; a
+            // character the markup may not hold at all is dropped.
+            c if show && is_unsafe(c) => out.push(visible(c)),
+            _ => {}
+        }
         rest = &rest[i + c.len_utf8()..];
     }
     out.push_str(rest);
@@ -73,8 +78,57 @@ fn html_char(c: char) -> bool {
     match c {
         '\t' | '\n' | '\u{C}' | '\r' => true,
         '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}' => false,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => false,
         _ => n & 0xFFFE != 0xFFFE,
     }
+}
+
+/// Whether a character must not reach a reader's screen as it is: the
+/// controls (C0 but tab and line feed, DEL, C1: ESC starts a terminal
+/// command, CR lets a text overwrite its line, BEL rings) and the
+/// bidirectional embeddings, overrides and isolates, which reorder what
+/// follows them on screen (the "Trojan Source" characters).
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What [`is_unsafe`] refuses, as `check` shows it (annotate-snippets'
+/// and rustc's replacements): a C0 control or DEL as its Unicode control
+/// picture (ESC as ␛, CR as ␍, BEL as ␇), a C1 control or a bidi control
+/// as U+FFFD.
+fn visible(c: char) -> char {
+    match c {
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '␡',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Text for a terminal (tables, facts, Markdown on standard output): what
+/// [`is_unsafe`] refuses, made visible (see [`visible`]). Tab and line
+/// feed are left to the caller.
+pub fn terminal(s: &str) -> Cow<'_, str> {
+    if !s.contains(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if is_unsafe(c) { visible(c) } else { c }).collect())
+}
+
+/// Text for one line of a table cell: [`terminal`], and tabs and line
+/// breaks as spaces.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c| is_unsafe(c) || c == '\n' || c == '\t') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' => ' ',
+                c if is_unsafe(c) => visible(c),
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// Characters that open inline Markdown wherever they stand: a backslash
@@ -91,7 +145,7 @@ pub fn markdown(s: &str) -> String {
         if INLINE.contains(&c) || matches!(c, '[' | ']' | '>' | '#') {
             out.push('\\');
         }
-        out.push(c);
+        out.push(if is_unsafe(c) { visible(c) } else { c });
     }
     out
 }
@@ -103,7 +157,7 @@ pub fn markdown(s: &str) -> String {
 /// ranges and measures (`so-ket#3`, `["done"]`) stay as written: inside
 /// a line they are plain text.
 pub fn markdown_inline(s: &str) -> Cow<'_, str> {
-    if !s.contains(|c| INLINE.contains(&c) || c == '\n') && !s.contains("](") {
+    if !s.contains(|c| INLINE.contains(&c) || c == '\n' || is_unsafe(c)) && !s.contains("](") {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -116,6 +170,7 @@ pub fn markdown_inline(s: &str) -> Cow<'_, str> {
                 out.push('\\');
                 out.push(c);
             }
+            c if is_unsafe(c) => out.push(visible(c)),
             c => out.push(c),
         }
         after_bracket = c == ']';
@@ -133,14 +188,24 @@ mod tests {
         assert_eq!(xml("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
         assert_eq!(xml("a\u{1}\tb\r\n\u{FFFE}\u{7F}"), "a\tb\r\n\u{7F}");
         assert_eq!(
-            html("a\u{1}\tb\u{C}\r\n\u{FFFE}\u{7F}\u{85}\u{FDD0}\u{1FFFF}é"),
-            "a\tb\u{C}\r\né"
+            html("a\u{1}\tb\u{C}\r\n\u{FFFE}\u{7F}\u{85}\u{FDD0}\u{1FFFF}é\u{202E}"),
+            "a␁\tb\u{C}\r\n␡\u{FFFD}é\u{FFFD}"
         );
         assert!(matches!(html("T/M Ban Thường vụ"), Cow::Borrowed(_)));
         assert!(matches!(xml("245-TB/HU"), Cow::Borrowed(_)));
         let mut out = String::from("<td>");
         push_html(&mut out, "A&B");
         assert_eq!(out, "<td>A&amp;B");
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_made_visible() {
+        let hostile = "A\u{1b}[31mB\u{7}C\rD\u{202E}E\u{9b}F\tG\nH";
+        assert_eq!(terminal(hostile), "A␛[31mB␇C␍D\u{FFFD}E\u{FFFD}F\tG\nH");
+        assert_eq!(one_line(hostile), "A␛[31mB␇C␍D\u{FFFD}E\u{FFFD}F G H");
+        assert_eq!(markdown_inline(hostile), "A␛[31mB␇C␍D\u{FFFD}E\u{FFFD}F\tG<br>H");
+        assert!(!markdown(hostile).contains(['\u{1b}', '\r', '\u{7}', '\u{202E}']));
+        assert!(matches!(terminal("Tân Mỹ"), Cow::Borrowed(_)));
     }
 
     #[test]

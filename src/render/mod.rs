@@ -5,6 +5,7 @@ pub mod csv;
 pub mod diagnostics;
 pub mod docx;
 pub mod escape;
+pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod record;
@@ -30,6 +31,8 @@ pub enum Format {
     Markdown,
     /// An Excel workbook, one sheet per table (with -o FILE.xlsx)
     Xlsx,
+    /// GitHub Actions annotations: a ::warning per overdue item, a ::notice per item due soon (status, petitions, conclusions)
+    Github,
 }
 
 /// How export rows are written.
@@ -85,23 +88,46 @@ impl serde::Serialize for JsonRow<'_> {
     }
 }
 
-/// Renders a report; `color` only matters for tables.
-pub fn render(report: &impl Report, format: Format, color: bool) -> String {
-    to_string(|out| write(report, format, color, out))
+/// Where a table is printed: whether in colour, and the width it must fit
+/// (`None`: not a terminal, the whole table is printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Screen {
+    pub color: bool,
+    pub width: Option<usize>,
+}
+
+impl Screen {
+    /// A file or a pipe: no colour, no width.
+    pub const PLAIN: Screen = Screen {
+        color: false,
+        width: None,
+    };
+}
+
+/// Renders a report; `screen` only matters for tables.
+pub fn render(report: &impl Report, format: Format, screen: Screen) -> String {
+    to_string(|out| write(report, format, screen, out))
 }
 
 /// Writes a report as it renders, a row at a time: a long register never
 /// sits in memory as text.
-pub fn write(report: &impl Report, format: Format, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &impl Report, format: Format, screen: Screen, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, report)?;
             writeln!(out)
         }
-        Format::Table => table::write_document(&report.document(), color, out),
+        Format::Table => table::write_document(&report.document(), screen, out),
         Format::Csv => csv::write_document(&report.document(), out),
         Format::Markdown => markdown::write_document(&report.document(), out),
         Format::Xlsx => out.write_all(&xlsx::documents(&[&report.document()]).map_err(io::Error::other)?),
+        Format::Github => match report.alarms() {
+            Some(alarms) => github::write_alarms(&alarms, out),
+            None => Err(io::Error::other(crate::i18n::tr!(
+                "--format github chỉ dùng cho status, petitions và conclusions",
+                "--format github is for status, petitions and conclusions"
+            ))),
+        },
     }
 }
 

@@ -13,10 +13,13 @@ use std::fmt::Write;
 /// registers, links to the notices. Written a section at a time: at
 /// province scale the registers alone make tens of megabytes.
 pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let dashboard = StatusView {
-        status: b.status.clone(),
-        config,
-    };
+    // What is late or due soon, the most urgent first, as many as the
+    // registers show: a province has thousands (all in the registers' files).
+    let mut status = b.status.clone();
+    let (overdue, upcoming) = (status.overdue.len(), status.upcoming.len());
+    status.overdue.truncate(PAGE_ROWS);
+    status.upcoming.truncate(PAGE_ROWS);
+    let dashboard = StatusView { status, config };
     let summaries = [
         ("summary", word("Tổng hợp", "Summary"), &b.summary),
         (
@@ -50,12 +53,26 @@ pub fn write_index_html(b: &Bundle<'_>, config: &Config, out: &mut dyn std::io::
     );
     html::write_page(out, crate::i18n::lang().as_str(), &title, &nav, |out| {
         html::write_document(&dashboard.document(), "dashboard", out)?;
+        if overdue > PAGE_ROWS || upcoming > PAGE_ROWS {
+            writeln!(
+                out,
+                "<p class=\"more\">{} <a href=\"#petitions\">{}</a></p>",
+                escape::html(&tr!(
+                    "Tổng quan hiện {} trong {} việc quá hạn và {} trong {} việc sắp đến hạn.",
+                    "The dashboard shows {} of {} overdue and {} of {} due soon.",
+                    overdue.min(PAGE_ROWS),
+                    overdue,
+                    upcoming.min(PAGE_ROWS),
+                    upcoming
+                )),
+                word("Sổ đơn thư", "Petitions")
+            )?;
+        }
         out.write_all(progress_html(b).as_bytes())?;
         for (anchor, _, s) in summaries {
             html::write_document(&s.document(), anchor, out)?;
         }
-        html::write_document(&b.petitions.document(), "petitions", out)?;
-        html::write_document(&b.conclusions.document(), "conclusions", out)?;
+        write_registers(b, out)?;
         out.write_all(notices_html(b).as_bytes())?;
         out.write_all(reviews_html(b).as_bytes())
     })
@@ -85,15 +102,72 @@ fn progress_html(b: &Bundle<'_>) -> String {
     out.push_str("<div class=\"cards\">\n");
     for t in &b.progress.targets {
         let points: Vec<(String, Option<f64>)> = t.series.iter().map(|p| (p.period.to_string(), p.actual)).collect();
+        let show = |v: f64| progress::value_cell(Some(v), t.percent).display();
+        // The chart's text alternative: every value, then the goal.
+        let mut alt: Vec<String> = points
+            .iter()
+            .map(|(period, v)| format!("{period}: {}", v.map_or_else(|| "—".to_owned(), show)))
+            .collect();
+        alt.push(tr!("mục tiêu {}", "goal {}", show(t.goal)));
+        let alt = alt.join("; ");
         let _ = writeln!(
             out,
-            "<div class=\"card\"><h4>{}</h4>{}</div>",
+            "<figure class=\"card\"><h4>{}</h4>{}<figcaption>{}</figcaption></figure>",
             escape::html(&t.title),
-            html::trend_svg(&points, t.goal, progress::status_tone(t.status))
+            html::trend_svg(&points, t.goal, progress::status_tone(t.status), &show, &alt),
+            escape::html(&alt)
         );
     }
     out.push_str("</div>\n");
     out
+}
+
+/// How many rows of a register the page shows: what needs attention
+/// (late, due soon, awaiting or open), the most urgent first. The whole
+/// registers are in `petitions.csv`, `conclusions.csv` and
+/// `registers.xlsx` beside the page, so a province's page stays a page.
+pub const PAGE_ROWS: usize = 300;
+
+/// The bundle's files holding the whole registers, linked from the page.
+pub const PETITIONS_CSV: &str = "petitions.csv";
+pub const CONCLUSIONS_CSV: &str = "conclusions.csv";
+
+fn write_registers(b: &Bundle<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use crate::model::{PetitionState, TaskState};
+    let mut petitions = b.petitions.clone();
+    let open = |e: &crate::report::petitions::Entry<'_>| {
+        !matches!(e.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate)
+    };
+    let open_count = petitions.petitions.iter().filter(|e| open(e)).count();
+    petitions.petitions.retain(open);
+    petitions.petitions.truncate(PAGE_ROWS);
+    html::write_document(&petitions.document(), "petitions", out)?;
+    write_more(out, open_count, b.petitions.petitions.len(), PETITIONS_CSV)?;
+    let mut tasks = b.conclusions.clone();
+    let unfinished =
+        |t: &crate::report::conclusions::TaskRow<'_>| !matches!(t.state, TaskState::Done | TaskState::DoneLate);
+    let open_count = tasks.tasks.iter().filter(|t| unfinished(t)).count();
+    tasks.tasks.retain(unfinished);
+    tasks.tasks.truncate(PAGE_ROWS);
+    html::write_document(&tasks.document(), "conclusions", out)?;
+    write_more(out, open_count, b.conclusions.tasks.len(), CONCLUSIONS_CSV)
+}
+
+/// The line under a register on the page: how many rows it shows of how
+/// many, and where the whole register is.
+fn write_more(out: &mut dyn std::io::Write, open: usize, all: usize, csv: &str) -> std::io::Result<()> {
+    let shown = open.min(PAGE_ROWS);
+    writeln!(
+        out,
+        "<p class=\"more\">{} <a href=\"{csv}\">{csv}</a> · <a href=\"registers.xlsx\">registers.xlsx</a></p>",
+        escape::html(&tr!(
+            "Trang này hiện {} việc chưa xong (trong {}); toàn bộ {} dòng:",
+            "This page shows {} unfinished (of {}); all {} rows:",
+            shown,
+            open,
+            all
+        ))
+    )
 }
 
 fn notices_html(b: &Bundle<'_>) -> String {
@@ -180,6 +254,28 @@ pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
                 "… và {} việc khác (xem index.html).",
                 "… and {} more (see index.html).",
                 s.overdue.len() - MAX_LATE
+            )
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        tr!("Đến hạn trong {} ngày tới", "Due in the next {} days", s.horizon_days)
+    );
+    let soon = &s.upcoming[..s.upcoming.len().min(MAX_LATE)];
+    out.push_str(&markdown::table(&status::attention_table(
+        soon,
+        config,
+        tr!("Không có việc đến hạn.", "Nothing falls due."),
+    )));
+    if s.upcoming.len() > MAX_LATE {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                "… và {} việc khác (xem index.html).",
+                "… and {} more (see index.html).",
+                s.upcoming.len() - MAX_LATE
             )
         );
     }

@@ -1,30 +1,56 @@
-//! Tables for the terminal, numbers right-aligned. A table that fits the
-//! terminal (or any table when the output is not a terminal) is drawn here,
-//! a row at a time, straight to the output: a register of 100,000 rows
-//! never sits in memory as text. A table too wide for the terminal goes to
-//! comfy-table, which wraps its cells. Both draw the same box
-//! (`UTF8_FULL_CONDENSED`); a test holds them to the same bytes.
+//! Tables for the terminal, drawn a row at a time straight to the output
+//! (a register of 100,000 rows never sits in memory as text), in
+//! comfy-table's `UTF8_FULL_CONDENSED` box (a test holds them to the same
+//! bytes).
+//!
+//! Output that is not a terminal ([`Screen::width`] `None`) gets the whole
+//! table. On a terminal the table fits its width as `gh`, `kubectl` or
+//! `hledger` fit theirs: each column has a kind ([`ColumnKind`]); numbers,
+//! dates, ids and states keep their width and are never broken, bars get
+//! narrower, and text columns share what is left, each cut on one line
+//! with "…" (the whole text is in `show` and in the machine formats).
+//! When even that does not fit, the columns the table names in
+//! [`Table::drop`] are left out, first named first; when it still does
+//! not fit, or the terminal is narrower than [`BLOCKS_BELOW`], each row
+//! prints as a block of label and value lines.
+//!
+//! Every text from the records passes through [`escape::terminal`]: a
+//! control character or a bidi override shows as `check` shows it,
+//! instead of acting on the terminal.
 
-use crate::report::{Body, Cell, Document, Table, Tone};
-use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement, presets};
+use super::Screen;
+use super::escape::{one_line, terminal};
+use crate::report::{Body, Cell, ColumnKind, Document, Table, Tone};
+use crate::text::width;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-pub fn document(doc: &Document, color: bool) -> String {
-    super::to_string(|out| write_document(doc, color, out))
+/// Below this many columns a table that does not fit prints a block per row.
+pub const BLOCKS_BELOW: usize = 60;
+/// A bar's width when there is room.
+const BAR_WIDTH: usize = 20;
+/// The narrowest a bar gets.
+const BAR_MIN: usize = 6;
+/// The narrowest a text column gets (or its heading, when wider).
+const TEXT_MIN: usize = 10;
+
+pub fn document(doc: &Document, screen: Screen) -> String {
+    super::to_string(|out| write_document(doc, screen, out))
 }
 
-pub fn write_document(doc: &Document, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_document(doc: &Document, screen: Screen, out: &mut dyn Write) -> io::Result<()> {
+    // Titles and headings wrap to the screen; on their own lines, in bold.
     let bold = |s: &str| {
-        if color {
-            format!("\x1b[1m{s}\x1b[0m")
+        let lines = wrapped(&one_line(s), screen.width).join("\n");
+        if screen.color {
+            format!("\x1b[1m{lines}\x1b[0m")
         } else {
-            s.to_owned()
+            lines
         }
     };
     writeln!(out, "{}", bold(&doc.title))?;
     if let Some(sub) = &doc.subtitle {
-        writeln!(out, "{sub}")?;
+        writeln!(out, "{}", wrapped(&one_line(sub), screen.width).join("\n"))?;
     }
     for section in &doc.sections {
         writeln!(out)?;
@@ -32,23 +58,74 @@ pub fn write_document(doc: &Document, color: bool, out: &mut dyn Write) -> io::R
             writeln!(out, "{}", bold(h))?;
         }
         match &section.body {
-            Body::Table(t) => write_table(t, color, out)?,
+            Body::Table(t) => write_table(t, screen, out)?,
             Body::Facts(facts) => {
-                let width = facts.iter().map(|f| crate::text::width(&f.label)).max().unwrap_or(0);
-                for f in facts {
-                    let pad = width - crate::text::width(&f.label);
-                    let value = paint(&f.value.display(), f.value.tone(), color);
-                    writeln!(out, "  {}{}  {value}", f.label, " ".repeat(pad))?;
+                let labels: Vec<Cow<str>> = facts.iter().map(|f| one_line(&f.label)).collect();
+                let pad = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+                for (f, label) in facts.iter().zip(&labels) {
+                    let value = match &f.value {
+                        Cell::Bar(x, _) => crate::report::bar(*x, BAR_WIDTH),
+                        v => v.display(),
+                    };
+                    write_labelled(out, 2, label, pad, &value, f.value.tone(), screen)?;
                 }
             }
             Body::Text(paragraphs) => {
                 for p in paragraphs {
-                    writeln!(out, "  {p}")?;
+                    for line in wrapped(&terminal(p), screen.width.map(|w| w.saturating_sub(2))) {
+                        writeln!(out, "  {line}")?;
+                    }
                 }
             }
         }
     }
     Ok(())
+}
+
+/// `  label   value`, the value wrapped under itself when the screen is
+/// narrower than the line, and a line break in it kept as one.
+fn write_labelled(
+    out: &mut dyn Write,
+    indent: usize,
+    label: &str,
+    pad: usize,
+    value: &str,
+    tone: Tone,
+    screen: Screen,
+) -> io::Result<()> {
+    let hang = indent + pad + 2;
+    let room = screen.width.map(|w| w.saturating_sub(hang).max(TEXT_MIN));
+    let lines = wrapped(&terminal(value), room);
+    for (i, line) in lines.iter().enumerate() {
+        let line = paint(line, tone, screen.color);
+        if i == 0 {
+            let gap = pad - width(label) + 2;
+            writeln!(out, "{}{label}{}{line}", " ".repeat(indent), " ".repeat(gap))?;
+        } else {
+            writeln!(out, "{}{line}", " ".repeat(hang))?;
+        }
+    }
+    Ok(())
+}
+
+/// The lines of a text (its own line breaks kept), each wrapped to `room`
+/// columns when given; at least one line.
+fn wrapped(text: &str, room: Option<usize>) -> Vec<String> {
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let line = line.replace('\t', " ");
+        match room {
+            Some(room) if width(&line) > room => {
+                let options = textwrap::Options::new(room.max(1)).break_words(true);
+                lines.extend(textwrap::wrap(&line, options).into_iter().map(Cow::into_owned));
+            }
+            _ => lines.push(line),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
 }
 
 fn paint(text: &str, tone: Tone, color: bool) -> String {
@@ -63,94 +140,200 @@ fn paint(text: &str, tone: Tone, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-/// `COLUMNS` when set; on a terminal comfy-table asks the terminal itself.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok()?.parse().ok()
-}
-
-/// The width the table must fit in: `COLUMNS`, else the terminal's when
-/// colour is on (output to a terminal), else none.
-fn width_limit(color: bool) -> Option<u16> {
-    terminal_width().or_else(|| color.then(|| comfy_table::Table::new().width()).flatten())
-}
-
 /// A table as text, without a final newline.
-pub fn table(t: &Table, color: bool) -> String {
-    let mut text = super::to_string(|out| write_table(t, color, out));
+pub fn table(t: &Table, screen: Screen) -> String {
+    let mut text = super::to_string(|out| write_table(t, screen, out));
     text.truncate(text.trim_end_matches('\n').len());
     text
 }
 
 /// Writes a table and a newline after it.
-fn write_table(t: &Table, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_table(t: &Table, screen: Screen, out: &mut dyn Write) -> io::Result<()> {
     let people = t.for_people();
     let t = people.as_ref().unwrap_or(t);
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {
-        return writeln!(out, "  {empty}");
+        return writeln!(out, "  {}", one_line(empty));
     }
-    match natural_widths(t, width_limit(color)) {
-        Some(widths) => Boxed { t, widths, color }.write(out),
-        None => writeln!(out, "{}", comfy(t, color, terminal_width())),
+    let kinds = t.kinds();
+    let natural = natural_widths(t, &kinds);
+    match layout(t, &kinds, &natural, screen.width) {
+        Some(columns) => Boxed {
+            t,
+            kinds: &kinds,
+            columns,
+            color: screen.color,
+        }
+        .write(out),
+        None => blocks(t, &kinds, screen, out),
     }
 }
 
-/// Each column's width when no cell needs wrapping: the widest of its
-/// heading and cells. `None` when the table is wider than `limit` or a
-/// cell holds a line break (comfy-table lays those out).
-fn natural_widths(t: &Table, limit: Option<u16>) -> Option<Vec<usize>> {
-    let mut widths: Vec<usize> = t.columns.iter().map(|c| crate::text::width(&c.label)).collect();
-    if t.columns.iter().any(|c| c.label.contains('\n')) {
-        return None;
-    }
+/// Each column's width when nothing is cut: the widest of its heading and
+/// cells, a bar [`BAR_WIDTH`].
+fn natural_widths(t: &Table, kinds: &[ColumnKind]) -> Vec<usize> {
+    let mut widths: Vec<usize> = t.columns.iter().map(|c| width(&one_line(&c.label))).collect();
     for row in t.rows_and_total() {
-        for (w, cell) in widths.iter_mut().zip(row.iter()) {
-            let text = cell.shown();
-            if text.contains('\n') {
-                return None;
-            }
-            *w = (*w).max(crate::text::width(&text));
+        for ((w, cell), kind) in widths.iter_mut().zip(row.iter()).zip(kinds) {
+            let cell_width = match (cell, kind) {
+                (Cell::Bar(..), _) | (_, ColumnKind::Bar) => BAR_WIDTH,
+                _ => width(&one_line(&cell.shown())),
+            };
+            *w = (*w).max(cell_width);
         }
     }
-    // Each column has a space either side and a border on its left; one more border closes the row.
-    let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-    match limit {
-        Some(limit) if total > usize::from(limit) => None,
-        _ => Some(widths),
+    widths
+}
+
+/// The width a row of columns this wide takes: a space either side of
+/// each, a border on its left, one more border closing the row.
+fn row_width(widths: impl IntoIterator<Item = usize>) -> usize {
+    widths.into_iter().map(|w| w + 3).sum::<usize>() + 1
+}
+
+/// The columns to draw and their widths, or `None` for blocks.
+fn layout(t: &Table, kinds: &[ColumnKind], natural: &[usize], limit: Option<usize>) -> Option<Vec<(usize, usize)>> {
+    let all: Vec<usize> = (0..t.columns.len()).collect();
+    let Some(limit) = limit else {
+        return Some(all.iter().map(|&i| (i, natural[i])).collect());
+    };
+    if row_width(natural.iter().copied()) <= limit {
+        return Some(all.iter().map(|&i| (i, natural[i])).collect());
     }
+    if limit < BLOCKS_BELOW {
+        return None;
+    }
+    let mut shown = all;
+    let mut drops = t
+        .drop
+        .iter()
+        .filter_map(|key| t.columns.iter().position(|c| c.key == *key));
+    loop {
+        if let Some(widths) = squeeze(t, &shown, kinds, natural, limit) {
+            return Some(shown.into_iter().zip(widths).collect());
+        }
+        let gone = drops.next()?;
+        shown.retain(|&i| i != gone);
+    }
+}
+
+/// The widths of the `shown` columns within `limit`: text and bars at
+/// least their minimum, the rest shared in proportion to what each would
+/// take; `None` when the minimums do not fit.
+fn squeeze(t: &Table, shown: &[usize], kinds: &[ColumnKind], natural: &[usize], limit: usize) -> Option<Vec<usize>> {
+    let mins: Vec<usize> = shown
+        .iter()
+        .map(|&i| {
+            let heading = width(&one_line(&t.columns[i].label));
+            match kinds[i] {
+                ColumnKind::Text => natural[i].min(heading.max(TEXT_MIN)),
+                ColumnKind::Bar => natural[i].min(heading.max(BAR_MIN)),
+                _ => natural[i],
+            }
+        })
+        .collect();
+    let needed = row_width(mins.iter().copied());
+    if needed > limit {
+        return None;
+    }
+    let extra = limit - needed;
+    let wants: Vec<usize> = shown.iter().zip(&mins).map(|(&i, m)| natural[i] - m).collect();
+    let wanted: usize = wants.iter().sum();
+    if wanted <= extra {
+        return Some(shown.iter().map(|&i| natural[i]).collect());
+    }
+    let mut widths: Vec<usize> = mins.iter().zip(&wants).map(|(m, w)| m + w * extra / wanted).collect();
+    // What the rounding down left, a column at a time.
+    let mut left = extra - widths.iter().zip(&mins).map(|(w, m)| w - m).sum::<usize>();
+    for (w, (&i, _)) in widths.iter_mut().zip(shown.iter().zip(&mins)) {
+        if left > 0 && *w < natural[i] {
+            *w += 1;
+            left -= 1;
+        }
+    }
+    Some(widths)
+}
+
+/// A cell's text as drawn `w` columns wide: on one line, text cut with
+/// "…", a bar drawn to the width.
+fn fitted<'c>(cell: &'c Cell, kind: ColumnKind, w: usize) -> Cow<'c, str> {
+    if let Cell::Bar(f, _) = cell {
+        return Cow::Owned(crate::report::bar(*f, w));
+    }
+    let text = one_line_cow(cell.shown());
+    if kind == ColumnKind::Text && width(&text) > w {
+        return Cow::Owned(cut(&text, w));
+    }
+    text
+}
+
+fn one_line_cow(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(s) => one_line(s),
+        Cow::Owned(s) => Cow::Owned(one_line(&s).into_owned()),
+    }
+}
+
+/// The start of a text that fits `w` columns with a "…" after it.
+pub fn cut(text: &str, w: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('…');
+    out
 }
 
 /// The `UTF8_FULL_CONDENSED` box, drawn a row at a time.
 struct Boxed<'a> {
     t: &'a Table<'a>,
-    widths: Vec<usize>,
+    kinds: &'a [ColumnKind],
+    /// (column, width) of the columns drawn, in order.
+    columns: Vec<(usize, usize)>,
     color: bool,
 }
 
 impl Boxed<'_> {
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        let numeric = self.t.numeric_columns();
         self.rule(out, ['┌', '─', '┬', '┐'])?;
-        let header = (self.t.columns.iter()).map(|c| (Cow::Borrowed(c.label.as_str()), Tone::Plain, false));
-        self.row(out, header, &numeric, true)?;
+        let header: Vec<(Cow<str>, Tone, bool)> = (self.columns.iter())
+            .map(|&(i, _)| (one_line(&self.t.columns[i].label), Tone::Plain, false))
+            .collect();
+        self.row(out, header, true)?;
         self.rule(out, ['╞', '═', '╪', '╡'])?;
         for row in self.t.rows.iter() {
-            let cells = row.iter().map(|c| (c.shown(), c.tone(), c.is_numeric()));
-            self.row(out, cells, &numeric, false)?;
+            self.row(out, self.cells(&row), false)?;
         }
         if let Some(total) = &self.t.total {
-            let cells = total.iter().map(|c| (c.shown(), c.tone(), c.is_numeric()));
-            self.row(out, cells, &numeric, true)?;
+            self.row(out, self.cells(total), true)?;
         }
         self.rule(out, ['└', '─', '┴', '┘'])
+    }
+
+    fn cells<'c>(&self, row: &'c [Cell]) -> Vec<(Cow<'c, str>, Tone, bool)> {
+        self.columns
+            .iter()
+            .map(|&(i, w)| match row.get(i) {
+                Some(c) => (fitted(c, self.kinds[i], w), c.tone(), c.is_numeric()),
+                None => (Cow::Borrowed(""), Tone::Plain, false),
+            })
+            .collect()
     }
 
     fn rule(&self, out: &mut dyn Write, [left, line, join, right]: [char; 4]) -> io::Result<()> {
         let mut text = String::new();
         text.push(left);
-        for (i, w) in self.widths.iter().enumerate() {
-            if i > 0 {
+        for (n, (_, w)) in self.columns.iter().enumerate() {
+            if n > 0 {
                 text.push(join);
             }
             text.extend(std::iter::repeat_n(line, w + 2));
@@ -159,24 +342,17 @@ impl Boxed<'_> {
         writeln!(out, "{text}")
     }
 
-    fn row<'c>(
-        &self,
-        out: &mut dyn Write,
-        cells: impl Iterator<Item = (Cow<'c, str>, Tone, bool)>,
-        numeric: &[bool],
-        bold: bool,
-    ) -> io::Result<()> {
-        let mut cells = cells;
+    fn row(&self, out: &mut dyn Write, cells: Vec<(Cow<'_, str>, Tone, bool)>, bold: bool) -> io::Result<()> {
         out.write_all("│".as_bytes())?;
-        for (i, width) in self.widths.iter().enumerate() {
-            if i > 0 {
+        for (n, ((i, w), (text, tone, number))) in self.columns.iter().zip(cells).enumerate() {
+            if n > 0 {
                 out.write_all("┆".as_bytes())?;
             }
             // A number is right-aligned wherever it is, and so is every cell
-            // of a column of numbers.
-            let (text, tone, number) = cells.next().unwrap_or((Cow::Borrowed(""), Tone::Plain, false));
-            let pad = width - crate::text::width(&text);
-            let (before, after) = if numeric[i] || number { (pad, 0) } else { (0, pad) };
+            // (and the heading) of a column of numbers.
+            let pad = w.saturating_sub(width(&text));
+            let right = self.kinds[*i] == ColumnKind::Number || number;
+            let (before, after) = if right { (pad, 0) } else { (0, pad) };
             let (start, end) = self.style(tone, bold);
             write!(out, "{start} ")?;
             spaces(out, before)?;
@@ -210,6 +386,62 @@ impl Boxed<'_> {
     }
 }
 
+/// A block per row: its id (else its first cell) as its heading, then a
+/// line per other cell that holds something, `label  value`, text wrapped
+/// to the screen (nothing else is ever broken); a blank line between blocks.
+fn blocks(t: &Table, kinds: &[ColumnKind], screen: Screen, out: &mut dyn Write) -> io::Result<()> {
+    let labels: Vec<Cow<str>> = t.columns.iter().map(|c| one_line(&c.label)).collect();
+    let head = kinds.iter().position(|&k| k == ColumnKind::Id).unwrap_or(0);
+    let limit = screen.width.unwrap_or(usize::MAX);
+    let pad = (labels.iter().enumerate())
+        .filter(|&(i, _)| i != head)
+        .map(|(_, l)| width(l))
+        .max()
+        .unwrap_or(0)
+        .min(limit / 2);
+    let bar_width = BAR_WIDTH.min(limit.saturating_sub(pad + 4)).max(BAR_MIN);
+    for (n, row) in t.rows_and_total().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let first = row.get(head).map(|c| one_line_cow(c.shown())).unwrap_or_default();
+        let heading = if first.is_empty() {
+            // A totals row without an id: its first words.
+            row.iter()
+                .map(|c| one_line_cow(c.shown()))
+                .find(|s| !s.is_empty())
+                .unwrap_or_default()
+        } else {
+            first
+        };
+        if screen.color {
+            writeln!(out, "\x1b[1m{heading}\x1b[0m")?;
+        } else {
+            writeln!(out, "{heading}")?;
+        }
+        for (i, cell) in row.iter().enumerate() {
+            let value = match cell {
+                _ if i == head => continue,
+                Cell::Empty => continue,
+                Cell::Bar(f, _) => crate::report::bar(*f, bar_width),
+                c => c.display(),
+            };
+            if value.is_empty() || value == heading {
+                continue;
+            }
+            let label = &labels[i];
+            let wraps = kinds[i] == ColumnKind::Text;
+            let line_screen = if wraps {
+                screen
+            } else {
+                Screen { width: None, ..screen }
+            };
+            write_labelled(out, 2, label, pad.max(width(label)), &value, cell.tone(), line_screen)?;
+        }
+    }
+    Ok(())
+}
+
 fn spaces(out: &mut dyn Write, n: usize) -> io::Result<()> {
     const SPACES: &[u8; 64] = &[b' '; 64];
     let mut left = n;
@@ -221,72 +453,69 @@ fn spaces(out: &mut dyn Write, n: usize) -> io::Result<()> {
     Ok(())
 }
 
-fn comfy_cell(c: &Cell, color: bool) -> comfy_table::Cell {
-    let mut cell = comfy_table::Cell::new(c.display());
-    if c.is_numeric() {
-        cell = cell.set_alignment(CellAlignment::Right);
-    }
-    if color {
-        cell = match c.tone() {
-            Tone::Plain => cell,
-            Tone::Good => cell.fg(Color::Green),
-            Tone::Warn => cell.fg(Color::Yellow),
-            Tone::Bad => cell.fg(Color::Red),
-            Tone::Dim => cell.add_attribute(Attribute::Dim),
-        };
-    }
-    cell
-}
-
-/// The table laid out by comfy-table, wrapping cells to `width`.
-fn comfy(t: &Table, color: bool, width: Option<u16>) -> String {
-    let mut table = comfy_table::Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = width {
-        table.set_width(w);
-    }
-    if color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(
-        t.columns
-            .iter()
-            .map(|c| comfy_table::Cell::new(&c.label).add_attribute(Attribute::Bold)),
-    );
-    for row in t.rows.iter() {
-        table.add_row(row.iter().map(|c| comfy_cell(c, color)));
-    }
-    if let Some(total) = &t.total {
-        table.add_row(
-            total
-                .iter()
-                .map(|c| comfy_cell(c, color).add_attribute(Attribute::Bold)),
-        );
-    }
-    // Right-align numeric columns' headers too, so numbers and headings line up.
-    let numeric = t.numeric_columns();
-    for (i, col) in table.column_iter_mut().enumerate() {
-        if numeric[i] {
-            col.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    table.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::Column;
+    use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement, presets};
+
+    fn comfy_cell(c: &Cell, color: bool) -> comfy_table::Cell {
+        let mut cell = comfy_table::Cell::new(c.display());
+        if c.is_numeric() {
+            cell = cell.set_alignment(CellAlignment::Right);
+        }
+        if color {
+            cell = match c.tone() {
+                Tone::Plain => cell,
+                Tone::Good => cell.fg(Color::Green),
+                Tone::Warn => cell.fg(Color::Yellow),
+                Tone::Bad => cell.fg(Color::Red),
+                Tone::Dim => cell.add_attribute(Attribute::Dim),
+            };
+        }
+        cell
+    }
+
+    /// The table as comfy-table draws it, at its natural width.
+    fn comfy(t: &Table, color: bool) -> String {
+        let mut table = comfy_table::Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        if color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table.set_header(
+            t.columns
+                .iter()
+                .map(|c| comfy_table::Cell::new(&c.label).add_attribute(Attribute::Bold)),
+        );
+        for row in t.rows.iter() {
+            table.add_row(row.iter().map(|c| comfy_cell(c, color)));
+        }
+        if let Some(total) = &t.total {
+            table.add_row(
+                total
+                    .iter()
+                    .map(|c| comfy_cell(c, color).add_attribute(Attribute::Bold)),
+            );
+        }
+        let numeric = t.numeric_columns();
+        for (i, col) in table.column_iter_mut().enumerate() {
+            if numeric[i] {
+                col.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        table.to_string()
+    }
 
     fn sample(rows: usize) -> Table<'static> {
         let tones = [Tone::Plain, Tone::Good, Tone::Warn, Tone::Bad, Tone::Dim];
         Table {
             columns: vec![
                 Column::new("unit", "Đơn vị"),
-                Column::new("state", "Trạng thái"),
+                Column::state("state", "Trạng thái"),
                 Column::new("n", "Số"),
                 Column::new("share", "Tỷ lệ"),
                 Column::new("date", "Ngày"),
@@ -321,19 +550,21 @@ mod tests {
                 Cell::Int(-3),
             ]),
             empty: None,
+            drop: crate::report::keys(&["date", "share"]),
         }
+    }
+
+    fn draw(t: &Table, width: Option<usize>) -> String {
+        table(t, Screen { color: false, width })
     }
 
     #[test]
     fn draws_the_same_box_as_comfy_table() {
-        for rows in [0, 1, 7] {
+        for rows in [1, 7] {
             let t = sample(rows);
             for color in [false, true] {
-                let widths = natural_widths(&t, None).unwrap();
-                let mut ours = Vec::new();
-                Boxed { t: &t, widths, color }.write(&mut ours).unwrap();
-                let theirs = comfy(&t, color, None) + "\n";
-                let ours = String::from_utf8(ours).unwrap();
+                let ours = table(&t, Screen { color, width: None }) + "\n";
+                let theirs = comfy(&t, color) + "\n";
                 for (a, b) in ours.lines().zip(theirs.lines()) {
                     assert_eq!(a, b, "{rows} rows, colour {color}");
                 }
@@ -343,37 +574,71 @@ mod tests {
     }
 
     #[test]
-    fn a_table_that_fits_is_not_wrapped_by_comfy_table_either() {
-        let t = sample(5);
-        let widths = natural_widths(&t, None).unwrap();
-        let needed = (widths.iter().map(|w| w + 3).sum::<usize>() + 1) as u16;
-        assert!(natural_widths(&t, Some(needed)).is_some());
-        assert!(natural_widths(&t, Some(needed - 1)).is_none());
-        let mut ours = Vec::new();
-        Boxed {
-            t: &t,
-            widths,
-            color: false,
-        }
-        .write(&mut ours)
-        .unwrap();
-        assert_eq!(String::from_utf8(ours).unwrap(), comfy(&t, false, Some(needed)) + "\n");
-        // Narrower, comfy-table wraps the cells to the width.
-        let wrapped = comfy(&t, false, Some(needed - 6));
+    fn a_narrow_screen_cuts_text_drops_columns_then_prints_blocks() {
+        let mut t = sample(5);
+        let mut rows: Vec<Vec<Cell>> = t.rows.iter().map(|r| r.into_owned()).collect();
+        rows[0][0] = Cell::text("Ủy ban nhân dân xã Tân Khánh Trung, huyện Lấp Vò, tỉnh Đồng Tháp");
+        t.rows = rows.into();
+        let natural = row_width(natural_widths(&t, &t.kinds()));
+        assert_eq!(draw(&t, Some(natural)), draw(&t, None));
+        // Narrower: the text is cut on one line, every other cell whole.
+        let cut_table = draw(&t, Some(natural - 20));
+        assert!(cut_table.lines().all(|l| width(l) <= natural - 20), "{cut_table}");
         assert!(
-            wrapped
-                .lines()
-                .all(|l| crate::text::width(l) <= usize::from(needed - 6))
+            cut_table.contains("Ủy ban nhân dân xã Tân Khánh Trung, huyện L…"),
+            "{cut_table}"
         );
+        assert!(cut_table.contains("Tỷ lệ") && cut_table.contains("-50"));
+        // Narrower still: `date` goes first, then `share`.
+        let dropped = draw(&t, Some(60));
+        assert!(dropped.lines().all(|l| width(l) <= 60), "{dropped}");
+        assert!(!dropped.contains("Ngày"), "{dropped}");
+        assert!(dropped.contains("Trạng thái"));
+        // Below 60 columns: a block per row, nothing cut.
+        let blocks = draw(&t, Some(40));
+        assert!(
+            blocks.starts_with(
+                "Ủy ban nhân dân xã Tân Khánh Trung, huyện Lấp Vò, tỉnh Đồng Tháp\n  Trạng thái  quá hạn\n"
+            ),
+            "{blocks}"
+        );
+        assert!(
+            blocks.lines().all(|l| width(l) <= 40 || !l.starts_with(' ')),
+            "{blocks}"
+        );
+        assert!(blocks.contains("\n\nTổng cộng\n"));
     }
 
     #[test]
-    fn a_line_break_in_a_cell_goes_to_comfy_table() {
-        let mut t = sample(2);
-        let mut rows: Vec<Vec<Cell>> = t.rows.iter().map(|r| r.into_owned()).collect();
-        rows[0][0] = Cell::text("hai\ndòng");
-        t.rows = rows.into();
-        assert!(natural_widths(&t, None).is_none());
-        assert!(table(&t, false).contains("│ dòng"));
+    fn bars_shrink_with_the_screen() {
+        let t = Table {
+            columns: vec![Column::text("title", "Chỉ tiêu"), Column::new("bar", "Tiến độ")],
+            rows: vec![vec![Cell::text("x".repeat(60)), Cell::Bar(0.5, Tone::Plain)]].into(),
+            ..Default::default()
+        };
+        let wide = draw(&t, None);
+        assert!(
+            wide.contains(&format!("{}{}", "█".repeat(10), "·".repeat(10))),
+            "{wide}"
+        );
+        let narrow = draw(&t, Some(60));
+        assert!(narrow.lines().all(|l| width(l) <= 60), "{narrow}");
+        assert!(narrow.contains("█·"), "{narrow}");
+    }
+
+    #[test]
+    fn a_line_break_or_a_control_never_reaches_the_screen() {
+        let t = Table {
+            columns: vec![Column::id("id", "Mã"), Column::text("title", "Nội dung")],
+            rows: vec![vec![
+                Cell::text("a\u{1b}[2J"),
+                Cell::text("hai\ndòng\r\u{7}\u{202E}cuối"),
+            ]]
+            .into(),
+            ..Default::default()
+        };
+        let drawn = draw(&t, None);
+        assert!(drawn.contains("│ a␛[2J ┆ hai dòng␍␇\u{FFFD}cuối │"), "{drawn}");
+        assert!(!drawn.contains(['\u{1b}', '\r', '\u{7}', '\u{202E}']));
     }
 }

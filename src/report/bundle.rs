@@ -47,14 +47,20 @@ impl ReviewLink {
     }
 }
 
+/// The version of `data.json`'s layout: raised when a key changes meaning
+/// or goes away (`danvan schema --kind data` describes it).
+pub const FORMAT_VERSION: u32 = 1;
+
 /// `data.json`: every report's data.
 #[derive(Serialize)]
 pub struct Bundle<'a> {
+    pub format_version: u32,
     pub tool: &'static str,
     pub version: &'static str,
     pub as_of: NaiveDate,
-    /// The git commit of the records, when they are in a repository.
-    pub records_commit: Option<String>,
+    /// The git commit of the records and whether they had uncommitted
+    /// changes, when they are in a repository.
+    pub records_commit: Option<crate::load::RecordsCommit>,
     pub status: Status,
     pub progress: Progress,
     pub summary: Summary,
@@ -100,7 +106,7 @@ pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
 /// The bundle's data; its parts are computed side by side, on every core.
 pub fn bundle<'a>(
     snap: &'a Snapshot<'_>,
-    records_commit: Option<String>,
+    records_commit: Option<crate::load::RecordsCommit>,
     notices: &'a [NoticeLink],
     reviews: &'a [ReviewLink],
 ) -> Bundle<'a> {
@@ -144,6 +150,7 @@ pub fn bundle<'a>(
         || conclusions::register(snap, &conclusions::RegisterOptions::default()),
     );
     Bundle {
+        format_version: FORMAT_VERSION,
         tool: "danvan",
         version: env!("CARGO_PKG_VERSION"),
         as_of: snap.as_of,

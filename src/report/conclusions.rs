@@ -4,6 +4,7 @@
 
 use super::{
     Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date, iso,
+    keys,
 };
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
@@ -139,18 +140,37 @@ pub fn state_tone(state: TaskState) -> Tone {
 }
 
 impl Report for Register<'_> {
+    fn alarms(&self) -> Option<Vec<super::Alarm>> {
+        let alarms = self.tasks.iter().filter_map(|t| {
+            let urgency = match t.state {
+                TaskState::Overdue => super::Urgency::Overdue,
+                TaskState::DueSoon => super::Urgency::DueSoon,
+                _ => return None,
+            };
+            Some(super::Alarm {
+                urgency,
+                kind: Kind::Conclusion,
+                id: t.id.clone(),
+                title: t.text.to_owned(),
+                deadline: t.due,
+                days_left: t.days_left.or(t.days_late.map(|d| -d)),
+            })
+        });
+        Some(alarms.collect())
+    }
+
     fn document(&self) -> Document<'_> {
         let columns = vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("meeting_date", word("Ngày họp", "Meeting")),
-            Column::new("notice", word("Thông báo", "Notice")),
-            Column::new("text", word("Nhiệm vụ", "Task")),
-            Column::new("assignee", word("Cơ quan thực hiện", "Assignee")),
-            Column::new("due", word("Hạn", "Due")),
-            Column::new("done", word("Hoàn thành", "Done")),
-            Column::new("state", word("Trạng thái", "State")),
-            Column::new("days_left", word("Còn (ngày)", "Days left")),
-            Column::new("days_late", word("Trễ (ngày)", "Days late")),
+            Column::id("id", word("Mã", "Id")),
+            Column::date("meeting_date", word("Ngày họp", "Meeting")),
+            Column::state("notice", word("Thông báo", "Notice")),
+            Column::text("text", word("Nhiệm vụ", "Task")),
+            Column::text("assignee", word("Cơ quan thực hiện", "Assignee")),
+            Column::date("due", word("Hạn", "Due")),
+            Column::date("done", word("Hoàn thành", "Done")),
+            Column::state("state", word("Trạng thái", "State")),
+            Column::number("days_left", word("Còn (ngày)", "Days left")),
+            Column::number("days_late", word("Trễ (ngày)", "Days late")),
         ];
         // Rows are made as they are printed: the register may be long.
         let rows = Rows::made(self.tasks.len(), |i| {
@@ -159,8 +179,7 @@ impl Report for Register<'_> {
                 Cell::text(&t.id),
                 Cell::Date(t.meeting_date),
                 Cell::text(t.notice.as_deref().unwrap_or("")),
-                // Shortened on screen, whole in CSV.
-                Cell::key(t.text, crate::text::truncate(t.text, 60)),
+                Cell::text(t.text),
                 Cell::key(t.assignee, t.assignee_name),
                 Cell::opt_date(t.due),
                 Cell::opt_date(t.done),
@@ -193,6 +212,7 @@ impl Report for Register<'_> {
                         rows,
                         total: None,
                         empty: Some(tr!("Không có nhiệm vụ nào khớp.", "No tasks match.")),
+                        drop: keys(&["meeting_date", "notice", "done", "assignee", "days_left", "days_late"]),
                     }),
                 },
                 Section {

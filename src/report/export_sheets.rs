@@ -38,6 +38,7 @@ fn table(export: &export::Table) -> Table<'static> {
         rows: rows.into(),
         total: None,
         empty: None,
+        drop: Vec::new(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `danvan list KIND`: one line per record, with the shared filters.
 
-use super::{Body, Cell, Column, Document, Report, Rows, Section, Table, Tone};
+use super::{Body, Cell, Column, Document, Report, Rows, Section, Table, Tone, keys};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, label_of, tr, word};
@@ -112,28 +112,28 @@ impl Report for List {
                 .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
         };
         let mut columns = vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("date", word("Ngày", "Date")),
+            Column::id("id", word("Mã", "Id")),
+            Column::date("date", word("Ngày", "Date")),
         ];
         let has_type = matches!(self.kind, Kind::Meeting | Kind::Petition);
         let has_deadline = matches!(self.kind, Kind::Petition | Kind::Conclusion);
         if has_type {
-            columns.push(Column::new("type", word("Loại", "Type")));
+            columns.push(Column::state("type", word("Loại", "Type")));
         }
-        columns.push(Column::new("title", word("Nội dung", "Title")));
-        columns.push(Column::new("units", word("Đơn vị", "Units")));
+        columns.push(Column::text("title", word("Nội dung", "Title")));
+        columns.push(Column::text("units", word("Đơn vị", "Units")));
         if self.kind != Kind::Meeting {
-            columns.push(Column::new("status", word("Trạng thái", "Status")));
+            columns.push(Column::state("status", word("Trạng thái", "Status")));
         }
         if has_deadline {
-            columns.push(Column::new("deadline", word("Hạn", "Deadline")));
+            columns.push(Column::date("deadline", word("Hạn", "Deadline")));
             if self.kind == Kind::Petition {
                 columns.push(Column::machine("provisional", word("Hạn tạm tính", "Provisional")));
             }
-            columns.push(Column::new("days_left", word("Còn (ngày)", "Days left")));
+            columns.push(Column::number("days_left", word("Còn (ngày)", "Days left")));
         }
         if self.kind == Kind::Model {
-            columns.push(Column::new("recognition", word("Dân vận khéo", "Dân vận khéo")));
+            columns.push(Column::state("recognition", word("Dân vận khéo", "Dân vận khéo")));
         }
         // Rows are made as they are printed: the list may be long.
         let rows = Rows::made(self.rows.len(), move |i| {
@@ -142,8 +142,10 @@ impl Report for List {
             if has_type {
                 row.push(r.kind.map_or(Cell::Empty, |k| Cell::key(k, label_of(k))));
             }
-            row.push(Cell::text(crate::text::truncate(&r.title, 60)));
-            row.push(Cell::text(
+            row.push(Cell::text(&r.title));
+            // Names on screen, ids (`;` between them) for machines.
+            row.push(Cell::key(
+                r.units.join(";"),
                 r.units.iter().map(|u| unit_name(u)).collect::<Vec<_>>().join(", "),
             ));
             if self.kind != Kind::Meeting {
@@ -169,7 +171,7 @@ impl Report for List {
                 row.push(r.days_left.map_or(Cell::Empty, Cell::Int));
             }
             if self.kind == Kind::Model {
-                row.push(Cell::text(r.recognition.map_or("", |x| x.label())));
+                row.push(r.recognition.map_or(Cell::Empty, |x| Cell::key(x.as_str(), x.label())));
             }
             row
         });
@@ -194,6 +196,7 @@ impl Report for List {
                     rows,
                     total: None,
                     empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
+                    drop: keys(&["units", "date", "type", "days_left", "recognition", "deadline"]),
                 }),
             })
             .chain(notes)

@@ -43,6 +43,34 @@ pub fn count_states<S: Copy + PartialEq>(order: impl IntoIterator<Item = S>, ite
 /// A report that can be rendered in every format.
 pub trait Report: Serialize {
     fn document(&self) -> Document<'_>;
+
+    /// What this report says is late or due soon, for `--deny` and
+    /// `--format github`; `None` for a report that watches no deadline.
+    fn alarms(&self) -> Option<Vec<Alarm>> {
+        None
+    }
+}
+
+/// How urgent an alarm is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// Something is past its deadline
+    Overdue,
+    /// Something falls due soon
+    DueSoon,
+}
+
+/// A petition or task that is late or due soon.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alarm {
+    pub urgency: Urgency,
+    pub kind: crate::model::Kind,
+    pub id: String,
+    pub title: String,
+    pub deadline: Option<NaiveDate>,
+    /// Negative when late.
+    pub days_left: Option<i64>,
 }
 
 /// What the table, CSV and Markdown renderers lay out.
@@ -77,6 +105,9 @@ pub struct Fact {
     pub key: String,
     pub label: String,
     pub value: Cell,
+    /// What machines get instead of `value` when a line for people says
+    /// several things ("13 (7 active, 8 recognised)"): one fact each.
+    pub parts: Vec<(String, Cell)>,
 }
 
 impl Fact {
@@ -85,6 +116,31 @@ impl Fact {
             key: key.into(),
             label: label.into(),
             value,
+            parts: Vec::new(),
+        }
+    }
+
+    /// The counts machine formats write for this line, one per key.
+    pub fn parts(mut self, counts: &[(&str, u64)]) -> Fact {
+        self.parts = counts
+            .iter()
+            .map(|&(k, n)| (k.to_owned(), Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))))
+            .collect();
+        self
+    }
+
+    /// A line whose machine form is these values (a code, a number), one per key.
+    pub fn with_parts(mut self, parts: Vec<(&str, Cell)>) -> Fact {
+        self.parts = parts.into_iter().map(|(k, c)| (k.to_owned(), c)).collect();
+        self
+    }
+
+    /// What machine formats write: the parts, or the value under its key.
+    pub fn machine(&self) -> Vec<(&str, &Cell)> {
+        if self.parts.is_empty() {
+            vec![(self.key.as_str(), &self.value)]
+        } else {
+            self.parts.iter().map(|(k, c)| (k.as_str(), c)).collect()
         }
     }
 }
@@ -97,15 +153,39 @@ pub struct Table<'a> {
     pub total: Option<Vec<Cell>>,
     /// What to say when there are no rows.
     pub empty: Option<String>,
+    /// The keys of the columns a terminal too narrow for the table may
+    /// leave out, the first left out first. The columns not named here
+    /// always show; when they do not fit, a register prints a block per
+    /// row instead.
+    pub drop: Vec<String>,
+}
+
+/// Column keys, for [`Table::drop`].
+pub fn keys(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|&k| k.to_owned()).collect()
 }
 
 impl Table<'_> {
-    /// Which columns hold numbers (judged on the first row), to align
-    /// them and their headings right.
+    /// Which columns hold numbers, to align them and their headings right.
     pub fn numeric_columns(&self) -> Vec<bool> {
+        self.kinds().into_iter().map(|k| k == ColumnKind::Number).collect()
+    }
+
+    /// Each column's kind: as declared, else judged on the first row.
+    pub fn kinds(&self) -> Vec<ColumnKind> {
         let first = self.rows.first();
-        (0..self.columns.len())
-            .map(|i| first.as_ref().and_then(|r| r.get(i)).is_some_and(Cell::is_numeric))
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.kind {
+                Some(k) => k,
+                None => match first.as_ref().and_then(|r| r.get(i).cloned()) {
+                    Some(Cell::Int(_) | Cell::Num(..) | Cell::Percent(_)) => ColumnKind::Number,
+                    Some(Cell::Date(_)) => ColumnKind::Date,
+                    Some(Cell::Bar(..)) => ColumnKind::Bar,
+                    _ => ColumnKind::Text,
+                },
+            })
             .collect()
     }
 
@@ -137,6 +217,7 @@ impl Table<'_> {
             }),
             total: self.total.as_deref().map(pick),
             empty: self.empty.clone(),
+            drop: self.drop.clone(),
         })
     }
 }
@@ -253,6 +334,25 @@ pub struct Column {
     /// Written only where machines read (CSV, xlsx): what the table shows
     /// people another way (a deadline's provisional mark).
     pub machine: bool,
+    /// What the column holds; `None`: judged on its first cell.
+    pub kind: Option<ColumnKind>,
+}
+
+/// What a column holds, which says how a narrow terminal may lay it out:
+/// only text is cut (on one line, with "…"); the others are never broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Free text (a title, a name): takes the width the others leave.
+    Text,
+    /// Numbers, right-aligned.
+    Number,
+    Date,
+    /// A record's id: never cut, so it can be copied.
+    Id,
+    /// A state or a code's short label.
+    State,
+    /// A progress bar, narrower on a narrow terminal.
+    Bar,
 }
 
 impl Column {
@@ -261,6 +361,7 @@ impl Column {
             key: key.into(),
             label: label.into(),
             machine: false,
+            kind: None,
         }
     }
 
@@ -270,6 +371,34 @@ impl Column {
             machine: true,
             ..Column::new(key, label)
         }
+    }
+
+    /// A column declared of a kind.
+    pub fn of(kind: ColumnKind, key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column {
+            kind: Some(kind),
+            ..Column::new(key, label)
+        }
+    }
+
+    pub fn id(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Id, key, label)
+    }
+
+    pub fn text(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Text, key, label)
+    }
+
+    pub fn state(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::State, key, label)
+    }
+
+    pub fn date(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Date, key, label)
+    }
+
+    pub fn number(key: impl Into<String>, label: impl Into<String>) -> Column {
+        Column::of(ColumnKind::Number, key, label)
     }
 }
 
@@ -516,13 +645,40 @@ pub fn bar(fraction: f64, width: usize) -> String {
     s
 }
 
-/// A sparkline of values, scaled between their min and max.
-pub fn sparkline(values: &[f64]) -> String {
+/// The top of a chart's scale (which starts at 0): a round number (1, 2
+/// or 5 times a power of ten) at or above the highest value and the goal,
+/// and at least 5, so that a count of 0, 0, 1 against a goal of 1 does not
+/// fill the chart as a jump from nothing to everything would, while a
+/// rate of 4.6% falling to 2.9% still shows its fall (on 0–5).
+pub fn chart_top(values: &[f64], goal: f64) -> f64 {
+    let highest = values
+        .iter()
+        .copied()
+        .chain([goal])
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let mut step = 1.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            let top = m * step;
+            if top >= highest && top >= 5.0 {
+                return top;
+            }
+        }
+        step *= 10.0;
+        if !step.is_finite() {
+            return highest;
+        }
+    }
+}
+
+/// A sparkline of values on a scale from 0 (or the lowest, when below 0)
+/// to `top` (see [`chart_top`]).
+pub fn sparkline(values: &[f64], top: f64) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-        (lo.min(v), hi.max(v))
-    });
+    let lo = finite.iter().copied().fold(0.0, f64::min);
+    let hi = finite.iter().copied().fold(top, f64::max);
     values
         .iter()
         .map(|&v| {
@@ -548,8 +704,16 @@ mod tests {
         assert_eq!(bar(0.5, 4), "██··");
         assert_eq!(bar(2.0, 4), "████");
         assert_eq!(bar(f64::NAN, 2), "··");
-        assert_eq!(sparkline(&[0.0, 7.0, 3.5]), "▁█▅");
-        assert_eq!(sparkline(&[2.0, 2.0]), "▄▄");
+        assert_eq!(sparkline(&[0.0, 7.0, 3.5], 7.0), "▁█▅");
+        assert_eq!(
+            sparkline(&[0.0, 0.0, 0.0, 1.0, 0.0], chart_top(&[0.0, 1.0], 1.0)),
+            "▁▁▁▂▁"
+        );
+        assert_eq!(sparkline(&[50.0, 100.0], chart_top(&[50.0, 100.0], 85.0)), "▅█");
+        assert_eq!(chart_top(&[6.0], 8.0), 10.0);
+        assert_eq!(chart_top(&[3337.0], 3000.0), 5000.0);
+        assert_eq!(chart_top(&[77.8], 85.0), 100.0);
+        assert_eq!(chart_top(&[4.6, 2.9], 3.0), 5.0);
     }
 
     #[test]
@@ -566,6 +730,7 @@ mod tests {
             rows: vec![vec![Cell::deadline(d, true), Cell::flag(true)]].into(),
             total: None,
             empty: None,
+            drop: Vec::new(),
         };
         let people = table.for_people().unwrap();
         assert_eq!(people.columns.len(), 1);

@@ -1,6 +1,8 @@
 //! `danvan petitions`: the deadline register, most urgent first.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, iso};
+use super::{
+    Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, iso, keys,
+};
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -147,6 +149,29 @@ pub fn state_tone(s: PetitionState) -> Tone {
 }
 
 impl Report for Register<'_> {
+    fn alarms(&self) -> Option<Vec<super::Alarm>> {
+        let alarms = self.petitions.iter().filter_map(|e| {
+            let urgency = match e.state {
+                PetitionState::Overdue | PetitionState::AcceptanceOverdue => super::Urgency::Overdue,
+                PetitionState::DueSoon => super::Urgency::DueSoon,
+                _ => return None,
+            };
+            let deadline = match e.state {
+                PetitionState::AcceptanceOverdue => Some(e.acceptance_deadline),
+                _ => e.resolution_deadline,
+            };
+            Some(super::Alarm {
+                urgency,
+                kind: Kind::Petition,
+                id: e.id.to_owned(),
+                title: e.state.label().to_owned(),
+                deadline,
+                days_left: e.days_left,
+            })
+        });
+        Some(alarms.collect())
+    }
+
     fn document(&self) -> Document<'_> {
         // Rows are made as they are printed: the register may be long.
         let rows = Rows::made(self.petitions.len(), |i| {
@@ -178,27 +203,28 @@ impl Report for Register<'_> {
         });
         let table = Table {
             columns: vec![
-                Column::new("id", word("Mã đơn", "Id")),
-                Column::new("type", word("Loại", "Type")),
-                Column::new("received", word("Nhận", "Received")),
-                Column::new("accepted", word("Thụ lý", "Accepted")),
-                Column::new("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
+                Column::id("id", word("Mã đơn", "Id")),
+                Column::state("type", word("Loại", "Type")),
+                Column::date("received", word("Nhận", "Received")),
+                Column::date("accepted", word("Thụ lý", "Accepted")),
+                Column::date("acceptance_deadline", word("Hạn thụ lý", "Accept by")),
                 Column::machine(
                     "acceptance_provisional",
                     word("Hạn thụ lý tạm tính", "Accept by: provisional"),
                 ),
-                Column::new("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
+                Column::date("resolution_deadline", word("Hạn giải quyết", "Resolve by")),
                 Column::machine(
                     "resolution_provisional",
                     word("Hạn giải quyết tạm tính", "Resolve by: provisional"),
                 ),
-                Column::new("resolved", word("Giải quyết", "Resolved")),
-                Column::new("state", word("Trạng thái", "State")),
-                Column::new("days_left", word("Còn (ngày)", "Days left")),
+                Column::date("resolved", word("Giải quyết", "Resolved")),
+                Column::state("state", word("Trạng thái", "State")),
+                Column::number("days_left", word("Còn (ngày)", "Days left")),
             ],
             rows,
             total: None,
             empty: Some(tr!("Không có đơn nào khớp.", "No petitions match.")),
+            drop: keys(&["accepted", "received", "resolved", "acceptance_deadline", "type"]),
         };
         let counts = self
             .states

@@ -2,11 +2,15 @@
 //! `danvan show TARGET`: how one target's figure is made. The figures come
 //! from `domain::targets`; this file only lays them out.
 
-use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone, format_date, sparkline};
+use super::{
+    Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, chart_top, format_date, keys,
+    sparkline,
+};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::targets::{self, Detail, SeriesPoint, Timeline};
 use crate::i18n::{Label, tr, word};
 use crate::model::Period;
+use crate::model::figures;
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -66,10 +70,14 @@ pub struct TargetProgress {
     pub title: String,
     pub measure: &'static str,
     pub direction: Direction,
+    #[serde(serialize_with = "figures::one")]
     pub goal: f64,
     pub baseline: Option<Baseline>,
+    #[serde(serialize_with = "figures::opt")]
     pub actual: Option<f64>,
+    #[serde(serialize_with = "figures::opt")]
     pub percent_of_goal: Option<f64>,
+    #[serde(serialize_with = "figures::opt")]
     pub expected: Option<f64>,
     pub status: TargetStatus,
     pub deadline: NaiveDate,
@@ -113,9 +121,9 @@ impl TargetProgress {
         Cell::toned_key(self.status.as_str(), self.status.label(), status_tone(self.status))
     }
 
-    /// The title, cut to `max` characters on screen and whole in CSV.
-    fn title_cell(&self, max: usize) -> Cell {
-        Cell::key(&self.title, crate::text::truncate(&self.title, max))
+    /// The title (a terminal too narrow for it cuts it).
+    fn title_cell(&self) -> Cell {
+        Cell::text(&self.title)
     }
 }
 
@@ -171,17 +179,17 @@ impl Progress {
     fn current_table(&self) -> Table<'_> {
         Table {
             columns: vec![
-                Column::new("id", word("Mã", "Id")),
-                Column::new("title", word("Chỉ tiêu", "Target")),
-                Column::new("baseline", word("Gốc", "Baseline")),
-                Column::new("direction", ""),
-                Column::new("goal", word("Mục tiêu", "Goal")),
-                Column::new("actual", word("Thực hiện", "Actual")),
-                Column::new("expected", word("Dự kiến đến nay", "Expected by now")),
-                Column::new("percent_of_goal", word("% mục tiêu", "% of goal")),
-                Column::new("bar", word("Tiến độ", "Progress")),
-                Column::new("status", word("Đánh giá", "Status")),
-                Column::new("deadline", word("Hạn", "Deadline")),
+                Column::id("id", word("Mã", "Id")),
+                Column::text("title", word("Chỉ tiêu", "Target")),
+                Column::number("baseline", word("Gốc", "Baseline")),
+                Column::state("direction", ""),
+                Column::number("goal", word("Mục tiêu", "Goal")),
+                Column::number("actual", word("Thực hiện", "Actual")),
+                Column::number("expected", word("Dự kiến đến nay", "Expected by now")),
+                Column::number("percent_of_goal", word("% mục tiêu", "% of goal")),
+                Column::of(ColumnKind::Bar, "bar", word("Tiến độ", "Progress")),
+                Column::state("status", word("Đánh giá", "Status")),
+                Column::date("deadline", word("Hạn", "Deadline")),
             ],
             rows: self
                 .targets
@@ -189,7 +197,7 @@ impl Progress {
                 .map(|t| {
                     vec![
                         Cell::text(&t.id),
-                        t.title_cell(40),
+                        t.title_cell(),
                         t.value(t.baseline.as_ref().map(|b| b.value)),
                         Cell::key(t.direction.as_str(), direction_sign(t.direction)),
                         t.value(Some(t.goal)),
@@ -204,6 +212,14 @@ impl Progress {
                 .collect(),
             total: None,
             empty: Some(no_targets()),
+            drop: keys(&[
+                "deadline",
+                "baseline",
+                "expected",
+                "bar",
+                "direction",
+                "percent_of_goal",
+            ]),
         }
     }
 
@@ -217,27 +233,27 @@ impl Progress {
         periods.sort_by_key(|p| (p.start(), *p));
         periods.dedup();
         let mut columns = vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Chỉ tiêu", "Target")),
+            Column::id("id", word("Mã", "Id")),
+            Column::text("title", word("Chỉ tiêu", "Target")),
         ];
-        columns.extend(periods.iter().map(|p| Column::new(p.to_string(), period_label(*p))));
+        columns.extend(periods.iter().map(|p| Column::number(p.to_string(), period_label(*p))));
         columns.extend([
-            Column::new("trend", word("Xu hướng", "Trend")),
-            Column::new("direction", ""),
-            Column::new("goal", word("Mục tiêu", "Goal")),
-            Column::new("bar", word("Tiến độ", "Progress")),
-            Column::new("status", word("Đánh giá", "Status")),
+            Column::state("trend", word("Xu hướng", "Trend")),
+            Column::state("direction", ""),
+            Column::number("goal", word("Mục tiêu", "Goal")),
+            Column::of(ColumnKind::Bar, "bar", word("Tiến độ", "Progress")),
+            Column::state("status", word("Đánh giá", "Status")),
         ]);
         let rows = self
             .targets
             .iter()
             .map(|t| {
                 let at = |p: &Period| t.series.iter().find(|s| s.period == *p).map(|s| s.actual);
-                let mut row = vec![Cell::text(&t.id), t.title_cell(30)];
+                let mut row = vec![Cell::text(&t.id), t.title_cell()];
                 row.extend(periods.iter().map(|p| at(p).map_or(Cell::Empty, |v| t.value(v))));
                 let values: Vec<f64> = t.series.iter().map(|s| s.actual.unwrap_or(f64::NAN)).collect();
                 row.extend([
-                    Cell::text(sparkline(&values)),
+                    Cell::text(sparkline(&values, chart_top(&values, t.goal))),
                     Cell::key(t.direction.as_str(), direction_sign(t.direction)),
                     t.value(Some(t.goal)),
                     t.bar(),
@@ -246,11 +262,15 @@ impl Progress {
                 row
             })
             .collect();
+        // The earliest periods go first when the terminal is narrow.
+        let mut drop = keys(&["bar", "direction"]);
+        drop.extend(periods.iter().map(Period::to_string));
         Table {
             columns,
             rows,
             total: None,
             empty: Some(no_targets()),
+            drop,
         }
     }
 }
@@ -722,7 +742,7 @@ impl Explanation {
                 let mut row = vec![
                     Cell::text(&r.id),
                     Cell::Date(r.date),
-                    Cell::key(&r.title, crate::text::truncate(&r.title, 60)),
+                    Cell::text(&r.title),
                     r.state.map_or(Cell::Empty, |s| Cell::key(s, crate::i18n::label_of(s))),
                 ];
                 match t.measure {
@@ -761,6 +781,7 @@ impl Explanation {
             rows,
             total,
             empty: Some(tr!("Không có hồ sơ nào.", "No records.")),
+            drop: keys(&["date"]),
         }
     }
 
@@ -788,16 +809,17 @@ impl Explanation {
                 .collect(),
             total: None,
             empty: Some(tr!("Không có đơn vị nào vào ngày này.", "No unit exists on this date.")),
+            drop: keys(&["records"]),
         }
     }
 
     fn periods_table(&self) -> Table<'_> {
         Table {
             columns: vec![
-                Column::new("period", word("Kỳ", "Period")),
-                Column::new("count", word("Số hồ sơ", "Records")),
-                Column::new("met", word("Đạt", "Met")),
-                Column::new("records", word("Hồ sơ", "Which")),
+                Column::state("period", word("Kỳ", "Period")),
+                Column::number("count", word("Số hồ sơ", "Records")),
+                Column::state("met", word("Đạt", "Met")),
+                Column::text("records", word("Hồ sơ", "Which")),
             ],
             rows: self
                 .periods
@@ -820,6 +842,7 @@ impl Explanation {
                 .collect(),
             total: None,
             empty: Some(tr!("Chưa có kỳ nào đến ngày này.", "No period up to this date.")),
+            drop: keys(&["records"]),
         }
     }
 
@@ -850,6 +873,7 @@ impl Explanation {
                 "Chưa có quan sát nào đến ngày này.",
                 "No observation up to this date."
             )),
+            drop: Vec::new(),
         }
     }
 }

@@ -272,17 +272,22 @@ fn text(s: &str) -> Cell {
 }
 
 impl Show<'_> {
+    /// Unit names on screen, their ids (`;` between) for machines.
     fn units(&self, units: &[Ref]) -> Cell {
         if units.is_empty() {
-            return text(word("toàn địa bàn", "committee-wide"));
+            return Cell::key("", word("toàn địa bàn", "committee-wide"));
         }
-        text(
-            &units
-                .iter()
-                .map(|u| crate::i18n::unit_name(self.config, &u.value))
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
+        let ids: Vec<&str> = units.iter().map(|u| u.value.as_str()).collect();
+        let names: Vec<String> = ids
+            .iter()
+            .map(|u| crate::i18n::unit_name(self.config, u).into_owned())
+            .collect();
+        Cell::key(ids.join(";"), names.join(", "))
+    }
+
+    /// An organisation's name on screen, its id for machines.
+    fn org(&self, id: &str) -> Cell {
+        Cell::key(id, self.config.org_name(id))
     }
 
     fn not_yet(&self, exists: bool, facts: &mut Vec<Fact>) {
@@ -290,7 +295,8 @@ impl Show<'_> {
             facts.push(Fact::new(
                 "exists",
                 word("Lưu ý", "Note"),
-                Cell::toned(
+                Cell::toned_key(
+                    "false",
                     tr!(
                         "hồ sơ này chưa có vào ngày {}",
                         "this record does not exist yet on {}",
@@ -320,13 +326,9 @@ impl Report for Show<'_> {
                 facts.push(Fact::new(
                     "status",
                     word("Trạng thái", "Status"),
-                    text(m.status.label()),
+                    Cell::key(m.status.as_str(), m.status.label()),
                 ));
-                facts.push(Fact::new(
-                    "lead",
-                    word("Chủ trì", "Lead"),
-                    text(self.config.org_name(&m.lead)),
-                ));
+                facts.push(Fact::new("lead", word("Chủ trì", "Lead"), self.org(&m.lead)));
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&m.units)));
                 facts.push(Fact::new(
                     "started",
@@ -345,13 +347,21 @@ impl Report for Show<'_> {
                     ),
                     _ => word("chưa", "no").to_owned(),
                 };
-                facts.push(Fact::new(
-                    "recognition",
-                    word("Dân vận khéo", "Dân vận khéo"),
-                    text(&rec),
-                ));
+                facts.push(
+                    Fact::new("recognition", word("Dân vận khéo", "Dân vận khéo"), text(&rec)).with_parts(vec![
+                        (
+                            "recognition",
+                            recognition.map_or(Cell::Empty, |r| Cell::text(r.as_str())),
+                        ),
+                        ("recognized", Cell::opt_date(m.recognized.as_ref().map(|d| d.value))),
+                    ]),
+                );
                 if !m.tags.is_empty() {
-                    facts.push(Fact::new("tags", word("Nhãn", "Tags"), text(&m.tags.join(", "))));
+                    facts.push(Fact::new(
+                        "tags",
+                        word("Nhãn", "Tags"),
+                        Cell::key(m.tags.join(";"), m.tags.join(", ")),
+                    ));
                 }
                 for (k, v) in &m.indicators {
                     facts.push(Fact::new(
@@ -368,8 +378,8 @@ impl Report for Show<'_> {
                         heading: Some(word("Cập nhật", "Updates").into()),
                         body: Body::Table(Table {
                             columns: vec![
-                                Column::new("date", word("Ngày", "Date")),
-                                Column::new("note", word("Nội dung", "Note")),
+                                Column::date("date", word("Ngày", "Date")),
+                                Column::text("note", word("Nội dung", "Note")),
                             ],
                             rows: m
                                 .updates
@@ -378,6 +388,7 @@ impl Report for Show<'_> {
                                 .collect(),
                             total: None,
                             empty: None,
+                            drop: Vec::new(),
                         }),
                     });
                 }
@@ -385,7 +396,11 @@ impl Report for Show<'_> {
             (RecordRef::Meeting(m), Derived::Meeting { exists, tasks }) => {
                 title = m.title.clone();
                 self.not_yet(*exists, &mut facts);
-                facts.push(Fact::new("type", word("Loại", "Type"), text(m.kind.label())));
+                facts.push(Fact::new(
+                    "type",
+                    word("Loại", "Type"),
+                    Cell::key(m.kind.as_str(), m.kind.label()),
+                ));
                 facts.push(Fact::new("date", word("Ngày", "Date"), Cell::Date(m.date.value)));
                 if let Some(p) = m.period {
                     let label = if crate::i18n::is_en() {
@@ -393,16 +408,21 @@ impl Report for Show<'_> {
                     } else {
                         p.label_vi()
                     };
-                    facts.push(Fact::new("period", word("Kỳ", "Period"), text(&label)));
+                    facts.push(Fact::new(
+                        "period",
+                        word("Kỳ", "Period"),
+                        Cell::key(p.to_string(), label),
+                    ));
                 }
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&m.units)));
                 opt(&mut facts, "chair", word("Chủ trì", "Chair"), &m.chair);
                 if !m.participants.is_empty() {
                     let names: Vec<&str> = m.participants.iter().map(|o| self.config.org_name(o)).collect();
+                    let ids: Vec<&str> = m.participants.iter().map(|o| o.value.as_str()).collect();
                     facts.push(Fact::new(
                         "participants",
                         word("Thành phần", "Participants"),
-                        text(&names.join("; ")),
+                        Cell::key(ids.join(";"), names.join("; ")),
                     ));
                 }
                 if let Some(a) = m.attendance {
@@ -415,16 +435,23 @@ impl Report for Show<'_> {
                 opt(&mut facts, "situation", word("Tình hình", "Situation"), &m.situation);
                 opt(&mut facts, "assessment", word("Đánh giá", "Assessment"), &m.assessment);
                 if let Some(n) = &m.notice {
-                    facts.push(Fact::new(
-                        "notice",
-                        word("Thông báo", "Notice"),
-                        text(&tr!(
-                            "số {}, ngày {}",
-                            "no. {}, dated {}",
-                            n.full_number(&self.config.committee.notice_suffix),
-                            super::format_date(n.date.value)
-                        )),
-                    ));
+                    let number = n.full_number(&self.config.committee.notice_suffix);
+                    facts.push(
+                        Fact::new(
+                            "notice",
+                            word("Thông báo", "Notice"),
+                            text(&tr!(
+                                "số {}, ngày {}",
+                                "no. {}, dated {}",
+                                number,
+                                super::format_date(n.date.value)
+                            )),
+                        )
+                        .with_parts(vec![
+                            ("notice", Cell::text(number)),
+                            ("notice_date", Cell::Date(n.date.value)),
+                        ]),
+                    );
                 }
                 if !tasks.is_empty() {
                     sections.push(Section {
@@ -432,12 +459,12 @@ impl Report for Show<'_> {
                         heading: Some(word("Nhiệm vụ kết luận", "Conclusion tasks").into()),
                         body: Body::Table(Table {
                             columns: vec![
-                                Column::new("number", "#"),
-                                Column::new("text", word("Nhiệm vụ", "Task")),
-                                Column::new("assignee", word("Cơ quan", "Assignee")),
-                                Column::new("due", word("Hạn", "Due")),
-                                Column::new("done", word("Hoàn thành", "Done")),
-                                Column::new("state", word("Trạng thái", "State")),
+                                Column::number("number", "#"),
+                                Column::text("text", word("Nhiệm vụ", "Task")),
+                                Column::text("assignee", word("Cơ quan", "Assignee")),
+                                Column::date("due", word("Hạn", "Due")),
+                                Column::date("done", word("Hoàn thành", "Done")),
+                                Column::state("state", word("Trạng thái", "State")),
                             ],
                             rows: tasks
                                 .iter()
@@ -451,15 +478,16 @@ impl Report for Show<'_> {
                                     vec![
                                         Cell::Int(t.number as i64),
                                         text(&t.text),
-                                        text(self.config.org_name(&t.assignee)),
+                                        self.org(&t.assignee),
                                         Cell::opt_date(t.due),
                                         Cell::opt_date(t.done),
-                                        Cell::toned(t.state.label(), tone),
+                                        Cell::toned_key(t.state.as_str(), t.state.label(), tone),
                                     ]
                                 })
                                 .collect(),
                             total: None,
                             empty: None,
+                            drop: Vec::new(),
                         }),
                     });
                 }
@@ -486,9 +514,17 @@ impl Report for Show<'_> {
                     (Some(r), Some(_)) => tr!("{} lần {}", "{} (round {})", p.kind.label(), r),
                     _ => p.kind.label().to_owned(),
                 };
-                facts.push(Fact::new("type", word("Loại đơn", "Type"), text(&kind)));
+                let mut kind_parts = vec![("type", Cell::text(p.kind.as_str()))];
+                if let Some(r) = p.round() {
+                    kind_parts.push(("round", Cell::Int(i64::from(r))));
+                }
+                facts.push(Fact::new("type", word("Loại đơn", "Type"), text(&kind)).with_parts(kind_parts));
                 if let Some(c) = p.channel {
-                    facts.push(Fact::new("channel", word("Nguồn đơn", "Channel"), text(c.label())));
+                    facts.push(Fact::new(
+                        "channel",
+                        word("Nguồn đơn", "Channel"),
+                        Cell::key(c.as_str(), c.label()),
+                    ));
                 }
                 facts.push(Fact::new("units", word("Đơn vị", "Units"), self.units(&p.units)));
                 opt(&mut facts, "field", word("Lĩnh vực", "Field"), &p.field);
@@ -503,14 +539,14 @@ impl Report for Show<'_> {
                     flags.push(word("vùng sâu, vùng xa", "remote area"));
                 }
                 if !flags.is_empty() {
-                    facts.push(Fact::new("flags", word("Tính chất", "Case"), text(&flags.join(", "))));
+                    let yes_no = |b: bool| Cell::text(if b { "true" } else { "false" });
+                    facts.push(
+                        Fact::new("flags", word("Tính chất", "Case"), text(&flags.join(", ")))
+                            .with_parts(vec![("complex", yes_no(p.complex)), ("remote", yes_no(p.remote))]),
+                    );
                 }
                 if let Some(h) = &p.handler {
-                    facts.push(Fact::new(
-                        "handler",
-                        word("Cơ quan giải quyết", "Handler"),
-                        text(self.config.org_name(h)),
-                    ));
+                    facts.push(Fact::new("handler", word("Cơ quan giải quyết", "Handler"), self.org(h)));
                 }
                 if let Some(m) = &p.meeting {
                     facts.push(Fact::new("meeting", word("Nêu tại", "Raised at"), text(m)));
@@ -581,7 +617,11 @@ impl Report for Show<'_> {
                     ));
                 }
                 if let Some(o) = &p.outcome {
-                    facts.push(Fact::new("outcome", word("Kết quả", "Outcome"), text(o.value.label())));
+                    facts.push(Fact::new(
+                        "outcome",
+                        word("Kết quả", "Outcome"),
+                        Cell::key(o.value.as_str(), o.value.label()),
+                    ));
                 }
                 if let Some(s) = state {
                     let tone = match s {
@@ -595,11 +635,17 @@ impl Report for Show<'_> {
                         Some(d) => tr!(" (còn {} ngày)", " ({} days left)", d),
                         None => String::new(),
                     };
-                    facts.push(Fact::new(
-                        "state",
-                        word("Trạng thái", "State"),
-                        Cell::toned(format!("{}{days}", s.label()), tone),
-                    ));
+                    facts.push(
+                        Fact::new(
+                            "state",
+                            word("Trạng thái", "State"),
+                            Cell::toned(format!("{}{days}", s.label()), tone),
+                        )
+                        .with_parts(vec![
+                            ("state", Cell::text(s.as_str())),
+                            ("days_left", days_left.map_or(Cell::Empty, Cell::Int)),
+                        ]),
+                    );
                 }
                 if let Some(r) = &self.petitioner {
                     let mut personal = Vec::new();

@@ -2,9 +2,10 @@
 //! the next days, the latest meetings.
 
 use super::progress::{self, Progress};
-use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
+use super::{Body, Cell, Column, ColumnKind, Document, Fact, Report, Section, Table, Tone, keys};
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
+use crate::model::figures;
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -74,12 +75,15 @@ pub struct Status {
 pub struct Headline {
     pub id: String,
     pub title: String,
+    #[serde(serialize_with = "figures::opt")]
     pub actual: Option<f64>,
+    #[serde(serialize_with = "figures::one")]
     pub goal: f64,
     pub direction: Direction,
     /// Whether values are percentages.
     pub percent: bool,
     /// Actual as a share of the goal, in percent (for at-most: goal ÷ actual).
+    #[serde(serialize_with = "figures::opt")]
     pub percent_of_goal: Option<f64>,
     pub status: TargetStatus,
 }
@@ -87,12 +91,12 @@ pub struct Headline {
 pub fn headline_table(items: &[Headline]) -> Table<'_> {
     Table {
         columns: vec![
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Chỉ tiêu", "Target")),
-            Column::new("actual", word("Thực hiện", "Actual")),
-            Column::new("goal", word("Mục tiêu", "Goal")),
-            Column::new("bar", word("Tiến độ", "Progress")),
-            Column::new("status", word("Đánh giá", "Status")),
+            Column::id("id", word("Mã", "Id")),
+            Column::text("title", word("Chỉ tiêu", "Target")),
+            Column::number("actual", word("Thực hiện", "Actual")),
+            Column::number("goal", word("Mục tiêu", "Goal")),
+            Column::of(ColumnKind::Bar, "bar", word("Tiến độ", "Progress")),
+            Column::state("status", word("Đánh giá", "Status")),
         ],
         rows: items
             .iter()
@@ -100,16 +104,17 @@ pub fn headline_table(items: &[Headline]) -> Table<'_> {
                 let tone = progress::status_tone(h.status);
                 vec![
                     Cell::text(&h.id),
-                    Cell::text(crate::text::truncate(&h.title, 50)),
+                    Cell::text(&h.title),
                     progress::value_cell(h.actual, h.percent),
                     progress::value_cell(Some(h.goal), h.percent),
                     Cell::Bar(h.percent_of_goal.unwrap_or(0.0) / 100.0, tone),
-                    Cell::toned(h.status.label(), tone),
+                    Cell::toned_key(h.status.as_str(), h.status.label(), tone),
                 ]
             })
             .collect(),
         total: None,
         empty: None,
+        drop: keys(&["goal", "bar", "actual"]),
     }
 }
 
@@ -254,10 +259,12 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
                 tr!("còn {} ngày", "{} days left", a.days_left)
             };
             vec![
-                Cell::text(a.kind.label()),
+                Cell::key(a.kind.as_str(), a.kind.label()),
                 Cell::text(&a.id),
-                Cell::text(crate::text::truncate(&a.title, 60)),
-                Cell::text(a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))),
+                Cell::text(&a.title),
+                a.responsible
+                    .as_deref()
+                    .map_or(Cell::Empty, |o| Cell::key(o, ws_config.org_name(o))),
                 Cell::deadline(a.deadline, a.provisional),
                 Cell::flag(a.provisional),
                 Cell::toned_key(a.days_left.to_string(), days, tone),
@@ -266,17 +273,18 @@ pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -
         .collect();
     Table {
         columns: vec![
-            Column::new("kind", word("Loại", "Kind")),
-            Column::new("id", word("Mã", "Id")),
-            Column::new("title", word("Nội dung", "Subject")),
-            Column::new("responsible", word("Cơ quan", "Responsible")),
-            Column::new("deadline", word("Hạn", "Deadline")),
+            Column::state("kind", word("Loại", "Kind")),
+            Column::id("id", word("Mã", "Id")),
+            Column::text("title", word("Nội dung", "Subject")),
+            Column::text("responsible", word("Cơ quan", "Responsible")),
+            Column::date("deadline", word("Hạn", "Deadline")),
             Column::machine("provisional", word("Hạn tạm tính", "Provisional")),
-            Column::new("days_left", word("Còn lại", "Days")),
+            Column::state("days_left", word("Còn lại", "Days")),
         ],
         rows,
         total: None,
         empty: Some(empty),
+        drop: keys(&["kind", "responsible"]),
     }
 }
 
@@ -299,7 +307,12 @@ impl Status {
                     c.models_active,
                     c.models_recognized
                 )),
-            ),
+            )
+            .parts(&[
+                ("models", c.models),
+                ("models_active", c.models_active),
+                ("models_recognized", c.models_recognized),
+            ]),
             Fact::new("meetings", word("Hội nghị", "Meetings"), Cell::Int(c.meetings as i64)),
             Fact::new(
                 "petitions",
@@ -318,7 +331,12 @@ impl Status {
                         Tone::Plain
                     },
                 ),
-            ),
+            )
+            .parts(&[
+                ("petitions", c.petitions),
+                ("petitions_open", c.petitions_open),
+                ("petitions_overdue", c.petitions_overdue),
+            ]),
             Fact::new(
                 "tasks",
                 word("Nhiệm vụ kết luận", "Conclusion tasks"),
@@ -332,7 +350,12 @@ impl Status {
                     ),
                     if c.tasks_overdue > 0 { Tone::Bad } else { Tone::Plain },
                 ),
-            ),
+            )
+            .parts(&[
+                ("tasks", c.tasks),
+                ("tasks_open", c.tasks_open),
+                ("tasks_overdue", c.tasks_overdue),
+            ]),
         ];
         let mut sections = vec![Section {
             key: "counts",
@@ -370,10 +393,10 @@ impl Status {
         });
         let meetings = Table {
             columns: vec![
-                Column::new("date", word("Ngày", "Date")),
-                Column::new("type", word("Loại", "Type")),
-                Column::new("title", word("Hội nghị", "Meeting")),
-                Column::new("conclusions", word("Nhiệm vụ", "Tasks")),
+                Column::date("date", word("Ngày", "Date")),
+                Column::state("type", word("Loại", "Type")),
+                Column::text("title", word("Hội nghị", "Meeting")),
+                Column::number("conclusions", word("Nhiệm vụ", "Tasks")),
             ],
             rows: self
                 .latest_meetings
@@ -381,14 +404,15 @@ impl Status {
                 .map(|m| {
                     vec![
                         Cell::Date(m.date),
-                        Cell::text(m.kind.label()),
-                        Cell::text(crate::text::truncate(&m.title, 70)),
+                        Cell::key(m.kind.as_str(), m.kind.label()),
+                        Cell::text(&m.title),
                         Cell::Int(m.conclusions as i64),
                     ]
                 })
                 .collect(),
             total: None,
             empty: Some(tr!("Chưa có hội nghị.", "No meetings yet.")),
+            drop: keys(&["type", "conclusions"]),
         };
         sections.push(Section {
             key: "latest_meetings",
@@ -423,5 +447,23 @@ impl Serialize for StatusView<'_> {
 impl Report for StatusView<'_> {
     fn document(&self) -> Document<'_> {
         self.status.document_with(self.config)
+    }
+
+    fn alarms(&self) -> Option<Vec<super::Alarm>> {
+        let alarm = |urgency, a: &Attention| super::Alarm {
+            urgency,
+            kind: a.kind,
+            id: a.id.clone(),
+            title: a.title.clone(),
+            deadline: Some(a.deadline),
+            days_left: Some(a.days_left),
+        };
+        let s = &self.status;
+        let overdue = s.overdue.iter().map(|a| alarm(super::Urgency::Overdue, a));
+        Some(
+            overdue
+                .chain(s.upcoming.iter().map(|a| alarm(super::Urgency::DueSoon, a)))
+                .collect(),
+        )
     }
 }

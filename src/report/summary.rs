@@ -407,6 +407,7 @@ impl Summary {
             rows,
             total: Some(row(total_keys, &self.total)),
             empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
+            drop: Vec::new(),
         }
     }
 
@@ -468,6 +469,7 @@ impl Summary {
             rows: table_rows,
             total: Some(total),
             empty: Some(tr!("Không có hồ sơ nào khớp.", "No records match.")),
+            drop: Vec::new(),
         }
     }
 }
