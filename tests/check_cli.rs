@@ -378,17 +378,39 @@ fn json_keeps_english_keys_and_codes_in_any_language() {
 #[test]
 fn a_folder_without_danvan_toml_is_e001() {
     let out = check("no-workspace", "en", &["--format", "json"]).run();
-    assert_eq!(out.code, 1);
-    assert_eq!(
-        positions(&out.stdout),
-        owned(&[("E001", "no-workspace/danvan.toml", 1, 1)])
-    );
-    let out = check("no-workspace", "en", &[]).run();
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{}", out.stderr);
     assert!(
-        out.stdout.contains("error[E001]: no-workspace has no danvan.toml"),
+        out.stderr.contains("error[E001]: no-workspace has no danvan.toml"),
         "{}",
-        out.stdout
+        out.stderr
     );
+    assert!(out.stderr.contains("danvan init"), "{}", out.stderr);
+}
+
+/// `--records DIR` without danvan.toml is E001 at once, exit 2, for every
+/// command, like a search that found no workspace: nothing under DIR is
+/// walked (before, `--records /` crawled the disk and warned about every
+/// .toml file on it).
+#[test]
+fn records_without_danvan_toml_is_e001_before_any_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        let path = dir.path().join(format!("petitions/p{i}.toml"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "type = \"complaint\"\nreceived = \"2022-03-01\"\n").unwrap();
+        std::fs::write(dir.path().join(format!("stray{i}.toml")), "x = 1\n").unwrap();
+    }
+    for args in [vec!["check"], vec!["check", "--format", "json"], vec!["status"], vec!["list", "petitions"]] {
+        let out = danvan()
+            .args(["--lang", "en", "--color", "never", "--records"])
+            .arg(dir.path())
+            .args(&args)
+            .run();
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr.matches("error[").count(), 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("error[E001]"), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("W002") && !out.stderr.contains("E014"), "{}", out.stderr);
+    }
 }
 
 #[test]

@@ -141,6 +141,8 @@ pub enum Failure {
     Records,
     /// Usage or I/O error (exit 2), with its message.
     Usage(String),
+    /// A usage error printed already, as a diagnostic (exit 2): E001.
+    Reported,
 }
 
 impl From<std::io::Error> for Failure {
@@ -206,10 +208,15 @@ impl Context {
         }
     }
 
-    /// The workspace folder, or a usage error that says where we looked.
+    /// The workspace folder, or E001 (printed, exit 2) saying where we looked.
     pub fn root(&self) -> Result<PathBuf, Failure> {
         let cwd = std::env::current_dir().map_err(|e| Failure::Usage(e.to_string()))?;
-        load::locate(self.global.records.as_deref(), &cwd).map_err(Failure::Usage)
+        load::locate(self.global.records.as_deref(), &cwd).map_err(|d| {
+            let shown = crate::render::diagnostics::human(&[d], &load::Sources::default(), self.color_stderr);
+            eprint!("{}", shown.trim_end_matches('\n'));
+            eprintln!();
+            Failure::Reported
+        })
     }
 
     /// Loads the workspace for a reading command: errors in the records are
@@ -318,6 +325,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Records) => ExitCode::from(1),
+        Err(Failure::Reported) => ExitCode::from(2),
         Err(Failure::Usage(message)) => {
             eprintln!("{}: {message}", i18n::word("lỗi", "error"));
             ExitCode::from(2)

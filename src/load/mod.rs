@@ -86,17 +86,17 @@ pub fn load(root: &Path) -> Loaded {
     let mut found = Found::default();
     let diagnostics = &mut found.diagnostics;
     if !root.join("danvan.toml").is_file() {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::NoWorkspace,
-                tr!("{} không có danvan.toml", "{} has no danvan.toml", root.display()),
-            )
-            .in_file(root.join("danvan.toml"))
-            .with_help(tr!(
-                "tạo danvan.toml (xem examples/minimal/danvan.toml) hoặc chỉ --records tới thư mục chứa nó",
-                "create danvan.toml (see examples/minimal/danvan.toml) or point --records at the folder that holds it"
-            )),
-        );
+        // Not a workspace: nothing under it is walked (`--records /`
+        // would crawl the disk and warn about every .toml on it).
+        diagnostics.push(discover::no_workspace(
+            root.join("danvan.toml"),
+            tr!("{} không có danvan.toml", "{} has no danvan.toml", root.display()),
+        ));
+        return Loaded {
+            workspace: None,
+            diagnostics: found.diagnostics,
+            sources: found.sources,
+        };
     }
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let top = walk_from(root, &canonical_root, root);
@@ -529,7 +529,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn without_danvan_toml_records_are_still_read() {
+    fn without_danvan_toml_nothing_is_walked() {
         let dir = tempfile::tempdir().unwrap();
         write(
             dir.path(),
@@ -540,10 +540,7 @@ pub(crate) mod tests {
         assert!(loaded.workspace.is_none());
         assert_eq!(
             found(dir.path(), &loaded),
-            owned(&[
-                (Code::NoWorkspace, "danvan.toml", ""),
-                (Code::QuotedDate, "petitions/p.toml", "\"2022-03-01\""),
-            ])
+            owned(&[(Code::NoWorkspace, "danvan.toml", "")])
         );
     }
 
