@@ -593,13 +593,16 @@ const MARKER: &str = "MARKER-NAME-7731";
 
 #[test]
 fn personal_data_is_never_printed() {
+    // Columns are counted on the lines as shown, each hidden value as its
+    // `***`, so none tells a value's length; a file whose structure could
+    // not be read (the E010s) gives lines only.
     let expected = owned(&[
-        ("E010", "personal-data/petitions/syntax-elsewhere.toml", 3, 35),
-        ("E010", "personal-data/petitions/syntax-inside.toml", 5, 25),
-        ("E010", "personal-data/petitions/syntax-inside.toml", 6, 11),
-        ("E011", "personal-data/petitions/inline.toml", 3, 78),
+        ("E010", "personal-data/petitions/syntax-elsewhere.toml", 3, 1),
+        ("E010", "personal-data/petitions/syntax-inside.toml", 5, 1),
+        ("E010", "personal-data/petitions/syntax-inside.toml", 6, 1),
+        ("E011", "personal-data/petitions/inline.toml", 3, 47),
         ("E011", "personal-data/petitions/unknown-key.toml", 7, 9),
-        ("E013", "personal-data/petitions/inline.toml", 3, 43),
+        ("E013", "personal-data/petitions/inline.toml", 3, 28),
         ("E013", "personal-data/petitions/unknown-key.toml", 6, 1),
     ]);
     let json = check("personal-data", "en", &["--format", "json"]).run();

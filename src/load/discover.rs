@@ -20,7 +20,7 @@ pub fn locate(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Diagnostic
                 ),
             ));
         }
-        return holding_config(dir.to_path_buf());
+        return holding_config(dir, dir.to_path_buf());
     }
     let mut looked = Vec::new();
     for dir in cwd.ancestors() {
@@ -31,7 +31,7 @@ pub fn locate(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Diagnostic
     }
     let fallback = cwd.join("records");
     if fallback.is_dir() {
-        return holding_config(PathBuf::from("records"));
+        return holding_config(&fallback, PathBuf::from("records"));
     }
     Err(no_workspace(
         cwd.join("danvan.toml"),
@@ -45,11 +45,13 @@ pub fn locate(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Diagnostic
     ))
 }
 
-/// `dir` when it holds `danvan.toml`; else E001 naming it.
-fn holding_config(dir: PathBuf) -> Result<PathBuf, Diagnostic> {
+/// `shown` (the folder `dir` as the user gave it) when `dir` holds
+/// `danvan.toml`; else E001 naming it.
+fn holding_config(dir: &Path, shown: PathBuf) -> Result<PathBuf, Diagnostic> {
     if dir.join("danvan.toml").is_file() {
-        return Ok(dir);
+        return Ok(shown);
     }
+    let dir = shown;
     Err(no_workspace(
         dir.join("danvan.toml"),
         tr!("{} không có danvan.toml", "{} has no danvan.toml", dir.display()),

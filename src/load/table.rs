@@ -433,7 +433,15 @@ impl<'t, 'i> Table<'t, 'i> {
                 Some(s) => tr!("có phải ý bạn là `{}`?", "did you mean `{}`?", s),
                 None => tr!("các khóa hợp lệ: {}", "known keys: {}", known.join(", ")),
             };
-            let message = if self.path.is_empty() {
+            let message = if self.path == format!("[{}]", super::sources::PERSONAL_KEY) {
+                // A key of the personal table may itself be personal data
+                // (a name written as a key): it is not repeated.
+                tr!(
+                    "khóa không có trong định dạng ({})",
+                    "unknown key in {}",
+                    self.path
+                )
+            } else if self.path.is_empty() {
                 tr!("khóa không có trong định dạng: `{}`", "unknown key `{}`", key)
             } else {
                 tr!(
