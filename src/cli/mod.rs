@@ -146,8 +146,14 @@ pub enum Failure {
 }
 
 impl From<std::io::Error> for Failure {
+    /// An error writing standard output (a full disk under `> file`).
     fn from(e: std::io::Error) -> Failure {
-        Failure::Usage(e.to_string())
+        Failure::Usage(tr!(
+            "không ghi được đầu ra chuẩn: {}; {}",
+            "cannot write standard output: {}; {}",
+            i18n::io_reason(&e),
+            i18n::write_advice(&e)
+        ))
     }
 }
 
