@@ -253,6 +253,20 @@ impl Context {
             );
             return Err(Failure::Records);
         }
+        // What was left unread (a record folder linked out of the
+        // workspace, `x.TOML`) would read as zero records: said every time.
+        let unread: Vec<Diagnostic> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::diag::Code::Ignored)
+            .cloned()
+            .collect();
+        if !unread.is_empty() {
+            eprint!(
+                "{}",
+                crate::render::diagnostics::human(&unread, &loaded.sources, self.color_stderr)
+            );
+        }
         let Some(ws) = loaded.workspace else {
             return Err(Failure::Records);
         };
