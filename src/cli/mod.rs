@@ -302,6 +302,30 @@ impl Context {
     }
 }
 
+/// `--lang en` / `--lang=en` anywhere on the command line (before a `--`).
+fn set_lang_from_args(args: impl Iterator<Item = std::ffi::OsString>) {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut lang = None;
+    for (i, a) in args.iter().enumerate().skip(1) {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        match value {
+            Some("en") => lang = Some(Lang::En),
+            Some("vi") => lang = Some(Lang::Vi),
+            _ => {}
+        }
+    }
+    if let Some(lang) = lang {
+        i18n::set_lang(lang);
+    }
+}
+
 /// The `lang` of `[committee]`, when danvan.toml parses.
 fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
     let text = std::fs::read_to_string(root.join("danvan.toml")).ok()?;
@@ -315,6 +339,9 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
 
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
+    // `--lang` holds for clap's own messages too, which come before the
+    // rest of the command line is understood.
+    set_lang_from_args(std::env::args_os());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
