@@ -781,3 +781,37 @@ fn check_reports_every_rule_on_targets() {
         ]
     );
 }
+
+/// Numbers a record holds stay where every whole number is exact (2^53
+/// either way): two `i64::MAX` indicators once summed to
+/// 18446744073709555712, and `1e308 + 1e308` to "inf" ("đã đạt", an
+/// empty bar). Now each is E016, said in words.
+#[test]
+fn numbers_out_of_the_exact_range_are_errors() {
+    let model = |n: &str| {
+        format!("title = \"M\"\nlead = \"mttq\"\nstarted = 2022-01-01\nstatus = \"active\"\n[indicators]\nhouseholds = {n}\n")
+    };
+    let dir = temp_workspace(&[
+        ("models/a.toml", model("9223372036854775807").as_bytes()),
+        ("models/b.toml", model("1e308").as_bytes()),
+        ("models/c.toml", model("9007199254740992").as_bytes()),
+        ("models/d.toml", model("-9_007_199_254_740_993").as_bytes()),
+    ]);
+    let config = std::fs::read_to_string(dir.path().join("ws/danvan.toml")).unwrap();
+    if !config.contains("\"mttq\"") {
+        std::fs::write(dir.path().join("ws/danvan.toml"), format!("{config}\n[[org]]\nid = \"mttq\"\nname = \"MTTQ\"\n")).unwrap();
+    }
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "en", "check", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert_eq!(
+        positions(&out.stdout),
+        owned(&[
+            ("E016", "ws/models/a.toml", 6, 14),
+            ("E016", "ws/models/b.toml", 6, 14),
+            ("E016", "ws/models/d.toml", 6, 14),
+        ])
+    );
+    assert!(out.stdout.contains("no larger than nine quadrillion"), "{}", out.stdout);
+}

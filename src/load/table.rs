@@ -16,6 +16,10 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+/// The largest number a record holds, 2^53: every whole number up to it
+/// is exact as a float (an indicator, a goal).
+pub const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
 /// Where diagnostics of one file go.
 pub struct Ctx<'a> {
     pub path: &'a Path,
@@ -274,12 +278,15 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
-    /// A number, integer or decimal, that must be finite.
+    /// A number, integer or decimal, no larger than [`MAX_EXACT`] either
+    /// way: every whole number up to it is held exactly, so sums of them
+    /// are exact, and no sum of a workspace's numbers reaches infinity.
     pub fn number(&self, cx: &mut Ctx<'_>, key: &str) -> Option<f64> {
         let v = self.get(key)?;
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
                 .ok()
+                .filter(|n| n.unsigned_abs() <= MAX_EXACT as u64)
                 .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => {
@@ -288,14 +295,14 @@ impl<'t, 'i> Table<'t, 'i> {
             }
         };
         match parsed {
-            Some(n) if n.is_finite() => Some(n),
+            Some(n) if n.is_finite() && n.abs() <= MAX_EXACT => Some(n),
             _ => {
                 cx.report(
                     Code::BadFormat,
                     v.span(),
                     tr!(
-                        "{} phải là một số hữu hạn",
-                        "{} must be a finite number",
+                        "{} phải là một số, không lớn hơn chín triệu tỷ (9 007 199 254 740 992) về cả hai phía",
+                        "{} must be a number no larger than nine quadrillion (9,007,199,254,740,992) either way",
                         self.field(key)
                     ),
                     None,
