@@ -45,7 +45,7 @@ macro_rules! codes {
 
 codes! {
     NoWorkspace = "E001", Error, "no-workspace",
-        "The folder has no danvan.toml, so it is not a danvan workspace. Create one (see examples/minimal/danvan.toml) or point --records at the folder that holds it.";
+        "The folder has no danvan.toml, so it is not a danvan workspace, and nothing in it was read. Point --records (or DANVAN_RECORDS) at the folder that holds danvan.toml, or make a new workspace with `danvan init DIR`.";
     Unreadable = "E002", Error, "unreadable",
         "A file or folder could not be read: a permission, a file that vanished during the run, or something that is not a regular file. Fix the permissions or move the entry out of the workspace.";
     NotUtf8 = "E003", Error, "not-utf8",

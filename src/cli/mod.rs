@@ -10,6 +10,7 @@ mod completions;
 mod conclusions;
 mod export;
 mod import;
+mod init;
 mod list;
 mod man;
 mod new;
@@ -129,6 +130,9 @@ pub enum Command {
     /// Shell completions for bash, zsh, fish, PowerShell or elvish
     #[command(after_help = completions::EXAMPLES)]
     Completions(completions::CompletionsArgs),
+    /// A new workspace from the built-in minimal one; never overwrites
+    #[command(after_help = init::EXAMPLES)]
+    Init(init::InitArgs),
     /// The manual page (roff), from the same definitions as --help
     #[command(after_help = man::EXAMPLES)]
     Man(man::ManArgs),
@@ -367,6 +371,7 @@ pub fn main() -> ExitCode {
         Some(Command::Schema(args)) => schema::run(&cx, &args),
         Some(Command::Completions(args)) => completions::run(&cx, &args),
         Some(Command::Man(args)) => man::run(&cx, &args),
+        Some(Command::Init(args)) => init::run(&cx, &args),
         None => status::run(&cx, &status::StatusArgs::default()),
     };
     match result {
