@@ -478,9 +478,18 @@ fn explain_by_code_or_name() {
         let out = danvan_in(nowhere.path()).args(["check", "--explain", other]).run();
         assert_eq!((out.code, &out.stdout), (0, &by_code.stdout), "{other}");
     }
+    // In Vietnamese by default, in English with --lang en.
     for code in danvan::diag::Code::ALL {
         let out = danvan_in(nowhere.path())
             .args(["check", "--explain", code.name()])
+            .run();
+        assert!(
+            out.code == 0 && out.stdout.contains(code.explanation_vi()),
+            "{}",
+            code.as_str()
+        );
+        let out = danvan_in(nowhere.path())
+            .args(["--lang", "en", "check", "--explain", code.name()])
             .run();
         assert!(
             out.code == 0 && out.stdout.contains(code.explanation()),

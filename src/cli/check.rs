@@ -82,10 +82,10 @@ fn explain(query: &str) -> Outcome {
             all.join(", ")
         )));
     };
-    print(&format!(
-        "{} ({})\n\n{}\n",
-        code.as_str(),
-        code.name(),
+    let text = if crate::i18n::is_en() {
         code.explanation()
-    ))
+    } else {
+        code.explanation_vi()
+    };
+    print(&format!("{} ({})\n\n{}\n", code.as_str(), code.name(), text))
 }
