@@ -59,3 +59,24 @@ fn every_command_has_help_with_examples() {
         assert!(text.matches("danvan").count() >= 3, "{cmd}: fewer than two examples");
     }
 }
+
+/// clap's own messages (an unknown command or option, a value not among
+/// the possible ones, a required argument missing) follow the language:
+/// Vietnamese by default, English with --lang en; exit 2 either way.
+#[test]
+fn usage_errors_are_in_the_chosen_language() {
+    for (args, vi, en) in [
+        (vec!["lisst"], "không có lệnh 'lisst'", "unrecognized subcommand"),
+        (vec!["list", "--formt", "json"], "có tùy chọn gần giống: '--format'", "unexpected argument"),
+        (vec!["list", "petitions", "--format", "xml"], "[các giá trị: table, json", "[possible values"),
+        (vec!["show"], "thiếu đối số bắt buộc: <ID>", "the following required arguments"),
+        (vec!["--as-of", "soon", "status"], "không phải một ngày", "is not a date"),
+    ] {
+        let out = danvan().args(&args).run();
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains(vi) && !out.stderr.contains(en), "{args:?}: {}", out.stderr);
+        let out = danvan().arg("--lang").arg("en").args(&args).run();
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains(en), "{args:?}: {}", out.stderr);
+    }
+}

@@ -306,6 +306,58 @@ impl Context {
     }
 }
 
+/// A command-line error of clap's in Vietnamese: what was wrong, the
+/// closest word, the allowed values, the usage line, and where help is.
+/// `None` for what is not an error (`--help`, `--version`), printed as is.
+fn usage_error_vi(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let get = |kind: C| match e.get(kind) {
+        Some(V::String(s)) => s.clone(),
+        Some(V::Strings(v)) => v.join(", "),
+        Some(V::StyledStr(s)) => s.to_string(),
+        Some(V::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "),
+        Some(V::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let (arg, value) = (get(C::InvalidArg), get(C::InvalidValue));
+    let mut text = match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        K::InvalidValue if value.is_empty() => format!("'{arg}' cần một giá trị"),
+        K::InvalidValue => format!("giá trị '{value}' không hợp lệ cho '{arg}'"),
+        K::UnknownArgument => format!("không có tùy chọn '{arg}' ở đây"),
+        K::InvalidSubcommand => format!("không có lệnh '{}'", get(C::InvalidSubcommand)),
+        K::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        K::MissingSubcommand => "thiếu tên lệnh".to_owned(),
+        K::ArgumentConflict => format!("'{arg}' không dùng cùng '{}'", get(C::PriorArg)),
+        K::ValueValidation => {
+            // The reason is the value parser's own, in the run's language.
+            let reason = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_default();
+            format!("giá trị '{value}' không hợp lệ cho '{arg}': {reason}")
+        }
+        K::TooManyValues => format!("'{arg}' nhận quá nhiều giá trị ('{value}')"),
+        K::TooFewValues | K::WrongNumberOfValues => format!("'{arg}' nhận sai số lượng giá trị"),
+        K::NoEquals => format!("'{arg}' cần dấu = trước giá trị"),
+        K::InvalidUtf8 => "đối số không phải văn bản UTF-8".to_owned(),
+        _ => return None,
+    };
+    let valid = get(C::ValidValue);
+    if !valid.is_empty() {
+        text.push_str(&format!("\n  [các giá trị: {valid}]"));
+    }
+    for (kind, what) in [(C::SuggestedSubcommand, "lệnh"), (C::SuggestedArg, "tùy chọn"), (C::SuggestedValue, "giá trị")] {
+        let s = get(kind);
+        if !s.is_empty() {
+            text.push_str(&format!("\n\n  gợi ý: có {what} gần giống: '{s}'"));
+        }
+    }
+    let usage = get(C::Usage);
+    if let Some(line) = usage.strip_prefix("Usage: ") {
+        text.push_str(&format!("\n\nCách dùng: {line}"));
+    }
+    text.push_str("\n\nXem thêm: thêm --help vào lệnh (danvan --help liệt kê các lệnh).");
+    Some(format!("lỗi: {text}\n"))
+}
+
 /// `--lang en` / `--lang=en` anywhere on the command line (before a `--`).
 fn set_lang_from_args(args: impl Iterator<Item = std::ffi::OsString>) {
     let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
@@ -349,7 +401,12 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match usage_error_vi(&e).filter(|_| !i18n::is_en()) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
