@@ -823,4 +823,14 @@ fn numbers_out_of_the_exact_range_are_errors() {
         ])
     );
     assert!(out.stdout.contains("no larger than nine quadrillion"), "{}", out.stdout);
+    // A range is said in words, never as -9223372036854775808.
+    let dir = temp_workspace(&[(
+        "petitions/p.toml",
+        b"type = \"complaint\"\nreceived = 2022-03-01\nround = 99999999999999999999\n",
+    )]);
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "vi", "--color", "never", "check"])
+        .run();
+    assert!(out.stdout.contains("`round` là một số quá lớn"), "{}", out.stdout);
+    assert!(!out.stdout.contains("9223372036854775"), "{}", out.stdout);
 }

@@ -71,6 +71,11 @@ fn usage_errors_are_in_the_chosen_language() {
         (vec!["list", "petitions", "--format", "xml"], "[các giá trị: table, json", "[possible values"),
         (vec!["show"], "thiếu đối số bắt buộc: <ID>", "the following required arguments"),
         (vec!["--as-of", "soon", "status"], "không phải một ngày", "is not a date"),
+        (
+            vec!["--records", "tests/fixtures/browse", "list", "petitions", "--period", "2022-H3"],
+            "nửa năm là H1 hoặc H2",
+            "a half-year is H1 or H2",
+        ),
     ] {
         let out = danvan().args(&args).run();
         assert_eq!(out.code, 2, "{args:?}");

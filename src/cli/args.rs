@@ -70,7 +70,7 @@ pub fn closed_word(flag: &str, text: &str, words: &[&str]) -> Result<(), Failure
 }
 
 pub fn parse_period_arg(text: &str) -> Result<Period, String> {
-    Period::parse(text)
+    Period::parse_in(text, crate::i18n::is_en())
 }
 
 #[derive(Args, Debug, Default)]

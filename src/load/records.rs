@@ -73,7 +73,7 @@ impl Source for TableSource<'_, '_, '_, '_> {
 
     fn period(&mut self, key: &str) -> Option<Period> {
         let text = self.t.string(self.cx, key)?;
-        match Period::parse(&text.value) {
+        match Period::parse_in(&text.value, crate::i18n::is_en()) {
             Ok(period) => Some(period),
             Err(msg) => {
                 self.cx.diags.push(

@@ -256,18 +256,26 @@ impl<'t, 'i> Table<'t, 'i> {
             DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
                 Ok(n) if (min..=max).contains(&n) => Some(Sp::new(n, cx.span(v.span()))),
                 _ => {
-                    cx.report(
-                        Code::BadFormat,
-                        v.span(),
+                    // A range is said in words, never as -9223372036854775808.
+                    let message = if min == i64::MIN && max == i64::MAX {
+                        tr!("{} là một số quá lớn", "{} is too large a number", self.field(key))
+                    } else if min == 0 && max >= i64::from(u8::MAX) {
+                        tr!(
+                            "{} phải là một số nguyên từ 0 đến {}",
+                            "{} must be a whole number from 0 to {}",
+                            self.field(key),
+                            max
+                        )
+                    } else {
                         tr!(
                             "{} phải từ {} đến {}",
                             "{} must be between {} and {}",
                             self.field(key),
                             min,
                             max
-                        ),
-                        None,
-                    );
+                        )
+                    };
+                    cx.report(Code::BadFormat, v.span(), message, None);
                     None
                 }
             },
