@@ -118,6 +118,12 @@ codes! {
     TargetDates = "E044", Error, "target-dates",
         "A target's deadline falls before its baseline date.",
         "Hạn của chỉ tiêu trước ngày của số liệu gốc.";
+    WorkdayNotSaturday = "E034", Error, "workday-not-saturday",
+        "A `workdays` entry in [calendar] is not a Saturday. `workdays` lists the Saturdays worked to make up a day off; days off go in `holidays`.",
+        "Một ngày trong `workdays` của [calendar] không phải thứ Bảy. `workdays` chỉ ghi các ngày thứ Bảy đi làm bù; ngày nghỉ ghi vào `holidays`.";
+    OutcomeUnresolved = "E035", Error, "outcome-without-resolved",
+        "A petition has an `outcome` but no `resolved` date: an outcome is known once the petition is resolved. Add the date it was resolved, or remove the outcome.",
+        "Đơn có `outcome` (kết quả) mà không có ngày `resolved` (giải quyết xong): kết quả chỉ có khi đơn đã giải quyết. Thêm ngày giải quyết, hoặc bỏ kết quả.";
     NoticeNumber = "E050", Error, "duplicate-notice-number",
         "Two notices carry the same number in the same year; document numbers restart each year but never repeat within one.",
         "Hai thông báo cùng số trong cùng một năm; số văn bản bắt đầu lại mỗi năm nhưng không lặp lại trong năm.";
@@ -127,6 +133,12 @@ codes! {
     Ignored = "W002", Warning, "ignored-file",
         "Records were left unread: a .toml file sits where no record kind lives (records belong under models/, meetings/ or petitions/), a file is named nearly like a record (x.TOML, x.toml.txt), or a link points out of the workspace. Move or rename it.",
         "Có hồ sơ không được đọc: một tệp .toml nằm ngoài nơi của các loại hồ sơ (hồ sơ thuộc models/, meetings/ hoặc petitions/), một tệp tên gần giống tệp hồ sơ (x.TOML, x.toml.txt), hoặc một liên kết trỏ ra ngoài không gian hồ sơ. Chuyển hoặc đổi tên nó.";
+    ListedTwice = "W003", Warning, "listed-twice",
+        "A record lists the same unit or organisation twice. Remove the repeat: it counts once.",
+        "Hồ sơ ghi một đơn vị hay tổ chức hai lần. Xóa chỗ lặp: nó chỉ được tính một lần.";
+    LookAlike = "W004", Warning, "look-alike",
+        "Two units have ids that differ only by case, or two organisations have one name: readers cannot tell them apart. Give each its own id and name, or merge them.",
+        "Hai đơn vị có mã chỉ khác nhau chữ hoa chữ thường, hoặc hai tổ chức cùng một tên: người đọc không phân biệt được. Đặt mã và tên riêng cho từng cái, hoặc gộp lại.";
 }
 
 /// One problem found in the records.

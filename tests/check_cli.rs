@@ -104,6 +104,14 @@ const EVERY_PROBLEM: &[(&str, &str, u64, u64)] = &[
     ("E050", "every-problem/meetings/2022-12-15-tong-ket.toml", 7, 10),
     ("W001", "every-problem/petitions/recommendation-2023.toml", 2, 12),
     ("W002", "every-problem/notes.toml", 1, 1),
+    // A `workdays` entry that is a Wednesday.
+    ("E034", "every-problem/danvan.toml", 27, 13),
+    ("E035", "every-problem/petitions/outcome-unresolved.toml", 4, 11),
+    // The second "tan-my" of one list.
+    ("W003", "every-problem/models/listed-twice.toml", 3, 20),
+    // `Tan-My` beside `tan-my`; a second organisation named like `ubnd`.
+    ("W004", "every-problem/danvan.toml", 30, 6),
+    ("W004", "every-problem/danvan.toml", 34, 6),
 ];
 
 /// A copy of `every-problem/` in a temporary folder, with the files that

@@ -51,9 +51,12 @@ pub fn load(root: &std::path::Path) -> crate::load::Loaded {
 type Rule = fn(&Workspace, &mut Vec<Diagnostic>);
 
 /// The rules that compare what records say.
-const AS_WRITTEN: [Rule; 5] = [
+const AS_WRITTEN: [Rule; 8] = [
     ids::duplicate_ids,
+    ids::look_alikes,
     references::references,
+    references::listed_twice,
+    petitions::outcomes,
     dates::date_order,
     models::recognition,
     notices::notice_numbers,

@@ -2,8 +2,9 @@
 //! denunciations, as many as `[rules]` allows, each decided by the deadline
 //! it extends (Luật Tố cáo 2018, art. 30).
 //!
-//! Owns E033 `extensions`. (E032 `round`, a rule within one file, is the
-//! loader's.)
+//! Owns E033 `extensions` and E035 `outcome-without-resolved` (an outcome
+//! is known once a petition is resolved). (E032 `round`, a rule within one
+//! file, is the loader's.)
 
 use super::diag;
 use crate::diag::{Code, Diagnostic};
@@ -11,6 +12,30 @@ use crate::domain;
 use crate::i18n::tr;
 use crate::model::*;
 use chrono::NaiveDate;
+
+/// E035: an outcome without the date the petition was resolved.
+pub(super) fn outcomes(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for p in &ws.petitions {
+        if let (Some(outcome), None) = (&p.outcome, &p.resolved) {
+            out.push(
+                diag(
+                    ws,
+                    p.file,
+                    Code::OutcomeUnresolved,
+                    outcome.span,
+                    tr!(
+                        "có `outcome` nhưng chưa có ngày `resolved`",
+                        "an `outcome` without a `resolved` date"
+                    ),
+                )
+                .with_help(tr!(
+                    "thêm ngày giải quyết xong: resolved = 2022-07-12, hoặc bỏ dòng outcome",
+                    "add the date it was resolved: resolved = 2022-07-12, or remove the outcome line"
+                )),
+            );
+        }
+    }
+}
 
 pub(super) fn extensions(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let calendar = ws.config.calendar();

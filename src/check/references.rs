@@ -1,7 +1,8 @@
 //! Every id a record names (unit, organisation, meeting) is defined in the
 //! workspace.
 //!
-//! Owns E021 `unknown-reference`. [`dangling`] also words the unit and
+//! Owns E021 `unknown-reference` and W003 `listed-twice` (a unit or
+//! organisation named twice in one list). [`dangling`] also words the unit and
 //! organisation ids of target filters, which `targets` reports as E042.
 
 use super::diag;
@@ -65,6 +66,36 @@ pub(super) fn dangling(ws: &Workspace, id: &str, kind: RefKind) -> Option<Dangli
         message: tr!("không có {} nào mã \"{}\"", "no {} has the id \"{}\"", what, id),
         help,
     })
+}
+
+/// W003: the second naming of a unit or organisation in one list.
+pub(super) fn listed_twice(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let mut check = |file: FileId, list: &[Ref]| {
+        for (i, r) in list.iter().enumerate() {
+            if list[..i].iter().any(|earlier| earlier.value == r.value) {
+                out.push(
+                    diag(
+                        ws,
+                        file,
+                        Code::ListedTwice,
+                        r.span,
+                        tr!("\"{}\" được ghi hai lần", "\"{}\" is listed twice", r.value),
+                    )
+                    .with_help(tr!("xóa chỗ lặp", "remove the repeat")),
+                );
+            }
+        }
+    };
+    for m in &ws.models {
+        check(m.file, &m.units);
+    }
+    for m in &ws.meetings {
+        check(m.file, &m.units);
+        check(m.file, &m.participants);
+    }
+    for p in &ws.petitions {
+        check(p.file, &p.units);
+    }
 }
 
 pub(super) fn references(ws: &Workspace, out: &mut Vec<Diagnostic>) {
