@@ -124,6 +124,9 @@ codes! {
     OutcomeUnresolved = "E035", Error, "outcome-without-resolved",
         "A petition has an `outcome` but no `resolved` date: an outcome is known once the petition is resolved. Add the date it was resolved, or remove the outcome.",
         "Đơn có `outcome` (kết quả) mà không có ngày `resolved` (giải quyết xong): kết quả chỉ có khi đơn đã giải quyết. Thêm ngày giải quyết, hoặc bỏ kết quả.";
+    UnitMerge = "E036", Error, "unit-merge",
+        "A unit's `merged_into` cannot be followed: the unit is merged into itself or into a unit merged back into it, it has no `until` (the last day it existed), or the unit it joins did not exist yet the day after. Fix the ids or the dates of the reorganisation.",
+        "Không theo được `merged_into` của một đơn vị: đơn vị sáp nhập vào chính nó hoặc vào một đơn vị lại sáp nhập ngược vào nó, thiếu `until` (ngày cuối còn tồn tại), hoặc đơn vị nhận sáp nhập chưa có vào ngày hôm sau. Sửa mã hoặc ngày của đợt sắp xếp.";
     NoticeNumber = "E050", Error, "duplicate-notice-number",
         "Two notices carry the same number in the same year; document numbers restart each year but never repeat within one.",
         "Hai thông báo cùng số trong cùng một năm; số văn bản bắt đầu lại mỗi năm nhưng không lặp lại trong năm.";
@@ -139,6 +142,12 @@ codes! {
     LookAlike = "W004", Warning, "look-alike",
         "Two units have ids that differ only by case, or two organisations have one name: readers cannot tell them apart. Give each its own id and name, or merge them.",
         "Hai đơn vị có mã chỉ khác nhau chữ hoa chữ thường, hoặc hai tổ chức cùng một tên: người đọc không phân biệt được. Đặt mã và tên riêng cho từng cái, hoặc gộp lại.";
+    BeforeUnit = "W005", Warning, "before-unit",
+        "A record is dated before the unit it names existed (its `since`): the unit id is probably that of the unit it replaced, or the date is mistyped.",
+        "Hồ sơ có ngày trước khi đơn vị nó ghi được thành lập (`since`): có lẽ mã đơn vị là của đơn vị cũ, hoặc ngày bị gõ nhầm.";
+    UpdatesOrder = "W006", Warning, "updates-order",
+        "A model's [[update]] entries are not in date order, oldest first, or a denunciation's extensions are not. Reorder them so the history reads as it happened.",
+        "Các mục [[update]] của mô hình, hoặc các lần gia hạn của đơn tố cáo, không theo thứ tự ngày, cũ trước. Sắp xếp lại cho đúng trình tự.";
 }
 
 /// One problem found in the records.

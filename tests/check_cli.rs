@@ -112,6 +112,10 @@ const EVERY_PROBLEM: &[(&str, &str, u64, u64)] = &[
     // `Tan-My` beside `tan-my`; a second organisation named like `ubnd`.
     ("W004", "every-problem/danvan.toml", 30, 6),
     ("W004", "every-problem/danvan.toml", 34, 6),
+    // xa-cu joins xa-moi on 2025-07-01, a month before xa-moi exists.
+    ("E036", "every-problem/danvan.toml", 41, 15),
+    ("W005", "every-problem/models/before-unit.toml", 3, 10),
+    ("W006", "every-problem/models/updates-order.toml", 9, 8),
 ];
 
 /// A copy of `every-problem/` in a temporary folder, with the files that

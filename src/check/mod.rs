@@ -51,11 +51,14 @@ pub fn load(root: &std::path::Path) -> crate::load::Loaded {
 type Rule = fn(&Workspace, &mut Vec<Diagnostic>);
 
 /// The rules that compare what records say.
-const AS_WRITTEN: [Rule; 8] = [
+const AS_WRITTEN: [Rule; 11] = [
     ids::duplicate_ids,
     ids::look_alikes,
     references::references,
     references::listed_twice,
+    references::merges,
+    references::before_units,
+    dates::history_order,
     petitions::outcomes,
     dates::date_order,
     models::recognition,

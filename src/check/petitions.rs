@@ -162,6 +162,8 @@ mod tests {
                 (Code::Extensions, "petitions/c.toml", "2022-05-01"),
                 (Code::Extensions, "petitions/r.toml", "2022-05-01"),
                 (Code::Extensions, "petitions/three.toml", "2022-05-01"),
+                // Written out of order: a warning of dates' (W006).
+                (Code::UpdatesOrder, "petitions/three.toml", "2022-05-01"),
             ])
         );
         // `[rules]` may lower the cap.
@@ -191,9 +193,11 @@ mod tests {
         };
         assert_eq!(check(&[("petitions/p.toml", &p("2022-03-31"))]), []);
         assert_eq!(check(&[("petitions/p.toml", &p("2022-03-31, 2022-05-02"))]), []);
+        // Each is decided in date order, whatever order they are written in
+        // (written out of order, they get the W006 of dates' only).
         assert_eq!(
             check(&[("petitions/p.toml", &p("2022-05-02, 2022-03-31"))]),
-            [],
+            expect(&[(Code::UpdatesOrder, "petitions/p.toml", "2022-03-31")]),
             "extensions in any order"
         );
         assert_eq!(
