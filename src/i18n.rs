@@ -179,7 +179,11 @@ pub fn io_reason(e: &std::io::Error) -> String {
         _ => {
             let text = e.to_string();
             let text = text.find(" (os error").map_or(text.as_str(), |i| &text[..i]).to_owned();
-            return if is_en() { text } else { format!("lỗi hệ thống ({text})") };
+            return if is_en() {
+                text
+            } else {
+                format!("lỗi hệ thống ({text})")
+            };
         }
     };
     word(vi, en).to_owned()
@@ -197,7 +201,10 @@ pub fn write_advice(e: &std::io::Error) -> &'static str {
             "giải phóng chỗ trống trên ổ đĩa rồi chạy lại",
             "free some space on the disk and run again",
         ),
-        K::AlreadyExists => word("chọn tên khác, hoặc xóa tệp đó", "choose another name, or remove that file"),
+        K::AlreadyExists => word(
+            "chọn tên khác, hoặc xóa tệp đó",
+            "choose another name, or remove that file",
+        ),
         K::NotADirectory | K::NotFound => word(
             "kiểm tra đường dẫn: mỗi phần trước tên tệp phải là một thư mục",
             "check the path: every part before the file name must be a folder",

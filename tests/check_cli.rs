@@ -412,7 +412,12 @@ fn records_without_danvan_toml_is_e001_before_any_walk() {
         std::fs::write(path, "type = \"complaint\"\nreceived = \"2022-03-01\"\n").unwrap();
         std::fs::write(dir.path().join(format!("stray{i}.toml")), "x = 1\n").unwrap();
     }
-    for args in [vec!["check"], vec!["check", "--format", "json"], vec!["status"], vec!["list", "petitions"]] {
+    for args in [
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["status"],
+        vec!["list", "petitions"],
+    ] {
         let out = danvan()
             .args(["--lang", "en", "--color", "never", "--records"])
             .arg(dir.path())
@@ -421,7 +426,11 @@ fn records_without_danvan_toml_is_e001_before_any_walk() {
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert_eq!(out.stderr.matches("error[").count(), 1, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains("error[E001]"), "{args:?}: {}", out.stderr);
-        assert!(!out.stderr.contains("W002") && !out.stderr.contains("E014"), "{}", out.stderr);
+        assert!(
+            !out.stderr.contains("W002") && !out.stderr.contains("E014"),
+            "{}",
+            out.stderr
+        );
     }
 }
 
@@ -810,7 +819,9 @@ fn check_reports_every_rule_on_targets() {
 #[test]
 fn numbers_out_of_the_exact_range_are_errors() {
     let model = |n: &str| {
-        format!("title = \"M\"\nlead = \"mttq\"\nstarted = 2022-01-01\nstatus = \"active\"\n[indicators]\nhouseholds = {n}\n")
+        format!(
+            "title = \"M\"\nlead = \"mttq\"\nstarted = 2022-01-01\nstatus = \"active\"\n[indicators]\nhouseholds = {n}\n"
+        )
     };
     let dir = temp_workspace(&[
         ("models/a.toml", model("9223372036854775807").as_bytes()),
@@ -820,7 +831,11 @@ fn numbers_out_of_the_exact_range_are_errors() {
     ]);
     let config = std::fs::read_to_string(dir.path().join("ws/danvan.toml")).unwrap();
     if !config.contains("\"mttq\"") {
-        std::fs::write(dir.path().join("ws/danvan.toml"), format!("{config}\n[[org]]\nid = \"mttq\"\nname = \"MTTQ\"\n")).unwrap();
+        std::fs::write(
+            dir.path().join("ws/danvan.toml"),
+            format!("{config}\n[[org]]\nid = \"mttq\"\nname = \"MTTQ\"\n"),
+        )
+        .unwrap();
     }
     let out = danvan_in(dir.path())
         .args(["--records", "ws", "--lang", "en", "check", "--format", "json"])

@@ -67,19 +67,46 @@ fn every_command_has_help_with_examples() {
 fn usage_errors_are_in_the_chosen_language() {
     for (args, vi, en) in [
         (vec!["lisst"], "không có lệnh 'lisst'", "unrecognized subcommand"),
-        (vec!["list", "--formt", "json"], "có tùy chọn gần giống: '--format'", "unexpected argument"),
-        (vec!["list", "petitions", "--format", "xml"], "[các giá trị: table, json", "[possible values"),
-        (vec!["show"], "thiếu đối số bắt buộc: <ID>", "the following required arguments"),
-        (vec!["--as-of", "soon", "status"], "không phải một ngày", "is not a date"),
         (
-            vec!["--records", "tests/fixtures/browse", "list", "petitions", "--period", "2022-H3"],
+            vec!["list", "--formt", "json"],
+            "có tùy chọn gần giống: '--format'",
+            "unexpected argument",
+        ),
+        (
+            vec!["list", "petitions", "--format", "xml"],
+            "[các giá trị: table, json",
+            "[possible values",
+        ),
+        (
+            vec!["show"],
+            "thiếu đối số bắt buộc: <ID>",
+            "the following required arguments",
+        ),
+        (
+            vec!["--as-of", "soon", "status"],
+            "không phải một ngày",
+            "is not a date",
+        ),
+        (
+            vec![
+                "--records",
+                "tests/fixtures/browse",
+                "list",
+                "petitions",
+                "--period",
+                "2022-H3",
+            ],
             "nửa năm là H1 hoặc H2",
             "a half-year is H1 or H2",
         ),
     ] {
         let out = danvan().args(&args).run();
         assert_eq!(out.code, 2, "{args:?}");
-        assert!(out.stderr.contains(vi) && !out.stderr.contains(en), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(vi) && !out.stderr.contains(en),
+            "{args:?}: {}",
+            out.stderr
+        );
         let out = danvan().arg("--lang").arg("en").args(&args).run();
         assert_eq!(out.code, 2, "{args:?}");
         assert!(out.stderr.contains(en), "{args:?}: {}", out.stderr);

@@ -218,7 +218,14 @@ fn csv_for_excel_neutralises_formulas() {
         .expect("a model file");
     let text = std::fs::read_to_string(&model).unwrap();
     let title = text.lines().find(|l| l.starts_with("title")).unwrap().to_owned();
-    std::fs::write(&model, text.replace(&title, "title = \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\nsummary = \"+cmd|' /C calc'!A0\"")).unwrap();
+    std::fs::write(
+        &model,
+        text.replace(
+            &title,
+            "title = \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\nsummary = \"+cmd|' /C calc'!A0\"",
+        ),
+    )
+    .unwrap();
     let run = |bom: bool| {
         let mut args = vec!["export", "--kind", "models"];
         if bom {
@@ -228,7 +235,13 @@ fn csv_for_excel_neutralises_formulas() {
     };
     let excel = run(true);
     assert!(excel.contains("'=HYPERLINK(") && excel.contains("'+cmd|"), "{excel}");
-    assert!(!excel.contains(",=HYPERLINK") && !excel.contains(",\"=HYPERLINK"), "{excel}");
+    assert!(
+        !excel.contains(",=HYPERLINK") && !excel.contains(",\"=HYPERLINK"),
+        "{excel}"
+    );
     let plain = run(false);
-    assert!(plain.contains("=HYPERLINK(") && !plain.contains("'=HYPERLINK("), "{plain}");
+    assert!(
+        plain.contains("=HYPERLINK(") && !plain.contains("'=HYPERLINK("),
+        "{plain}"
+    );
 }

@@ -549,7 +549,10 @@ fn near_misses_of_a_record_name_are_warned_about() {
     let (code, found) = check(dir.path());
     assert_eq!(code, 0, "{found:?}");
     for name in ["a.TOML", "b.tml", "c.toml.txt"] {
-        assert!(names(&found, "W002", &dir.path().join("petitions").join(name)), "{name}: {found:?}");
+        assert!(
+            names(&found, "W002", &dir.path().join("petitions").join(name)),
+            "{name}: {found:?}"
+        );
     }
     assert_eq!(found.len(), 3, "{found:?}");
     let out = en().arg("--records").arg(dir.path()).arg("check").run();

@@ -12,7 +12,10 @@ fn a_new_workspace_checks_clean() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.trim(), dir.display().to_string());
     assert!(out.stderr.contains("danvan.toml"), "{}", out.stderr);
-    let check = danvan().records(&dir).args(["--lang", "en", "check", "--deny", "warnings"]).run();
+    let check = danvan()
+        .records(&dir)
+        .args(["--lang", "en", "check", "--deny", "warnings"])
+        .run();
     assert_eq!(check.code, 0, "{}", check.stdout);
     // The same files as examples/minimal, byte for byte.
     for rel in ["danvan.toml", "targets.toml", "schema/petition.json"] {
@@ -33,7 +36,11 @@ fn nothing_is_written_over_what_is_there() {
     std::fs::write(dir.join("notes.md"), "mine").unwrap();
     let out = danvan().args(["--lang", "en", "init"]).arg(&dir).run();
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("nothing written") && out.stderr.contains("danvan.toml"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("nothing written") && out.stderr.contains("danvan.toml"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(std::fs::read_to_string(dir.join("danvan.toml")).unwrap(), "mine");
     assert!(!dir.join("targets.toml").exists(), "a file was written");
     // A folder with other files of its own is fine.
@@ -55,5 +62,9 @@ fn no_workspace_points_at_init() {
     let tmp = tempfile::tempdir().unwrap();
     let out = danvan().args(["--lang", "en"]).records(tmp.path()).arg("status").run();
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("danvan init DIR") && !out.stderr.contains("examples/minimal"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("danvan init DIR") && !out.stderr.contains("examples/minimal"),
+        "{}",
+        out.stderr
+    );
 }

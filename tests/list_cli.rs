@@ -83,11 +83,20 @@ fn bad_filters_periods_and_dates_are_usage_errors() {
 #[test]
 fn filter_values_are_checked() {
     for (args, said) in [
-        (vec!["list", "petitions", "--status", "overdeu"], "did you mean `overdue`?"),
+        (
+            vec!["list", "petitions", "--status", "overdeu"],
+            "did you mean `overdue`?",
+        ),
         (vec!["list", "models", "--status", "actve"], "did you mean `active`?"),
         (vec!["list", "meetings", "--type", "foo"], "the values are: review"),
-        (vec!["summary", "--kind", "petitions", "--type", "complain"], "did you mean `complaint`?"),
-        (vec!["petitions", "--status", "late"], "the values are: awaiting-acceptance"),
+        (
+            vec!["summary", "--kind", "petitions", "--type", "complain"],
+            "did you mean `complaint`?",
+        ),
+        (
+            vec!["petitions", "--status", "late"],
+            "the values are: awaiting-acceptance",
+        ),
         (vec!["conclusions", "--status", "don"], "did you mean `done`?"),
         (vec!["petitions", "--state", "du-soon"], "did you mean `due-soon`?"),
         (vec!["list", "petitionz"], "did you mean `petitions`?"),
@@ -98,7 +107,11 @@ fn filter_values_are_checked() {
     }
     let out = common::browse(&["--lang", "en", "list", "petitions", "--field", "nosuch"]).run();
     assert_eq!(out.code, 0);
-    assert!(out.stderr.contains("no petition is in the field `nosuch`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no petition is in the field `nosuch`"),
+        "{}",
+        out.stderr
+    );
     let out = common::browse(&["--lang", "en", "list", "models", "--tag", "nosuch"]).run();
     assert!(out.stderr.contains("no model has the tag `nosuch`"), "{}", out.stderr);
     // Words of the right kind pass, accents and case aside.

@@ -251,7 +251,13 @@ fn no_spelling_reaches_any_command() {
     std::fs::create_dir_all(root.join("petitions")).unwrap();
     for (i, spelling) in SPELLINGS.iter().enumerate() {
         let marker = format!("MARKER-{i}-SECRET");
-        let text = petition_text(i % 2 == 0, AROUND[1 + i % (AROUND.len() - 1)], spelling, "foo = 1\n", &marker);
+        let text = petition_text(
+            i % 2 == 0,
+            AROUND[1 + i % (AROUND.len() - 1)],
+            spelling,
+            "foo = 1\n",
+            &marker,
+        );
         std::fs::write(root.join(format!("petitions/p{i}.toml")), text).unwrap();
     }
     let out_dir = tmp.path().join("out");

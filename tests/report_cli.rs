@@ -234,13 +234,22 @@ fn a_bundle_is_replaced_as_one_unit_keeping_the_users_files() {
     std::fs::write(out.join("notices/.a.docx.Ab12Cd.tmp"), "left by a killed run").unwrap();
     std::fs::create_dir_all(tmp.path().join(".public.danvan-new-99999999/notices")).unwrap();
     report("records", &out, "2025-12-31");
-    let names: Vec<String> = files(&out).into_iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
-    assert!(names.contains(&"README.md".to_owned()) && names.contains(&"CNAME".to_owned()), "{names:?}");
+    let names: Vec<String> = files(&out)
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains(&"README.md".to_owned()) && names.contains(&"CNAME".to_owned()),
+        "{names:?}"
+    );
     assert!(
         !names.iter().any(|n| n.contains("gone.html") || n.contains(".tmp")),
         "{names:?}"
     );
-    let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(beside, ["public"]);
 }
 

@@ -8,7 +8,9 @@ use common::browse;
 use std::path::Path;
 
 fn csv_to(path: &Path) -> common::Run {
-    browse(&["--lang", "en", "list", "petitions", "--format", "csv", "-o"]).arg(path).run()
+    browse(&["--lang", "en", "list", "petitions", "--format", "csv", "-o"])
+        .arg(path)
+        .run()
 }
 
 #[test]
@@ -20,7 +22,9 @@ fn an_existing_file_is_replaced_and_the_run_says_so() {
     let again = csv_to(&path);
     assert_eq!(again.code, 0);
     assert!(again.stderr.contains("overwrote the existing file"), "{}", again.stderr);
-    let vi = browse(&["--lang", "vi", "list", "petitions", "--format", "csv", "-o"]).arg(&path).run();
+    let vi = browse(&["--lang", "vi", "list", "petitions", "--format", "csv", "-o"])
+        .arg(&path)
+        .run();
     assert!(vi.stderr.contains("ghi đè tệp đã có"), "{}", vi.stderr);
 }
 
@@ -33,7 +37,10 @@ fn a_link_is_written_through_to_its_target() {
     let link = tmp.path().join("link.csv");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     assert_eq!(csv_to(&link).code, 0);
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link was replaced");
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link was replaced"
+    );
     assert!(std::fs::read_to_string(&target).unwrap().starts_with("id,"));
 }
 
@@ -55,8 +62,13 @@ fn a_fifo_is_written_to_not_replaced() {
     }
     let out = csv_to(&fifo);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
-    let read = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("nothing came through the FIFO");
+    assert!(
+        std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+    let read = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("nothing came through the FIFO");
     assert!(read.starts_with("id,"));
 }
 

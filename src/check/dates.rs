@@ -44,21 +44,36 @@ pub(super) fn history_order(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             let (a, b) = (pair[0], pair[1]);
             if b.value < a.value || (distinct && b.value == a.value) {
                 out.push(
-                    diag(ws, file, Code::UpdatesOrder, b.span, tr!(
-                        "{} {} đứng sau {}: cần theo thứ tự ngày, cũ trước{}",
-                        "{} {} comes after {}: they go in date order, oldest first{}",
-                        what,
-                        b.value,
-                        a.value,
-                        if distinct { crate::i18n::word(", mỗi ngày một lần", ", one a day") } else { "" }
-                    ))
+                    diag(
+                        ws,
+                        file,
+                        Code::UpdatesOrder,
+                        b.span,
+                        tr!(
+                            "{} {} đứng sau {}: cần theo thứ tự ngày, cũ trước{}",
+                            "{} {} comes after {}: they go in date order, oldest first{}",
+                            what,
+                            b.value,
+                            a.value,
+                            if distinct {
+                                crate::i18n::word(", mỗi ngày một lần", ", one a day")
+                            } else {
+                                ""
+                            }
+                        ),
+                    )
                     .with_help(tr!("sắp xếp lại theo ngày", "reorder them by date")),
                 );
             }
         }
     };
     for m in &ws.models {
-        check(m.file, "update.date", m.updates.iter().map(|u| &u.date).collect(), false);
+        check(
+            m.file,
+            "update.date",
+            m.updates.iter().map(|u| &u.date).collect(),
+            false,
+        );
     }
     for p in &ws.petitions {
         check(p.file, "extensions", p.extensions.iter().collect(), true);

@@ -21,13 +21,22 @@ pub(super) fn look_alikes(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             .find(|e| e.id.value != u.id.value && e.id.to_lowercase() == u.id.to_lowercase());
         if let Some(twin) = twin {
             out.push(
-                diag(ws, cfg, Code::LookAlike, u.id.span, tr!(
-                    "mã đơn vị `{}` chỉ khác `{}` ở chữ hoa chữ thường",
-                    "the unit id `{}` differs from `{}` only by case",
-                    u.id.value,
-                    twin.id.value
-                ))
-                .with_help(tr!("dùng một mã cho một đơn vị, viết thường", "use one id per unit, in lower case")),
+                diag(
+                    ws,
+                    cfg,
+                    Code::LookAlike,
+                    u.id.span,
+                    tr!(
+                        "mã đơn vị `{}` chỉ khác `{}` ở chữ hoa chữ thường",
+                        "the unit id `{}` differs from `{}` only by case",
+                        u.id.value,
+                        twin.id.value
+                    ),
+                )
+                .with_help(tr!(
+                    "dùng một mã cho một đơn vị, viết thường",
+                    "use one id per unit, in lower case"
+                )),
             );
         }
     }
@@ -36,13 +45,19 @@ pub(super) fn look_alikes(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         let name = crate::text::fold(&o.name);
         if let Some(twin) = orgs[..i].iter().find(|e| crate::text::fold(&e.name) == name) {
             out.push(
-                diag(ws, cfg, Code::LookAlike, o.id.span, tr!(
-                    "tổ chức `{}` cùng tên với `{}`: \"{}\"",
-                    "the organisation `{}` has the name of `{}`: \"{}\"",
-                    o.id.value,
-                    twin.id.value,
-                    o.name
-                ))
+                diag(
+                    ws,
+                    cfg,
+                    Code::LookAlike,
+                    o.id.span,
+                    tr!(
+                        "tổ chức `{}` cùng tên với `{}`: \"{}\"",
+                        "the organisation `{}` has the name of `{}`: \"{}\"",
+                        o.id.value,
+                        twin.id.value,
+                        o.name
+                    ),
+                )
                 .with_help(tr!(
                     "đặt tên đầy đủ, phân biệt được, hoặc gộp hai tổ chức",
                     "give each its full name, or merge the two"

@@ -161,14 +161,17 @@ mod tests {
     /// the placeholders that stand for what is wrong.
     #[test]
     fn a_record_with_field_errors_hides_no_other_problem() {
-        let broken_model = "title = \"M\"\nlead = \"nobody\"\nunits = [\"nowhere\"]\nstarted = \"2022-03-01\"\nstatus = \"actve\"\n";
-        let broken_petition =
-            "type = \"complain\"\nreceived = 2022-03-01\naccepted = 2022-02-01\nunits = [\"tan-mi\"]\nhandler = \"ubnd\"\n";
+        let broken_model =
+            "title = \"M\"\nlead = \"nobody\"\nunits = [\"nowhere\"]\nstarted = \"2022-03-01\"\nstatus = \"actve\"\n";
+        let broken_petition = "type = \"complain\"\nreceived = 2022-03-01\naccepted = 2022-02-01\nunits = [\"tan-mi\"]\nhandler = \"ubnd\"\n";
         let found = check(&[
             ("models/m.toml", broken_model),
             ("models/2023/m.toml", &model("")),
             ("petitions/p.toml", broken_petition),
-            ("meetings/h.toml", "type = \"review\"\ndate = 2022-07-12\n[[conclusion]]\ntext = \"x\"\nassignee = \"ghost\"\n"),
+            (
+                "meetings/h.toml",
+                "type = \"review\"\ndate = 2022-07-12\n[[conclusion]]\ntext = \"x\"\nassignee = \"ghost\"\n",
+            ),
         ]);
         assert_eq!(
             found,

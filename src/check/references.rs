@@ -76,7 +76,9 @@ pub(super) fn merges(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let units = &ws.config.units;
     for u in units {
         let Some(into) = &u.merged_into else { continue };
-        let Some(target) = ws.config.unit(&into.value) else { continue };
+        let Some(target) = ws.config.unit(&into.value) else {
+            continue;
+        };
         let mut seen = vec![u.id.value.as_str()];
         let mut next = Some(target);
         let mut circular = false;
@@ -131,13 +133,19 @@ pub(super) fn before_units(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             let Some(unit) = ws.config.unit(&r.value) else { continue };
             if let Some(since) = unit.since.as_ref().filter(|s| date < s.value) {
                 out.push(
-                    diag(ws, file, Code::BeforeUnit, r.span, tr!(
-                        "hồ sơ ngày {} ghi đơn vị \"{}\", thành lập từ {}",
-                        "a record of {} names \"{}\", which exists from {}",
-                        date,
-                        r.value,
-                        since.value
-                    ))
+                    diag(
+                        ws,
+                        file,
+                        Code::BeforeUnit,
+                        r.span,
+                        tr!(
+                            "hồ sơ ngày {} ghi đơn vị \"{}\", thành lập từ {}",
+                            "a record of {} names \"{}\", which exists from {}",
+                            date,
+                            r.value,
+                            since.value
+                        ),
+                    )
                     .with_help(tr!(
                         "dùng mã của đơn vị cũ cho hồ sơ trước ngày sắp xếp, hoặc sửa ngày",
                         "use the former unit's id for a record before the reorganisation, or fix the date"

@@ -6,12 +6,12 @@ use super::Failure;
 use crate::diag::did_you_mean;
 use crate::domain::query::{Query, resolve_orgs, resolve_units};
 use crate::i18n::tr;
-use crate::model::{Keyword, MeetingType, ModelStatus, PetitionState, PetitionType, TaskState};
-use crate::text::fold;
 use crate::model::Period;
 use crate::model::filter::parse_kind;
+use crate::model::{Keyword, MeetingType, ModelStatus, PetitionState, PetitionType, TaskState};
 use crate::model::{Kind, Workspace};
 use crate::render::Format;
+use crate::text::fold;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
@@ -195,7 +195,10 @@ impl FilterArgs {
             values.any(|v| fold(v) == wanted)
         };
         for tag in &self.tags {
-            if !held(tag, Box::new(ws.models.iter().flat_map(|m| m.tags.iter().map(String::as_str)))) {
+            if !held(
+                tag,
+                Box::new(ws.models.iter().flat_map(|m| m.tags.iter().map(String::as_str))),
+            ) {
                 eprintln!(
                     "{}",
                     tr!(

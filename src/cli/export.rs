@@ -73,7 +73,10 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         } else {
             // A BOM is for Excel, which runs a cell such as `=HYPERLINK(…)`.
             let table = export::table(&snap, kind);
-            format!("{bom}{}", to_string(|out| crate::render::csv::write_rows_for_excel(&table, out)))
+            format!(
+                "{bom}{}",
+                to_string(|out| crate::render::csv::write_rows_for_excel(&table, out))
+            )
         };
         match &args.out {
             None => print(&text)?,

@@ -41,11 +41,26 @@ const FILES: &[(&str, &str)] = &[
         "petitions/2025/2025-03-20-kien-nghi-tan-my.toml",
         include_str!("../../examples/minimal/petitions/2025/2025-03-20-kien-nghi-tan-my.toml"),
     ),
-    ("schema/danvan.json", include_str!("../../examples/minimal/schema/danvan.json")),
-    ("schema/targets.json", include_str!("../../examples/minimal/schema/targets.json")),
-    ("schema/model.json", include_str!("../../examples/minimal/schema/model.json")),
-    ("schema/meeting.json", include_str!("../../examples/minimal/schema/meeting.json")),
-    ("schema/petition.json", include_str!("../../examples/minimal/schema/petition.json")),
+    (
+        "schema/danvan.json",
+        include_str!("../../examples/minimal/schema/danvan.json"),
+    ),
+    (
+        "schema/targets.json",
+        include_str!("../../examples/minimal/schema/targets.json"),
+    ),
+    (
+        "schema/model.json",
+        include_str!("../../examples/minimal/schema/model.json"),
+    ),
+    (
+        "schema/meeting.json",
+        include_str!("../../examples/minimal/schema/meeting.json"),
+    ),
+    (
+        "schema/petition.json",
+        include_str!("../../examples/minimal/schema/petition.json"),
+    ),
 ];
 
 pub fn run(_cx: &Context, args: &InitArgs) -> Outcome {

@@ -344,7 +344,11 @@ fn usage_error_vi(e: &clap::Error) -> Option<String> {
     if !valid.is_empty() {
         text.push_str(&format!("\n  [các giá trị: {valid}]"));
     }
-    for (kind, what) in [(C::SuggestedSubcommand, "lệnh"), (C::SuggestedArg, "tùy chọn"), (C::SuggestedValue, "giá trị")] {
+    for (kind, what) in [
+        (C::SuggestedSubcommand, "lệnh"),
+        (C::SuggestedArg, "tùy chọn"),
+        (C::SuggestedValue, "giá trị"),
+    ] {
         let s = get(kind);
         if !s.is_empty() {
             text.push_str(&format!("\n\n  gợi ý: có {what} gần giống: '{s}'"));

@@ -83,7 +83,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             // The replacement keeps the permissions of the file it replaces.
             let _ = tmp.as_file().set_permissions(m.permissions());
             persist(tmp, &target)?;
-            eprintln!("{}", tr!("ghi đè tệp đã có: {}", "overwrote the existing file {}", path.display()));
+            eprintln!(
+                "{}",
+                tr!("ghi đè tệp đã có: {}", "overwrote the existing file {}", path.display())
+            );
             Ok(())
         }
         Err(_) => persist(write_temp(&target, bytes)?, &target),
@@ -344,7 +347,9 @@ fn is_own_temporary(name: &str) -> bool {
 /// the file system has none), a folder entry by entry, a link as a link.
 /// False for what cannot be recreated (a socket, a FIFO).
 fn carry(from: &Path, to: &Path) -> bool {
-    let Ok(m) = std::fs::symlink_metadata(from) else { return true };
+    let Ok(m) = std::fs::symlink_metadata(from) else {
+        return true;
+    };
     let t = m.file_type();
     if t.is_symlink() {
         #[cfg(unix)]
@@ -357,10 +362,15 @@ fn carry(from: &Path, to: &Path) -> bool {
             return false;
         }
         let _ = std::fs::set_permissions(to, m.permissions());
-        let Ok(entries) = std::fs::read_dir(from) else { return false };
-        return entries
-            .flatten()
-            .fold(true, |ok, e| carry(&e.path(), &to.join(e.file_name())) && ok);
+        let Ok(entries) = std::fs::read_dir(from) else {
+            return false;
+        };
+        // Every entry is carried, even after one that could not be.
+        let mut all = true;
+        for e in entries.flatten() {
+            all &= carry(&e.path(), &to.join(e.file_name()));
+        }
+        return all;
     }
     if t.is_file() {
         return std::fs::hard_link(from, to).is_ok() || std::fs::copy(from, to).is_ok();
@@ -379,7 +389,13 @@ fn swap(new: &Path, out: &Path) -> Result<(), Failure> {
             // SAFETY: two valid NUL-terminated paths, relative to the
             // working directory; renameat2 only reads them.
             let done = unsafe {
-                libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE)
+                libc::renameat2(
+                    libc::AT_FDCWD,
+                    a.as_ptr(),
+                    libc::AT_FDCWD,
+                    b.as_ptr(),
+                    libc::RENAME_EXCHANGE,
+                )
             };
             if done == 0 {
                 return Ok(());
@@ -412,7 +428,9 @@ fn remove_stale_bundles(parent: &Path, name: &str, out: &Path) {
     for entry in entries.flatten() {
         let file = entry.file_name();
         let file = file.to_string_lossy();
-        let Some(rest) = file.strip_prefix(&prefix) else { continue };
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
         let (old, pid) = match (rest.strip_prefix("new-"), rest.strip_prefix("old-")) {
             (Some(pid), _) => (false, pid),
             (_, Some(pid)) => (true, pid),
@@ -435,7 +453,9 @@ fn is_running(pid: u32) -> bool {
     }
     #[cfg(unix)]
     {
-        let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
         // SAFETY: signal 0 only asks whether the process exists.
         let r = unsafe { libc::kill(pid, 0) };
         r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
@@ -639,7 +659,10 @@ mod tests {
 
         // Dropped before commit (a later file failed): nothing changes.
         let bundle = Bundle::new(&out).unwrap();
-        assert_eq!(names(dir.path()), [format!(".public.danvan-new-{}", std::process::id()), "public".into()]);
+        assert_eq!(
+            names(dir.path()),
+            [format!(".public.danvan-new-{}", std::process::id()), "public".into()]
+        );
         bundle.write(&out.join("index.html"), b"new").unwrap();
         bundle.write(&out.join("notices/a.html"), b"a").unwrap();
         drop(bundle);
@@ -702,7 +725,10 @@ mod tests {
         let dangling = dir.path().join("later.txt");
         std::os::unix::fs::symlink("sub/made.txt", &dangling).unwrap();
         write_atomic(&dangling, b"made").unwrap();
-        assert_eq!(std::fs::read_to_string(dir.path().join("sub/made.txt")).unwrap(), "made");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("sub/made.txt")).unwrap(),
+            "made"
+        );
 
         let fifo = dir.path().join("fifo");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
@@ -724,7 +750,9 @@ mod tests {
     fn stale_temporaries_of_gone_processes_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let stale = dir.path().join(".out.txt.danvan-99999999-abc.tmp");
-        let mine = dir.path().join(format!(".out.txt.danvan-{}-abc.tmp", std::process::id()));
+        let mine = dir
+            .path()
+            .join(format!(".out.txt.danvan-{}-abc.tmp", std::process::id()));
         std::fs::write(&stale, "x").unwrap();
         std::fs::write(&mine, "x").unwrap();
         write_atomic(&dir.path().join("out.txt"), b"x").unwrap();

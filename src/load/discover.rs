@@ -104,7 +104,10 @@ mod tests {
             PathBuf::from("../..")
         );
         // Else ./records, when it holds danvan.toml.
-        assert_eq!(locate(None, &root.join("plain")).unwrap_err().code, crate::diag::Code::NoWorkspace);
+        assert_eq!(
+            locate(None, &root.join("plain")).unwrap_err().code,
+            crate::diag::Code::NoWorkspace
+        );
         write(root, "plain/records/danvan.toml", CONFIG.as_bytes());
         assert_eq!(locate(None, &root.join("plain")).unwrap(), PathBuf::from("records"));
         // Else an error that says where it looked.

@@ -251,7 +251,10 @@ fn personal_in_value(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) 
 fn personal_leaves(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) {
     if let DeValue::Table(t) = value.get_ref() {
         for (key, _) in t {
-            if !crate::model::Petitioner::FIELDS.iter().any(|f| f.key == key.get_ref().as_ref()) {
+            if !crate::model::Petitioner::FIELDS
+                .iter()
+                .any(|f| f.key == key.get_ref().as_ref())
+            {
                 out.push(key.span());
             }
         }
@@ -471,7 +474,11 @@ mod tests {
             let src = SourceText::parse(&text);
             let foo = text.find("foo").unwrap();
             let name = text.find('"').unwrap();
-            (src.line_col(foo), src.line_col(name + 2), src.line_col(name + secret.len() + 2))
+            (
+                src.line_col(foo),
+                src.line_col(name + 2),
+                src.line_col(name + secret.len() + 2),
+            )
         };
         assert_eq!(at("A"), at("Nguyễn Thị Bí Mật Rất Dài"));
         assert_eq!(at("A").0, (1, 28));

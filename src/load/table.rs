@@ -451,11 +451,7 @@ impl<'t, 'i> Table<'t, 'i> {
             let message = if self.path == format!("[{}]", super::sources::PERSONAL_KEY) {
                 // A key of the personal table may itself be personal data
                 // (a name written as a key): it is not repeated.
-                tr!(
-                    "khóa không có trong định dạng ({})",
-                    "unknown key in {}",
-                    self.path
-                )
+                tr!("khóa không có trong định dạng ({})", "unknown key in {}", self.path)
             } else if self.path.is_empty() {
                 tr!("khóa không có trong định dạng: `{}`", "unknown key `{}`", key)
             } else {
@@ -550,15 +546,33 @@ pub fn toml_message(message: &str) -> String {
 /// One phrase of the parser's messages in Vietnamese.
 fn phrase_vi(phrase: &str) -> Option<String> {
     const PHRASES: &[(&str, &str)] = &[
-        ("duplicate key", "khóa bị trùng (một khóa chỉ được ghi một lần trong một bảng)"),
+        (
+            "duplicate key",
+            "khóa bị trùng (một khóa chỉ được ghi một lần trong một bảng)",
+        ),
         ("unexpected key or value", "có khóa hoặc giá trị thừa"),
         ("unexpected content", "có nội dung thừa"),
-        ("unexpected content between comment and newline", "có nội dung thừa sau ghi chú"),
+        (
+            "unexpected content between comment and newline",
+            "có nội dung thừa sau ghi chú",
+        ),
         ("string values must be quoted", "văn bản phải đặt trong dấu ngoặc kép"),
-        ("invalid basic string", "chuỗi trong ngoặc kép không hợp lệ (thiếu dấu \" đóng?)"),
-        ("invalid literal string", "chuỗi trong ngoặc đơn không hợp lệ (thiếu dấu ' đóng?)"),
-        ("invalid multi-line basic string", "chuỗi nhiều dòng không hợp lệ (thiếu \"\"\" đóng?)"),
-        ("invalid multi-line literal string", "chuỗi nhiều dòng không hợp lệ (thiếu ''' đóng?)"),
+        (
+            "invalid basic string",
+            "chuỗi trong ngoặc kép không hợp lệ (thiếu dấu \" đóng?)",
+        ),
+        (
+            "invalid literal string",
+            "chuỗi trong ngoặc đơn không hợp lệ (thiếu dấu ' đóng?)",
+        ),
+        (
+            "invalid multi-line basic string",
+            "chuỗi nhiều dòng không hợp lệ (thiếu \"\"\" đóng?)",
+        ),
+        (
+            "invalid multi-line literal string",
+            "chuỗi nhiều dòng không hợp lệ (thiếu ''' đóng?)",
+        ),
         ("invalid string", "chuỗi không hợp lệ"),
         ("invalid date-time", "ngày giờ không hợp lệ"),
         ("invalid datetime", "ngày giờ không hợp lệ"),
@@ -583,17 +597,35 @@ fn phrase_vi(phrase: &str) -> Option<String> {
         ("missing value", "thiếu giá trị"),
         ("missing value for key", "khóa chưa có giá trị"),
         ("key with no value", "khóa chưa có giá trị"),
-        ("missing comma between array elements", "thiếu dấu phẩy giữa các phần tử của danh sách"),
-        ("missing comma between key-value pairs", "thiếu dấu phẩy giữa các cặp khóa = giá trị"),
-        ("missing assignment between key-value pairs", "thiếu dấu = giữa khóa và giá trị"),
+        (
+            "missing comma between array elements",
+            "thiếu dấu phẩy giữa các phần tử của danh sách",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "thiếu dấu phẩy giữa các cặp khóa = giá trị",
+        ),
+        (
+            "missing assignment between key-value pairs",
+            "thiếu dấu = giữa khóa và giá trị",
+        ),
         ("extra assignment between key-value pairs", "thừa dấu ="),
         ("extra comma in array", "thừa dấu phẩy trong danh sách"),
         ("extra comma in inline table", "thừa dấu phẩy trong bảng { }"),
         ("missing opening quote", "thiếu dấu ngoặc kép mở"),
         ("missing escaped value", "thiếu ký tự sau dấu \\"),
-        ("carriage return must be followed by newline", "ký tự về đầu dòng (CR) phải đi với xuống dòng"),
-        ("keys cannot be multi-line basic strings", "khóa không được là chuỗi nhiều dòng"),
-        ("keys cannot be multi-line literal strings", "khóa không được là chuỗi nhiều dòng"),
+        (
+            "carriage return must be followed by newline",
+            "ký tự về đầu dòng (CR) phải đi với xuống dòng",
+        ),
+        (
+            "keys cannot be multi-line basic strings",
+            "khóa không được là chuỗi nhiều dòng",
+        ),
+        (
+            "keys cannot be multi-line literal strings",
+            "khóa không được là chuỗi nhiều dòng",
+        ),
         ("unquoted keys cannot be empty", "khóa không được để trống"),
         (
             "cannot extend value of type string with a dotted key",
@@ -629,7 +661,10 @@ fn phrase_vi(phrase: &str) -> Option<String> {
     if phrase.starts_with('`') {
         return Some(phrase.to_owned());
     }
-    PHRASES.iter().find(|(en, _)| *en == phrase).map(|(_, vi)| (*vi).to_owned())
+    PHRASES
+        .iter()
+        .find(|(en, _)| *en == phrase)
+        .map(|(_, vi)| (*vi).to_owned())
 }
 
 /// Parses a whole document, reporting every syntax error; `None` when there was one.
@@ -660,11 +695,23 @@ pub fn parse_document<'i>(cx: &mut Ctx<'_>, text: &'i str) -> Option<Spanned<DeT
 mod toml_message_tests {
     #[test]
     fn the_parsers_messages_are_in_vietnamese() {
-        for text in ["a = \"x\nb = 1\n", "a = 1\na = 2\n", "d = 2022-13-01\n", "a = [1 2]\n", "a = x\n", "[t\n", "a = 1 2\n"] {
+        for text in [
+            "a = \"x\nb = 1\n",
+            "a = 1\na = 2\n",
+            "d = 2022-13-01\n",
+            "a = [1 2]\n",
+            "a = x\n",
+            "[t\n",
+            "a = 1 2\n",
+        ] {
             let (_, errors) = toml::de::DeTable::parse_recoverable(text);
             for e in errors {
                 let vi = super::toml_message(e.message().trim_end());
-                assert!(!vi.contains("cú pháp không hợp lệ (\""), "{text:?}: {} → {vi}", e.message());
+                assert!(
+                    !vi.contains("cú pháp không hợp lệ (\""),
+                    "{text:?}: {} → {vi}",
+                    e.message()
+                );
                 assert!(!vi.contains("expected"), "{text:?}: {vi}");
             }
         }

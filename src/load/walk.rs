@@ -230,7 +230,16 @@ mod tests {
         ] {
             assert_eq!(near_miss(name).as_deref(), Some(meant), "{name}");
         }
-        for name in ["x.toml.bak", "x.toml~", "readme.md", "x.json", "x", ".toml", "notes.txt", "x.to"] {
+        for name in [
+            "x.toml.bak",
+            "x.toml~",
+            "readme.md",
+            "x.json",
+            "x",
+            ".toml",
+            "notes.txt",
+            "x.to",
+        ] {
             assert_eq!(near_miss(name), None, "{name}");
         }
     }

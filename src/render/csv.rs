@@ -118,7 +118,14 @@ mod excel_tests {
     #[test]
     fn formulas_are_text_for_excel_and_numbers_stay() {
         use super::for_excel;
-        for cell in ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"] {
+        for cell in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
             assert_eq!(for_excel(cell), format!("'{cell}"), "{cell:?}");
         }
         for cell in ["-5", "-2.5", "+3", "Tân Mỹ", "", "a=b"] {
