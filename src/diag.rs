@@ -148,6 +148,9 @@ codes! {
     UpdatesOrder = "W006", Warning, "updates-order",
         "A model's [[update]] entries are not in date order, oldest first, or a denunciation's extensions are not. Reorder them so the history reads as it happened.",
         "Các mục [[update]] của mô hình, hoặc các lần gia hạn của đơn tố cáo, không theo thứ tự ngày, cũ trước. Sắp xếp lại cho đúng trình tự.";
+    ObservationsUnused = "W007", Warning, "observations-unused",
+        "A target that is not measured by hand (`manual`) has [[target.observation]] entries: its figure is computed from the records, so they are not used. Remove them, or make the measure manual.",
+        "Chỉ tiêu không đo thủ công (`manual`) mà có [[target.observation]]: số liệu của nó tính từ hồ sơ, nên các quan sát này không được dùng. Xóa chúng, hoặc đổi cách đo thành manual.";
 }
 
 /// One problem found in the records.

@@ -116,6 +116,10 @@ const EVERY_PROBLEM: &[(&str, &str, u64, u64)] = &[
     ("E036", "every-problem/danvan.toml", 41, 15),
     ("W005", "every-problem/models/before-unit.toml", 3, 10),
     ("W006", "every-problem/models/updates-order.toml", 9, 8),
+    // `title = ""`.
+    ("E016", "every-problem/meetings/empty-title.toml", 1, 9),
+    // Observations on a target counted from the records.
+    ("W007", "every-problem/targets.toml", 64, 10),
 ];
 
 /// A copy of `every-problem/` in a temporary folder, with the files that

@@ -158,11 +158,22 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// A required text, which must say something: an empty one (`title =
+    /// ""`) is E016, and read all the same.
     pub fn req_string(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Sp<String>> {
         if !self.has(key) {
             self.missing(cx, key, Some(format!("{key} = \"...\"")));
         }
-        self.string(cx, key)
+        let text = self.string(cx, key)?;
+        if text.value.trim().is_empty() {
+            cx.diags.push(
+                Diagnostic::new(Code::BadFormat, tr!("{} để trống", "{} is empty", self.field(key)))
+                    .in_file(cx.path)
+                    .at(text.span.range())
+                    .with_help(tr!("điền nội dung: {} = \"...\"", "write it: {} = \"...\"", key)),
+            );
+        }
+        Some(text)
     }
 
     /// A TOML date. A quoted date gets its own code and the help to drop the quotes.

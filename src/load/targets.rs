@@ -92,6 +92,23 @@ fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
     let id = id?;
     let deadline = deadline?;
     let measure = measure?;
+    if !matches!(measure, Measure::Manual)
+        && let Some((_, span)) = t.keys().find(|(k, _)| *k == "observation")
+    {
+        cx.report(
+            Code::ObservationsUnused,
+            span,
+            tr!(
+                "chỉ tiêu `{}` không đo thủ công: các quan sát không được dùng",
+                "target `{}` is not measured by hand: its observations are not used",
+                id.value
+            ),
+            Some(tr!(
+                "xóa các [[target.observation]], hoặc đổi thành measure = \"manual\"",
+                "remove the [[target.observation]] entries, or make it measure = \"manual\""
+            )),
+        );
+    }
     if matches!(measure, Measure::Manual) && observations.is_empty() && !t.has("observation") {
         cx.report(
             Code::ManualNoData,
@@ -544,6 +561,12 @@ mod tests {
             let (_, diags) = one_target(&format!(
                 "{measure}\n[[target.observation]]\ndate = 2024-12-31\nvalue = 1\n"
             ));
+            // The observation is there for the manual ones; on a measure
+            // that reads as another, it is W007, besides the point here.
+            let diags: Vec<_> = diags
+                .into_iter()
+                .filter(|(c, _)| *c != Code::ObservationsUnused)
+                .collect();
             assert_eq!(codes(&diags), [(code, at)], "{measure}");
         }
         let (t, diags) = one_target("");

@@ -1,7 +1,7 @@
 //! Walking the workspace: the record folders at the root, then the record
 //! files in each (hidden entries skipped, links followed only inside).
 
-use super::read::{io_reason, not_a_file};
+use super::read::{io_error, io_reason, not_a_file};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::Kind;
@@ -207,7 +207,7 @@ pub(super) fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
                     "it does not exist (a broken link, or removed during the run)"
                 )
             }
-            Some(e) => io_reason(&e.to_string()),
+            Some(e) => io_error(e),
             None => io_reason(&err.to_string()),
         };
         tr!("không đọc được {}: {}", "cannot read {}: {}", path.display(), reason)
