@@ -301,3 +301,23 @@ fn an_interrupted_report_leaves_the_old_bundle_and_no_temporaries() {
         assert_eq!(beside, ["public"], "no temporary is left");
     }
 }
+
+/// The bundle replaces its folder whole, so it is never the folder the
+/// user stands in (`--out .`): a usage error that says what to write.
+#[test]
+fn the_bundle_is_not_the_folder_one_stands_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = danvan()
+        .current_dir(tmp.path())
+        .args(["--lang", "en", "--records"])
+        .arg(common::root().join("records"))
+        .args(["report", "--out", "."])
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--out public"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "something was written"
+    );
+}

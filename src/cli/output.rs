@@ -216,6 +216,18 @@ impl Bundle {
 
     /// Starts a bundle to replace `out`; removes what killed runs left.
     pub fn new(out: &Path) -> Result<Bundle, Failure> {
+        // The folder is swapped whole: not the one the user stands in.
+        let here = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+        let there = std::fs::canonicalize(out).ok();
+        if let (Some(here), Some(there)) = (here, there)
+            && here.starts_with(&there)
+        {
+            return Err(Failure::Usage(tr!(
+                "--out {}: bản báo cáo thay cả thư mục, nên không ghi vào thư mục đang đứng; ghi vào một thư mục con, ví dụ --out public",
+                "--out {}: the bundle replaces the whole folder, so it is not the folder you are in; write a folder below it, e.g. --out public",
+                out.display()
+            )));
+        }
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
