@@ -112,3 +112,25 @@ fn usage_errors_are_in_the_chosen_language() {
         assert!(out.stderr.contains(en), "{args:?}: {}", out.stderr);
     }
 }
+
+/// `--help` says clap's own words in Vietnamese by default (the headings,
+/// its help and version lines, `[default: …]`, `[possible values: …]`),
+/// in English with --lang en.
+#[test]
+fn help_headings_follow_the_language() {
+    for cmd in [vec!["--help"], vec!["list", "--help"], vec!["check", "--help"]] {
+        let vi = danvan().args(&cmd).stdout();
+        assert!(
+            vi.contains("Cách dùng: danvan") && vi.contains("Tùy chọn:"),
+            "{cmd:?}: {vi}"
+        );
+        assert!(!vi.contains("Usage:") && !vi.contains("Print help"), "{cmd:?}: {vi}");
+        let en = danvan().arg("--lang").arg("en").args(&cmd).stdout();
+        assert!(en.contains("Usage: danvan") && en.contains("Options:"), "{cmd:?}: {en}");
+    }
+    let vi = danvan().args(["check", "--help"]).stdout();
+    assert!(
+        vi.contains("[mặc định: human]") && vi.contains("[các giá trị: human"),
+        "{vi}"
+    );
+}

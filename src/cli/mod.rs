@@ -306,6 +306,41 @@ impl Context {
     }
 }
 
+/// `--help` with clap's own words in Vietnamese: the headings, its help
+/// and version lines, the `[default: …]` and `[possible values: …]` notes.
+/// (The descriptions of the options are the doc comments, in English.)
+fn help_vi(help: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("Usage: ", "Cách dùng: "),
+        ("Options:", "Tùy chọn:"),
+        ("Commands:", "Lệnh:"),
+        ("Arguments:", "Đối số:"),
+        (
+            "Print this message or the help of the given subcommand(s)",
+            "In trợ giúp này, hoặc của lệnh được nêu",
+        ),
+        ("Print help (see a summary with '-h')", "In trợ giúp (bản tóm tắt: -h)"),
+        ("Print help (see more with '--help')", "In trợ giúp (đầy đủ: --help)"),
+        ("Print help", "In trợ giúp"),
+        ("Print version", "In số phiên bản"),
+        ("[default: ", "[mặc định: "),
+        ("[possible values: ", "[các giá trị: "),
+        ("[env: ", "[biến môi trường: "),
+        ("[aliases: ", "[tên khác: "),
+        ("[alias: ", "[tên khác: "),
+        ("Possible values:", "Các giá trị:"),
+        ("(see more with '--help')", "(xem thêm với --help)"),
+        ("[OPTIONS]", "[TÙY_CHỌN]"),
+        ("[COMMAND]", "[LỆNH]"),
+        ("<COMMAND>", "<LỆNH>"),
+    ];
+    let mut text = help.to_owned();
+    for (en, vi) in WORDS {
+        text = text.replace(en, vi);
+    }
+    text
+}
+
 /// A command-line error of clap's in Vietnamese: what was wrong, the
 /// closest word, the allowed values, the usage line, and where help is.
 /// `None` for what is not an error (`--help`, `--version`), printed as is.
@@ -405,8 +440,21 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            use clap::error::ErrorKind;
+            let help = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
             match usage_error_vi(&e).filter(|_| !i18n::is_en()) {
                 Some(text) => eprint!("{text}"),
+                None if help && !i18n::is_en() => {
+                    let text = help_vi(&e.render().to_string());
+                    if e.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        let _ = output::print(&text);
+                    }
+                }
                 None => {
                     let _ = e.print();
                 }
