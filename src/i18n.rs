@@ -185,3 +185,62 @@ labels!(TargetStatus {
     Missed => "không đạt", "missed";
     NoData => "chưa có số liệu", "no data";
 });
+
+/// Why an operation on a file failed, in the run's language, without the
+/// OS's error number: what a civil servant can act on.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let (vi, en) = match e.kind() {
+        K::NotFound => ("không tồn tại", "it does not exist"),
+        K::PermissionDenied => ("không có quyền", "permission denied"),
+        K::AlreadyExists => ("đã có", "it exists already"),
+        K::StorageFull | K::QuotaExceeded => ("ổ đĩa đã đầy", "the disk is full"),
+        K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+        K::IsADirectory => ("là một thư mục", "it is a folder"),
+        K::NotADirectory => (
+            "một phần của đường dẫn là tệp, không phải thư mục",
+            "part of the path is a file, not a folder",
+        ),
+        K::DirectoryNotEmpty => ("thư mục không rỗng", "the folder is not empty"),
+        K::InvalidFilename => ("tên không hợp lệ", "the name is not valid"),
+        K::FileTooLarge => ("tệp quá lớn", "the file is too large"),
+        K::BrokenPipe => ("đầu nhận đã đóng", "the receiving end is closed"),
+        _ => {
+            let text = e.to_string();
+            let text = text.find(" (os error").map_or(text.as_str(), |i| &text[..i]).to_owned();
+            return if is_en() {
+                text
+            } else {
+                format!("lỗi hệ thống ({text})")
+            };
+        }
+    };
+    word(vi, en).to_owned()
+}
+
+/// What to do when a file or folder cannot be written, by why.
+pub fn write_advice(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => word(
+            "ghi vào nơi khác, hoặc xin quyền ghi thư mục này",
+            "write somewhere else, or get write access to this folder",
+        ),
+        K::StorageFull | K::QuotaExceeded => word(
+            "giải phóng chỗ trống trên ổ đĩa rồi chạy lại",
+            "free some space on the disk and run again",
+        ),
+        K::AlreadyExists => word(
+            "chọn tên khác, hoặc xóa tệp đó",
+            "choose another name, or remove that file",
+        ),
+        K::NotADirectory | K::NotFound => word(
+            "kiểm tra đường dẫn: mỗi phần trước tên tệp phải là một thư mục",
+            "check the path: every part before the file name must be a folder",
+        ),
+        _ => word(
+            "kiểm tra đường dẫn và quyền ghi, rồi chạy lại",
+            "check the path and the write access, then run again",
+        ),
+    }
+}

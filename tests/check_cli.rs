@@ -105,6 +105,22 @@ const EVERY_PROBLEM: &[(&str, &str, u64, u64)] = &[
     ("W003", "every-problem/petitions/three-extensions.toml", 5, 39),
     ("W003", "every-problem/petitions/extension-on-complaint.toml", 3, 15),
     ("W003", "every-problem/petitions/late-extension.toml", 5, 15),
+    // A `workdays` entry that is a Wednesday.
+    ("E034", "every-problem/danvan.toml", 27, 13),
+    ("E035", "every-problem/petitions/outcome-unresolved.toml", 4, 11),
+    // The second "tan-my" of one list.
+    ("W004", "every-problem/models/listed-twice.toml", 3, 20),
+    // `Tan-My` beside `tan-my`; a second organisation named like `ubnd`.
+    ("W005", "every-problem/danvan.toml", 30, 6),
+    ("W005", "every-problem/danvan.toml", 34, 6),
+    // xa-cu joins xa-moi on 2025-07-01, a month before xa-moi exists.
+    ("E036", "every-problem/danvan.toml", 41, 15),
+    ("W006", "every-problem/models/before-unit.toml", 3, 10),
+    ("W007", "every-problem/models/updates-order.toml", 9, 8),
+    // `title = ""`.
+    ("E016", "every-problem/meetings/empty-title.toml", 1, 9),
+    // Observations on a target counted from the records.
+    ("W008", "every-problem/targets.toml", 64, 10),
 ];
 
 /// A copy of `every-problem/` in a temporary folder, with the files that
@@ -379,17 +395,52 @@ fn json_keeps_english_keys_and_codes_in_any_language() {
 #[test]
 fn a_folder_without_danvan_toml_is_e001() {
     let out = check("no-workspace", "en", &["--format", "json"]).run();
-    assert_eq!(out.code, 1);
-    assert_eq!(
-        positions(&out.stdout),
-        owned(&[("E001", "no-workspace/danvan.toml", 1, 1)])
-    );
-    let out = check("no-workspace", "en", &[]).run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    // For a script, standard output is the JSON it reads: E001 alone.
+    let diags: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(diags.as_array().map(|a| a.len()), Some(1), "{}", out.stdout);
+    assert_eq!(diags[0]["code"], "E001");
     assert!(
-        out.stdout.contains("error[E001]: no-workspace has no danvan.toml"),
+        out.stderr.contains("error[E001]: no-workspace has no danvan.toml"),
         "{}",
-        out.stdout
+        out.stderr
     );
+    assert!(out.stderr.contains("danvan init"), "{}", out.stderr);
+}
+
+/// `--records DIR` without danvan.toml is E001 at once, exit 2, for every
+/// command, like a search that found no workspace: nothing under DIR is
+/// walked (before, `--records /` crawled the disk and warned about every
+/// .toml file on it).
+#[test]
+fn records_without_danvan_toml_is_e001_before_any_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        let path = dir.path().join(format!("petitions/p{i}.toml"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "type = \"complaint\"\nreceived = \"2022-03-01\"\n").unwrap();
+        std::fs::write(dir.path().join(format!("stray{i}.toml")), "x = 1\n").unwrap();
+    }
+    for args in [
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["status"],
+        vec!["list", "petitions"],
+    ] {
+        let out = danvan()
+            .args(["--lang", "en", "--color", "never", "--records"])
+            .arg(dir.path())
+            .args(&args)
+            .run();
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr.matches("error[").count(), 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("error[E001]"), "{args:?}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("W002") && !out.stderr.contains("E014"),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
@@ -457,9 +508,18 @@ fn explain_by_code_or_name() {
         let out = danvan_in(nowhere.path()).args(["check", "--explain", other]).run();
         assert_eq!((out.code, &out.stdout), (0, &by_code.stdout), "{other}");
     }
+    // In Vietnamese by default, in English with --lang en.
     for code in danvan::diag::Code::ALL {
         let out = danvan_in(nowhere.path())
             .args(["check", "--explain", code.name()])
+            .run();
+        assert!(
+            out.code == 0 && out.stdout.contains(code.explanation_vi()),
+            "{}",
+            code.as_str()
+        );
+        let out = danvan_in(nowhere.path())
+            .args(["--lang", "en", "check", "--explain", code.name()])
             .run();
         assert!(
             out.code == 0 && out.stdout.contains(code.explanation()),
@@ -572,13 +632,16 @@ const MARKER: &str = "MARKER-NAME-7731";
 
 #[test]
 fn personal_data_is_never_printed() {
+    // Columns are counted on the lines as shown, each hidden value as its
+    // `***`, so none tells a value's length; a file whose structure could
+    // not be read (the E010s) gives lines only.
     let expected = owned(&[
-        ("E010", "personal-data/petitions/syntax-elsewhere.toml", 3, 35),
-        ("E010", "personal-data/petitions/syntax-inside.toml", 5, 25),
-        ("E010", "personal-data/petitions/syntax-inside.toml", 6, 11),
-        ("E011", "personal-data/petitions/inline.toml", 3, 78),
+        ("E010", "personal-data/petitions/syntax-elsewhere.toml", 3, 1),
+        ("E010", "personal-data/petitions/syntax-inside.toml", 5, 1),
+        ("E010", "personal-data/petitions/syntax-inside.toml", 6, 1),
+        ("E011", "personal-data/petitions/inline.toml", 3, 47),
         ("E011", "personal-data/petitions/unknown-key.toml", 7, 9),
-        ("E013", "personal-data/petitions/inline.toml", 3, 43),
+        ("E013", "personal-data/petitions/inline.toml", 3, 28),
         ("E013", "personal-data/petitions/unknown-key.toml", 6, 1),
     ]);
     let json = check("personal-data", "en", &["--format", "json"]).run();
@@ -864,4 +927,54 @@ fn e001_names_no_file_that_does_not_exist_in_annotations() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("title=E001"), "{text}");
     assert!(!text.contains("file="), "{text}");
+}
+
+/// Numbers a record holds stay where every whole number is exact (2^53
+/// either way): two `i64::MAX` indicators once summed to
+/// 18446744073709555712, and `1e308 + 1e308` to "inf" ("đã đạt", an
+/// empty bar). Now each is E016, said in words.
+#[test]
+fn numbers_out_of_the_exact_range_are_errors() {
+    let model = |n: &str| {
+        format!(
+            "title = \"M\"\nlead = \"mttq\"\nstarted = 2022-01-01\nstatus = \"active\"\n[indicators]\nhouseholds = {n}\n"
+        )
+    };
+    let dir = temp_workspace(&[
+        ("models/a.toml", model("9223372036854775807").as_bytes()),
+        ("models/b.toml", model("1e308").as_bytes()),
+        ("models/c.toml", model("9007199254740992").as_bytes()),
+        ("models/d.toml", model("-9_007_199_254_740_993").as_bytes()),
+    ]);
+    let config = std::fs::read_to_string(dir.path().join("ws/danvan.toml")).unwrap();
+    if !config.contains("\"mttq\"") {
+        std::fs::write(
+            dir.path().join("ws/danvan.toml"),
+            format!("{config}\n[[org]]\nid = \"mttq\"\nname = \"MTTQ\"\n"),
+        )
+        .unwrap();
+    }
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "en", "check", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert_eq!(
+        positions(&out.stdout),
+        owned(&[
+            ("E016", "ws/models/a.toml", 6, 14),
+            ("E016", "ws/models/b.toml", 6, 14),
+            ("E016", "ws/models/d.toml", 6, 14),
+        ])
+    );
+    assert!(out.stdout.contains("no larger than nine quadrillion"), "{}", out.stdout);
+    // A range is said in words, never as -9223372036854775808.
+    let dir = temp_workspace(&[(
+        "petitions/p.toml",
+        b"type = \"complaint\"\nreceived = 2022-03-01\nround = 99999999999999999999\n",
+    )]);
+    let out = danvan_in(dir.path())
+        .args(["--records", "ws", "--lang", "vi", "--color", "never", "check"])
+        .run();
+    assert!(out.stdout.contains("`round` là một số quá lớn"), "{}", out.stdout);
+    assert!(!out.stdout.contains("9223372036854775"), "{}", out.stdout);
 }

@@ -59,3 +59,79 @@ fn every_command_has_help_with_examples() {
         assert!(text.matches("danvan").count() >= 3, "{cmd}: fewer than two examples");
     }
 }
+
+/// clap's own messages (an unknown command or option, a value not among
+/// the possible ones, a required argument missing) follow the language:
+/// Vietnamese by default, English with --lang en; exit 2 either way.
+#[test]
+fn usage_errors_are_in_the_chosen_language() {
+    for (args, vi, en) in [
+        (vec!["lisst"], "không có lệnh 'lisst'", "unrecognized subcommand"),
+        (
+            vec!["list", "--formt", "json"],
+            "có tùy chọn gần giống: '--format'",
+            "unexpected argument",
+        ),
+        (
+            vec!["list", "petitions", "--format", "xml"],
+            "[các giá trị: table, json",
+            "[possible values",
+        ),
+        (
+            vec!["show"],
+            "thiếu đối số bắt buộc: <ID>",
+            "the following required arguments",
+        ),
+        (
+            vec!["--as-of", "soon", "status"],
+            "không phải một ngày",
+            "is not a date",
+        ),
+        (
+            vec![
+                "--records",
+                "tests/fixtures/browse",
+                "list",
+                "petitions",
+                "--period",
+                "2022-H3",
+            ],
+            "nửa năm là H1 hoặc H2",
+            "a half-year is H1 or H2",
+        ),
+    ] {
+        let out = danvan().args(&args).run();
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(
+            out.stderr.contains(vi) && !out.stderr.contains(en),
+            "{args:?}: {}",
+            out.stderr
+        );
+        let out = danvan().arg("--lang").arg("en").args(&args).run();
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains(en), "{args:?}: {}", out.stderr);
+    }
+}
+
+/// `--help` says clap's own words in Vietnamese by default (the headings,
+/// its help and version lines, `[default: …]`, `[possible values: …]`),
+/// in English with --lang en.
+#[test]
+fn help_headings_follow_the_language() {
+    for cmd in [vec!["--help"], vec!["list", "--help"], vec!["check", "--help"]] {
+        let vi = danvan().args(&cmd).stdout();
+        assert!(
+            vi.contains("Cách dùng: danvan") && vi.contains("Tùy chọn:"),
+            "{cmd:?}: {vi}"
+        );
+        assert!(!vi.contains("Usage:") && !vi.contains("Print help"), "{cmd:?}: {vi}");
+        let en = danvan().arg("--lang").arg("en").args(&cmd).stdout();
+        assert!(en.contains("Usage: danvan") && en.contains("Options:"), "{cmd:?}: {en}");
+    }
+    let vi = danvan().args(["check", "--help"]).stdout();
+    // The formats have their own help: clap lists them one per line.
+    assert!(
+        vi.contains("[mặc định: human]") && vi.contains("Các giá trị:") && vi.contains("- human:"),
+        "{vi}"
+    );
+}

@@ -257,3 +257,46 @@ fn export_says_which_deadlines_are_provisional_and_what_each_extension_adds() {
         (Some(true), Some(2))
     );
 }
+
+/// CSV for Excel (`--bom`) writes a cell that Excel would run as a formula
+/// (`=HYPERLINK(…)` in a title, `+cmd|…`) as text, with a leading `'`;
+/// plain CSV, for machines, keeps every value as it is.
+#[test]
+fn csv_for_excel_neutralises_formulas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    common::copy_dir(&common::root().join("tests/fixtures/browse"), &ws);
+    let model = std::fs::read_dir(ws.join("models"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .expect("a model file");
+    let text = std::fs::read_to_string(&model).unwrap();
+    let title = text.lines().find(|l| l.starts_with("title")).unwrap().to_owned();
+    std::fs::write(
+        &model,
+        text.replace(
+            &title,
+            "title = \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\nsummary = \"+cmd|' /C calc'!A0\"",
+        ),
+    )
+    .unwrap();
+    let run = |bom: bool| {
+        let mut args = vec!["export", "--kind", "models"];
+        if bom {
+            args.push("--bom");
+        }
+        common::danvan().records(&ws).args(&args).stdout()
+    };
+    let excel = run(true);
+    assert!(excel.contains("'=HYPERLINK(") && excel.contains("'+cmd|"), "{excel}");
+    assert!(
+        !excel.contains(",=HYPERLINK") && !excel.contains(",\"=HYPERLINK"),
+        "{excel}"
+    );
+    let plain = run(false);
+    assert!(
+        plain.contains("=HYPERLINK(") && !plain.contains("'=HYPERLINK("),
+        "{plain}"
+    );
+}

@@ -135,3 +135,47 @@ fn list_csv_has_whole_titles_and_unit_ids() {
     assert!(csv.contains(",dinh-an,resolved-on-time,"), "{csv}");
     assert!(!csv.contains(",xã "), "unit names in CSV: {csv}");
 }
+
+/// A filter word of a closed set that is none of its words is a usage
+/// error (exit 2) with the closest word and the allowed ones: before,
+/// `--status actve` printed "0 hồ sơ" and exit 0, so a typo read as
+/// "nothing overdue". A free word (`--tag`, `--field`) that no record holds
+/// is said on stderr.
+#[test]
+fn filter_values_are_checked() {
+    for (args, said) in [
+        (
+            vec!["list", "petitions", "--status", "overdeu"],
+            "did you mean `overdue`?",
+        ),
+        (vec!["list", "models", "--status", "actve"], "did you mean `active`?"),
+        (vec!["list", "meetings", "--type", "foo"], "the values are: review"),
+        (
+            vec!["summary", "--kind", "petitions", "--type", "complain"],
+            "did you mean `complaint`?",
+        ),
+        (
+            vec!["petitions", "--status", "late"],
+            "the values are: awaiting-acceptance",
+        ),
+        (vec!["conclusions", "--status", "don"], "did you mean `done`?"),
+        (vec!["petitions", "--state", "du-soon"], "did you mean `due-soon`?"),
+        (vec!["list", "petitionz"], "did you mean `petitions`?"),
+    ] {
+        let out = common::browse(&["--lang", "en"]).args(&args).run();
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
+        assert!(out.stderr.contains(said), "{args:?}: {}", out.stderr);
+    }
+    let out = common::browse(&["--lang", "en", "list", "petitions", "--field", "nosuch"]).run();
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr.contains("no petition is in the field `nosuch`"),
+        "{}",
+        out.stderr
+    );
+    let out = common::browse(&["--lang", "en", "list", "models", "--tag", "nosuch"]).run();
+    assert!(out.stderr.contains("no model has the tag `nosuch`"), "{}", out.stderr);
+    // Words of the right kind pass, accents and case aside.
+    let out = common::browse(&["list", "petitions", "--status", "Overdue", "--type", "complaint"]).run();
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+}

@@ -328,3 +328,38 @@ fn edit_opens_the_editor_then_checks_the_file() {
     let text = read(&ws.join(printed.trim()));
     assert!(text.ends_with("status = \"finished\"\n"), "{text}");
 }
+
+/// The id is the date and the title, with no random part: two branches
+/// (two copies of a workspace) adding the same title on the same day get
+/// the same id, as `new --help` and the README say (git shows the two
+/// files as a conflict when the branches meet). Before, both promised an
+/// id "no one else will pick on another branch", which was not true.
+#[test]
+fn the_same_record_on_two_branches_gets_the_same_id_as_documented() {
+    let (a, b) = (workspace(), workspace());
+    let args = [
+        "model",
+        "--title",
+        "Cánh đồng kiểu mẫu",
+        "--org",
+        "mttq",
+        "--date",
+        "2025-02-01",
+    ];
+    let (first, second) = (new(a.path(), &args), new(b.path(), &args));
+    assert_eq!(
+        first.strip_prefix(a.path()).unwrap(),
+        second.strip_prefix(b.path()).unwrap()
+    );
+    let help = danvan_in(a.path()).args(["new", "--help"]).stdout();
+    assert!(
+        help.contains("the same title on the same day on another branch gets the same"),
+        "{help}"
+    );
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    assert!(
+        !readme.contains("no one else will pick"),
+        "the README still promises it"
+    );
+    assert!(readme.contains("gets the same id"), "the README does not say it");
+}

@@ -170,3 +170,149 @@ fn reveal_personal_shows_it_on_request_only() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["petitioner"]["name"], "MARKER-P2-NAME");
 }
+
+/// The ways TOML can write the personal table (`{V}` is a value), each
+/// found in a hostile test to print its values in some diagnostic before:
+/// quoted and escaped headers, dotted keys, an inline table, a near miss
+/// of the key, a name written as a key, a comment beside a value.
+const SPELLINGS: &[&str] = &[
+    "[petitioner]\nname = \"{V}\"\nphone = \"{V}\"\n",
+    "[\"petitioner\"]\nname = \"{V}\"\n",
+    "['petitioner']\nname = '{V}'\n",
+    "[\"petiti\\u006fner\"]\nname = \"{V}\"\n",
+    "petitioner.phone = \"{V}\"\npetitioner.name = \"{V}\"\n",
+    "\"petitioner\".phone = \"{V}\"\n",
+    "petitioner = { name = \"{V}\", phone = [\"{V}\"] }\n",
+    "[Petitioner]\nname = \"{V}\"\n",
+    "petitoner.name = \"{V}\"\n",
+    "[petitioner]\nnote = \"\"\"\n{V}\n{V}\"\"\"\n",
+    "[petitioner]\n\"{V}\" = \"x\"\n",
+    "[petitioner]\nname = \"x\" # {V}\n",
+    "[petitioner.extra]\nname = \"{V}\"\n",
+];
+
+/// Problems to put around the table: one of each kind of diagnostic a
+/// petition file can have (a syntax error too).
+const AROUND: &[&str] = &[
+    "",
+    "round = \"x\"\n",
+    "foo = 1\n",
+    "accepted = \"2023-03-03\"\n",
+    "channel = \"fax\"\n",
+    "units = [\"nowhere\"]\n",
+    "x = \n",
+    "name = \"dup\"\nname = \"dup\"\n",
+];
+
+/// A petition file: a BOM maybe, the record, a problem, the table, a problem.
+fn petition_text(bom: bool, before: &str, spelling: &str, after: &str, value: &str) -> String {
+    format!(
+        "{}type = \"denunciation\"\nreceived = 2023-03-02\n{before}{}{after}",
+        if bom { "\u{feff}" } else { "" },
+        spelling.replace("{V}", value)
+    )
+}
+
+/// Everything `check` prints of a workspace holding `text` as a petition,
+/// in every format: human (plain and coloured), JSON and GitHub.
+fn diagnostics_of(dir: &Path, text: &str) -> String {
+    std::fs::write(dir.join("petitions/p.toml"), text).unwrap();
+    let loaded = danvan::check::load(dir);
+    let (d, s) = (&loaded.diagnostics, &loaded.sources);
+    use danvan::render::diagnostics::{github, gitlab, human, json, sarif};
+    let path = |p: &Path| Some(p.display().to_string());
+    [
+        human(d, s, false),
+        human(d, s, true),
+        json(d, s),
+        github(d, s, &path),
+        gitlab(d, s, &path),
+        sarif(d, s, &path),
+    ]
+    .concat()
+}
+
+mod any_spelling {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// However the table is written, with whatever problems around it,
+        /// no value of it is printed, and the output is the same whatever
+        /// the value's length.
+        #[test]
+        fn no_value_in_any_output_and_no_length(
+            spelling in proptest::sample::select(SPELLINGS),
+            before in proptest::sample::select(AROUND),
+            after in proptest::sample::select(AROUND),
+            bom in any::<bool>(),
+            tail in "[a-zA-Z0-9 ]{0,24}",
+        ) {
+            let tmp = tempfile::tempdir().unwrap();
+            std::fs::copy(Path::new(FIXTURE).join("danvan.toml"), tmp.path().join("danvan.toml")).unwrap();
+            std::fs::create_dir_all(tmp.path().join("petitions")).unwrap();
+            let value = format!("ZQX{tail}");
+            let text = petition_text(bom, before, spelling, after, &value);
+            let out = diagnostics_of(tmp.path(), &text);
+            prop_assert!(!out.contains("ZQX"), "{text:?} printed:\n{out}");
+            let short = diagnostics_of(tmp.path(), &petition_text(bom, before, spelling, after, "ZQX"));
+            prop_assert_eq!(&out, &short, "the output tells the length of a value of {:?}", text);
+        }
+    }
+}
+
+/// Every spelling with problems around it, through every command that
+/// prints diagnostics, in every format, on stdout and stderr.
+#[test]
+fn no_spelling_reaches_any_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::copy(Path::new(FIXTURE).join("danvan.toml"), root.join("danvan.toml")).unwrap();
+    std::fs::create_dir_all(root.join("petitions")).unwrap();
+    for (i, spelling) in SPELLINGS.iter().enumerate() {
+        let marker = format!("MARKER-{i}-SECRET");
+        let text = petition_text(
+            i % 2 == 0,
+            AROUND[1 + i % (AROUND.len() - 1)],
+            spelling,
+            "foo = 1\n",
+            &marker,
+        );
+        std::fs::write(root.join(format!("petitions/p{i}.toml")), text).unwrap();
+    }
+    let out_dir = tmp.path().join("out");
+    let out_text = out_dir.to_str().unwrap();
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for format in ["human", "json", "github"] {
+        runs.push(vec!["check", "--format", format]);
+    }
+    for cmd in [
+        vec!["status"],
+        vec!["list", "petitions"],
+        vec!["petitions"],
+        vec!["conclusions"],
+        vec!["summary"],
+        vec!["progress"],
+        vec!["show", "p0"],
+    ] {
+        for format in ["table", "json", "csv", "markdown"] {
+            let mut args = cmd.clone();
+            args.extend(["--format", format]);
+            runs.push(args);
+        }
+    }
+    runs.push(vec!["report", "--out", out_text]);
+    runs.push(vec!["export", "--out", out_text]);
+    for lang in ["vi", "en"] {
+        for args in &runs {
+            let mut all = vec!["--lang", lang];
+            all.extend(args);
+            let (out, err) = run(root, &all);
+            assert_clean(&format!("danvan {all:?} (stdout)"), &out);
+            assert_clean(&format!("danvan {all:?} (stderr)"), &err);
+            assert!(!err.is_empty() || !out.is_empty(), "{all:?} printed nothing");
+        }
+    }
+}

@@ -537,3 +537,106 @@ fn records_commit_says_whether_the_records_had_uncommitted_changes() {
     assert_eq!(dirty["uncommitted_changes"], true, "{dirty}");
     assert_eq!(dirty["id"], clean["id"]);
 }
+
+/// Files of the user's in the bundle folder stay; the bundle's own files
+/// that a run no longer writes go; what killed runs left beside it and
+/// in it (`.index.html.tmp-PID`) is removed.
+#[test]
+fn a_bundle_is_replaced_as_one_unit_keeping_the_users_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    report("records", &out, "2025-12-31");
+    std::fs::write(out.join("README.md"), "mine").unwrap();
+    std::fs::write(out.join("CNAME"), "example.org").unwrap();
+    std::fs::write(out.join("notices/gone.html"), "a notice of a meeting removed since").unwrap();
+    std::fs::write(out.join(".index.html.tmp-99999999"), "left by a killed run").unwrap();
+    std::fs::write(out.join("notices/.a.docx.Ab12Cd.tmp"), "left by a killed run").unwrap();
+    std::fs::create_dir_all(tmp.path().join(".public.danvan-new-99999999/notices")).unwrap();
+    report("records", &out, "2025-12-31");
+    let names: Vec<String> = files(&out)
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains(&"README.md".to_owned()) && names.contains(&"CNAME".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|n| n.contains("gone.html") || n.contains(".tmp")),
+        "{names:?}"
+    );
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, ["public"]);
+}
+
+/// An interrupted `report` (Ctrl-C or SIGTERM while it works) leaves the
+/// old bundle whole and no temporary file or folder. The run is held in
+/// the middle by a `git` that waits (the bundle asks git for the records'
+/// commit while its files are being written).
+#[cfg(unix)]
+#[test]
+fn an_interrupted_report_leaves_the_old_bundle_and_no_temporaries() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    report("records", &out, "2025-12-31");
+    let before = files(&out);
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(bin.join("git"), "#!/bin/sh\nsleep 30\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(bin.join("git"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_danvan"))
+            .env_clear()
+            .env("PATH", path)
+            .current_dir(common::root())
+            .args(["--records", "records", "--as-of", "2025-12-31", "report", "--out"])
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let staging = tmp.path().join(format!(".public.danvan-new-{}", child.id()));
+        let started = std::time::Instant::now();
+        while !staging.exists() {
+            assert!(started.elapsed().as_secs() < 60, "no staging folder");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // SAFETY: a signal to the child this test started.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(128 + signal), "{status:?}");
+        assert_eq!(files(&out), before, "the old bundle is whole");
+        let beside: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "bin")
+            .collect();
+        assert_eq!(beside, ["public"], "no temporary is left");
+    }
+}
+
+/// The bundle replaces its folder whole, so it is never the folder the
+/// user stands in (`--out .`): a usage error that says what to write.
+#[test]
+fn the_bundle_is_not_the_folder_one_stands_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = danvan()
+        .current_dir(tmp.path())
+        .args(["--lang", "en", "--records"])
+        .arg(common::root().join("records"))
+        .args(["report", "--out", "."])
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--out public"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "something was written"
+    );
+}

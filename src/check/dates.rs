@@ -3,10 +3,11 @@
 //! conclusions and notice after the meeting, a petition's acceptance and
 //! resolution after its receipt.
 //!
-//! Owns E030 `date-order`. (A target's deadline before its baseline is
-//! E044, found by the loader as it reads `targets.toml`; an extension
-//! before the acceptance is W003, `check::petitions`: no extension problem
-//! stops a register.)
+//! Owns E030 `date-order` and W007 `updates-order` (a model's updates
+//! or a denunciation's extensions not oldest first). (A target's deadline
+//! before its baseline is E044, found by the loader as it reads
+//! `targets.toml`; an extension before the acceptance is W003,
+//! `check::petitions`: no extension problem stops a register.)
 
 use super::diag;
 use crate::diag::{Code, Diagnostic};
@@ -34,6 +35,54 @@ fn order(
         out.push(
             diag(ws, file, Code::DateOrder, later.1.span, message)
                 .with_help(tr!("một trong hai ngày bị gõ nhầm", "one of the two dates is mistyped")),
+        );
+    }
+}
+
+/// W007: updates and extensions oldest first, extensions on distinct days.
+pub(super) fn history_order(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let mut check = |file: FileId, what: &str, dates: Vec<&Sp<NaiveDate>>, distinct: bool| {
+        for pair in dates.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if b.value < a.value || (distinct && b.value == a.value) {
+                out.push(
+                    diag(
+                        ws,
+                        file,
+                        Code::UpdatesOrder,
+                        b.span,
+                        tr!(
+                            "{} {} đứng sau {}: cần theo thứ tự ngày, cũ trước{}",
+                            "{} {} comes after {}: they go in date order, oldest first{}",
+                            what,
+                            b.value,
+                            a.value,
+                            if distinct {
+                                crate::i18n::word(", mỗi ngày một lần", ", one a day")
+                            } else {
+                                ""
+                            }
+                        ),
+                    )
+                    .with_help(tr!("sắp xếp lại theo ngày", "reorder them by date")),
+                );
+            }
+        }
+    };
+    for m in &ws.models {
+        check(
+            m.file,
+            "update.date",
+            m.updates.iter().map(|u| &u.date).collect(),
+            false,
+        );
+    }
+    for p in &ws.petitions {
+        check(
+            p.file,
+            "extensions",
+            p.extensions.iter().map(|e| &e.date).collect(),
+            true,
         );
     }
 }

@@ -1,13 +1,71 @@
 //! Ids are unique per kind: units and organisations in `danvan.toml`,
 //! models, meetings and petitions (their file stems), targets.
 //!
-//! Owns E020 `duplicate-id`.
+//! Owns E020 `duplicate-id` and W005 `look-alike` (unit ids that differ
+//! only by case, organisations that share a name).
 
 use super::diag;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::*;
 use std::collections::HashMap;
+
+/// W005: what a reader cannot tell apart: unit ids equal but for case,
+/// two organisations with one name (accents and case aside).
+pub(super) fn look_alikes(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let cfg = ws.config_file;
+    let units = &ws.config.units;
+    for (i, u) in units.iter().enumerate() {
+        let twin = units[..i]
+            .iter()
+            .find(|e| e.id.value != u.id.value && e.id.to_lowercase() == u.id.to_lowercase());
+        if let Some(twin) = twin {
+            out.push(
+                diag(
+                    ws,
+                    cfg,
+                    Code::LookAlike,
+                    u.id.span,
+                    tr!(
+                        "mã đơn vị `{}` chỉ khác `{}` ở chữ hoa chữ thường",
+                        "the unit id `{}` differs from `{}` only by case",
+                        u.id.value,
+                        twin.id.value
+                    ),
+                )
+                .with_help(tr!(
+                    "dùng một mã cho một đơn vị, viết thường",
+                    "use one id per unit, in lower case"
+                )),
+            );
+        }
+    }
+    let orgs = &ws.config.orgs;
+    for (i, o) in orgs.iter().enumerate() {
+        let name = crate::text::fold(&o.name);
+        if let Some(twin) = orgs[..i].iter().find(|e| crate::text::fold(&e.name) == name) {
+            out.push(
+                diag(
+                    ws,
+                    cfg,
+                    Code::LookAlike,
+                    o.id.span,
+                    tr!(
+                        "tổ chức `{}` cùng tên với `{}`: \"{}\"",
+                        "the organisation `{}` has the name of `{}`: \"{}\"",
+                        o.id.value,
+                        twin.id.value,
+                        o.name
+                    ),
+                )
+                .with_help(tr!(
+                    "đặt tên đầy đủ, phân biệt được, hoặc gộp hai tổ chức",
+                    "give each its full name, or merge the two"
+                )),
+            );
+        }
+    }
+}
 
 /// The second holder of an id is reported, naming the file of the first.
 pub(super) fn duplicate_ids(ws: &Workspace, out: &mut Vec<Diagnostic>) {

@@ -3,9 +3,10 @@
 //! complex one, each at most 30 days and decided after the acceptance and
 //! by the deadline it extends; only denunciations are extended.
 //!
-//! Owns W003 `extensions`: every extension problem is a warning, so none
-//! stops a register from printing. (E032 `round`, a rule within one file,
-//! is the loader's.)
+//! Owns W003 `extensions` (every extension problem is a warning, so none
+//! stops a register from printing) and E035 `outcome-without-resolved`
+//! (an outcome is known once a petition is resolved). (E032 `round`, a
+//! rule within one file, is the loader's.)
 
 use super::diag;
 use crate::diag::{Code, Diagnostic};
@@ -13,6 +14,30 @@ use crate::domain::{self, deadlines};
 use crate::i18n::tr;
 use crate::model::*;
 use chrono::NaiveDate;
+
+/// E035: an outcome without the date the petition was resolved.
+pub(super) fn outcomes(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for p in &ws.petitions {
+        if let (Some(outcome), None) = (&p.outcome, &p.resolved) {
+            out.push(
+                diag(
+                    ws,
+                    p.file,
+                    Code::OutcomeUnresolved,
+                    outcome.span,
+                    tr!(
+                        "có `outcome` nhưng chưa có ngày `resolved`",
+                        "an `outcome` without a `resolved` date"
+                    ),
+                )
+                .with_help(tr!(
+                    "thêm ngày giải quyết xong: resolved = 2022-07-12, hoặc bỏ dòng outcome",
+                    "add the date it was resolved: resolved = 2022-07-12, or remove the outcome line"
+                )),
+            );
+        }
+    }
+}
 
 pub(super) fn extensions(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let calendar = ws.config.calendar();
@@ -221,6 +246,8 @@ mod tests {
                 (Code::Extensions, "petitions/plain-one.toml", "2022-05-02"),
                 (Code::Extensions, "petitions/r.toml", "2022-05-01"),
                 (Code::Extensions, "petitions/three.toml", "2022-07-04"),
+                // Written out of order: a warning of dates' (W007).
+                (Code::UpdatesOrder, "petitions/three.toml", "2022-05-04"),
             ])
         );
         let helps = helps(&[
@@ -298,9 +325,11 @@ mod tests {
         };
         assert_eq!(check(&[("petitions/p.toml", &p("2022-03-31"))]), []);
         assert_eq!(check(&[("petitions/p.toml", &p("2022-03-31, 2022-05-02"))]), []);
+        // Each is decided in date order, whatever order they are written in
+        // (written out of order, they get the W007 of dates' only).
         assert_eq!(
             check(&[("petitions/p.toml", &p("2022-05-02, 2022-03-31"))]),
-            [],
+            expect(&[(Code::UpdatesOrder, "petitions/p.toml", "2022-03-31")]),
             "extensions in any order"
         );
         assert_eq!(

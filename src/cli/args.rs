@@ -3,27 +3,74 @@
 //! parsers of dates, periods and kinds.
 
 use super::Failure;
+use crate::diag::did_you_mean;
 use crate::domain::query::{Query, resolve_orgs, resolve_units};
+use crate::i18n::tr;
 use crate::model::Period;
 use crate::model::filter::parse_kind;
+use crate::model::{Keyword, MeetingType, ModelStatus, PetitionState, PetitionType, TaskState};
 use crate::model::{Kind, Workspace};
 use crate::render::Format;
+use crate::text::fold;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2023-06-30"))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        tr!(
+            "`{}` không phải một ngày: ghi NĂM-THÁNG-NGÀY (YYYY-MM-DD), ví dụ 2023-06-30",
+            "`{}` is not a date: write YYYY-MM-DD, e.g. 2023-06-30",
+            text
+        )
+    })
 }
 
 pub fn parse_kind_arg(text: &str) -> Result<Kind, String> {
     parse_kind(text).ok_or_else(|| {
-        format!("`{text}` is not a kind of record: models (mo-hinh), meetings (hoi-nghi), petitions (don), conclusions (ket-luan)")
+        let all = ["models", "meetings", "petitions", "conclusions"];
+        tr!(
+            "`{}` không phải loại hồ sơ{}: models (mo-hinh), meetings (hoi-nghi), petitions (don), conclusions (ket-luan)",
+            "`{}` is not a kind of record{}: models (mo-hinh), meetings (hoi-nghi), petitions (don), conclusions (ket-luan)",
+            text,
+            suggestion(text, &all)
+        )
     })
 }
 
+/// " (did you mean `x`?)" when a word of `words` is close to `text`.
+pub fn suggestion(text: &str, words: &[&str]) -> String {
+    match did_you_mean(&fold(text), words.iter().copied()) {
+        Some(s) => tr!(" (có phải ý bạn là `{}`?)", " (did you mean `{}`?)", s),
+        None => String::new(),
+    }
+}
+
+/// A word of a closed set typed as a filter: an unknown one is a usage
+/// error (exit 2) with the closest word and the allowed ones, so a typo
+/// never reads as "nothing matches".
+pub fn closed_word(flag: &str, text: &str, words: &[&str]) -> Result<(), Failure> {
+    if words.iter().any(|w| fold(w) == fold(text)) {
+        return Ok(());
+    }
+    if words.is_empty() {
+        return Err(Failure::Usage(tr!(
+            "{} không dùng được cho loại hồ sơ này",
+            "{} does not apply to this kind of record",
+            flag
+        )));
+    }
+    Err(Failure::Usage(tr!(
+        "{} không nhận giá trị `{}`{}; các giá trị: {}",
+        "{} cannot be `{}`{}; the values are: {}",
+        flag,
+        text,
+        suggestion(text, words),
+        words.join(", ")
+    )))
+}
+
 pub fn parse_period_arg(text: &str) -> Result<Period, String> {
-    Period::parse(text)
+    Period::parse_in(text, crate::i18n::is_en())
 }
 
 /// A value parser that reads a value as `inner` does and offers `words`
@@ -224,8 +271,12 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// Resolves names to ids; a unit or org that matches nothing is an error.
-    pub fn query(&self, ws: &Workspace) -> Result<Query, Failure> {
+    /// Resolves names to ids for records of `kinds` (all when empty): a
+    /// unit or org that matches nothing, a `--type` or `--status` that is
+    /// none of the words of those kinds, is an error (exit 2); a `--tag` or
+    /// `--field` (free words) that no record holds is said on stderr.
+    pub fn query(&self, ws: &Workspace, kinds: &[Kind]) -> Result<Query, Failure> {
+        self.validate(ws, kinds)?;
         let mut q = Query {
             units: resolve_units(&ws.config, &self.unit).map_err(Failure::Usage)?,
             orgs: resolve_orgs(&ws.config, &self.org).map_err(Failure::Usage)?,
@@ -250,6 +301,67 @@ impl FilterArgs {
             q = q.within(p);
         }
         Ok(q)
+    }
+}
+
+impl FilterArgs {
+    fn validate(&self, ws: &Workspace, kinds: &[Kind]) -> Result<(), Failure> {
+        let all = [Kind::Model, Kind::Meeting, Kind::Petition, Kind::Conclusion];
+        let kinds = if kinds.is_empty() { &all[..] } else { kinds };
+        let words = |of: fn(Kind) -> &'static [&'static str]| {
+            let mut words: Vec<&str> = kinds.iter().flat_map(|&k| of(k).iter().copied()).collect();
+            words.dedup();
+            words
+        };
+        let types = words(|k| match k {
+            Kind::Meeting => MeetingType::WORDS,
+            Kind::Petition => PetitionType::WORDS,
+            Kind::Model | Kind::Conclusion => &[],
+        });
+        let statuses = words(|k| match k {
+            Kind::Model => ModelStatus::WORDS,
+            Kind::Petition => PetitionState::WORDS,
+            Kind::Conclusion => TaskState::WORDS,
+            Kind::Meeting => &[],
+        });
+        for t in &self.types {
+            closed_word("--type", t, &types)?;
+        }
+        for s in &self.statuses {
+            closed_word("--status", s, &statuses)?;
+        }
+        let held = |wanted: &str, mut values: Box<dyn Iterator<Item = &str> + '_>| {
+            let wanted = fold(wanted);
+            values.any(|v| fold(v) == wanted)
+        };
+        for tag in &self.tags {
+            if !held(
+                tag,
+                Box::new(ws.models.iter().flat_map(|m| m.tags.iter().map(String::as_str))),
+            ) {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "cảnh báo: không mô hình nào có nhãn `{}` (--tag)",
+                        "warning: no model has the tag `{}` (--tag)",
+                        tag
+                    )
+                );
+            }
+        }
+        for field in &self.fields {
+            if !held(field, Box::new(ws.petitions.iter().filter_map(|p| p.field.as_deref()))) {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "cảnh báo: không đơn nào thuộc lĩnh vực `{}` (--field)",
+                        "warning: no petition is in the field `{}` (--field)",
+                        field
+                    )
+                );
+            }
+        }
+        Ok(())
     }
 }
 

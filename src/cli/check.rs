@@ -60,7 +60,25 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
     if let Some(code) = &args.explain {
         return explain(code);
     }
-    let root = cx.root()?;
+    let cwd = std::env::current_dir().map_err(|e| Failure::Usage(e.to_string()))?;
+    let root = match crate::load::locate(cx.global.records.as_deref(), &cwd) {
+        Ok(root) => root,
+        // A CI job and a script read standard output: no workspace (E001)
+        // is said there too, in their format, naming no file that does not
+        // exist; people read it on standard error.
+        Err(d) if args.format != CheckFormat::Human => {
+            let repository = repository_root(&cwd);
+            let ci_path = |p: &Path| ci_path(p, repository.as_deref());
+            let none = crate::load::Sources::default();
+            eprint!(
+                "{}",
+                diagnostics::human(std::slice::from_ref(&d), &none, cx.color_stderr)
+            );
+            print(&formatted(args.format, &[d], &none, &ci_path))?;
+            return Err(Failure::Reported);
+        }
+        Err(_) => cx.root()?,
+    };
     cx.choose_lang(&root);
     let mut loaded = crate::check::load(&root);
     let files = if args.files.is_empty() {
@@ -81,10 +99,7 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
             text.push('\n');
             text
         }
-        CheckFormat::Json => diagnostics::json(&loaded.diagnostics, &loaded.sources),
-        CheckFormat::Github => diagnostics::github(&loaded.diagnostics, &loaded.sources, &ci_path),
-        CheckFormat::Gitlab => diagnostics::gitlab(&loaded.diagnostics, &loaded.sources, &ci_path),
-        CheckFormat::Sarif => diagnostics::sarif(&loaded.diagnostics, &loaded.sources, &ci_path),
+        format => formatted(format, &loaded.diagnostics, &loaded.sources, &ci_path),
     };
     if args.format == CheckFormat::Human {
         page(cx, |w| w.write_all(out.as_bytes()))?;
@@ -100,6 +115,21 @@ pub fn run(cx: &Context, args: &CheckArgs) -> Outcome {
     // ends, which frees them at once.
     std::mem::forget(loaded);
     if failed { Err(Failure::Records) } else { Ok(()) }
+}
+
+/// Diagnostics in a format for machines.
+fn formatted(
+    format: CheckFormat,
+    diags: &[crate::diag::Diagnostic],
+    sources: &crate::load::Sources,
+    ci_path: diagnostics::CiPath<'_>,
+) -> String {
+    match format {
+        CheckFormat::Human | CheckFormat::Json => diagnostics::json(diags, sources),
+        CheckFormat::Github => diagnostics::github(diags, sources, ci_path),
+        CheckFormat::Gitlab => diagnostics::gitlab(diags, sources, ci_path),
+        CheckFormat::Sarif => diagnostics::sarif(diags, sources, ci_path),
+    }
 }
 
 /// A path made absolute with its links resolved, or as given when it does
@@ -154,10 +184,10 @@ fn explain(query: &str) -> Outcome {
             all.join(", ")
         )));
     };
-    print(&format!(
-        "{} ({})\n\n{}\n",
-        code.as_str(),
-        code.name(),
+    let text = if crate::i18n::is_en() {
         code.explanation()
-    ))
+    } else {
+        code.explanation_vi()
+    };
+    print(&format!("{} ({})\n\n{}\n", code.as_str(), code.name(), text))
 }

@@ -4,7 +4,7 @@ use super::args::{DenyArgs, FilterArgs, FormatArgs, offer};
 use super::output::emit_report;
 use super::{Context, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
-use crate::model::{Keyword, TaskState};
+use crate::model::{Keyword, Kind, TaskState};
 use crate::report::conclusions::{RegisterOptions, register};
 use clap::Args;
 
@@ -19,7 +19,15 @@ States: overdue, due-soon (due within --due-within days), open, done-late, done.
 --period, --from and --to select by the date of the meeting that assigned the task.";
 
 fn parse_state(text: &str) -> Result<TaskState, String> {
-    TaskState::parse(text.trim()).ok_or_else(|| format!("`{text}` is not a task state: {}", TaskState::choices()))
+    TaskState::parse(text.trim()).ok_or_else(|| {
+        crate::i18n::tr!(
+            "`{}` không phải trạng thái nhiệm vụ{}: {}",
+            "`{}` is not a task state{}: {}",
+            text,
+            super::args::suggestion(text, TaskState::WORDS),
+            TaskState::choices()
+        )
+    })
 }
 
 /// The states, for completions.
@@ -47,7 +55,7 @@ pub fn run(cx: &Context, args: &ConclusionsArgs) -> Outcome {
     let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), args.due_within);
     let opts = RegisterOptions {
-        query: args.filters.query(ws)?,
+        query: args.filters.query(ws, &[Kind::Conclusion])?,
         states: args.state.clone(),
     };
     let register = register(&snap, &opts);

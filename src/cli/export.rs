@@ -38,7 +38,7 @@ pub struct ExportArgs {
     /// xlsx: the workbook to write (default with --out: DIR/export.xlsx)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Start CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text right
+    /// CSV for Excel: a UTF-8 byte-order mark, so Excel reads Vietnamese text right, and a cell that would run as a formula (=, +, -, @ first) written as text
     #[arg(long)]
     pub bom: bool,
 }
@@ -68,7 +68,16 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         ""
     };
     for kind in kinds {
-        let text = format!("{bom}{}", rows(&snap, kind, args.format));
+        let text = if bom.is_empty() {
+            rows(&snap, kind, args.format)
+        } else {
+            // A BOM is for Excel, which runs a cell such as `=HYPERLINK(…)`.
+            let table = export::table(&snap, kind);
+            format!(
+                "{bom}{}",
+                to_string(|out| crate::render::csv::write_rows_for_excel(&table, out))
+            )
+        };
         match &args.out {
             None => print(&text)?,
             Some(dir) => {

@@ -31,6 +31,6 @@ pub struct ListArgs {
 pub fn run(cx: &Context, args: &ListArgs) -> Outcome {
     let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
-    let query = args.filters.query(ws)?;
+    let query = args.filters.query(ws, &[args.kind])?;
     emit_report(&list::list(&snap, args.kind, &query, args.sort), &args.output, cx)
 }

@@ -10,6 +10,7 @@ mod completions;
 mod conclusions;
 mod export;
 mod import;
+mod init;
 mod list;
 mod man;
 mod new;
@@ -137,6 +138,9 @@ pub enum Command {
     /// Shell completions for bash, zsh, fish, PowerShell or elvish
     #[command(after_help = completions::EXAMPLES)]
     Completions(completions::CompletionsArgs),
+    /// A new workspace from the built-in minimal one; never overwrites
+    #[command(after_help = init::EXAMPLES)]
+    Init(init::InitArgs),
     /// The manual page (roff), from the same definitions as --help
     #[command(after_help = man::EXAMPLES)]
     Man(man::ManArgs),
@@ -149,11 +153,19 @@ pub enum Failure {
     Records,
     /// Usage or I/O error (exit 2), with its message.
     Usage(String),
+    /// A usage error printed already, as a diagnostic (exit 2): E001.
+    Reported,
 }
 
 impl From<std::io::Error> for Failure {
+    /// An error writing standard output (a full disk under `> file`).
     fn from(e: std::io::Error) -> Failure {
-        Failure::Usage(e.to_string())
+        Failure::Usage(tr!(
+            "không ghi được đầu ra chuẩn: {}; {}",
+            "cannot write standard output: {}; {}",
+            i18n::io_reason(&e),
+            i18n::write_advice(&e)
+        ))
     }
 }
 
@@ -257,10 +269,15 @@ impl Context {
         }
     }
 
-    /// The workspace folder, or a usage error that says where we looked.
+    /// The workspace folder, or E001 (printed, exit 2) saying where we looked.
     pub fn root(&self) -> Result<PathBuf, Failure> {
         let cwd = std::env::current_dir().map_err(|e| Failure::Usage(e.to_string()))?;
-        load::locate(self.global.records.as_deref(), &cwd).map_err(Failure::Usage)
+        load::locate(self.global.records.as_deref(), &cwd).map_err(|d| {
+            let shown = crate::render::diagnostics::human(&[d], &load::Sources::default(), self.color_stderr);
+            eprint!("{}", shown.trim_end_matches('\n'));
+            eprintln!();
+            Failure::Reported
+        })
     }
 
     /// Loads the workspace for a reading command: errors in the records are
@@ -277,6 +294,7 @@ impl Context {
         if loaded.has_errors() {
             return Err(self.refuse(&loaded));
         }
+        self.say_unread(&loaded);
         let Some(ws) = loaded.workspace else {
             return Err(Failure::Records);
         };
@@ -293,6 +311,7 @@ impl Context {
         let root = self.root()?;
         self.choose_lang(&root);
         let loaded = crate::check::load(&root);
+        self.say_unread(&loaded);
         if !loaded.has_errors() {
             let Some(ws) = loaded.workspace else {
                 return Err(Failure::Records);
@@ -342,6 +361,23 @@ impl Context {
             return Failure::Records;
         }
         Failure::Usage(message)
+    }
+
+    /// What was left unread (a record folder linked out of the workspace,
+    /// `x.TOML`) would read as zero records: every command says so.
+    fn say_unread(&self, loaded: &load::Loaded) {
+        let unread: Vec<Diagnostic> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::diag::Code::Ignored)
+            .cloned()
+            .collect();
+        if !unread.is_empty() {
+            eprint!(
+                "{}",
+                crate::render::diagnostics::human(&unread, &loaded.sources, self.color_stderr)
+            );
+        }
     }
 
     /// Prints the errors of the records and says why the command stops.
@@ -396,6 +432,121 @@ impl Context {
     }
 }
 
+/// `--help` with clap's own words in Vietnamese: the headings, its help
+/// and version lines, the `[default: …]` and `[possible values: …]` notes.
+/// (The descriptions of the options are the doc comments, in English.)
+fn help_vi(help: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("Usage: ", "Cách dùng: "),
+        ("Options:", "Tùy chọn:"),
+        ("Commands:", "Lệnh:"),
+        ("Arguments:", "Đối số:"),
+        (
+            "Print this message or the help of the given subcommand(s)",
+            "In trợ giúp này, hoặc của lệnh được nêu",
+        ),
+        ("Print help (see a summary with '-h')", "In trợ giúp (bản tóm tắt: -h)"),
+        ("Print help (see more with '--help')", "In trợ giúp (đầy đủ: --help)"),
+        ("Print help", "In trợ giúp"),
+        ("Print version", "In số phiên bản"),
+        ("[default: ", "[mặc định: "),
+        ("[possible values: ", "[các giá trị: "),
+        ("[env: ", "[biến môi trường: "),
+        ("[aliases: ", "[tên khác: "),
+        ("[alias: ", "[tên khác: "),
+        ("Possible values:", "Các giá trị:"),
+        ("(see more with '--help')", "(xem thêm với --help)"),
+        ("[OPTIONS]", "[TÙY_CHỌN]"),
+        ("[COMMAND]", "[LỆNH]"),
+        ("<COMMAND>", "<LỆNH>"),
+    ];
+    let mut text = help.to_owned();
+    for (en, vi) in WORDS {
+        text = text.replace(en, vi);
+    }
+    text
+}
+
+/// A command-line error of clap's in Vietnamese: what was wrong, the
+/// closest word, the allowed values, the usage line, and where help is.
+/// `None` for what is not an error (`--help`, `--version`), printed as is.
+fn usage_error_vi(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let get = |kind: C| match e.get(kind) {
+        Some(V::String(s)) => s.clone(),
+        Some(V::Strings(v)) => v.join(", "),
+        Some(V::StyledStr(s)) => s.to_string(),
+        Some(V::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "),
+        Some(V::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let (arg, value) = (get(C::InvalidArg), get(C::InvalidValue));
+    let mut text = match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        K::InvalidValue if value.is_empty() => format!("'{arg}' cần một giá trị"),
+        K::InvalidValue => format!("giá trị '{value}' không hợp lệ cho '{arg}'"),
+        K::UnknownArgument => format!("không có tùy chọn '{arg}' ở đây"),
+        K::InvalidSubcommand => format!("không có lệnh '{}'", get(C::InvalidSubcommand)),
+        K::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        K::MissingSubcommand => "thiếu tên lệnh".to_owned(),
+        K::ArgumentConflict => format!("'{arg}' không dùng cùng '{}'", get(C::PriorArg)),
+        K::ValueValidation => {
+            // The reason is the value parser's own, in the run's language.
+            let reason = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_default();
+            format!("giá trị '{value}' không hợp lệ cho '{arg}': {reason}")
+        }
+        K::TooManyValues => format!("'{arg}' nhận quá nhiều giá trị ('{value}')"),
+        K::TooFewValues | K::WrongNumberOfValues => format!("'{arg}' nhận sai số lượng giá trị"),
+        K::NoEquals => format!("'{arg}' cần dấu = trước giá trị"),
+        K::InvalidUtf8 => "đối số không phải văn bản UTF-8".to_owned(),
+        _ => return None,
+    };
+    let valid = get(C::ValidValue);
+    if !valid.is_empty() {
+        text.push_str(&format!("\n  [các giá trị: {valid}]"));
+    }
+    for (kind, what) in [
+        (C::SuggestedSubcommand, "lệnh"),
+        (C::SuggestedArg, "tùy chọn"),
+        (C::SuggestedValue, "giá trị"),
+    ] {
+        let s = get(kind);
+        if !s.is_empty() {
+            text.push_str(&format!("\n\n  gợi ý: có {what} gần giống: '{s}'"));
+        }
+    }
+    let usage = get(C::Usage);
+    if let Some(line) = usage.strip_prefix("Usage: ") {
+        text.push_str(&format!("\n\nCách dùng: {line}"));
+    }
+    text.push_str("\n\nXem thêm: thêm --help vào lệnh (danvan --help liệt kê các lệnh).");
+    Some(format!("lỗi: {text}\n"))
+}
+
+/// `--lang en` / `--lang=en` anywhere on the command line (before a `--`).
+fn set_lang_from_args(args: impl Iterator<Item = std::ffi::OsString>) {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut lang = None;
+    for (i, a) in args.iter().enumerate().skip(1) {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        match value {
+            Some("en") => lang = Some(Lang::En),
+            Some("vi") => lang = Some(Lang::Vi),
+            _ => {}
+        }
+    }
+    if let Some(lang) = lang {
+        i18n::set_lang(lang);
+    }
+}
+
 /// The `lang` of `[committee]`, when danvan.toml parses.
 fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
     let text = std::fs::read_to_string(root.join("danvan.toml")).ok()?;
@@ -409,13 +560,34 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
 
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
+    // `--lang` holds for clap's own messages too, which come before the
+    // rest of the command line is understood.
+    set_lang_from_args(std::env::args_os());
     // `COMPLETE=bash danvan` (and zsh, fish…): the shell asks danvan itself
     // what to complete, record ids included (see `danvan completions`).
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            use clap::error::ErrorKind;
+            let help = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            match usage_error_vi(&e).filter(|_| !i18n::is_en()) {
+                Some(text) => eprint!("{text}"),
+                None if help && !i18n::is_en() => {
+                    let text = help_vi(&e.render().to_string());
+                    if e.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        let _ = output::print(&text);
+                    }
+                }
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -438,6 +610,7 @@ pub fn main() -> ExitCode {
         Some(Command::Schema(args)) => schema::run(&cx, &args),
         Some(Command::Completions(args)) => completions::run(&cx, &args),
         Some(Command::Man(args)) => man::run(&cx, &args),
+        Some(Command::Init(args)) => init::run(&cx, &args),
         None => status::run(&cx, &status::StatusArgs::default()),
     };
     match result {
@@ -445,6 +618,7 @@ pub fn main() -> ExitCode {
         Ok(()) if cx.left_out_any() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Records) => ExitCode::from(1),
+        Err(Failure::Reported) => ExitCode::from(2),
         Err(Failure::Usage(message)) => {
             eprintln!("{}: {message}", i18n::word("lỗi", "error"));
             ExitCode::from(2)

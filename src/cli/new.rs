@@ -1,8 +1,12 @@
 //! `danvan new KIND`: a new record from a template, with a fresh id.
 //!
-//! The id is `YYYY-MM-DD-slug`, so two people adding records on two
-//! branches do not collide; a taken id gets `-2`, `-3`… and no file is ever
-//! overwritten. The built-in templates (`src/templates/new/`) are replaced
+//! The id is `YYYY-MM-DD-slug`, readable and stable; a taken id gets
+//! `-2`, `-3`… and no file is ever overwritten. It is not unique across
+//! branches: two people adding a record with the same title on the same
+//! day on two branches pick the same id, which git reports as a conflict
+//! (both added the file) and `check` as E020 if the files end in two
+//! folders. A random suffix would make that impossible at the price of
+//! ids no one can say aloud; the conflict is rare and shown, not silent. The built-in templates (`src/templates/new/`) are replaced
 //! by the workspace's `templates/new/<kind>.toml` when it has one.
 
 use super::args::{SchemaKind, kind_words, offer, parse_date, parse_kind_arg, parse_period_arg};
@@ -29,7 +33,9 @@ pub const EXAMPLES: &str = "Examples:
   git add \"$(danvan new model --title \"Cánh đồng kiểu mẫu\" --org hoi-nong-dan)\"
 
 The file goes to <kind>/<year>/<date>-<slug>.toml, its path is printed; an id
-already taken gets -2, -3…; nothing is overwritten. Override a template with
+already taken gets -2, -3…; nothing is overwritten. The id is the date and
+the title: the same title on the same day on another branch gets the same
+id, which git shows as a conflict when the branches meet (rename one -2). Override a template with
 <workspace>/templates/new/model.toml (meeting.toml, petition.toml).
 --edit opens $VISUAL, else $EDITOR (else vi; notepad on Windows).";
 

@@ -9,7 +9,7 @@ use crate::i18n::tr;
 use crate::render::Format;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use tempfile::{NamedTempFile, TempPath};
+use tempfile::NamedTempFile;
 
 /// Writes text to standard output.
 pub fn print(text: &str) -> Outcome {
@@ -114,30 +114,99 @@ fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outc
     }
 }
 
-/// Writes `bytes` to `path` atomically: to a temporary file in the same
-/// folder, flushed to disk, then renamed over `path`. Parent folders are
-/// created. Errors are usage errors (exit 2) naming the path.
+/// Writes `bytes` to `path` as SPEC section 5 says: `-` is standard
+/// output; a new path or a regular file is written to a temporary file
+/// beside it, flushed to disk, then renamed over it (a reader never sees
+/// half a file; the file keeps its permissions); a symbolic link is
+/// written through to its target (the link stays a link); a FIFO or a
+/// device is written to directly (`-o /dev/null` stays the device).
+/// Parent folders are created. An existing file replaced is said on
+/// standard error ("ghi đè …"). Errors are usage errors (exit 2) naming
+/// the path and saying what to do.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let tmp = write_temp(path, bytes)?;
-    // A failed rename hands the temporary back, and dropping it removes it.
-    tmp.persist(path).map(drop).map_err(|e| failure(path, &e.error))
+    if path.as_os_str() == "-" {
+        return print_bytes(bytes);
+    }
+    let target = through_links(path)?;
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => Err(Failure::Usage(tr!(
+            "{} là một thư mục: ghi tên một tệp",
+            "{} is a folder: give a file name",
+            path.display()
+        ))),
+        Ok(m) if !m.is_file() => {
+            // A FIFO, a terminal, /dev/null: written, never replaced.
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| failure(&target, &e))?;
+            f.write_all(bytes).map_err(|e| failure(&target, &e))
+        }
+        Ok(m) => {
+            let tmp = write_temp(&target, bytes)?;
+            // The replacement keeps the permissions of the file it replaces.
+            let _ = tmp.as_file().set_permissions(m.permissions());
+            persist(tmp, &target)?;
+            eprintln!(
+                "{}",
+                tr!("ghi đè tệp đã có: {}", "overwrote the existing file {}", path.display())
+            );
+            Ok(())
+        }
+        Err(_) => persist(write_temp(&target, bytes)?, &target),
+    }
 }
 
-/// Like [`write_atomic`], but never replaces an existing file: `Ok(false)`
-/// when `path` already exists (even if it appeared while we wrote).
+/// Renames a written temporary file to `path` (and stops tracking it).
+fn persist(tmp: NamedTempFile, path: &Path) -> Result<(), Failure> {
+    let at = tmp.path().to_path_buf();
+    // A failed rename hands the temporary back, and dropping it removes it.
+    let done = tmp.persist(path).map(drop).map_err(|e| failure(path, &e.error));
+    cleanup::forget(&at);
+    done
+}
+
+/// The path a write to `path` goes to: `path`, or the file its symbolic
+/// links lead to (a link that leads nowhere yet: where it points).
+fn through_links(path: &Path) -> Result<PathBuf, Failure> {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&at).map_err(|e| failure(&at, &e))?;
+                at = match at.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(Failure::Usage(tr!(
+        "{}: liên kết vòng; sửa liên kết hoặc ghi ra tệp khác",
+        "{}: a link loop; fix the link or write another file",
+        path.display()
+    )))
+}
+
+/// Like [`write_atomic`], but never replaces anything: `Ok(false)` when
+/// `path` already exists (even if it appeared while we wrote).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, Failure> {
-    if path.exists() {
+    if std::fs::symlink_metadata(path).is_ok() {
         return Ok(false);
     }
     let tmp = write_temp(path, bytes)?;
+    let at = tmp.path().to_path_buf();
     // The rename (or hard link) fails when the target exists, so two
     // writers racing for one name cannot both win; a plain rename is the
     // fallback for file systems that have neither (FAT on a USB stick).
-    match tmp.persist_noclobber(path) {
+    let done = match tmp.persist_noclobber(path) {
         Ok(_) => Ok(true),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists || path.exists() => Ok(false),
         Err(e) => e.file.persist(path).map(|_| true).map_err(|e| failure(path, &e.error)),
-    }
+    };
+    cleanup::forget(&at);
+    done
 }
 
 /// Writes a new record under the first free id among `base`, `base-2`, …
@@ -178,80 +247,298 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, Failure> {
     Ok(tmp)
 }
 
-/// Files written as one set (the report bundle): each goes to a temporary
-/// file beside its place as it is made, from any thread; [`Batch::commit`]
-/// renames them all into place once every one is complete. A run that
-/// fails or is interrupted before then leaves the old files untouched (and
-/// removes its temporary ones when it can); one interrupted while renaming
-/// leaves each file old or new, never half of one.
+/// The report bundle, written as one unit (SPEC section 5): every file is
+/// made in a folder beside `--out` (`.<name>.danvan-new-<pid>`), and
+/// [`Bundle::commit`] swaps that folder in once every file is complete,
+/// in one step where the system has one (Linux: `renameat2` with
+/// `RENAME_EXCHANGE`), else two renames. A run that fails or is
+/// interrupted (Ctrl-C, SIGTERM) before then leaves the old bundle as it
+/// was and removes its folder; a run that was killed outright leaves it
+/// for the next run to remove. An interrupt during the swap is acted on
+/// once the swap is done.
 ///
-/// Unlike [`write_atomic`], the files are not flushed to disk one by one: a
-/// bundle of thousands of notices is made again from the records by the
-/// next run, and a flush per file cost more than the rest of the run.
-#[derive(Default)]
-pub struct Batch {
-    /// (temporary, final) paths, in the order written; a temporary is
-    /// closed once written (thousands of notices would exhaust the open
-    /// files) and removed when dropped before it is renamed.
-    pending: std::sync::Mutex<Vec<(TempPath, PathBuf)>>,
+/// The bundle's own entries are [`Bundle::OWN`]; anything else in the
+/// folder (a README, `.git`, a CNAME) is the user's and is carried into
+/// the new folder before the swap, as hard links (copies where the file
+/// system has none), so it is never missing from `--out`.
+///
+/// A file that holds the same bytes as the one it replaces is carried the
+/// same way: an unchanged notice keeps its time stamp. Unlike
+/// [`write_atomic`], files are not flushed to disk one by one: a bundle of
+/// thousands of notices is made again from the records by the next run,
+/// and a flush per file cost more than the rest of the run.
+pub struct Bundle {
+    out: PathBuf,
+    staging: PathBuf,
     /// Folders made (or found) already: thousands of notices share one.
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
-impl Batch {
-    pub fn new() -> Batch {
-        Batch::default()
+impl Bundle {
+    /// The entries of `--out` that the bundle writes; every other is the user's.
+    pub const OWN: [&'static str; 5] = ["index.html", "summary.md", "data.json", "registers.xlsx", "notices"];
+
+    /// Starts a bundle to replace `out`; removes what killed runs left.
+    pub fn new(out: &Path) -> Result<Bundle, Failure> {
+        // The folder is swapped whole: not the one the user stands in.
+        let here = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+        let there = std::fs::canonicalize(out).ok();
+        if let (Some(here), Some(there)) = (here, there)
+            && here.starts_with(&there)
+        {
+            return Err(Failure::Usage(tr!(
+                "--out {}: bản báo cáo thay cả thư mục, nên không ghi vào thư mục đang đứng; ghi vào một thư mục con, ví dụ --out public",
+                "--out {}: the bundle replaces the whole folder, so it is not the folder you are in; write a folder below it, e.g. --out public",
+                out.display()
+            )));
+        }
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| {
+                Failure::Usage(tr!(
+                    "--out {}: ghi tên một thư mục (không phải . hay ..)",
+                    "--out {}: name a folder (not . or ..)",
+                    out.display()
+                ))
+            })?;
+        let parent = folder_of(out)?;
+        std::fs::create_dir_all(parent).map_err(|e| failure(parent, &e))?;
+        remove_stale_bundles(parent, &name, out);
+        let staging = parent.join(format!(".{name}.danvan-new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&staging);
+        cleanup::track(&staging);
+        std::fs::create_dir(&staging).map_err(|e| failure(&staging, &e))?;
+        Ok(Bundle {
+            out: out.to_path_buf(),
+            staging,
+            folders: Default::default(),
+        })
     }
 
-    /// Writes `bytes` to `path`, unless `path` holds them already: an
-    /// unchanged file keeps its time stamp, and a bundle made again into
-    /// the same folder rewrites only the notices that changed.
+    /// Where a file of `--out` is made.
+    fn staged(&self, path: &Path) -> PathBuf {
+        match path.strip_prefix(&self.out) {
+            Ok(rel) => self.staging.join(rel),
+            Err(_) => path.to_path_buf(),
+        }
+    }
+
+    /// Writes `bytes` as the file `path` (under `--out`) of the bundle; a
+    /// file there that holds them already is carried as it is.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-        if holds(path, bytes) {
+        cleanup::check()?;
+        let staged = self.staged(path);
+        self.folder(&staged)?;
+        if holds(path, bytes) && std::fs::hard_link(path, &staged).is_ok() {
             return Ok(());
         }
-        self.write_with(path, |w| w.write_all(bytes))
+        std::fs::write(&staged, bytes).map_err(|e| failure(path, &e))
     }
 
-    /// Writes `path` through a buffer: `write` streams the content.
+    /// Writes the file `path` of the bundle through a buffer: `write`
+    /// streams the content.
     pub fn write_with(
         &self,
         path: &Path,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
-        let dir = self.folder(path)?;
-        let mut tmp = temp_file(path, dir)?;
-        let mut w = std::io::BufWriter::with_capacity(64 * 1024, tmp.as_file_mut());
-        let written = write(&mut w).and_then(|_| w.flush());
-        drop(w);
-        written.map_err(|e| failure(tmp.path(), &e))?;
-        self.pending().push((tmp.into_temp_path(), path.to_path_buf()));
+        cleanup::check()?;
+        let staged = self.staged(path);
+        self.folder(&staged)?;
+        let file = std::fs::File::create(&staged).map_err(|e| failure(path, &e))?;
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
+        write(&mut w).and_then(|_| w.flush()).map_err(|e| failure(path, &e))
+    }
+
+    /// Puts the bundle in place of `--out`, with the user's files.
+    pub fn commit(self) -> Result<(), Failure> {
+        // An interrupt now waits until the bundle is in place.
+        let hold = cleanup::hold();
+        let done = self.swap_in();
+        drop(hold);
+        done
+    }
+
+    fn swap_in(&self) -> Result<(), Failure> {
+        if std::fs::symlink_metadata(&self.out).is_err() {
+            return std::fs::rename(&self.staging, &self.out).map_err(|e| failure(&self.out, &e));
+        }
+        if let Ok(m) = std::fs::metadata(&self.out) {
+            let _ = std::fs::set_permissions(&self.staging, m.permissions());
+        }
+        let entries = std::fs::read_dir(&self.out).map_err(|e| failure(&self.out, &e))?;
+        let mut odd = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let text = name.to_string_lossy();
+            if Bundle::OWN.contains(&text.as_ref()) || is_own_temporary(&text) {
+                continue;
+            }
+            if !carry(&entry.path(), &self.staging.join(&name)) {
+                odd.push(name);
+            }
+        }
+        swap(&self.staging, &self.out)?;
+        // A socket or FIFO of the user's cannot be linked: moved across now.
+        for name in odd {
+            let _ = std::fs::rename(self.staging.join(&name), self.out.join(&name));
+        }
+        // The staging path now holds the old bundle: dropping removes it.
         Ok(())
     }
 
-    /// Renames every file into place; the temporaries not renamed after a
-    /// failure are removed as they drop.
-    pub fn commit(self) -> Result<(), Failure> {
-        let pending = std::mem::take(&mut *self.pending());
-        pending
-            .into_iter()
-            .try_for_each(|(tmp, path)| tmp.persist(&path).map_err(|e| failure(&path, &e.error)))
-    }
-
     /// The folder of `path`, made once.
-    fn folder<'p>(&self, path: &'p Path) -> Result<&'p Path, Failure> {
+    fn folder(&self, path: &Path) -> Result<(), Failure> {
         let dir = folder_of(path)?;
         let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
         if !folders.contains(dir) {
             std::fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
             folders.insert(dir.to_path_buf());
         }
-        Ok(dir)
+        Ok(())
     }
+}
 
-    fn pending(&self) -> std::sync::MutexGuard<'_, Vec<(TempPath, PathBuf)>> {
-        // A thread that panicked while pushing left the list whole.
-        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+impl Drop for Bundle {
+    /// The staging folder goes: unfinished (a file failed), or the old
+    /// bundle after the swap.
+    fn drop(&mut self) {
+        if std::fs::symlink_metadata(&self.staging).is_ok() {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+        cleanup::forget(&self.staging);
+    }
+}
+
+/// A temporary file an earlier danvan left in a bundle folder
+/// (`.index.html.tmp-123`, `.data.json.Ab12Cd.tmp`): not the user's.
+fn is_own_temporary(name: &str) -> bool {
+    Bundle::OWN
+        .iter()
+        .any(|own| name.starts_with(&format!(".{own}.")) && (name.ends_with(".tmp") || name.contains(".tmp-")))
+}
+
+/// Recreates the entry `from` at `to`: a file as a hard link (a copy if
+/// the file system has none), a folder entry by entry, a link as a link.
+/// False for what cannot be recreated (a socket, a FIFO).
+fn carry(from: &Path, to: &Path) -> bool {
+    let Ok(m) = std::fs::symlink_metadata(from) else {
+        return true;
+    };
+    let t = m.file_type();
+    if t.is_symlink() {
+        #[cfg(unix)]
+        return std::fs::read_link(from).is_ok_and(|l| std::os::unix::fs::symlink(l, to).is_ok());
+        #[cfg(not(unix))]
+        return false;
+    }
+    if t.is_dir() {
+        if std::fs::create_dir(to).is_err() {
+            return false;
+        }
+        let _ = std::fs::set_permissions(to, m.permissions());
+        let Ok(entries) = std::fs::read_dir(from) else {
+            return false;
+        };
+        // Every entry is carried, even after one that could not be.
+        let mut all = true;
+        for e in entries.flatten() {
+            all &= carry(&e.path(), &to.join(e.file_name()));
+        }
+        return all;
+    }
+    if t.is_file() {
+        return std::fs::hard_link(from, to).is_ok() || std::fs::copy(from, to).is_ok();
+    }
+    false
+}
+
+/// Exchanges the folders `new` and `out`: afterwards `out` holds the new
+/// bundle and `new` the old one.
+fn swap(new: &Path, out: &Path) -> Result<(), Failure> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).ok();
+        if let (Some(a), Some(b)) = (c(new), c(out)) {
+            // SAFETY: two valid NUL-terminated paths, relative to the
+            // working directory; renameat2 only reads them.
+            let done = unsafe {
+                libc::renameat2(
+                    libc::AT_FDCWD,
+                    a.as_ptr(),
+                    libc::AT_FDCWD,
+                    b.as_ptr(),
+                    libc::RENAME_EXCHANGE,
+                )
+            };
+            if done == 0 {
+                return Ok(());
+            }
+        }
+    }
+    // Without an exchange: out → old, new → out. A run killed between the
+    // two leaves `old`, which the next run puts back (`remove_stale_bundles`).
+    let old = old_name(new);
+    std::fs::rename(out, &old).map_err(|e| failure(out, &e))?;
+    if let Err(e) = std::fs::rename(new, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(failure(out, &e));
+    }
+    std::fs::rename(&old, new).map_err(|e| failure(new, &e))
+}
+
+/// `.<name>.danvan-old-<pid>` for the staging folder `.<name>.danvan-new-<pid>`.
+fn old_name(staging: &Path) -> PathBuf {
+    let name = staging.file_name().unwrap_or_default().to_string_lossy();
+    staging.with_file_name(name.replacen(".danvan-new-", ".danvan-old-", 1))
+}
+
+/// Removes the staging folders that killed runs left beside `out` (their
+/// process is gone); an old bundle moved aside by a run killed in the
+/// middle of its swap is put back first, when `out` is missing.
+fn remove_stale_bundles(parent: &Path, name: &str, out: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let prefix = format!(".{name}.danvan-");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
+        let (old, pid) = match (rest.strip_prefix("new-"), rest.strip_prefix("old-")) {
+            (Some(pid), _) => (false, pid),
+            (_, Some(pid)) => (true, pid),
+            _ => continue,
+        };
+        if pid.parse::<u32>().is_ok_and(is_running) {
+            continue;
+        }
+        if old && std::fs::symlink_metadata(out).is_err() && std::fs::rename(entry.path(), out).is_ok() {
+            continue;
+        }
+        let _ = std::fs::remove_dir_all(entry.path());
+    }
+}
+
+/// Whether a process of this id runs (so its temporaries are in use).
+fn is_running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 
@@ -278,12 +565,15 @@ fn folder_of(path: &Path) -> Result<&Path, Failure> {
         .unwrap_or(Path::new(".")))
 }
 
-/// A new temporary file `.<name>.XXXXXX.tmp` in `dir`, the folder of
-/// `path`. It may be read as a file `File::create` makes may (tempfile's
-/// own default is the owner only): a published bundle is read by others.
+/// A new temporary file `.<name>.danvan-<pid>-XXXXXX.tmp` in `dir`, the
+/// folder of `path`, removed if the run is interrupted; those of killed
+/// runs (whose process is gone) are removed first. It may be read as a
+/// file `File::create` makes may (tempfile's own default is the owner
+/// only).
 fn temp_file(path: &Path, dir: &Path) -> Result<NamedTempFile, Failure> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
+    remove_stale_temporaries(dir, &name);
+    let prefix = format!(".{name}.danvan-{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
@@ -292,11 +582,113 @@ fn temp_file(path: &Path, dir: &Path) -> Result<NamedTempFile, Failure> {
         // Less the umask, as for `File::create`.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir).map_err(|e| failure(dir, &e))
+    let tmp = builder.tempfile_in(dir).map_err(|e| failure(dir, &e))?;
+    cleanup::track(tmp.path());
+    Ok(tmp)
 }
 
+/// Removes `.<name>.danvan-<pid>-*.tmp` files of processes that are gone.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.danvan-");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file.strip_prefix(&prefix).filter(|_| file.ends_with(".tmp")) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|p| !is_running(p)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// What an interrupted run removes: its temporary files and folders. An
+/// interrupt (SIGINT, SIGTERM, SIGHUP) is taken by a thread of
+/// `signal-hook` (which does the async-signal-safe part; a handler that
+/// removed files itself could not be safe), which removes them and exits
+/// 128 + the signal, as a shell reports it. The handler is installed with
+/// the first temporary, so a reading command keeps the default.
+mod cleanup {
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Mutex, MutexGuard};
+
+    static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+    /// An error once the run is interrupted: no new file is begun.
+    pub fn check() -> Result<(), super::Failure> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(super::Failure::Usage(String::new()));
+        }
+        Ok(())
+    }
+
+    fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+        PENDING.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Removes `path` (a file or a folder) if the run is interrupted.
+    pub fn track(path: &Path) {
+        install();
+        pending().push(path.to_path_buf());
+    }
+
+    /// `path` is in place (or gone): an interrupt leaves it.
+    pub fn forget(path: &Path) {
+        pending().retain(|p| p != path);
+    }
+
+    /// While held, an interrupt waits: what is under way is finished first.
+    pub fn hold() -> MutexGuard<'static, Vec<PathBuf>> {
+        pending()
+    }
+
+    fn install() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            #[cfg(unix)]
+            {
+                use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+                let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+                    return;
+                };
+                std::thread::spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        INTERRUPTED.store(true, Ordering::SeqCst);
+                        let mut pending = pending();
+                        for path in pending.drain(..) {
+                            // A file another thread was making as we began
+                            // may land in a folder being removed: try again.
+                            for _ in 0..50 {
+                                let gone = std::fs::remove_dir_all(&path).is_ok()
+                                    || std::fs::remove_file(&path).is_ok()
+                                    || std::fs::symlink_metadata(&path).is_err();
+                                if gone {
+                                    break;
+                                }
+                                std::thread::sleep(std::time::Duration::from_millis(10));
+                            }
+                        }
+                        std::process::exit(128 + signal);
+                    }
+                });
+            }
+        });
+    }
+}
+
+/// A file or folder that could not be written: which, why, what to do.
 fn failure(path: &Path, e: &std::io::Error) -> Failure {
-    Failure::Usage(tr!("không ghi được {}: {}", "cannot write {}: {}", path.display(), e))
+    Failure::Usage(tr!(
+        "không ghi được {}: {}; {}",
+        "cannot write {}: {}; {}",
+        path.display(),
+        crate::i18n::io_reason(e),
+        crate::i18n::write_advice(e)
+    ))
 }
 
 #[cfg(test)]
@@ -318,50 +710,129 @@ mod tests {
         assert_eq!(names.len(), 1);
     }
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn a_batch_replaces_its_files_only_when_committed() {
+    fn a_bundle_replaces_the_folder_only_when_committed_and_keeps_the_users_files() {
         let dir = tempfile::tempdir().unwrap();
-        let old = dir.path().join("index.html");
-        std::fs::write(&old, "old").unwrap();
-        let names = |dir: &Path| {
-            let mut names: Vec<String> = std::fs::read_dir(dir)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        };
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("notices")).unwrap();
+        std::fs::create_dir_all(out.join(".git/objects")).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        std::fs::write(out.join("notices/gone.html"), "old").unwrap();
+        std::fs::write(out.join("README.md"), "mine").unwrap();
+        std::fs::write(out.join(".git/objects/x"), "mine").unwrap();
+        std::fs::write(out.join(".index.html.tmp-99999999"), "stale").unwrap();
+        // What a killed run left beside it.
+        std::fs::create_dir_all(dir.path().join(".public.danvan-new-99999999/notices")).unwrap();
 
-        // Dropped before commit (a later file failed): the old file stays, no temporary is left.
-        let batch = Batch::new();
-        batch.write(&old, b"new").unwrap();
-        batch.write(&dir.path().join("notices/a.html"), b"a").unwrap();
-        assert_eq!(std::fs::read_to_string(&old).unwrap(), "old");
-        drop(batch);
-        assert_eq!(std::fs::read_to_string(&old).unwrap(), "old");
-        assert_eq!(names(dir.path()), ["index.html", "notices"]);
-        assert!(names(&dir.path().join("notices")).is_empty());
+        // Dropped before commit (a later file failed): nothing changes.
+        let bundle = Bundle::new(&out).unwrap();
+        assert_eq!(
+            names(dir.path()),
+            [format!(".public.danvan-new-{}", std::process::id()), "public".into()]
+        );
+        bundle.write(&out.join("index.html"), b"new").unwrap();
+        bundle.write(&out.join("notices/a.html"), b"a").unwrap();
+        drop(bundle);
+        assert_eq!(names(dir.path()), ["public"]);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
 
-        // Committed: every file is in place, written from several threads.
-        let batch = Batch::new();
+        // Committed: the bundle's files are the new ones, from several
+        // threads; the user's stay; the bundle's old ones and temporaries go.
+        let bundle = Bundle::new(&out).unwrap();
         std::thread::scope(|s| {
             for i in 0..4 {
-                let batch = &batch;
-                let path = dir.path().join(format!("notices/{i}.html"));
-                s.spawn(move || batch.write_with(&path, |w| write!(w, "notice {i}")).unwrap());
+                let bundle = &bundle;
+                let path = out.join(format!("notices/{i}.html"));
+                s.spawn(move || bundle.write_with(&path, |w| write!(w, "notice {i}")).unwrap());
             }
         });
-        batch.write(&old, b"new").unwrap();
-        batch.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(&old).unwrap(), "new");
+        bundle.write(&out.join("index.html"), b"new").unwrap();
+        bundle.commit().unwrap();
+        assert_eq!(names(dir.path()), ["public"]);
+        assert_eq!(names(&out), [".git", "README.md", "index.html", "notices"]);
+        assert_eq!(names(&out.join("notices")), ["0.html", "1.html", "2.html", "3.html"]);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(out.join(".git/objects/x")).unwrap(), "mine");
+
+        // A first bundle: the folder is made.
+        let fresh = dir.path().join("fresh");
+        let bundle = Bundle::new(&fresh).unwrap();
+        bundle.write(&fresh.join("summary.md"), b"s").unwrap();
+        bundle.commit().unwrap();
+        assert_eq!(names(&fresh), ["summary.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unchanged_file_is_carried_as_it_is() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("summary.md"), "same").unwrap();
+        let inode = std::fs::metadata(out.join("summary.md")).unwrap().ino();
+        let bundle = Bundle::new(&out).unwrap();
+        bundle.write(&out.join("summary.md"), b"same").unwrap();
+        bundle.commit().unwrap();
+        assert_eq!(std::fs::metadata(out.join("summary.md")).unwrap().ino(), inode);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_and_a_fifo_written_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.txt");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink("real.txt", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        // A link to a file not made yet makes it.
+        let dangling = dir.path().join("later.txt");
+        std::os::unix::fs::symlink("sub/made.txt", &dangling).unwrap();
+        write_atomic(&dangling, b"made").unwrap();
         assert_eq!(
-            names(&dir.path().join("notices")),
-            ["0.html", "1.html", "2.html", "3.html"]
+            std::fs::read_to_string(dir.path().join("sub/made.txt")).unwrap(),
+            "made"
         );
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join("notices/2.html")).unwrap(),
-            "notice 2"
-        );
+
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available; skipped");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        write_atomic(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn stale_temporaries_of_gone_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".out.txt.danvan-99999999-abc.tmp");
+        let mine = dir
+            .path()
+            .join(format!(".out.txt.danvan-{}-abc.tmp", std::process::id()));
+        std::fs::write(&stale, "x").unwrap();
+        std::fs::write(&mine, "x").unwrap();
+        write_atomic(&dir.path().join("out.txt"), b"x").unwrap();
+        assert!(!stale.exists() && mine.exists());
     }
 
     /// tempfile makes owner-only files; danvan's are as `File::create`
@@ -376,10 +847,10 @@ mod tests {
         std::fs::File::create(&plain).unwrap();
         write_atomic(&dir.path().join("atomic"), b"a").unwrap();
         assert!(write_new(&dir.path().join("new"), b"n").unwrap());
-        let batch = Batch::new();
-        batch.write(&dir.path().join("batch"), b"b").unwrap();
-        batch.commit().unwrap();
-        for name in ["atomic", "new", "batch"] {
+        let bundle = Bundle::new(&dir.path().join("bundle")).unwrap();
+        bundle.write(&dir.path().join("bundle/index.html"), b"b").unwrap();
+        bundle.commit().unwrap();
+        for name in ["atomic", "new", "bundle/index.html"] {
             assert_eq!(mode(&dir.path().join(name)), mode(&plain), "{name}");
         }
     }

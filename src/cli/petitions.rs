@@ -16,7 +16,15 @@ pub const EXAMPLES: &str = "Examples:
   danvan petitions --type denunciation --unit \"tan my\" --format csv > to-cao.csv";
 
 fn parse_state(text: &str) -> Result<PetitionState, String> {
-    PetitionState::parse(text).ok_or_else(|| format!("`{text}` is not a petition state: {}", PetitionState::choices()))
+    PetitionState::parse(text.trim()).ok_or_else(|| {
+        crate::i18n::tr!(
+            "`{}` không phải trạng thái đơn{}: {}",
+            "`{}` is not a petition state{}: {}",
+            text,
+            super::args::suggestion(text, PetitionState::WORDS),
+            PetitionState::choices()
+        )
+    })
 }
 
 /// The states, for completions.
@@ -47,7 +55,7 @@ pub fn run(cx: &Context, args: &PetitionsArgs) -> Outcome {
     let ws = cx.registers()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), args.due_within.unwrap_or(DUE_SOON_DAYS));
     let opts = RegisterOptions {
-        query: args.filters.query(ws)?,
+        query: args.filters.query(ws, &[crate::model::Kind::Petition])?,
         states: args.state.clone(),
         overdue: args.overdue,
         due_within: args.due_within,

@@ -1,6 +1,6 @@
 //! `danvan report --out DIR`: the bundle a CI job publishes.
 
-use super::output::{Batch, print};
+use super::output::{Bundle, print};
 use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::render::site;
@@ -19,11 +19,14 @@ reviews/ holds the reports to the review meetings (danvan review) of the
 last completed half-year and year, as HTML and docx. The bundle holds no
 personal data. The same records and as-of date give
 byte-identical files, so a CI job can commit or diff them; written again
-into the same folder, a notice that did not change is left as it is.";
+into the same folder, a notice that did not change is left as it is.
+The bundle is made beside the folder and swapped in when complete: an
+interrupted run leaves the old bundle whole and no temporary files, and
+files of yours in the folder (README, .git) stay.";
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// The folder to write (created if needed; changed files are replaced, unchanged notices left as they are)
+    /// The folder to write, replaced as one unit (index.html, summary.md, data.json, registers.xlsx, notices/; other files in it are kept)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
@@ -55,7 +58,7 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             bundle::ReviewLink::new(p, report::review::subject_of(span, as_of))
         })
         .collect();
-    let files = Batch::new();
+    let files = Bundle::new(out)?;
     // The notices are written on every core while the reports are made
     // and written; nothing is renamed into place until all are complete.
     let (pages, notices) = rayon::join(

@@ -40,7 +40,7 @@ pub fn run(cx: &Context, args: &SummaryArgs) -> Outcome {
     let opts = SummaryOptions {
         kinds: args.kind.clone(),
         by,
-        query: args.filters.query(ws)?,
+        query: args.filters.query(ws, &args.kind)?,
         fold_merged: args.fold_merged,
     };
     emit_report(&summary::summary(&snap, &opts), &args.output, cx)

@@ -1,6 +1,7 @@
-//! How a new record is named: `YYYY-MM-DD-slug`, so that two people adding
-//! records on two branches do not collide, and `-2`, `-3`… when the id is
-//! taken. `danvan new` and `danvan import` both name records here.
+//! How a new record is named: `YYYY-MM-DD-slug`, and `-2`, `-3`… when the
+//! id is taken in the workspace. The name is read aloud and typed, so it
+//! has no random part: the same title on the same day on two branches gets
+//! the same id, which git reports as a conflict when they meet. `danvan new` and `danvan import` both name records here.
 
 use crate::model::Kind;
 use chrono::NaiveDate;

@@ -42,6 +42,22 @@ pub enum Detail<'a> {
     Manual { observations: Vec<&'a Observation> },
 }
 
+/// The sum of indicator values, exact where they are whole numbers: those
+/// are added as integers (the loader keeps every value within 2^53, so
+/// an `i128` never overflows), the others as floats. Starts from +0.0:
+/// a float `sum()` of nothing is -0.0, which prints as "-0".
+pub fn exact_sum(values: impl Iterator<Item = f64>) -> f64 {
+    let (mut whole, mut rest) = (0i128, 0.0f64);
+    for v in values {
+        if v.fract() == 0.0 && v.abs() <= 9_007_199_254_740_992.0 {
+            whole += v as i128;
+        } else {
+            rest += v;
+        }
+    }
+    whole as f64 + rest
+}
+
 /// One unit of a coverage measure.
 pub struct UnitCount<'a> {
     pub unit: &'a Unit,
@@ -236,8 +252,7 @@ pub fn evaluate<'a>(snap: &'a Snapshot<'_>, target: &'a Target) -> Evaluation<'a
                     (item, value)
                 })
                 .collect();
-            // A fold from +0.0: `sum()` of nothing is -0.0, which prints as "-0".
-            let total = records.iter().filter_map(|(_, v)| *v).fold(0.0, |a, b| a + b);
+            let total = exact_sum(records.iter().filter_map(|(_, v)| *v));
             Evaluation {
                 value: Some(total),
                 period: None,
@@ -506,6 +521,19 @@ fn first_date(ws: &Workspace, target: &Target) -> Option<NaiveDate> {
             .iter()
             .find(|m| !m.conclusions.is_empty())
             .map(|m| m.date.value),
+    }
+}
+
+#[cfg(test)]
+mod sum_tests {
+    #[test]
+    fn whole_numbers_are_summed_exactly() {
+        let big = 9_007_199_254_740_992.0;
+        // As floats, 2^53 + 1 + 1 is 2^53: each 1 is lost.
+        assert_eq!(super::exact_sum([big, 1.0, 1.0, -2.0].into_iter()), big);
+        assert_eq!(super::exact_sum([0.1, 0.2, 3.0].into_iter()), 3.0 + (0.1 + 0.2));
+        let zero = super::exact_sum(std::iter::empty());
+        assert!(zero == 0.0 && zero.is_sign_positive());
     }
 }
 

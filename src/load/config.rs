@@ -50,7 +50,12 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
         c.finish(cx, &["holidays", "workdays"]);
         CalendarConfig {
             holidays: c.date_list(cx, "holidays").into_iter().map(|d| d.value).collect(),
-            workdays: c.date_list(cx, "workdays").into_iter().map(|d| d.value).collect(),
+            workdays: c
+                .date_list(cx, "workdays")
+                .into_iter()
+                .filter(|d| saturday(cx, d))
+                .map(|d| d.value)
+                .collect(),
         }
     });
     let document = t.table(cx, "document").map_or_else(DocumentConfig::default, |d| {
@@ -260,6 +265,32 @@ fn committee(cx: &mut Ctx<'_>, c: &Table<'_, '_>) -> Option<Committee> {
         lang,
         utc_offset,
     })
+}
+
+/// A `workdays` entry is a Saturday worked to make up a day off (Bộ luật
+/// Lao động 2019 art. 111): any other day is E034, and left out.
+fn saturday(cx: &mut Ctx<'_>, d: &Sp<chrono::NaiveDate>) -> bool {
+    use chrono::Datelike;
+    if d.value.weekday() == chrono::Weekday::Sat {
+        return true;
+    }
+    cx.diags.push(
+        Diagnostic::new(
+            Code::WorkdayNotSaturday,
+            tr!(
+                "ngày làm bù {} không phải thứ Bảy",
+                "the swapped working day {} is not a Saturday",
+                d.value
+            ),
+        )
+        .in_file(cx.path)
+        .at(d.span.range())
+        .with_help(tr!(
+            "`workdays` chỉ ghi các ngày thứ Bảy đi làm bù; ngày nghỉ ghi vào `holidays`",
+            "`workdays` lists only Saturdays worked in exchange; days off go in `holidays`"
+        )),
+    );
+    false
 }
 
 #[cfg(test)]

@@ -36,6 +36,24 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The texts of the files the diagnostics point into.
     pub sources: Sources,
+    /// The records that did not read, read again with placeholders: for
+    /// the rules across records only (`check::load`), never in the workspace.
+    pub broken: Broken,
+}
+
+/// Records with problems of their own, read with placeholders for what is
+/// missing or wrong (at [`Span::PLACEHOLDER`]).
+#[derive(Default)]
+pub struct Broken {
+    pub models: Vec<Model>,
+    pub meetings: Vec<Meeting>,
+    pub petitions: Vec<Petition>,
+}
+
+impl Broken {
+    pub fn is_empty(&self) -> bool {
+        self.models.is_empty() && self.meetings.is_empty() && self.petitions.is_empty()
+    }
 }
 
 /// The problems of files as they are read, with the texts of those that have any.
@@ -131,17 +149,18 @@ pub fn load(root: &Path) -> Loaded {
     let mut found = Found::default();
     let diagnostics = &mut found.diagnostics;
     if !root.join("danvan.toml").is_file() {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::NoWorkspace,
-                tr!("{} không có danvan.toml", "{} has no danvan.toml", root.display()),
-            )
-            .in_file(root.join("danvan.toml"))
-            .with_help(tr!(
-                "tạo danvan.toml (xem examples/minimal/danvan.toml) hoặc chỉ --records tới thư mục chứa nó",
-                "create danvan.toml (see examples/minimal/danvan.toml) or point --records at the folder that holds it"
-            )),
-        );
+        // Not a workspace: nothing under it is walked (`--records /`
+        // would crawl the disk and warn about every .toml on it).
+        diagnostics.push(discover::no_workspace(
+            root.join("danvan.toml"),
+            tr!("{} không có danvan.toml", "{} has no danvan.toml", root.display()),
+        ));
+        return Loaded {
+            workspace: None,
+            diagnostics: found.diagnostics,
+            sources: found.sources,
+            broken: Broken::default(),
+        };
     }
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let top = walk_from(root, &canonical_root, root);
@@ -195,6 +214,11 @@ pub fn load(root: &Path) -> Loaded {
         found.diagnostics.extend(walk.diags);
         files.extend(walk.jobs.into_iter().map(|j| SourceFile { rel: j.rel }));
     }
+    let broken = Broken {
+        models: models.broken,
+        meetings: meetings.broken,
+        petitions: petitions.broken,
+    };
     let workspace = config.map(|config| {
         Workspace::new(
             root.to_path_buf(),
@@ -203,45 +227,76 @@ pub fn load(root: &Path) -> Loaded {
             config_file,
             targets,
             targets_file,
-            models,
-            meetings,
-            petitions,
+            models.records,
+            meetings.records,
+            petitions.records,
         )
     });
     let mut loaded = Loaded {
         workspace,
         diagnostics: found.diagnostics,
         sources: found.sources,
+        broken,
     };
     loaded.sort();
     loaded
 }
 
-/// How a record of one kind is read from its parsed table.
-type ReadRecord<T> = fn(&mut Ctx<'_>, &Table<'_, '_>, String, FileId) -> Option<T>;
+/// How a record of one kind is read from its parsed table (leniently or not).
+type ReadRecord<T> = fn(&mut Ctx<'_>, &Table<'_, '_>, String, FileId, bool) -> Option<T>;
+
+/// The records of one kind: those that read, and those that did not but
+/// were read again leniently, for the rules across records only.
+struct Block<T> {
+    records: Vec<T>,
+    broken: Vec<T>,
+}
 
 /// Reads and parses `jobs`, files `first`, `first + 1`, … of the
-/// workspace, in parallel; keeps the records that parsed, in walk order, and
-/// adds every problem to `found`.
-fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found, read: ReadRecord<T>) -> Vec<T> {
-    let mut parsed: Vec<Option<T>> = Vec::with_capacity(jobs.len());
+/// workspace, in parallel; keeps the records that parsed, in walk order,
+/// and adds every problem to `found`. A file that parses as TOML but not
+/// as a record (a required field missing or wrong) is read again with
+/// placeholders ([`crate::model::fields::Source::lenient`]), its problems
+/// not reported twice, so that the rules across records see the rest of
+/// it: an unknown `lead` is reported with the quoted date beside it, not
+/// after it is fixed.
+fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found, read: ReadRecord<T>) -> Block<T> {
+    let mut parsed: Vec<Option<Result<T, Option<T>>>> = Vec::with_capacity(jobs.len());
     let mut problems: Vec<Problems> = Vec::with_capacity(jobs.len());
     jobs.par_iter()
         .enumerate()
         .map(|(i, job)| {
             let file = FileId(first + i as u32);
             with_text(&root.join(&job.rel), read_walked, |path, text| {
-                let (record, d) = parse_text(path, text, |cx, table| read(cx, table, record_id(&job.rel), file));
-                (record.flatten(), d)
+                let (record, d) = parse_text(path, text, |cx, table| {
+                    let id = record_id(&job.rel);
+                    match read(cx, table, id.clone(), file, false) {
+                        Some(record) => Ok(record),
+                        None => {
+                            let mut quiet = Ctx::new(cx.path, cx.offset);
+                            Err(read(&mut quiet, table, id, file, true))
+                        }
+                    }
+                });
+                (record, d)
             })
         })
         .unzip_into_vecs(&mut parsed, &mut problems);
     for p in problems {
         found.add(p);
     }
-    // `filter_map` over a `Vec`'s own iterator collects in place: no second copy.
-    #[allow(clippy::filter_map_identity)]
-    parsed.into_iter().filter_map(|r| r).collect()
+    let mut block = Block {
+        records: Vec::with_capacity(parsed.len()),
+        broken: Vec::new(),
+    };
+    for r in parsed.into_iter().flatten() {
+        match r {
+            Ok(record) => block.records.push(record),
+            Err(Some(broken)) => block.broken.push(broken),
+            Err(None) => {}
+        }
+    }
+    block
 }
 
 /// A record's id: its file stem, NFC-normalised (macOS writes NFD names).
@@ -294,9 +349,9 @@ pub fn parse_record(kind: Kind, path: &Path, text: &str) -> (Option<Record>, Vec
     let id = record_id(path);
     let file = FileId(0);
     let (record, diags) = parse_text(path, text, |cx, t| match kind {
-        Kind::Model => records::model(cx, t, id, file).map(Record::Model),
-        Kind::Meeting => records::meeting(cx, t, id, file).map(Record::Meeting),
-        Kind::Petition => records::petition(cx, t, id, file).map(Record::Petition),
+        Kind::Model => records::model(cx, t, id, file, false).map(Record::Model),
+        Kind::Meeting => records::meeting(cx, t, id, file, false).map(Record::Meeting),
+        Kind::Petition => records::petition(cx, t, id, file, false).map(Record::Petition),
         Kind::Conclusion => None,
     });
     (record.flatten(), diags)
@@ -623,7 +678,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn without_danvan_toml_records_are_still_read() {
+    fn without_danvan_toml_nothing_is_walked() {
         let dir = tempfile::tempdir().unwrap();
         write(
             dir.path(),
@@ -634,10 +689,7 @@ pub(crate) mod tests {
         assert!(loaded.workspace.is_none());
         assert_eq!(
             found(dir.path(), &loaded),
-            owned(&[
-                (Code::NoWorkspace, "danvan.toml", ""),
-                (Code::QuotedDate, "petitions/p.toml", "\"2022-03-01\""),
-            ])
+            owned(&[(Code::NoWorkspace, "danvan.toml", "")])
         );
     }
 

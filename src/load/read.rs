@@ -25,6 +25,11 @@ pub(super) fn not_a_file(path: &Path) -> Diagnostic {
 }
 
 /// The OS error without its "(os error 13)" tail, which means nothing to users.
+/// Why a file could not be read, in the run's language.
+pub(super) fn io_error(e: &std::io::Error) -> String {
+    crate::i18n::io_reason(e)
+}
+
 pub(super) fn io_reason(text: &str) -> String {
     match text.find(" (os error") {
         Some(i) => text[..i].to_owned(),
@@ -81,16 +86,10 @@ pub(super) fn read_checked(path: &Path) -> Result<String, Box<Unread>> {
     let file = open_no_wait(path).map_err(|e| {
         fail(
             Code::Unreadable,
-            tr!(
-                "không mở được tệp: {}",
-                "cannot open the file: {}",
-                io_reason(&e.to_string())
-            ),
+            tr!("không mở được tệp: {}", "cannot open the file: {}", io_error(&e)),
         )
     })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(Code::Unreadable, io_reason(&e.to_string())))?;
+    let meta = file.metadata().map_err(|e| fail(Code::Unreadable, io_error(&e)))?;
     if meta.is_dir() {
         return Err(fail(
             Code::Unreadable,
@@ -123,11 +122,7 @@ pub(super) fn read_walked(path: &Path) -> Result<String, Box<Unread>> {
     let file = open_no_wait(path).map_err(|e| {
         Diagnostic::new(
             Code::Unreadable,
-            tr!(
-                "không mở được tệp: {}",
-                "cannot open the file: {}",
-                io_reason(&e.to_string())
-            ),
+            tr!("không mở được tệp: {}", "cannot open the file: {}", io_error(&e)),
         )
         .in_file(path)
     })?;
@@ -143,11 +138,7 @@ fn read_bounded(path: &Path, file: std::fs::File, capacity: usize) -> Result<Str
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
         fail(
             Code::Unreadable,
-            tr!(
-                "không đọc được tệp: {}",
-                "cannot read the file: {}",
-                io_reason(&e.to_string())
-            ),
+            tr!("không đọc được tệp: {}", "cannot read the file: {}", io_error(&e)),
         )
     })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 pub(super) struct TableSource<'c, 'p, 't, 'i> {
     pub(super) cx: &'c mut Ctx<'p>,
     pub(super) t: &'c Table<'t, 'i>,
+    /// Placeholders for what is missing or wrong (see [`Source::lenient`]).
+    pub(super) lenient: bool,
 }
 
 impl Source for TableSource<'_, '_, '_, '_> {
@@ -84,7 +86,7 @@ impl Source for TableSource<'_, '_, '_, '_> {
 
     fn period(&mut self, key: &str) -> Option<Period> {
         let text = self.t.string(self.cx, key)?;
-        match Period::parse(&text.value) {
+        match Period::parse_in(&text.value, crate::i18n::is_en()) {
             Ok(period) => Some(period),
             Err(msg) => {
                 self.cx.diags.push(
@@ -131,18 +133,30 @@ impl Source for TableSource<'_, '_, '_, '_> {
             self.t.missing(self.cx, key, Some(format!("[{key}]")));
         }
         if let Some(sub) = self.t.table(self.cx, key) {
-            read(&mut TableSource { cx: self.cx, t: &sub });
+            read(&mut TableSource {
+                cx: self.cx,
+                t: &sub,
+                lenient: self.lenient,
+            });
         }
     }
 
     fn tables(&mut self, key: &str, read: &mut dyn FnMut(&mut dyn Source)) {
         for sub in self.t.tables(self.cx, key) {
-            read(&mut TableSource { cx: self.cx, t: &sub });
+            read(&mut TableSource {
+                cx: self.cx,
+                t: &sub,
+                lenient: self.lenient,
+            });
         }
     }
 
     fn finish(&mut self, fields: &[FieldInfo]) {
         self.t.finish_fields(self.cx, fields);
+    }
+
+    fn lenient(&self) -> bool {
+        self.lenient
     }
 }
 
@@ -177,16 +191,17 @@ fn bad_round(path: &std::path::Path, span: Span, why: BadRound) -> Diagnostic {
         .with_help(help)
 }
 
-pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> Option<Model> {
-    Model::read(&mut TableSource { cx, t }, id, file)
+/// Reads a model; `lenient` as [`Source::lenient`] says.
+pub fn model(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId, lenient: bool) -> Option<Model> {
+    Model::read(&mut TableSource { cx, t, lenient }, id, file)
 }
 
-pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> Option<Meeting> {
-    Meeting::read(&mut TableSource { cx, t }, id, file)
+pub fn meeting(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId, lenient: bool) -> Option<Meeting> {
+    Meeting::read(&mut TableSource { cx, t, lenient }, id, file)
 }
 
-pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId) -> Option<Petition> {
-    let p = Petition::read(&mut TableSource { cx, t }, id, file)?;
+pub fn petition(cx: &mut Ctx<'_>, t: &Table<'_, '_>, id: String, file: FileId, lenient: bool) -> Option<Petition> {
+    let p = Petition::read(&mut TableSource { cx, t, lenient }, id, file)?;
     // A round belongs to complaints (Luật Khiếu nại 2011: lần đầu, lần hai).
     if let Some(r) = &p.round
         && p.kind != PetitionType::Complaint
@@ -208,12 +223,12 @@ mod tests {
     /// diagnostics as (code, the text they point at).
     fn parse<T>(
         text: &str,
-        parse: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>, String, FileId) -> Option<T>,
+        parse: impl FnOnce(&mut Ctx<'_>, &Table<'_, '_>, String, FileId, bool) -> Option<T>,
     ) -> (Option<T>, Vec<(Code, String)>) {
         let mut cx = Ctx::new(Path::new("r.toml"), 0);
         let doc = parse_document(&mut cx, text).expect("the test text is valid TOML");
         let table = Table::new(doc.get_ref(), 0..0, String::new());
-        let record = parse(&mut cx, &table, "the-id".into(), FileId(7));
+        let record = parse(&mut cx, &table, "the-id".into(), FileId(7), false);
         let diags = cx
             .diags
             .iter()
@@ -597,7 +612,7 @@ note = "x"
         let mut cx = Ctx::new(Path::new("r.toml"), 0);
         let doc = parse_document(&mut cx, &text).unwrap();
         let table = Table::new(doc.get_ref(), 0..0, String::new());
-        let p = petition(&mut cx, &table, "p".into(), FileId(0)).unwrap();
+        let p = petition(&mut cx, &table, "p".into(), FileId(0), false).unwrap();
         let codes: Vec<Code> = cx.diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::UnknownKey, Code::WrongType]);
         for d in &cx.diags {

@@ -5,10 +5,15 @@
 //! personal data (Luật Tố cáo 2018 art. 9, 47, 56), and TOML can spell it
 //! in many ways (a quoted or escaped header, dotted keys, an inline table),
 //! so the parts to hide are found from the parsed tree, not from the text:
-//! every value under the key `petitioner`, however it was written. A file
-//! whose structure could not be read and whose text could spell that key
-//! (it has the word, or an escape that could make it) shows no source at
-//! all.
+//! every value under the key `petitioner`, however it was written (and
+//! under a key that is a near miss of it, `[Petitioner]`, `petitoner.name`,
+//! which the loader rejects but whose values are personal all the same),
+//! the keys of that table that are not its own fields, and every comment
+//! of a file that holds such a table. A hidden value is shown as `***`
+//! whatever its length, and positions are counted on the text as shown,
+//! so no column gives a length away. A file whose structure could not be
+//! read and whose text could spell that key (it has the word, or an
+//! escape that could make it) shows no source at all.
 //!
 //! Only the files with a problem are kept: at province scale the texts of
 //! every record would cost more memory than the records themselves. A
@@ -26,7 +31,15 @@ use toml::de::{DeTable, DeValue};
 pub const HIDDEN: &str = "***";
 
 /// The table of personal data in a petition.
-const PERSONAL_KEY: &str = "petitioner";
+pub const PERSONAL_KEY: &str = "petitioner";
+
+/// Whether a key names the personal table, or nearly does: the loader
+/// rejects `[Petitioner]` or `petitoner.phone`, but what is written under
+/// them is personal all the same.
+pub fn is_personal_key(key: &str) -> bool {
+    let key = key.to_lowercase();
+    key == PERSONAL_KEY || strsim::levenshtein(&key, PERSONAL_KEY) <= 2
+}
 
 /// A file's text as diagnostics show it.
 #[derive(Debug, Clone)]
@@ -84,7 +97,11 @@ impl SourceText {
         };
         let (table, errors) = DeTable::parse_recoverable(body);
         let mut hidden = Vec::new();
-        personal_in_table(table.get_ref(), &mut hidden);
+        let personal = personal_in_table(table.get_ref(), &mut hidden);
+        if personal && errors.is_empty() {
+            // A note beside a phone number is as personal as the number.
+            comments(body, &mut hidden);
+        }
         let hidden = hidden.into_iter().map(|r| r.start + offset..r.end + offset).collect();
         SourceText::new(file_text, hidden, !errors.is_empty() && could_name_personal(body))
     }
@@ -99,13 +116,31 @@ impl SourceText {
         floor_char_boundary(&self.text, file_offset.saturating_sub(self.shift).min(self.text.len()))
     }
 
-    /// Line and column (1-based, in characters) of a byte offset of the file.
+    /// Line and column (1-based, in characters) of a byte offset of the
+    /// file, on the line as shown: a hidden value counts as its mark, so a
+    /// column after it (or at its end) does not tell its length; an offset
+    /// inside it is at the mark. In an opaque file, where what is personal
+    /// is not known, every position is at the start of its line.
     pub fn line_col(&self, file_offset: usize) -> (usize, usize) {
         let at = self.offset(file_offset);
         let line = self.line_starts.partition_point(|&s| s <= at);
+        if self.opaque {
+            return (line, 1);
+        }
         let start = self.line_starts[line - 1];
-        let column = self.text[start..at].trim_end_matches('\r').chars().count() + 1;
-        (line, column)
+        let chars = |from: usize, to: usize| self.text[from..to].trim_end_matches('\r').chars().count();
+        let mut column = 0;
+        let mut i = start;
+        for h in self.hidden.iter().filter(|h| h.end > start && h.start < at) {
+            let from = h.start.max(start);
+            column += chars(i, from);
+            if at < h.end {
+                return (line, column + 1);
+            }
+            column += HIDDEN.chars().count();
+            i = h.end;
+        }
+        (line, column + chars(i, at) + 1)
     }
 
     /// The lines that hold the file's bytes `span`, as shown: every hidden
@@ -188,24 +223,43 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The spans of every value under a `petitioner` key, at any depth (a
-/// misplaced table is hidden too).
-fn personal_in_table(table: &DeTable<'_>, out: &mut Vec<Range<usize>>) {
+/// The spans of every value under a `petitioner` key (or a near miss of
+/// it), at any depth (a misplaced table is hidden too); whether there was one.
+fn personal_in_table(table: &DeTable<'_>, out: &mut Vec<Range<usize>>) -> bool {
+    let mut found = false;
     for (key, value) in table {
-        if key.get_ref().as_ref() == PERSONAL_KEY {
-            leaves(value, out);
+        if is_personal_key(key.get_ref()) {
+            found = true;
+            personal_leaves(value, out);
         } else {
-            personal_in_value(value, out);
+            found |= personal_in_value(value, out);
         }
+    }
+    found
+}
+
+fn personal_in_value(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) -> bool {
+    match value.get_ref() {
+        DeValue::Table(t) => personal_in_table(t, out),
+        DeValue::Array(items) => items.iter().fold(false, |found, v| personal_in_value(v, out) | found),
+        _ => false,
     }
 }
 
-fn personal_in_value(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) {
-    match value.get_ref() {
-        DeValue::Table(t) => personal_in_table(t, out),
-        DeValue::Array(items) => items.iter().for_each(|v| personal_in_value(v, out)),
-        _ => {}
+/// The personal table's values, and its keys that are none of its fields
+/// (`"Nguyễn Văn A" = "…"` is a name written as a key).
+fn personal_leaves(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) {
+    if let DeValue::Table(t) = value.get_ref() {
+        for (key, _) in t {
+            if !crate::model::Petitioner::FIELDS
+                .iter()
+                .any(|f| f.key == key.get_ref().as_ref())
+            {
+                out.push(key.span());
+            }
+        }
     }
+    leaves(value, out);
 }
 
 /// Every value inside `value`: of a table written with a header or dotted
@@ -223,10 +277,65 @@ fn leaves(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Whether a text could name the `petitioner` key: it holds the word (in
-/// any case), or an escape that a quoted key could spell it with.
+/// The text of every comment of a valid TOML text (after its `#`).
+fn comments(text: &str, out: &mut Vec<Range<usize>>) {
+    #[derive(PartialEq)]
+    enum In {
+        Code,
+        Basic,
+        Literal,
+        MultiBasic,
+        MultiLiteral,
+    }
+    let bytes = text.as_bytes();
+    let mut state = In::Code;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        match state {
+            In::Code => match bytes[i] {
+                b'#' => {
+                    let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+                    let end = if text[..end].ends_with('\r') { end - 1 } else { end };
+                    if i + 1 < end {
+                        out.push(i + 1..end);
+                    }
+                    i = end;
+                    continue;
+                }
+                b'"' if rest.starts_with(b"\"\"\"") => (state, i) = (In::MultiBasic, i + 2),
+                b'"' => state = In::Basic,
+                b'\'' if rest.starts_with(b"'''") => (state, i) = (In::MultiLiteral, i + 2),
+                b'\'' => state = In::Literal,
+                _ => {}
+            },
+            In::Basic | In::MultiBasic if bytes[i] == b'\\' => i += 1,
+            In::Basic if bytes[i] == b'"' => state = In::Code,
+            In::Literal if bytes[i] == b'\'' => state = In::Code,
+            In::MultiBasic if rest.starts_with(b"\"\"\"") => {
+                // Up to two quotes may close the string's content: `""""" `.
+                let run = rest.iter().take_while(|&&b| b == b'"').count().min(5);
+                (state, i) = (In::Code, i + run - 1);
+            }
+            In::MultiLiteral if rest.starts_with(b"'''") => {
+                let run = rest.iter().take_while(|&&b| b == b'\'').count().min(5);
+                (state, i) = (In::Code, i + run - 1);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Whether a text could name the `petitioner` key: it holds the word or
+/// a near miss of it (in any case), or an escape that a quoted key could
+/// spell it with.
 fn could_name_personal(text: &str) -> bool {
-    text.to_ascii_lowercase().contains(PERSONAL_KEY) || text.contains("\\u") || text.contains("\\U")
+    text.contains("\\u")
+        || text.contains("\\U")
+        || text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .any(|word| word.len() >= PERSONAL_KEY.len() - 2 && is_personal_key(word))
 }
 
 /// The texts of the files that diagnostics point into.
@@ -335,11 +444,57 @@ mod tests {
     }
 
     #[test]
+    fn near_misses_of_the_key_and_its_unknown_keys_and_comments_are_hidden() {
+        for text in [
+            "[Petitioner]\nname = \"SECRET\"\n",
+            "PETITIONER.name = \"SECRET\"\n",
+            "petitoner.name = \"SECRET\"\n",
+            "[petitioner]\n\"SECRET\" = \"x\"\n",
+            "[petitioner] # SECRET\n# SECRET\nname = \"a#b\" # SECRET\nnote = '''x#'''  # SECRET\n",
+            "a = \"\"\"q\"\"\"\"\" # SECRET\n[petitioner]\nname = 'n'\n",
+        ] {
+            let src = SourceText::parse(text);
+            let whole = src.excerpt(0..text.len()).unwrap();
+            assert!(!whole.text.contains("SECRET"), "{text:?} shows {:?}", whole.text);
+        }
+        // Its own keys stay readable, others not (a typo may be a name),
+        // and the comments of a file without it stay too.
+        let e = shown("[petitioner]\nname = \"x\"\nnmae = \"x\"\n", "nmae");
+        assert_eq!(e.text, "*** = ***\n");
+        let e = shown("[petitioner]\nname = \"x\"\n", "name");
+        assert_eq!(e.text, "name = ***\n");
+        let e = shown("a = 1 # note\n", "a");
+        assert_eq!(e.text, "a = 1 # note\n");
+    }
+
+    #[test]
+    fn a_column_after_a_hidden_value_does_not_tell_its_length() {
+        let at = |secret: &str| {
+            let text = format!("petitioner = {{ name = \"{secret}\", foo = 1 }}\n");
+            let src = SourceText::parse(&text);
+            let foo = text.find("foo").unwrap();
+            let name = text.find('"').unwrap();
+            (
+                src.line_col(foo),
+                src.line_col(name + 2),
+                src.line_col(name + secret.len() + 2),
+            )
+        };
+        assert_eq!(at("A"), at("Nguyễn Thị Bí Mật Rất Dài"));
+        assert_eq!(at("A").0, (1, 28));
+    }
+
+    #[test]
     fn an_unreadable_file_that_could_name_the_table_shows_nothing() {
         let broken = "petitioner.name = \"SECRET\"\nx = \n";
         assert!(SourceText::parse(broken).excerpt(0..1).is_none());
         let escaped = "[\"p\\u0065titioner\"]\nname = \"SECRET\"\ny = [\n";
         assert!(SourceText::parse(escaped).excerpt(0..1).is_none());
+        let near = "[Petitoner]\nname = \"SECRET\" x\n";
+        let src = SourceText::parse(near);
+        assert!(src.excerpt(0..1).is_none());
+        // Its positions keep their line only: a column could count a value.
+        assert_eq!(src.line_col(near.find(" x").unwrap()), (2, 1));
         // A broken file that cannot spell the key still shows its lines.
         let plain = "title = \"x\"\nstarted = \n";
         let e = SourceText::parse(plain).excerpt(12..20).unwrap();

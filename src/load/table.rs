@@ -16,6 +16,10 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+/// The largest number a record holds, 2^53: every whole number up to it
+/// is exact as a float (an indicator, a goal).
+pub const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
 /// Where diagnostics of one file go.
 pub struct Ctx<'a> {
     pub path: &'a Path,
@@ -154,11 +158,22 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// A required text, which must say something: an empty one (`title =
+    /// ""`) is E016, and read all the same.
     pub fn req_string(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Sp<String>> {
         if !self.has(key) {
             self.missing(cx, key, Some(format!("{key} = \"...\"")));
         }
-        self.string(cx, key)
+        let text = self.string(cx, key)?;
+        if text.value.trim().is_empty() {
+            cx.diags.push(
+                Diagnostic::new(Code::BadFormat, tr!("{} để trống", "{} is empty", self.field(key)))
+                    .in_file(cx.path)
+                    .at(text.span.range())
+                    .with_help(tr!("điền nội dung: {} = \"...\"", "write it: {} = \"...\"", key)),
+            );
+        }
+        Some(text)
     }
 
     /// A TOML date. A quoted date gets its own code and the help to drop the quotes.
@@ -252,18 +267,26 @@ impl<'t, 'i> Table<'t, 'i> {
             DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
                 Ok(n) if (min..=max).contains(&n) => Some(Sp::new(n, cx.span(v.span()))),
                 _ => {
-                    cx.report(
-                        Code::BadFormat,
-                        v.span(),
+                    // A range is said in words, never as -9223372036854775808.
+                    let message = if min == i64::MIN && max == i64::MAX {
+                        tr!("{} là một số quá lớn", "{} is too large a number", self.field(key))
+                    } else if min == 0 && max >= i64::from(u8::MAX) {
+                        tr!(
+                            "{} phải là một số nguyên từ 0 đến {}",
+                            "{} must be a whole number from 0 to {}",
+                            self.field(key),
+                            max
+                        )
+                    } else {
                         tr!(
                             "{} phải từ {} đến {}",
                             "{} must be between {} and {}",
                             self.field(key),
                             min,
                             max
-                        ),
-                        None,
-                    );
+                        )
+                    };
+                    cx.report(Code::BadFormat, v.span(), message, None);
                     None
                 }
             },
@@ -274,12 +297,15 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
-    /// A number, integer or decimal, that must be finite.
+    /// A number, integer or decimal, no larger than [`MAX_EXACT`] either
+    /// way: every whole number up to it is held exactly, so sums of them
+    /// are exact, and no sum of a workspace's numbers reaches infinity.
     pub fn number(&self, cx: &mut Ctx<'_>, key: &str) -> Option<f64> {
         let v = self.get(key)?;
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
                 .ok()
+                .filter(|n| n.unsigned_abs() <= MAX_EXACT as u64)
                 .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => {
@@ -288,14 +314,14 @@ impl<'t, 'i> Table<'t, 'i> {
             }
         };
         match parsed {
-            Some(n) if n.is_finite() => Some(n),
+            Some(n) if n.is_finite() && n.abs() <= MAX_EXACT => Some(n),
             _ => {
                 cx.report(
                     Code::BadFormat,
                     v.span(),
                     tr!(
-                        "{} phải là một số hữu hạn",
-                        "{} must be a finite number",
+                        "{} phải là một số, không lớn hơn chín triệu tỷ (9 007 199 254 740 992) về cả hai phía",
+                        "{} must be a number no larger than nine quadrillion (9,007,199,254,740,992) either way",
                         self.field(key)
                     ),
                     None,
@@ -459,7 +485,11 @@ impl<'t, 'i> Table<'t, 'i> {
                 Some(s) => tr!("có phải ý bạn là `{}`?", "did you mean `{}`?", s),
                 None => tr!("các khóa hợp lệ: {}", "known keys: {}", known.join(", ")),
             };
-            let message = if self.path.is_empty() {
+            let message = if self.path == format!("[{}]", super::sources::PERSONAL_KEY) {
+                // A key of the personal table may itself be personal data
+                // (a name written as a key): it is not repeated.
+                tr!("khóa không có trong định dạng ({})", "unknown key in {}", self.path)
+            } else if self.path.is_empty() {
                 tr!("khóa không có trong định dạng: `{}`", "unknown key `{}`", key)
             } else {
                 tr!(
@@ -523,6 +553,157 @@ fn quoted_date(s: &str) -> Option<NaiveDate> {
     }
 }
 
+/// What the TOML parser says, in the run's language: its description and
+/// what it expected (`invalid date, expected month between 01 and 12`),
+/// each phrase from its table; a phrase not in it is kept as the parser
+/// wrote it, in quotes, after a Vietnamese word for what went wrong.
+pub fn toml_message(message: &str) -> String {
+    if crate::i18n::is_en() {
+        return message.to_owned();
+    }
+    let (head, expected) = match message.split_once(", expected ") {
+        Some((h, e)) => (h, Some(e)),
+        None => (message, None),
+    };
+    let mut out = match phrase_vi(head) {
+        Some(vi) => vi,
+        None => format!("cú pháp không hợp lệ (\"{head}\")"),
+    };
+    if let Some(expected) = expected {
+        let items: Vec<String> = expected
+            .split(", ")
+            .map(|item| phrase_vi(item).unwrap_or_else(|| item.to_owned()))
+            .collect();
+        out.push_str("; cần ");
+        out.push_str(&items.join(", "));
+    }
+    out
+}
+
+/// One phrase of the parser's messages in Vietnamese.
+fn phrase_vi(phrase: &str) -> Option<String> {
+    const PHRASES: &[(&str, &str)] = &[
+        (
+            "duplicate key",
+            "khóa bị trùng (một khóa chỉ được ghi một lần trong một bảng)",
+        ),
+        ("unexpected key or value", "có khóa hoặc giá trị thừa"),
+        ("unexpected content", "có nội dung thừa"),
+        (
+            "unexpected content between comment and newline",
+            "có nội dung thừa sau ghi chú",
+        ),
+        ("string values must be quoted", "văn bản phải đặt trong dấu ngoặc kép"),
+        (
+            "invalid basic string",
+            "chuỗi trong ngoặc kép không hợp lệ (thiếu dấu \" đóng?)",
+        ),
+        (
+            "invalid literal string",
+            "chuỗi trong ngoặc đơn không hợp lệ (thiếu dấu ' đóng?)",
+        ),
+        (
+            "invalid multi-line basic string",
+            "chuỗi nhiều dòng không hợp lệ (thiếu \"\"\" đóng?)",
+        ),
+        (
+            "invalid multi-line literal string",
+            "chuỗi nhiều dòng không hợp lệ (thiếu ''' đóng?)",
+        ),
+        ("invalid string", "chuỗi không hợp lệ"),
+        ("invalid date-time", "ngày giờ không hợp lệ"),
+        ("invalid datetime", "ngày giờ không hợp lệ"),
+        ("invalid date", "ngày không hợp lệ"),
+        ("invalid time", "giờ không hợp lệ"),
+        ("invalid integer number", "số nguyên không hợp lệ"),
+        ("invalid float", "số thập phân không hợp lệ (dùng dấu chấm: 12.5)"),
+        ("invalid boolean", "giá trị đúng/sai không hợp lệ (true hoặc false)"),
+        ("invalid value", "giá trị không hợp lệ"),
+        ("invalid key", "khóa không hợp lệ"),
+        (
+            "invalid unquoted key",
+            "khóa không hợp lệ (khóa có dấu cách hay dấu tiếng Việt phải đặt trong ngoặc kép)",
+        ),
+        ("invalid table", "tiêu đề bảng không hợp lệ"),
+        ("invalid key-value pair", "cặp khóa = giá trị không hợp lệ"),
+        ("invalid inline table element", "phần tử của bảng { } không hợp lệ"),
+        ("unclosed array", "danh sách chưa đóng (thiếu ])"),
+        ("unclosed inline table", "bảng { } chưa đóng (thiếu })"),
+        ("unclosed table", "tiêu đề bảng chưa đóng (thiếu ])"),
+        ("unclosed array table", "tiêu đề [[ ]] chưa đóng (thiếu ]])"),
+        ("missing value", "thiếu giá trị"),
+        ("missing value for key", "khóa chưa có giá trị"),
+        ("key with no value", "khóa chưa có giá trị"),
+        (
+            "missing comma between array elements",
+            "thiếu dấu phẩy giữa các phần tử của danh sách",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "thiếu dấu phẩy giữa các cặp khóa = giá trị",
+        ),
+        (
+            "missing assignment between key-value pairs",
+            "thiếu dấu = giữa khóa và giá trị",
+        ),
+        ("extra assignment between key-value pairs", "thừa dấu ="),
+        ("extra comma in array", "thừa dấu phẩy trong danh sách"),
+        ("extra comma in inline table", "thừa dấu phẩy trong bảng { }"),
+        ("missing opening quote", "thiếu dấu ngoặc kép mở"),
+        ("missing escaped value", "thiếu ký tự sau dấu \\"),
+        (
+            "carriage return must be followed by newline",
+            "ký tự về đầu dòng (CR) phải đi với xuống dòng",
+        ),
+        (
+            "keys cannot be multi-line basic strings",
+            "khóa không được là chuỗi nhiều dòng",
+        ),
+        (
+            "keys cannot be multi-line literal strings",
+            "khóa không được là chuỗi nhiều dòng",
+        ),
+        ("unquoted keys cannot be empty", "khóa không được để trống"),
+        (
+            "cannot extend value of type string with a dotted key",
+            "không thể thêm khóa có dấu chấm vào một văn bản",
+        ),
+        (
+            "cannot extend value of type array with a dotted key",
+            "không thể thêm khóa có dấu chấm vào một danh sách",
+        ),
+        (
+            "cannot extend value of type inline table with a dotted key",
+            "không thể thêm khóa có dấu chấm vào một bảng { }",
+        ),
+        ("cannot recurse further; max recursion depth met", "lồng nhau quá sâu"),
+        ("unexpected leading zero", "số không được bắt đầu bằng 0"),
+        ("newline", "xuống dòng"),
+        ("comment", "ghi chú"),
+        ("nothing", "không gì nữa"),
+        ("value", "một giá trị"),
+        ("key", "một khóa"),
+        ("literal string", "chuỗi trong ngoặc đơn"),
+        ("basic string", "chuỗi trong ngoặc kép"),
+        ("whitespace", "khoảng trắng"),
+        ("month between 01 and 12", "tháng từ 01 đến 12"),
+        ("day between 01 and 28", "ngày từ 01 đến 28"),
+        ("day between 01 and 29", "ngày từ 01 đến 29"),
+        ("day between 01 and 30", "ngày từ 01 đến 30"),
+        ("day between 01 and 31", "ngày từ 01 đến 31"),
+        ("hour between 00 and 23", "giờ từ 00 đến 23"),
+        ("minute between 00 and 59", "phút từ 00 đến 59"),
+        ("second between 00 and 60", "giây từ 00 đến 60"),
+    ];
+    if phrase.starts_with('`') {
+        return Some(phrase.to_owned());
+    }
+    PHRASES
+        .iter()
+        .find(|(en, _)| *en == phrase)
+        .map(|(_, vi)| (*vi).to_owned())
+}
+
 /// Parses a whole document, reporting every syntax error; `None` when there was one.
 pub fn parse_document<'i>(cx: &mut Ctx<'_>, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
     let (table, errors) = DeTable::parse_recoverable(text);
@@ -532,7 +713,7 @@ pub fn parse_document<'i>(cx: &mut Ctx<'_>, text: &'i str) -> Option<Spanned<DeT
     let mut seen = std::collections::HashSet::new();
     for e in errors {
         let span = e.span().unwrap_or(0..0);
-        let message: Cow<'_, str> = Cow::Owned(e.message().trim_end().to_owned());
+        let message: Cow<'_, str> = Cow::Owned(toml_message(e.message().trim_end()));
         // The parser repeats one error per unclosed bracket: say it once.
         if !seen.insert((span.clone(), message.clone())) {
             continue;
@@ -545,6 +726,33 @@ pub fn parse_document<'i>(cx: &mut Ctx<'_>, text: &'i str) -> Option<Spanned<DeT
         );
     }
     None
+}
+
+#[cfg(test)]
+mod toml_message_tests {
+    #[test]
+    fn the_parsers_messages_are_in_vietnamese() {
+        for text in [
+            "a = \"x\nb = 1\n",
+            "a = 1\na = 2\n",
+            "d = 2022-13-01\n",
+            "a = [1 2]\n",
+            "a = x\n",
+            "[t\n",
+            "a = 1 2\n",
+        ] {
+            let (_, errors) = toml::de::DeTable::parse_recoverable(text);
+            for e in errors {
+                let vi = super::toml_message(e.message().trim_end());
+                assert!(
+                    !vi.contains("cú pháp không hợp lệ (\""),
+                    "{text:?}: {} → {vi}",
+                    e.message()
+                );
+                assert!(!vi.contains("expected"), "{text:?}: {vi}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -19,10 +19,27 @@ pub fn targets(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Vec<Target>
 
 /// One `[[target]]`, read as its type says, and the rules within it.
 fn target(cx: &mut Ctx<'_>, t: &Table<'_, '_>, file: FileId) -> Option<Target> {
-    let mut target = Target::read(&mut TableSource { cx, t })?;
+    let mut target = Target::read(&mut TableSource { cx, t, lenient: false })?;
     target.file = file;
     target.span = cx.span(t.span());
     target.observations.sort_by_key(|o| o.date);
+    if !matches!(target.measure, Measure::Manual)
+        && let Some((_, span)) = t.keys().find(|(k, _)| *k == "observation")
+    {
+        cx.report(
+            Code::ObservationsUnused,
+            span,
+            tr!(
+                "chỉ tiêu `{}` không đo thủ công: các quan sát không được dùng",
+                "target `{}` is not measured by hand: its observations are not used",
+                target.id
+            ),
+            Some(tr!(
+                "xóa các [[target.observation]], hoặc đổi thành measure = \"manual\"",
+                "remove the [[target.observation]] entries, or make it measure = \"manual\""
+            )),
+        );
+    }
     if matches!(target.measure, Measure::Manual) && target.observations.is_empty() && !t.has("observation") {
         cx.report(
             Code::ManualNoData,
@@ -610,6 +627,12 @@ mod tests {
             let (_, diags) = one_target(&format!(
                 "{measure}\n[[target.observation]]\ndate = 2024-12-31\nvalue = 1\n"
             ));
+            // The observation is there for the manual ones; on a measure
+            // that reads as another, it is W008, besides the point here.
+            let diags: Vec<_> = diags
+                .into_iter()
+                .filter(|(c, _)| *c != Code::ObservationsUnused)
+                .collect();
             assert_eq!(codes(&diags), [(code, at)], "{measure}");
         }
         let (t, diags) = one_target("");

@@ -1,7 +1,7 @@
 //! Walking the workspace: the record folders at the root, then the record
 //! files in each (hidden entries skipped, links followed only inside).
 
-use super::read::{io_reason, not_a_file};
+use super::read::{io_error, io_reason, not_a_file};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::Kind;
@@ -73,7 +73,29 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
                 continue;
             }
         };
-        if entry.depth() == 0 || entry.path().extension().is_none_or(|e| e != "toml") {
+        if entry.depth() == 0 {
+            continue;
+        }
+        if entry.path().extension().is_none_or(|e| e != "toml") {
+            // `x.TOML`, `x.tml`, `x.toml.txt` (Notepad's): meant as a
+            // record, and silently not one.
+            if !at_root
+                && !entry.file_type().is_dir()
+                && let Some(meant) = near_miss(&entry.file_name().to_string_lossy())
+            {
+                walked.diags.push(
+                    Diagnostic::new(
+                        Code::Ignored,
+                        tr!(
+                            "bỏ qua {}: tên tệp hồ sơ phải kết thúc bằng .toml",
+                            "ignored {}: a record's file name ends in .toml",
+                            entry.path().strip_prefix(root).unwrap_or(entry.path()).display()
+                        ),
+                    )
+                    .in_file(entry.path())
+                    .with_help(tr!("đổi tên thành {}", "rename it {}", meant)),
+                );
+            }
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(root) else {
@@ -151,6 +173,22 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
     walked
 }
 
+/// The record file name a name nearly is: `x.TOML`, `x.Toml`, `x.tml`,
+/// `x.tomll`, `x.toml ` or `x.toml.txt` mean `x.toml`. (A backup such as
+/// `x.toml.bak` or `x.toml~` is not a near miss: it is kept on purpose.)
+pub(super) fn near_miss(name: &str) -> Option<String> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    if stem.to_ascii_lowercase().ends_with(".toml") && ext.eq_ignore_ascii_case("txt") {
+        return Some(stem.to_owned());
+    }
+    let ext = ext.trim_end_matches([' ', '.']).to_ascii_lowercase();
+    let letters = ext.len() >= 3 && ext.bytes().all(|b| b.is_ascii_alphabetic());
+    (letters && strsim::levenshtein(&ext, "toml") <= 1).then(|| format!("{stem}.toml"))
+}
+
 /// What went wrong with an entry the walk could not visit.
 pub(super) fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
     let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
@@ -169,10 +207,40 @@ pub(super) fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
                     "it does not exist (a broken link, or removed during the run)"
                 )
             }
-            Some(e) => io_reason(&e.to_string()),
+            Some(e) => io_error(e),
             None => io_reason(&err.to_string()),
         };
         tr!("không đọc được {}: {}", "cannot read {}: {}", path.display(), reason)
     };
     Diagnostic::new(Code::Unreadable, message).in_file(path)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn near_misses_of_a_record_name() {
+        use super::near_miss;
+        for (name, meant) in [
+            ("x.TOML", "x.toml"),
+            ("x.Toml", "x.toml"),
+            ("x.tml", "x.toml"),
+            ("x.tomll", "x.toml"),
+            ("x.toml ", "x.toml"),
+            ("x.toml.txt", "x.toml"),
+        ] {
+            assert_eq!(near_miss(name).as_deref(), Some(meant), "{name}");
+        }
+        for name in [
+            "x.toml.bak",
+            "x.toml~",
+            "readme.md",
+            "x.json",
+            "x",
+            ".toml",
+            "notes.txt",
+            "x.to",
+        ] {
+            assert_eq!(near_miss(name), None, "{name}");
+        }
+    }
 }

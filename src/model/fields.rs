@@ -78,6 +78,14 @@ pub trait Source {
     fn tables(&mut self, key: &str, read: &mut dyn FnMut(&mut dyn Source));
     /// Reports every key of the table that is not one of `fields`.
     fn finish(&mut self, fields: &[FieldInfo]);
+    /// Whether a record is read even when a required field is missing or
+    /// wrong, with [`FieldType::placeholder`] in its place: the loader
+    /// reads a broken record so again (its problems were reported the
+    /// first time) for the rules across records, so that one problem does
+    /// not hide the others.
+    fn lenient(&self) -> bool {
+        false
+    }
 }
 
 /// A type a field can have: how it is read, matched by a filter, exported.
@@ -85,6 +93,13 @@ pub trait Source {
 /// required field is missing or wrong); an optional field reads as absent.
 pub trait FieldType: Sized {
     fn read(src: &mut dyn Source, key: &'static str) -> Option<Self>;
+
+    /// What stands for a required value that is missing or wrong when a
+    /// broken record is read leniently: a value at [`Span::PLACEHOLDER`]
+    /// (rules report nothing there), or `None` when there is none.
+    fn placeholder() -> Option<Self> {
+        None
+    }
 
     /// Whether the value is one of `wanted` (a `where` clause or filter):
     /// for a list, whether any item is.
@@ -101,6 +116,10 @@ impl FieldType for String {
     fn read(src: &mut dyn Source, key: &'static str) -> Option<Self> {
         src.string(key, Need::Required).map(|s| s.value)
     }
+
+    fn placeholder() -> Option<Self> {
+        Some(String::new())
+    }
 }
 
 impl FieldType for Option<String> {
@@ -116,6 +135,10 @@ impl FieldType for Option<String> {
 impl FieldType for Sp<String> {
     fn read(src: &mut dyn Source, key: &'static str) -> Option<Self> {
         src.string(key, Need::Required)
+    }
+
+    fn placeholder() -> Option<Self> {
+        Some(Sp::new(String::new(), super::Span::PLACEHOLDER))
     }
 
     fn matches(&self, wanted: &[FilterValue]) -> bool {
@@ -156,6 +179,12 @@ impl FieldType for Vec<String> {
 impl FieldType for Sp<NaiveDate> {
     fn read(src: &mut dyn Source, key: &'static str) -> Option<Self> {
         src.date(key, Need::Required)
+    }
+
+    /// The earliest date: no date is before it, so no order rule fires
+    /// on the other date of a pair.
+    fn placeholder() -> Option<Self> {
+        Some(Sp::new(NaiveDate::MIN, super::Span::PLACEHOLDER))
     }
 }
 
@@ -338,7 +367,8 @@ macro_rules! record {
             ) -> Option<Self> {
                 src.finish(Self::FIELDS);
                 $( let $field = $crate::record!(@read src, $ty, $crate::record!(@key $field; $($($opt : $val),*)?); $($($opt : $val),*)?); )*
-                Some($name { id, file, $( $field: $field?, )* })
+                let lenient = src.lenient();
+                Some($name { id, file, $( $field: $crate::record!(@or_placeholder lenient, $field, $ty), )* })
             }
         }
     };
@@ -372,7 +402,11 @@ macro_rules! record {
             pub fn read(src: &mut dyn $crate::model::fields::Source) -> Option<Self> {
                 src.finish(Self::FIELDS);
                 $( let $field = $crate::record!(@read src, $ty, $crate::record!(@key $field; $($($opt : $val),*)?); $($($opt : $val),*)?); )*
-                Some($name { $( $field: $field?, )* $($( $xfield: Default::default(), )*)? })
+                let lenient = src.lenient();
+                Some($name {
+                    $( $field: $crate::record!(@or_placeholder lenient, $field, $ty), )*
+                    $($( $xfield: Default::default(), )*)?
+                })
             }
         }
 
@@ -422,6 +456,15 @@ macro_rules! record {
         #[allow(unused_variables, clippy::ptr_arg)]
         pub fn export_fields(&self, as_of: chrono::NaiveDate, out: &mut Vec<(&'static str, serde_json::Value)>) {
             $( $crate::record!(@export self, out, as_of, $field, $crate::record!(@key $field; $($opt : $val),*); $($opt : $val),*); )*
+        }
+    };
+
+    // A field read, or (reading leniently) its placeholder, or no record.
+    (@or_placeholder $lenient:ident, $field:ident, $ty:ty) => {
+        match $field {
+            Some(v) => v,
+            None if $lenient => <$ty as $crate::model::fields::FieldType>::placeholder()?,
+            None => return None,
         }
     };
 

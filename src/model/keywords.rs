@@ -48,6 +48,10 @@ macro_rules! keyword {
                 Some(<$name as $crate::model::keywords::Keyword>::ALL[i.value].1)
             }
 
+            fn placeholder() -> Option<Self> {
+                Some(<$name as $crate::model::keywords::Keyword>::ALL[0].1)
+            }
+
             fn matches(&self, wanted: &[$crate::model::FilterValue]) -> bool {
                 let text = $crate::model::keywords::Keyword::as_str(*self);
                 wanted.iter().any(|w| matches!(w, $crate::model::FilterValue::Text(t) if t == text))

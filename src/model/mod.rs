@@ -33,6 +33,15 @@ pub struct Span {
 }
 
 impl Span {
+    /// Where a placeholder sits: the value of a required field that was
+    /// missing or wrong in a broken record read for the rules across
+    /// records. A diagnostic there is not reported (the field's own
+    /// problem was).
+    pub const PLACEHOLDER: Span = Span {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
     pub fn new(range: Range<usize>) -> Span {
         let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Span {

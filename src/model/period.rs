@@ -38,6 +38,10 @@ const PARSE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 const FORMS: &str = "YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4 or YYYY-MM \
                      (e.g. 2022, 2022-H1, 2022-Q3, 2022-07)";
 
+/// [`FORMS`] in Vietnamese.
+const FORMS_VI: &str = "NĂM (YYYY), nửa năm YYYY-H1, YYYY-H2, quý YYYY-Q1 đến YYYY-Q4 hoặc tháng YYYY-MM \
+                        (ví dụ 2022, 2022-H1, 2022-Q3, 2022-07)";
+
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -49,17 +53,29 @@ impl Period {
     /// `2022-07` (surrounding spaces are ignored). The error is a message
     /// for the user saying which forms are accepted.
     pub fn parse(text: &str) -> Result<Period, String> {
+        Period::parse_in(text, true)
+    }
+
+    /// [`Period::parse`], its error in English (`en`) or Vietnamese.
+    pub fn parse_in(text: &str, en: bool) -> Result<Period, String> {
+        let say = |en_text: String, vi_text: String| if en { en_text } else { vi_text };
         let trimmed = text.trim();
         let (year_text, rest) = match trimmed.split_once('-') {
             Some((year, rest)) => (year, Some(rest)),
             None => (trimmed, None),
         };
-        let year = four_digits(year_text).ok_or_else(|| format!("\"{text}\" is not a period: write {FORMS}"))?;
+        let not_a_period = || {
+            say(
+                format!("\"{text}\" is not a period: write {FORMS}"),
+                format!("\"{text}\" không phải một kỳ: ghi {FORMS_VI}"),
+            )
+        };
+        let year = four_digits(year_text).ok_or_else(not_a_period)?;
         if !PARSE_YEARS.contains(&year) {
-            return Err(format!(
-                "\"{text}\": the year must be between {} and {}",
-                PARSE_YEARS.start(),
-                PARSE_YEARS.end()
+            let (from, to) = (PARSE_YEARS.start(), PARSE_YEARS.end());
+            return Err(say(
+                format!("\"{text}\": the year must be between {from} and {to}"),
+                format!("\"{text}\": năm phải từ {from} đến {to}"),
             ));
         }
         let Some(rest) = rest else {
@@ -70,22 +86,29 @@ impl Period {
             Some('H' | 'h') => match chars.as_str() {
                 "1" => Ok(Period::Half(year, 1)),
                 "2" => Ok(Period::Half(year, 2)),
-                _ => Err(format!("\"{text}\": a half-year is H1 or H2 (e.g. {year}-H1)")),
+                _ => Err(say(
+                    format!("\"{text}\": a half-year is H1 or H2 (e.g. {year}-H1)"),
+                    format!("\"{text}\": nửa năm là H1 hoặc H2 (ví dụ {year}-H1)"),
+                )),
             },
             Some('Q' | 'q') => match chars.as_str() {
                 "1" => Ok(Period::Quarter(year, 1)),
                 "2" => Ok(Period::Quarter(year, 2)),
                 "3" => Ok(Period::Quarter(year, 3)),
                 "4" => Ok(Period::Quarter(year, 4)),
-                _ => Err(format!("\"{text}\": a quarter is Q1, Q2, Q3 or Q4 (e.g. {year}-Q3)")),
+                _ => Err(say(
+                    format!("\"{text}\": a quarter is Q1, Q2, Q3 or Q4 (e.g. {year}-Q3)"),
+                    format!("\"{text}\": quý là Q1, Q2, Q3 hoặc Q4 (ví dụ {year}-Q3)"),
+                )),
             },
             Some(c) if c.is_ascii_digit() => match two_digit_month(rest) {
                 Some(month) => Ok(Period::Month(year, month)),
-                None => Err(format!(
-                    "\"{text}\": a month is two digits from 01 to 12 (e.g. {year}-07)"
+                None => Err(say(
+                    format!("\"{text}\": a month is two digits from 01 to 12 (e.g. {year}-07)"),
+                    format!("\"{text}\": tháng là hai chữ số, từ 01 đến 12 (ví dụ {year}-07)"),
                 )),
             },
-            _ => Err(format!("\"{text}\" is not a period: write {FORMS}")),
+            _ => Err(not_a_period()),
         }
     }
 

@@ -190,7 +190,7 @@ crate::record! {
         /// allows, 30 days) or { date, days } for a shorter one. — Gia hạn.
         #[serde(default)]
         #[schemars(with = "Vec<ExtensionSetting>")]
-        pub extensions: Vec<Extension> { read: extensions, export: happens },
+        pub extensions: Vec<Extension> { export: happens },
         /// Date resolved. — Ngày giải quyết xong.
         pub resolved: Option<Sp<NaiveDate>> { export: happens },
         /// upheld | partly-upheld | rejected | withdrawn | transferred | not-accepted. — Kết quả.
@@ -217,6 +217,12 @@ crate::record! {
 pub struct Extension {
     pub date: Sp<NaiveDate>,
     pub days: Option<Sp<u32>>,
+}
+
+impl super::fields::FieldType for Vec<Extension> {
+    fn read(src: &mut dyn super::fields::Source, key: &'static str) -> Option<Self> {
+        Some(src.extensions(key))
+    }
 }
 
 impl Serialize for Extension {

@@ -45,7 +45,7 @@ crate::record! {
         pub baseline: Option<Baseline>,
         /// How the actual value is computed. — Cách đo.
         #[schemars(with = "MeasureShapes")]
-        pub measure: Measure { read_required: measure },
+        pub measure: Measure,
         /// Values observed by hand, for `measure = "manual"`. — Số liệu quan sát.
         #[serde(default, rename = "observation")]
         pub observations: Vec<Observation> { key: "observation" },
@@ -92,11 +92,11 @@ crate::record! {
     }
 }
 
-/// A target whose measure could not be read is not made: this only fills
-/// the field while the loader reads.
-impl Default for Measure {
-    fn default() -> Measure {
-        Measure::Manual
+/// A measure is read by the loader's `Source::measure`: its shape
+/// depends on which key it has (see [`MeasureShapes`]).
+impl super::fields::FieldType for Measure {
+    fn read(src: &mut dyn super::fields::Source, key: &'static str) -> Option<Self> {
+        src.measure(key)
     }
 }
 

@@ -396,6 +396,22 @@ impl Workspace {
         )
     }
 
+    /// This workspace with more records: what `check` reads, the broken
+    /// records (read with placeholders) beside the others.
+    pub fn with_records(&self, models: &[Model], meetings: &[Meeting], petitions: &[Petition]) -> Workspace {
+        Workspace::new(
+            self.root.clone(),
+            self.files.clone(),
+            self.config.clone(),
+            self.config_file,
+            self.targets.clone(),
+            self.targets_file,
+            [&self.models[..], models].concat(),
+            [&self.meetings[..], meetings].concat(),
+            [&self.petitions[..], petitions].concat(),
+        )
+    }
+
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.meeting_index.get(id).map(|&i| &self.meetings[i])
     }

@@ -81,10 +81,56 @@ pub fn write_document(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
 /// An export table: a header of its columns, then a row per row; lists
 /// joined with `;`, maps as `key=value;…`, dates ISO, absent values empty.
 pub fn write_rows(table: &export::Table, out: &mut dyn Write) -> io::Result<()> {
+    write_rows_as(table, out, |cell| cell)
+}
+
+/// [`write_rows`] for a spreadsheet (`export --bom`, which is for Excel):
+/// a cell Excel would run as a formula is written as text ([`for_excel`]).
+pub fn write_rows_for_excel(table: &export::Table, out: &mut dyn Write) -> io::Result<()> {
+    write_rows_as(table, out, |cell| for_excel(&cell).into_owned())
+}
+
+fn write_rows_as(table: &export::Table, out: &mut dyn Write, cell: impl Fn(String) -> String) -> io::Result<()> {
     let mut w = writer(out);
     w.write_record(&table.columns).map_err(csv_error)?;
     for row in &table.rows {
-        w.write_record(row.iter().map(export::flat_text)).map_err(csv_error)?;
+        w.write_record(row.iter().map(|v| cell(export::flat_text(v))))
+            .map_err(csv_error)?;
     }
     w.flush()
+}
+
+/// A cell as Excel (or LibreOffice) must not run it: text that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to them
+/// (`=HYPERLINK(…)` from a record's title, `+cmd|…`), so it gets a leading
+/// `'`, which they show as text; a number (`-5`) stays a number (OWASP,
+/// "CSV Injection").
+pub fn for_excel(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod excel_tests {
+    #[test]
+    fn formulas_are_text_for_excel_and_numbers_stay() {
+        use super::for_excel;
+        for cell in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(for_excel(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in ["-5", "-2.5", "+3", "Tân Mỹ", "", "a=b"] {
+            assert_eq!(for_excel(cell), cell, "{cell:?}");
+        }
+    }
 }
