@@ -90,6 +90,8 @@ codes! {
         "A target's deadline falls before its baseline date.";
     NoticeNumber = "E050", Error, "duplicate-notice-number",
         "Two notices carry the same number in the same year; document numbers restart each year but never repeat within one.";
+    Member = "E060", Error, "bad-member",
+        "A [[member]] of a province workspace names a folder that does not exist, that holds no danvan.toml (so it is not a workspace), that is the province workspace itself, or that another member names already. The path is relative to the danvan.toml that lists it; clone the committee's repository there (git submodule add URL PATH), or fix the path.";
     CalendarGap = "W001", Warning, "calendar-gap",
         "A deadline depends on the days off of a year for which [calendar] lists no holidays: danvan counted it with the statutory days off of that year (Labour Code 2019 art. 111–112, Tết and Giỗ Tổ from the lunar calendar) and marks it provisional in every output, since the government's announcement may differ. Calendar-day limits count too: one that ends on a day off moves to the next working day. When the year is announced, add its days off to danvan.toml.";
     Ignored = "W002", Warning, "ignored-file",

@@ -10,7 +10,16 @@ use chrono::NaiveDate;
 pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
     t.finish(
         cx,
-        &["committee", "unit", "org", "calendar", "document", "review", "rules"],
+        &[
+            "committee",
+            "unit",
+            "org",
+            "calendar",
+            "document",
+            "review",
+            "rules",
+            "member",
+        ],
     );
     let committee = match t.table(cx, "committee") {
         Some(c) => committee(cx, &c),
@@ -87,6 +96,26 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
     let rules = t
         .table(cx, "rules")
         .map_or_else(RuleBook::default, |r| rule_book(cx, &r));
+    let mut members = Vec::new();
+    for m in t.tables(cx, "member") {
+        m.finish(cx, &["id", "path"]);
+        let (id, path) = (m.req_string(cx, "id"), m.req_string(cx, "path"));
+        if path.as_ref().is_some_and(|p| p.trim().is_empty()) {
+            cx.report(
+                Code::BadFormat,
+                m.get("path").map_or(m.span(), |v| v.span()),
+                tr!("`path` của [[member]] trống", "the `path` of a [[member]] is empty"),
+                Some(tr!(
+                    "ghi thư mục hồ sơ của cấp ủy, tính từ danvan.toml: path = \"communes/xa-lap-vo\"",
+                    "name the committee's workspace folder, from danvan.toml: path = \"communes/xa-lap-vo\""
+                )),
+            );
+            continue;
+        }
+        if let (Some(id), Some(path)) = (id, path) {
+            members.push(Member { id, path });
+        }
+    }
     Some(Config {
         committee: committee?,
         units,
@@ -95,6 +124,7 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
         document,
         review,
         rules: RulesConfig(rules),
+        members,
     })
 }
 
