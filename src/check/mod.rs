@@ -32,6 +32,13 @@ pub fn load(root: &std::path::Path) -> crate::load::Loaded {
     loaded
 }
 
+/// [`load`] of each workspace at `roots`, side by side: the members of a
+/// province (`danvan rollup`), each with its own calendar, rules and
+/// targets. In the order of `roots`.
+pub fn load_all(roots: &[std::path::PathBuf]) -> Vec<crate::load::Loaded> {
+    roots.par_iter().map(|root| load(root)).collect()
+}
+
 /// Every cross-record rule, in a stable order.
 pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
     type Rule = fn(&Workspace, &mut Vec<Diagnostic>);
