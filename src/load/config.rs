@@ -112,6 +112,20 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
             );
             continue;
         }
+        // The id names the member's folder in the province's bundle.
+        if let Some(bad) = id.as_ref().filter(|id| !is_folder_name(id)) {
+            cx.report(
+                Code::BadFormat,
+                m.get("id").map_or(m.span(), |v| v.span()),
+                tr!(
+                    "mã [[member]] \"{}\" phải gồm chữ cái không dấu, chữ số, - hoặc _",
+                    "the [[member]] id \"{}\" must be ASCII letters, digits, - or _",
+                    bad.as_str()
+                ),
+                Some("id = \"xa-lap-vo\"".into()),
+            );
+            continue;
+        }
         if let (Some(id), Some(path)) = (id, path) {
             members.push(Member { id, path });
         }
@@ -126,6 +140,12 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
         rules: RulesConfig(rules),
         members,
     })
+}
+
+/// Whether `id` can name a folder as it is: ASCII letters, digits, `-`
+/// and `_`, not starting with `-`.
+fn is_folder_name(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('-') && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `[review]`: who issues and signs the report to the review meeting.

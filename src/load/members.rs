@@ -101,7 +101,8 @@ mod tests {
                        [[member]]\nid = \"again\"\npath = \"communes/../communes/a\"\n\
                        [[member]]\nid = \"self\"\npath = \".\"\n\
                        [[member]]\nid = \"a\"\npath = \"communes/b\"\n\
-                       [[member]]\nid = \"blank\"\npath = \" \"\n[[member]]\npath = \"x\"\nname = \"X\"\n";
+                       [[member]]\nid = \"blank\"\npath = \" \"\n[[member]]\npath = \"x\"\nname = \"X\"\n\
+                       [[member]]\nid = \"../up\"\npath = \"communes/b\"\n";
         let dir = workspace(&[
             ("danvan.toml", &format!("{CONFIG}{members}")),
             ("communes/a/danvan.toml", CONFIG),
@@ -124,6 +125,8 @@ mod tests {
                 // The last member: no id (at the table's start), and a key it does not have.
                 (Code::MissingField, "danvan.toml", ""),
                 (Code::UnknownKey, "danvan.toml", "name"),
+                // An id that would not name a folder of the bundle.
+                (Code::BadFormat, "danvan.toml", "\"../up\""),
             ]
             .map(|(c, f, at)| (c, f.to_owned(), at.to_owned()))
         );

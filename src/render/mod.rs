@@ -8,6 +8,7 @@ pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod record;
+pub mod rollup;
 pub mod site;
 pub mod table;
 pub mod template;

@@ -618,3 +618,51 @@ impl Report for Rollup {
         }
     }
 }
+
+/// `data.json` of a province's bundle (`danvan report` on a province
+/// workspace): the roll-up, and where each member's own bundle is.
+#[derive(Serialize)]
+pub struct ProvinceBundle<'a> {
+    pub tool: &'static str,
+    pub version: &'static str,
+    pub as_of: NaiveDate,
+    pub rollup: &'a Rollup,
+    /// One per member, in the roll-up's order.
+    pub pages: Vec<MemberPage>,
+    /// The bundle of the province's own records, when it has any.
+    pub province_page: Option<String>,
+}
+
+/// Where a member's bundle is in the province's: none for a member left out.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberPage {
+    pub id: String,
+    pub committee: String,
+    /// `members/<id>/index.html`, null for a member left out.
+    pub page: Option<String>,
+    /// `members/<id>/data.json`, null for a member left out.
+    pub data: Option<String>,
+}
+
+impl<'a> ProvinceBundle<'a> {
+    pub fn new(rollup: &'a Rollup, own_records: bool) -> ProvinceBundle<'a> {
+        let pages = rollup
+            .members
+            .iter()
+            .map(|m| MemberPage {
+                id: m.id.clone(),
+                committee: m.committee.clone(),
+                page: m.counted.then(|| format!("members/{}/index.html", m.id)),
+                data: m.counted.then(|| format!("members/{}/data.json", m.id)),
+            })
+            .collect();
+        ProvinceBundle {
+            tool: "danvan",
+            version: env!("CARGO_PKG_VERSION"),
+            as_of: rollup.as_of,
+            rollup,
+            pages,
+            province_page: own_records.then(|| "province/index.html".to_owned()),
+        }
+    }
+}
