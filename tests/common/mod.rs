@@ -6,7 +6,7 @@
 //! - [`require_tool`] and [`skip`]: a test that needs a program says when
 //!   it skips, and fails instead under CI=true; [`make_fifo`];
 //! - [`copy_dir`], [`commands`], [`isolated`] (other programs, in the same
-//!   known environment).
+//!   known environment), [`open_in_chromium`] (a page, headless).
 //!
 //! Each test file takes what it needs (`mod common;`), so the rest is
 //! unused there.
@@ -264,6 +264,40 @@ pub fn require_tool(names: &[&str]) -> Option<PathBuf> {
         skip(&format!("{} is not installed (not on PATH)", names.join(" or ")));
     }
     found
+}
+
+/// Chromium's headless run of a page (or its screenshot): its console
+/// messages and its DOM.
+pub fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>) -> (Vec<String>, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=3000",
+        "--window-size=1280,2400",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()));
+    match screenshot {
+        Some(png) => cmd.arg(format!("--screenshot={}", png.display())),
+        None => cmd.arg("--dump-dom"),
+    };
+    let out = cmd.arg(format!("file://{}", page.display())).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let console = stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_owned)
+        .collect();
+    (console, String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Makes a named pipe at `path` with `mkfifo`; false when the test is
