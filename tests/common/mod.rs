@@ -3,8 +3,9 @@
 //!   caller's), as a builder ([`Danvan`]) that ends in `.assert()`,
 //!   `.run()`, `.stdout()`, `.json()` or `.csv()`; [`browse`] and
 //!   [`progress`] start it on the two fixtures several commands share;
-//! - [`require_tool`] and [`skip`]: a test that needs a program says when
-//!   it skips, and fails instead under CI=true; [`make_fifo`];
+//! - [`require_tool`], [`require_python_module`] and [`skip`]: a test that
+//!   needs a program says when it skips, and fails instead under CI=true;
+//!   [`make_fifo`];
 //! - [`copy_dir`], [`commands`], [`isolated`] (other programs, in the same
 //!   known environment), [`open_in_chromium`] (a page, headless).
 //!
@@ -298,6 +299,29 @@ pub fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>)
         .map(str::to_owned)
         .collect();
     (console, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A Python 3 that can import `module` (the `duckdb` package, which
+/// .ci/run installs with pip); when there is none, the test is skipped
+/// with [`skip`] (so it fails in CI) and this returns `None`.
+pub fn require_python_module(module: &str) -> Option<PathBuf> {
+    let python = ["python3", "python"].iter().find_map(|name| find_program(name));
+    let Some(python) = python else {
+        skip("python3 is not installed (not on PATH)");
+        return None;
+    };
+    let imported = isolated(&python)
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !imported {
+        skip(&format!(
+            "the Python module {module} is not installed ({} -m pip install {module})",
+            python.display()
+        ));
+        return None;
+    }
+    Some(python)
 }
 
 /// Makes a named pipe at `path` with `mkfifo`; false when the test is
