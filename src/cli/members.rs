@@ -143,12 +143,14 @@ fn listed_members(
         )));
     }
     // A duplicate id (E020, printed above) is rolled up once, as first listed.
-    let mut listed: Vec<(String, PathBuf)> = Vec::with_capacity(ws.config.members.len());
-    for m in &ws.config.members {
-        if !listed.iter().any(|(id, _)| id == m.id.as_str()) {
-            listed.push((m.id.value.clone(), m.root_under(&root)));
-        }
-    }
+    let mut seen = std::collections::HashSet::with_capacity(ws.config.members.len());
+    let listed: Vec<(String, PathBuf)> = ws
+        .config
+        .members
+        .iter()
+        .filter(|m| seen.insert(m.id.as_str()))
+        .map(|m| (m.id.value.clone(), m.root_under(&root)))
+        .collect();
     let committee = Some(ws.config.committee.name.clone());
     let province = errors.is_empty().then(|| &*Box::leak(Box::new(ws)));
     Ok((province, committee, listed))
@@ -157,6 +159,7 @@ fn listed_members(
 /// The folders given on the command line, each named by its folder.
 fn given_members(dirs: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Failure> {
     let mut listed: Vec<(String, PathBuf)> = Vec::with_capacity(dirs.len());
+    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(dirs.len());
     for dir in dirs {
         let named = dir.file_name().map(|n| n.to_string_lossy().into_owned());
         let id = named
@@ -166,7 +169,8 @@ fn given_members(dirs: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Failure> {
                     .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
             })
             .unwrap_or_else(|| dir.display().to_string());
-        if let Some((_, other)) = listed.iter().find(|(taken, _)| *taken == id) {
+        if let Some(&first) = taken.get(&id) {
+            let other = &listed[first].1;
             return Err(Failure::Usage(tr!(
                 "{} và {} cùng tên thư mục `{}`: liệt kê chúng bằng [[member]] với mã khác nhau trong danvan.toml của tỉnh",
                 "{} and {} have the same folder name `{}`: list them as [[member]] with distinct ids in a province's danvan.toml",
@@ -175,6 +179,7 @@ fn given_members(dirs: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Failure> {
                 id
             )));
         }
+        taken.insert(id.clone(), listed.len());
         listed.push((id, dir.clone()));
     }
     Ok(listed)

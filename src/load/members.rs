@@ -13,7 +13,8 @@ use std::path::Path;
 /// member's `path` in the `danvan.toml` at `config_path`.
 pub(super) fn check_members(root: &Path, config: &Config, config_path: &Path) -> Vec<Diagnostic> {
     let own = std::fs::canonicalize(root).ok();
-    let mut seen: Vec<(std::path::PathBuf, &str)> = Vec::with_capacity(config.members.len());
+    let mut seen: std::collections::HashMap<std::path::PathBuf, &str> =
+        std::collections::HashMap::with_capacity(config.members.len());
     let mut out = Vec::new();
     for m in &config.members {
         let dir = m.root_under(root);
@@ -58,7 +59,7 @@ pub(super) fn check_members(root: &Path, config: &Config, config_path: &Path) ->
                         "a province does not roll itself up: point path at the member committee's folder"
                     ),
                 ))
-            } else if let Some((_, other)) = seen.iter().find(|(p, _)| *p == canonical) {
+            } else if let Some(other) = seen.get(&canonical) {
                 Some((
                     tr!(
                         "cấp ủy trực thuộc `{}` dùng cùng thư mục với `{}`",
@@ -72,7 +73,7 @@ pub(super) fn check_members(root: &Path, config: &Config, config_path: &Path) ->
                     ),
                 ))
             } else {
-                seen.push((canonical, m.id.as_str()));
+                seen.insert(canonical, m.id.as_str());
                 None
             }
         };
