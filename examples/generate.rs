@@ -1,14 +1,17 @@
 //! Writes a synthetic, valid workspace, for benchmarks and tests:
 //!
 //! ```text
-//! cargo run --release --example generate -- --records 100000 --out /tmp/ws [--seed 7] [--as-of 2026-11-30]
+//! cargo run --release --example generate -- --records 100000 --out /tmp/ws [--seed 7] [--as-of 2026-11-30] \
+//!     [--committee "Đảng ủy xã A" --parent "Đảng bộ tỉnh B"]
 //! ```
 //!
 //! About 70% petitions, 15% meetings and 15% models, dated from 2021 to the
 //! as-of date (so the bundled 2021–2026 calendar covers every working-day
 //! deadline), in year folders (`petitions/2023/…`), with the committee,
 //! units, organisations and calendar of the bundled `records/danvan.toml`
-//! and its `targets.toml`. Every record type, state, channel and outcome
+//! and its `targets.toml` (`--committee` and `--parent` rename the
+//! committee and the province above it, so that several generated
+//! workspaces roll up as several committees). Every record type, state, channel and outcome
 //! occurs; references resolve; dates are in order; only denunciations are
 //! extended, at most twice, each extension within the deadline it extends
 //! (computed by danvan's own deadline engine); notice numbers are unique per
@@ -72,7 +75,7 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-const USAGE: &str = "usage: generate --records N --out DIR [--seed S] [--as-of YYYY-MM-DD]\n  \
+const USAGE: &str = "usage: generate --records N --out DIR [--seed S] [--as-of YYYY-MM-DD] [--committee NAME] [--parent NAME]\n  \
 writes a synthetic workspace of N records into DIR (which must be absent or empty)";
 
 /// What to generate.
@@ -83,6 +86,11 @@ pub struct Options {
     pub seed: u64,
     /// The last date any record carries; states are spread around it.
     pub as_of: NaiveDate,
+    /// The committee's name instead of the bundled one (`[committee] name`).
+    pub committee: Option<String>,
+    /// The body above it instead of the bundled one (`[committee] parent`:
+    /// for a commune, its province).
+    pub parent: Option<String>,
 }
 
 impl Options {
@@ -92,11 +100,21 @@ impl Options {
             out: out.into(),
             seed,
             as_of: DEFAULT_AS_OF.parse().expect("DEFAULT_AS_OF is a date"),
+            committee: None,
+            parent: None,
         }
+    }
+
+    /// The same, for a committee of this name under this parent.
+    pub fn named(mut self, committee: &str, parent: &str) -> Options {
+        self.committee = Some(committee.to_owned());
+        self.parent = Some(parent.to_owned());
+        self
     }
 
     fn from_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         let (mut records, mut out, mut seed, mut as_of) = (None, None, 1u64, None);
+        let (mut committee, mut parent) = (None, None);
         let mut args = args.peekable();
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -113,6 +131,8 @@ impl Options {
                             .map_err(|_| format!("--as-of: `{text}` is not a date (YYYY-MM-DD)"))?,
                     );
                 }
+                "--committee" => committee = Some(value()?),
+                "--parent" => parent = Some(value()?),
                 "--help" | "-h" => return Err("help".into()),
                 other => return Err(format!("unknown argument `{other}`")),
             }
@@ -122,6 +142,7 @@ impl Options {
             out.ok_or("--out DIR is required")?,
             seed,
         );
+        (opts.committee, opts.parent) = (committee, parent);
         if let Some(d) = as_of {
             if d < first_day() + Days::new(365) || d.year() > 2026 {
                 return Err(format!(
@@ -192,7 +213,7 @@ pub fn generate(opts: &Options) -> Result<Counts, String> {
         notice_numbers: HashMap::new(),
     };
     let counts = Counts::split(opts.records);
-    g.write(Path::new("danvan.toml"), DANVAN_TOML)?;
+    g.write(Path::new("danvan.toml"), &danvan_toml(opts))?;
     g.write(Path::new("targets.toml"), TARGETS_TOML)?;
     // Meetings first: petitions refer to them.
     for i in 0..counts.meetings {
@@ -205,6 +226,25 @@ pub fn generate(opts: &Options) -> Result<Counts, String> {
         g.petition(i)?;
     }
     Ok(counts)
+}
+
+/// The bundled danvan.toml, with the committee's name and parent the
+/// options give.
+fn danvan_toml(opts: &Options) -> String {
+    if opts.committee.is_none() && opts.parent.is_none() {
+        return DANVAN_TOML.to_owned();
+    }
+    let mut lines: Vec<String> = DANVAN_TOML.lines().map(str::to_owned).collect();
+    let start = lines.iter().position(|l| l == "[committee]").unwrap_or(0);
+    for (key, value) in [("name", &opts.committee), ("parent", &opts.parent)] {
+        let Some(value) = value else { continue };
+        if let Some(line) = lines[start..].iter_mut().find(|l| l.starts_with(&format!("{key} = "))) {
+            *line = format!("{key} = {}", q(value));
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
 }
 
 fn first_day() -> NaiveDate {

@@ -98,6 +98,8 @@ const EVERY_PROBLEM: &[(&str, &str, u64, u64)] = &[
     ("E044", "every-problem/targets.toml", 53, 12),
     // The 2022 notice number 12 is used first by 2022-07-12-so-ket.
     ("E050", "every-problem/meetings/2022-12-15-tong-ket.toml", 7, 10),
+    // The [[member]] whose folder does not exist.
+    ("E060", "every-problem/danvan.toml", 51, 8),
     ("W001", "every-problem/petitions/recommendation-2023.toml", 2, 12),
     ("W002", "every-problem/notes.toml", 1, 1),
     // Extensions (Luật Tố cáo art. 30) are warnings: the third of three,

@@ -53,28 +53,31 @@ fn one_file_per_kind_with_the_same_columns_in_both_formats() {
     let csv_dir = tmp.path().join("csv");
     let jsonl_dir = tmp.path().join("jsonl");
     let printed = bundled(&["export", "--out", csv_dir.to_str().unwrap()]).stdout();
-    assert_eq!(printed.lines().count(), 4, "{printed}");
+    assert_eq!(printed.lines().count(), 5, "{printed}");
     bundled(&["export", "--format", "jsonl", "--out", jsonl_dir.to_str().unwrap()]).stdout();
-    for kind in ["models", "meetings", "petitions", "conclusions"] {
+    for kind in ["models", "meetings", "petitions", "conclusions", "targets"] {
         let csv_text = std::fs::read_to_string(csv_dir.join(format!("{kind}.csv"))).unwrap();
         let jsonl_text = std::fs::read_to_string(jsonl_dir.join(format!("{kind}.jsonl"))).unwrap();
         let (header, rows) = csv_rows(&csv_text);
         let objects = jsonl_rows(&jsonl_text);
-        assert_eq!(
-            rows.len(),
-            listed(kind),
-            "{kind}: one row per record existing on {AS_OF}"
-        );
+        if kind != "targets" {
+            assert_eq!(
+                rows.len(),
+                listed(kind),
+                "{kind}: one row per record existing on {AS_OF}"
+            );
+        }
         assert_eq!(objects.len(), rows.len(), "{kind}");
         let mut keys: Vec<String> = objects[0].keys().cloned().collect();
         let mut columns = header.clone();
         keys.sort();
         columns.sort();
         assert_eq!(columns, keys, "{kind}: CSV columns and JSON keys differ");
-        assert_eq!(&header[header.len() - 2..], ["as_of", "committee"], "{kind}");
+        assert_eq!(&header[header.len() - 3..], ["as_of", "committee", "parent"], "{kind}");
         for row in &rows {
-            assert_eq!(row[header.len() - 2], AS_OF);
-            assert_eq!(row[header.len() - 1], "Huyện ủy Lấp Vò");
+            assert_eq!(row[header.len() - 3], AS_OF);
+            assert_eq!(row[header.len() - 2], "Huyện ủy Lấp Vò");
+            assert_eq!(row[header.len() - 1], "Đảng bộ tỉnh Đồng Tháp");
         }
         // Nothing dated after the as-of date.
         for o in &objects {
@@ -86,6 +89,41 @@ fn one_file_per_kind_with_the_same_columns_in_both_formats() {
             }
         }
     }
+}
+
+/// The targets' rows are `danvan progress` on the same date, a row per
+/// target, for a national roll-up to count the targets' statuses.
+#[test]
+fn targets_are_where_progress_puts_them() {
+    let rows = jsonl_rows(&bundled(&["export", "--kind", "targets", "--format", "jsonl"]).stdout());
+    let progress: Value = serde_json::from_str(&bundled(&["progress", "--format", "json"]).stdout()).unwrap();
+    let targets = progress["targets"].as_array().unwrap();
+    assert_eq!(rows.len(), targets.len());
+    for (row, t) in rows.iter().zip(targets) {
+        for key in [
+            "id",
+            "title",
+            "measure",
+            "direction",
+            "goal",
+            "deadline",
+            "actual",
+            "at_deadline",
+            "expected",
+            "percent_of_goal",
+            "status",
+        ] {
+            assert_eq!(row[key], t[key], "{} {key}", t["id"]);
+        }
+        assert_eq!(row["baseline"], t["baseline"]["value"], "{}", t["id"]);
+        assert_eq!(row["file"], "targets.toml");
+        assert_eq!(row["parent"], "Đảng bộ tỉnh Đồng Tháp");
+    }
+    // `chi-tieu` is the same kind, in Vietnamese.
+    assert_eq!(
+        bundled(&["export", "--kind", "chi-tieu"]).stdout(),
+        bundled(&["export", "--kind", "targets"]).stdout()
+    );
 }
 
 #[test]

@@ -249,45 +249,6 @@ fn a_failed_run_leaves_the_previous_bundle_as_it_was() {
     }
 }
 
-/// Chromium's headless run of a page (or its screenshot): its console
-/// messages and its DOM.
-fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>) -> (Vec<String>, String) {
-    chromium_at(chromium, page, screenshot, 1280)
-}
-
-/// [`open_in_chromium`] in a window `width` pixels wide.
-fn chromium_at(chromium: &Path, page: &Path, screenshot: Option<&Path>, width: u32) -> (Vec<String>, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut cmd = std::process::Command::new(chromium);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--virtual-time-budget=3000",
-    ])
-    .arg(format!("--window-size={width},2400"))
-    .arg(format!("--user-data-dir={}", profile.path().display()));
-    match screenshot {
-        Some(png) => cmd.arg(format!("--screenshot={}", png.display())),
-        None => cmd.arg("--dump-dom"),
-    };
-    let out = cmd.arg(format!("file://{}", page.display())).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let console = stderr
-        .lines()
-        .filter(|l| l.contains(":CONSOLE"))
-        .map(str::to_owned)
-        .collect();
-    (console, String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 #[test]
 fn page_renders_in_chromium_without_console_messages_or_requests() {
     let Some(chromium) = common::require_tool(&["chromium", "chromium-browser"]) else {
@@ -297,7 +258,7 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
     let out = tmp.path().join("bundle");
     report("records", &out, "2025-12-31");
     let page = out.join("index.html");
-    let (console, dom) = open_in_chromium(&chromium, &page, None);
+    let (console, dom) = common::open_in_chromium(&chromium, &page, None);
     assert!(console.is_empty(), "console messages: {console:?}");
     assert!(dom.contains("Huyện ủy Lấp Vò"), "the page rendered its content");
     assert!(dom.contains("<svg"), "the charts are in the DOM");
@@ -308,13 +269,13 @@ fn page_renders_in_chromium_without_console_messages_or_requests() {
         .unwrap()
         .replace("</main>", "<img src=\"http://127.0.0.1:9/x.png\"></main>");
     std::fs::write(&bad, html).unwrap();
-    let (console, _) = open_in_chromium(&chromium, &bad, None);
+    let (console, _) = common::open_in_chromium(&chromium, &bad, None);
     assert!(!console.is_empty(), "a blocked request shows on the console");
 
     // A screenshot to look at: target/tmp/report-screenshot.png (cargo's
     // folder for what integration tests leave, wherever the target is).
     let png = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshot.png");
-    let (console, _) = open_in_chromium(&chromium, &page, Some(&png));
+    let (console, _) = common::open_in_chromium(&chromium, &page, Some(&png));
     assert!(console.is_empty(), "{console:?}");
     assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
 }
@@ -430,7 +391,7 @@ fn page_reads_on_a_screen_a_phone_and_paper() {
     measured(&page, &probe);
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
     for width in [1280, 390] {
-        let (console, dom) = chromium_at(&chromium, &probe, None, width);
+        let (console, dom) = common::chromium_at(&chromium, &probe, None, width);
         assert!(console.is_empty(), "{width}: {console:?}");
         assert_eq!(
             attribute(&dom, "data-overflow"),
@@ -451,7 +412,7 @@ fn page_reads_on_a_screen_a_phone_and_paper() {
         }
         // Screenshots to look at: target/tmp/report-1280.png, report-390.png.
         let png = shots.join(format!("report-{width}.png"));
-        let (console, _) = chromium_at(&chromium, &page, Some(&png), width);
+        let (console, _) = common::chromium_at(&chromium, &page, Some(&png), width);
         assert!(console.is_empty(), "{console:?}");
         assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
     }

@@ -1,5 +1,6 @@
-//! Ids are unique per kind: units and organisations in `danvan.toml`,
-//! models, meetings and petitions (their file stems), targets.
+//! Ids are unique per kind: units, organisations and members in
+//! `danvan.toml`, models, meetings and petitions (their file stems),
+//! targets.
 //!
 //! Owns E020 `duplicate-id` and W005 `look-alike` (unit ids that differ
 //! only by case, organisations that share a name).
@@ -106,6 +107,12 @@ pub(super) fn duplicate_ids(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         out,
         "org",
         ws.config.orgs.iter().map(|o| (o.id.as_str(), cfg, o.id.span)),
+    );
+    check(
+        ws,
+        out,
+        "member",
+        ws.config.members.iter().map(|m| (m.id.as_str(), cfg, m.id.span)),
     );
     check(
         ws,

@@ -68,6 +68,13 @@ const AS_WRITTEN: [Rule; 11] = [
 /// The rules that compute from records (deadlines, target filters).
 const COMPUTED: [Rule; 3] = [petitions::extensions, targets::target_filters, calendar::calendar_gaps];
 
+/// [`load`] of each workspace at `roots`, side by side: the members of a
+/// province (`danvan rollup`), each with its own calendar, rules and
+/// targets. In the order of `roots`.
+pub fn load_all(roots: &[std::path::PathBuf]) -> Vec<crate::load::Loaded> {
+    roots.par_iter().map(|root| load(root)).collect()
+}
+
 /// Every cross-record rule, in a stable order.
 pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
     let mut found = run_rules(ws, &AS_WRITTEN);

@@ -5,14 +5,13 @@ use super::output::{print, write_atomic};
 use super::{Context, Failure, Outcome};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
 use crate::i18n::tr;
-use crate::model::{Keyword, Kind};
 use crate::render::{ExportFormat, to_string, write_rows};
-use crate::report::export;
+use crate::report::export::{self, Part};
 use clap::Args;
 use std::path::PathBuf;
 
 pub const EXAMPLES: &str = "Examples:
-  danvan export --out export                   export/{models,meetings,petitions,conclusions}.csv
+  danvan export --out export                   export/{models,meetings,petitions,conclusions,targets}.csv
   danvan export --format jsonl --out export    the same as JSON Lines (.jsonl)
   danvan export --kind petitions               one kind to standard output
   danvan export --out export --as-of 2024-12-31 --bom   states as of a date; a BOM for Excel
@@ -21,7 +20,10 @@ pub const EXAMPLES: &str = "Examples:
 
 Without --out, exactly one --kind is required and its rows go to standard output.
 One row per record (one per task for conclusions) that exists on the as-of date,
-with its states and deadlines on that date. Columns have stable English names;
+with its states and deadlines on that date; targets: one row per target, where
+it stands on that date (as danvan progress). Every row ends with file, as_of,
+committee and parent (for a commune, its province), so the files of many
+committees stack (examples/rollup/). Columns have stable English names;
 lists are joined with ';' in CSV; dates are YYYY-MM-DD. No personal data.";
 
 #[derive(Args, Debug)]
@@ -32,9 +34,9 @@ pub struct ExportArgs {
     /// Write one file per kind into this folder (KIND.csv or KIND.jsonl)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Only this kind: models, meetings, petitions, conclusions (repeatable; default: all)
-    #[arg(long, value_name = "KIND", value_parser = offer(parse_kind_arg, kind_words))]
-    pub kind: Vec<Kind>,
+    /// Only this kind: models, meetings, petitions, conclusions, targets (repeatable; default: all)
+    #[arg(long, value_name = "KIND", value_parser = offer(parse_part, part_words))]
+    pub kind: Vec<Part>,
     /// xlsx: the workbook to write (default with --out: DIR/export.xlsx)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub file: Option<PathBuf>,
@@ -58,7 +60,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         )));
     }
     if kinds.is_empty() {
-        kinds = Kind::ALL.iter().map(|&(_, k)| k).collect();
+        kinds = Part::all();
     }
     let ws = cx.workspace()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);
@@ -72,7 +74,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
             rows(&snap, kind, args.format)
         } else {
             // A BOM is for Excel, which runs a cell such as `=HYPERLINK(…)`.
-            let table = export::table(&snap, kind);
+            let table = export::table_of(&snap, kind);
             format!(
                 "{bom}{}",
                 to_string(|out| crate::render::csv::write_rows_for_excel(&table, out))
@@ -81,7 +83,7 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
         match &args.out {
             None => print(&text)?,
             Some(dir) => {
-                let path = dir.join(format!("{}.{}", kind.as_str(), args.format.extension()));
+                let path = dir.join(format!("{}.{}", kind.name(), args.format.extension()));
                 write_atomic(&path, text.as_bytes())?;
                 print(&format!("{}\n", path.display()))?;
             }
@@ -91,8 +93,25 @@ pub fn run(cx: &Context, args: &ExportArgs) -> Outcome {
 }
 
 /// The export rows of one kind, written in `format`.
-fn rows(snap: &Snapshot<'_>, kind: Kind, format: ExportFormat) -> String {
-    to_string(|out| write_rows(&export::table(snap, kind), format, out))
+fn rows(snap: &Snapshot<'_>, part: Part, format: ExportFormat) -> String {
+    to_string(|out| write_rows(&export::table_of(snap, part), format, out))
+}
+
+/// The words `--kind` of `export` takes, for completions.
+fn part_words() -> Vec<&'static str> {
+    let mut words = kind_words();
+    words.push("targets");
+    words
+}
+
+/// A kind of record, or `targets`.
+fn parse_part(text: &str) -> Result<Part, String> {
+    match crate::text::fold(text).as_str() {
+        "targets" | "target" | "chi-tieu" | "chi tieu" => Ok(Part::Targets),
+        _ => parse_kind_arg(text)
+            .map(Part::Records)
+            .map_err(|e| format!("{e}, targets (chi-tieu)")),
+    }
 }
 
 /// One workbook, a sheet per kind.
@@ -111,7 +130,7 @@ fn run_xlsx(cx: &Context, args: &ExportArgs) -> Outcome {
     kinds.sort();
     kinds.dedup();
     if kinds.is_empty() {
-        kinds = Kind::ALL.iter().map(|&(_, k)| k).collect();
+        kinds = Part::all();
     }
     let ws = cx.workspace()?;
     let snap = Snapshot::new(ws, cx.as_of(ws), DUE_SOON_DAYS);

@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod list;
 mod man;
+mod members;
 mod new;
 mod notice;
 mod output;
@@ -20,6 +21,7 @@ mod petitions;
 mod progress;
 mod report;
 mod review;
+mod rollup;
 mod schema;
 mod show;
 mod status;
@@ -114,6 +116,9 @@ pub enum Command {
     /// The report to the review meeting (báo cáo sơ kết, tổng kết): a half-year, a year, a quarter, a month, or --from/--to
     #[command(after_help = review::EXAMPLES)]
     Review(review::ReviewArgs),
+    /// A province over its member committees: one row per committee, totals, the merged registers
+    #[command(after_help = rollup::EXAMPLES)]
+    Rollup(rollup::RollupArgs),
     /// The CI bundle: index.html (charts as inline SVG), summary.md, data.json, notices/
     #[command(after_help = report::EXAMPLES)]
     Report(report::ReportArgs),
@@ -328,11 +333,17 @@ impl Context {
         );
         let ws = self.keep(ws);
         eprint!("{}", crate::render::diagnostics::left_out_banner(&left));
+        self.leave_out(left.into_iter().map(|l| l.file));
+        Ok(ws)
+    }
+
+    /// Marks files or folders left out of what was printed (a roll-up's
+    /// members with errors): the run exits 1 once it has printed.
+    pub fn leave_out(&self, paths: impl IntoIterator<Item = PathBuf>) {
         self.left_out
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .extend(left.into_iter().map(|l| l.file));
-        Ok(ws)
+            .extend(paths);
     }
 
     /// Whether a register left records out: the run then exits 1.
@@ -419,14 +430,16 @@ impl Context {
 
     /// The as-of date: `--as-of`/`DANVAN_AS_OF`, else today at the workspace's offset.
     pub fn as_of(&self, ws: &Workspace) -> NaiveDate {
+        self.as_of_at(ws.config.committee.utc_offset)
+    }
+
+    /// The as-of date: `--as-of`/`DANVAN_AS_OF`, else today at `offset`
+    /// (Vietnam's when absent).
+    pub fn as_of_at(&self, offset: Option<crate::model::UtcOffset>) -> NaiveDate {
         if let Some(d) = self.global.as_of {
             return d;
         }
-        let offset = ws
-            .config
-            .committee
-            .utc_offset
-            .unwrap_or(crate::model::UtcOffset::VIETNAM);
+        let offset = offset.unwrap_or(crate::model::UtcOffset::VIETNAM);
         let now = chrono::Utc::now() + chrono::Duration::minutes(i64::from(offset.0));
         now.date_naive()
     }
@@ -601,6 +614,7 @@ pub fn main() -> ExitCode {
         Some(Command::Notice(args)) => notice::run(&cx, &args),
         Some(Command::Conclusions(args)) => conclusions::run(&cx, &args),
         Some(Command::Review(args)) => review::run(&cx, &args),
+        Some(Command::Rollup(args)) => rollup::run(&cx, &args),
         Some(Command::Report(args)) => report::run(&cx, &args),
         Some(Command::List(args)) => list::run(&cx, &args),
         Some(Command::Show(args)) => show::run(&cx, &args),
@@ -650,8 +664,9 @@ mod tests {
         assert!(super::auto_color(true, env(&[("NO_COLOR", "")])));
     }
 
-    /// The modules of `cli/` that are not commands: what commands share.
-    const SHARED: [&str; 3] = ["mod", "args", "output"];
+    /// The modules of `cli/` that are not commands: what commands share
+    /// (`members`: the member committees `rollup` and `report` load).
+    const SHARED: [&str; 4] = ["mod", "args", "output", "members"];
 
     #[test]
     fn a_command_never_uses_another_command() {

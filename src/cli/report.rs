@@ -1,14 +1,17 @@
 //! `danvan report --out DIR`: the bundle a CI job publishes.
 
 use super::output::{Bundle, print};
-use super::{Context, Failure, Outcome};
+use super::{Context, Failure, Outcome, members};
 use crate::domain::snapshot::{DUE_SOON_DAYS, Snapshot};
+use crate::model::Workspace;
 use crate::render::site;
 use crate::render::template::{self, Layout, NoticeTemplate, TemplateError};
+use crate::report::rollup::MemberState;
 use crate::report::{self, bundle};
+use chrono::NaiveDate;
 use clap::Args;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub const EXAMPLES: &str = "Examples:
   danvan report --out public                   index.html, summary.md, data.json, registers.xlsx, notices/, reviews/
@@ -16,7 +19,10 @@ pub const EXAMPLES: &str = "Examples:
   cat public/summary.md >> \"$GITHUB_STEP_SUMMARY\"
 
 reviews/ holds the reports to the review meetings (danvan review) of the
-last completed half-year and year, as HTML and docx. The bundle holds no
+last completed half-year and year, as HTML and docx. On a province
+workspace (one whose danvan.toml lists [[member]] committees) the bundle is
+the roll-up (danvan rollup) as index.html, data.json, summary.md and
+rollup.xlsx, with each member's own bundle under members/<id>/. The bundle holds no
 personal data. The same records and as-of date give
 byte-identical files, so a CI job can commit or diff them; written again
 into the same folder, a notice that did not change is left as it is.
@@ -32,7 +38,6 @@ pub struct ReportArgs {
 }
 
 pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
-    let ws = cx.workspace()?;
     let out = &args.out;
     if out.exists() && !out.is_dir() {
         return Err(Failure::Usage(crate::i18n::tr!(
@@ -41,11 +46,75 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             out.display()
         )));
     }
+    if members::lists_members(&cx.root()?) {
+        return province(cx, out);
+    }
+    let ws = cx.workspace()?;
+    let files = Bundle::new(out)?;
+    write_bundle(ws, cx.as_of(ws), out, &files)?;
+    files.commit()?;
+    print(&format!("{}\n", out.display()))
+}
+
+/// The bundle of a province workspace: the roll-up page (`index.html`,
+/// `data.json`, `summary.md`, `rollup.xlsx`), and each member's own
+/// bundle under `members/<id>/` (the province's own records, if it has
+/// any, under `province/`). A member with errors is listed on the page
+/// with its error count and has no bundle; the run then exits 1.
+fn province(cx: &Context, out: &Path) -> Outcome {
+    let p = members::load(cx, &[])?;
+    let opts = report::rollup::RollupOptions {
+        province: p.committee.clone(),
+        as_of: p.as_of,
+        summary: None,
+    };
+    let own = p.workspace.filter(|ws| {
+        !(ws.models.is_empty() && ws.meetings.is_empty() && ws.petitions.is_empty() && ws.targets.is_empty())
+    });
+    let files = Bundle::new(out)?;
+    let (pages, rollup) = rayon::join(
+        || -> Outcome {
+            let own = || own.map_or(Ok(()), |ws| write_bundle(ws, p.as_of, &out.join("province"), &files));
+            let members = || {
+                p.members.par_iter().try_for_each(|m| match &m.state {
+                    MemberState::Counted(snap) => {
+                        write_bundle(snap.ws, p.as_of, &out.join("members").join(&m.id), &files)
+                    }
+                    MemberState::LeftOut { .. } => Ok(()),
+                })
+            };
+            let (own, members) = rayon::join(own, members);
+            own.and(members)
+        },
+        || report::rollup::rollup(&p.members, &opts),
+    );
+    pages?;
+    let bundle = report::rollup::ProvinceBundle::new(&rollup, own.is_some());
+    files.write_with(&out.join("data.json"), |w| {
+        serde_json::to_writer_pretty(&mut *w, &bundle)?;
+        writeln!(w)
+    })?;
+    files.write_with(&out.join("index.html"), |w| {
+        crate::render::rollup::write_index_html(&bundle, w)
+    })?;
+    files.write(
+        &out.join("summary.md"),
+        crate::render::rollup::summary_md(&bundle).as_bytes(),
+    )?;
+    use crate::report::Report;
+    let sheets = crate::render::xlsx::documents(&[&rollup.document()]).map_err(Failure::Usage)?;
+    files.write(&out.join("rollup.xlsx"), &sheets)?;
+    files.commit()?;
+    print(&format!("{}\n", out.display()))
+}
+
+/// Writes the bundle of one workspace into `out` through `files` (made
+/// into place by the caller's commit).
+fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bundle) -> Outcome {
     let html_source = template::notice_source(&ws.root.join("templates"), Layout::Html).map_err(Failure::template)?;
     let margins = ws.config.document.margins_mm;
     let html = NoticeTemplate::new(&html_source, Layout::Html, margins).map_err(Failure::template)?;
     let links = bundle::notice_links(ws);
-    let as_of = cx.as_of(ws);
     let review_html_source =
         template::review_source(&ws.root.join("templates"), Layout::Html).map_err(Failure::template)?;
     let review_html = NoticeTemplate::new(&review_html_source, Layout::Html, margins).map_err(Failure::template)?;
@@ -58,7 +127,6 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
             bundle::ReviewLink::new(p, report::review::subject_of(span, as_of))
         })
         .collect();
-    let files = Bundle::new(out)?;
     // The notices are written on every core while the reports are made
     // and written; nothing is renamed into place until all are complete.
     let (pages, notices) = rayon::join(
@@ -140,12 +208,10 @@ pub fn run(cx: &Context, args: &ReportArgs) -> Outcome {
     );
     pages?;
     match notices {
-        Err(NoticeFailure::Template(e)) => return Err(Failure::template(e)),
-        Err(NoticeFailure::Other(e)) => return Err(e),
-        Ok(()) => {}
+        Err(NoticeFailure::Template(e)) => Err(Failure::template(e)),
+        Err(NoticeFailure::Other(e)) => Err(e),
+        Ok(()) => Ok(()),
     }
-    files.commit()?;
-    print(&format!("{}\n", out.display()))
 }
 
 /// Why a notice of the bundle could not be written.

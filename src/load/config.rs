@@ -10,7 +10,16 @@ use chrono::NaiveDate;
 pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
     t.finish(
         cx,
-        &["committee", "unit", "org", "calendar", "document", "review", "rules"],
+        &[
+            "committee",
+            "unit",
+            "org",
+            "calendar",
+            "document",
+            "review",
+            "rules",
+            "member",
+        ],
     );
     let committee = match t.table(cx, "committee") {
         Some(c) => committee(cx, &c),
@@ -92,6 +101,32 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
     let rules = t
         .table(cx, "rules")
         .map_or_else(RuleBook::default, |r| rule_book(cx, &r));
+    let mut members = Vec::new();
+    for m in t.tables(cx, "member") {
+        m.finish(cx, &["id", "path"]);
+        let (id, path) = (m.req_string(cx, "id"), m.req_string(cx, "path"));
+        // An empty path is said by the reader of required strings (E016).
+        if path.as_ref().is_some_and(|p| p.trim().is_empty()) {
+            continue;
+        }
+        // The id names the member's folder in the province's bundle.
+        if let Some(bad) = id.as_ref().filter(|id| !is_folder_name(id)) {
+            cx.report(
+                Code::BadFormat,
+                m.get("id").map_or(m.span(), |v| v.span()),
+                tr!(
+                    "mã [[member]] \"{}\" phải gồm chữ cái không dấu, chữ số, - hoặc _",
+                    "the [[member]] id \"{}\" must be ASCII letters, digits, - or _",
+                    bad.as_str()
+                ),
+                Some("id = \"xa-lap-vo\"".into()),
+            );
+            continue;
+        }
+        if let (Some(id), Some(path)) = (id, path) {
+            members.push(Member { id, path });
+        }
+    }
     Some(Config {
         committee: committee?,
         units,
@@ -100,7 +135,14 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
         document,
         review,
         rules: RulesConfig(rules),
+        members,
     })
+}
+
+/// Whether `id` can name a folder as it is: ASCII letters, digits, `-`
+/// and `_`, not starting with `-`.
+fn is_folder_name(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('-') && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `[review]`: who issues and signs the report to the review meeting.

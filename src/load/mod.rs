@@ -5,6 +5,7 @@ mod config;
 mod discover;
 mod git;
 pub mod ids;
+mod members;
 mod office;
 mod read;
 mod records;
@@ -174,6 +175,10 @@ pub fn load(root: &Path) -> Loaded {
         let (c, d) = with_text(&root.join("danvan.toml"), read_checked, parse_config);
         (config, config_file) = (c, FileId(fixed.len() as u32));
         found.add(d);
+        if let Some(c) = &config {
+            let path = root.join("danvan.toml");
+            found.diagnostics.extend(members::check_members(root, c, &path));
+        }
         fixed.push(PathBuf::from("danvan.toml"));
     }
     if root.join("targets.toml").is_file() {

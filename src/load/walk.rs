@@ -36,8 +36,9 @@ pub(super) fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Walks `start`: the root, where it lists the record folders to walk next
 /// (and warns about `.toml` files elsewhere), or one record folder, where it
-/// lists the record files. Hidden entries are skipped; a link is followed
-/// only while it stays inside the workspace.
+/// lists the record files. Hidden entries are skipped, and so are the
+/// workspaces nested in this one; a link is followed only while it stays
+/// inside the workspace.
 pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Walked {
     let at_root = start == root;
     let mut walked = Walked::default();
@@ -55,6 +56,12 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
                     escaped.push(e.path().to_path_buf());
                     return false;
                 }
+            }
+            // A folder below the root with a danvan.toml of its own is
+            // another workspace (a province's member committees): its files
+            // are its own records, not strays of this one.
+            if at_root && e.depth() > 0 && e.file_type().is_dir() && e.path().join("danvan.toml").is_file() {
+                return false;
             }
             if at_root && e.depth() == 1 && e.file_type().is_dir() {
                 let name = e.file_name().to_str().unwrap_or("");

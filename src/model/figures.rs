@@ -17,6 +17,15 @@ pub fn one<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(r)
 }
 
+/// [`one`] as a JSON value (for rows built as values, `danvan export`).
+pub fn value(v: Option<f64>) -> serde_json::Value {
+    // A number or null always serializes.
+    serde_json::to_value(Rounded(v)).unwrap_or(serde_json::Value::Null)
+}
+
+#[derive(serde::Serialize)]
+struct Rounded(#[serde(serialize_with = "opt")] Option<f64>);
+
 pub fn opt<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => one(v, s),

@@ -35,6 +35,28 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "RulesSetting")]
     pub rules: RulesConfig,
+    /// A province workspace: the committees it rolls up (`danvan rollup`,
+    /// and `danvan report` writes their bundle). — Cấp ủy trực thuộc.
+    #[serde(default, rename = "member")]
+    pub members: Vec<Member>,
+}
+
+/// A committee a province workspace rolls up: its own workspace, in a
+/// folder of its own (often a git submodule or a clone).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Member {
+    /// Short id ("xa-lap-vo"): the committee's key in the roll-up and its folder in the bundle. — Mã.
+    pub id: Sp<String>,
+    /// Its workspace folder (holding its danvan.toml), relative to this file ("communes/xa-lap-vo"). — Thư mục.
+    pub path: Sp<String>,
+}
+
+impl Member {
+    /// Its workspace folder, for the province workspace at `root`.
+    pub fn root_under(&self, root: &std::path::Path) -> PathBuf {
+        root.join(self.path.as_str())
+    }
 }
 
 /// The committee that issues notices.

@@ -60,6 +60,53 @@ pub fn left_out_banner(left: &[crate::load::LeftOut]) -> String {
     out
 }
 
+/// A member committee a roll-up set aside (see [`members_left_out_banner`]).
+pub struct MemberLeftOut<'a> {
+    pub id: &'a str,
+    /// Its folder, as listed or given.
+    pub path: &'a Path,
+    pub errors: usize,
+    /// Its first error.
+    pub first: Option<&'a Diagnostic>,
+}
+
+/// The banner over a roll-up that set members aside for their errors
+/// (SPEC section 5): each one, its error count and first error, and the
+/// command that lists them all.
+pub fn members_left_out_banner(left: &[MemberLeftOut<'_>]) -> String {
+    let mut out = tr!(
+        "lỗi: {} cấp ủy có lỗi trong hồ sơ, bị để ra ngoài số liệu tổng hợp; các cấp ủy khác vẫn được tổng hợp:",
+        "error: {} member committee(s) have errors in their records and are left out of the totals; the others are counted:",
+        left.len()
+    );
+    for m in left {
+        let first = m.first.map_or_else(String::new, |d| {
+            let file = d
+                .file
+                .as_deref()
+                .map_or_else(String::new, |f| format!("{}: ", show_path(f)));
+            tr!(
+                ", lỗi đầu tiên: {}{} {}",
+                ", the first: {}{} {}",
+                file,
+                d.code.as_str(),
+                d.message
+            )
+        });
+        out.push_str(&tr!(
+            "\n  - {} ({}): {} lỗi{}\n    xem tất cả: danvan --records {} check",
+            "\n  - {} ({}): {} error(s){}\n    all of them: danvan --records {} check",
+            m.id,
+            show_path(m.path),
+            m.errors,
+            first,
+            show_path(m.path)
+        ));
+    }
+    out.push('\n');
+    out
+}
+
 /// rustc-style text, coloured when `color` is set.
 pub fn human(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };

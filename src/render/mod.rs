@@ -9,6 +9,7 @@ pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod record;
+pub mod rollup;
 pub mod site;
 pub mod table;
 pub mod template;

@@ -6,23 +6,52 @@
 //! type exports (see `record!`: a date counts once it has passed, an
 //! outcome once the petition is resolved), with the columns derived on the
 //! date put after the field they belong to (a unit's name after `units`,
-//! the deadlines after the dates they count from), then `file`, `as_of` and
-//! `committee`, so files from several dates or committees can be stacked.
-//! Column names are stable English keys. No personal data: the petitioner
-//! is not a column.
+//! the deadlines after the dates they count from), then `file`, `as_of`,
+//! `committee` and `parent` (the committee above: for a commune, its
+//! province), so files from several dates, committees and provinces can be
+//! stacked (the national roll-up of examples/rollup/). The targets are one
+//! more table: each target where it stands on the date, as `danvan
+//! progress` gives it. Column names are stable English keys. No personal
+//! data: the petitioner is not a column.
 
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::domain::{self, deadlines};
 use crate::model::fields::{Export, FieldInfo};
+use crate::model::figures;
 use crate::model::*;
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// What export writes a table of: one kind of record, or the targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    Records(Kind),
+    Targets,
+}
+
+impl Part {
+    /// Every table, in the order written.
+    pub fn all() -> Vec<Part> {
+        let mut all: Vec<Part> = Kind::ALL.iter().map(|&(_, k)| Part::Records(k)).collect();
+        all.push(Part::Targets);
+        all
+    }
+
+    /// Its name: the file stem (`petitions.csv`, `targets.jsonl`) and the sheet.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Records(kind) => kind.as_str(),
+            Part::Targets => "targets",
+        }
+    }
+}
+
 /// The export of one kind: its columns, and one row of values per record.
 #[derive(Debug, Clone)]
 pub struct Table {
-    pub kind: Kind,
+    /// What it holds ([`Part::name`]).
+    pub name: &'static str,
     pub columns: Vec<&'static str>,
     /// Each row holds a value per column, in the columns' order.
     pub rows: Vec<Vec<Value>>,
@@ -39,7 +68,7 @@ struct Shape {
 }
 
 /// The last columns of every row.
-const TAIL: [&str; 3] = ["file", "as_of", "committee"];
+const TAIL: [&str; 4] = ["file", "as_of", "committee", "parent"];
 
 impl Shape {
     fn columns(&self) -> Vec<&'static str> {
@@ -66,7 +95,7 @@ impl Shape {
         head: Vec<Value>,
         fields: Vec<(&'static str, Value)>,
         mut added: impl FnMut(&str) -> Vec<Value>,
-        tail: [Value; 3],
+        tail: [Value; 4],
     ) -> Vec<Value> {
         let mut out = head;
         for (key, value) in fields {
@@ -86,7 +115,11 @@ impl Shape {
             rows.iter().all(|r| r.len() == columns.len()),
             "{kind}: a row does not fit its columns"
         );
-        Table { kind, columns, rows }
+        Table {
+            name: kind.as_str(),
+            columns,
+            rows,
+        }
     }
 }
 
@@ -152,6 +185,14 @@ const CONCLUSION: Shape = Shape {
     ],
 };
 
+/// The export of `part` as of the snapshot's date.
+pub fn table_of(snap: &Snapshot<'_>, part: Part) -> Table {
+    match part {
+        Part::Records(kind) => table(snap, kind),
+        Part::Targets => targets(snap),
+    }
+}
+
 /// The export of `kind` as of the snapshot's date.
 pub fn table(snap: &Snapshot<'_>, kind: Kind) -> Table {
     match kind {
@@ -192,12 +233,72 @@ fn file(ws: &Workspace, id: FileId) -> String {
     parts.join("/")
 }
 
-fn tail(snap: &Snapshot<'_>, id: FileId) -> [Value; 3] {
+fn tail(snap: &Snapshot<'_>, id: FileId) -> [Value; 4] {
     [
         json(file(snap.ws, id)),
         json(snap.as_of),
         json(&snap.ws.config.committee.name),
+        json(&snap.ws.config.committee.parent),
     ]
+}
+
+/// The columns of the targets' table before the tail.
+const TARGET_COLUMNS: [&str; 15] = [
+    "id",
+    "title",
+    "measure",
+    "direction",
+    "goal",
+    "unit",
+    "percent",
+    "deadline",
+    "baseline",
+    "baseline_date",
+    "actual",
+    "at_deadline",
+    "expected",
+    "percent_of_goal",
+    "status",
+];
+
+/// Each target as `danvan progress` has it on the date: one row per target.
+fn targets(snap: &Snapshot<'_>) -> Table {
+    let ws = snap.ws;
+    let all: Vec<&Target> = ws.targets.iter().collect();
+    let progress = super::progress::progress(snap, &all, None);
+    let rows = progress
+        .targets
+        .iter()
+        .zip(&ws.targets)
+        .map(|(p, t)| {
+            let mut row = vec![
+                json(&p.id),
+                json(&p.title),
+                json(p.measure),
+                json(p.direction),
+                figures::value(Some(p.goal)),
+                json(&t.unit),
+                json(p.percent),
+                json(p.deadline),
+                json(p.baseline.as_ref().map(|b| b.value)),
+                json(p.baseline.as_ref().map(|b| b.date)),
+                figures::value(p.actual),
+                figures::value(p.at_deadline),
+                figures::value(p.expected),
+                figures::value(p.percent_of_goal),
+                json(p.status),
+            ];
+            row.extend(tail(snap, t.file));
+            row
+        })
+        .collect();
+    let mut columns: Vec<&'static str> = TARGET_COLUMNS.to_vec();
+    columns.extend(TAIL);
+    Table {
+        name: Part::Targets.name(),
+        columns,
+        rows,
+    }
 }
 
 /// A record's exported fields as of the date.
@@ -428,6 +529,7 @@ mod tests {
                 "file",
                 "as_of",
                 "committee",
+                "parent",
             ]
         );
         // No personal data, no import key, no nested table is a column.

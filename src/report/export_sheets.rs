@@ -5,20 +5,19 @@
 use super::export;
 use super::{Body, Cell, Column, Document, Section, Table};
 use crate::domain::snapshot::Snapshot;
-use crate::model::{Keyword, Kind};
 use chrono::NaiveDate;
 use serde_json::Value;
 
 /// One section (sheet) per kind, named by the kind, headed by the export's
 /// stable column names (which `danvan import` reads back).
-pub fn document(snap: &Snapshot<'_>, kinds: &[Kind]) -> Document<'static> {
-    let sections = kinds
+pub fn document(snap: &Snapshot<'_>, parts: &[export::Part]) -> Document<'static> {
+    let sections = parts
         .iter()
-        .map(|&kind| {
-            let table = table(&export::table(snap, kind));
+        .map(|&part| {
+            let table = table(&export::table_of(snap, part));
             Section {
-                key: kind.as_str(),
-                heading: Some(kind.as_str().to_owned()),
+                key: part.name(),
+                heading: Some(part.name().to_owned()),
                 body: Body::Table(table),
             }
         })

@@ -12,6 +12,7 @@ pub mod notice;
 pub mod petitions;
 pub mod progress;
 pub mod review;
+pub mod rollup;
 pub mod show;
 pub mod status;
 pub mod summary;

@@ -249,43 +249,51 @@ pub fn status(snap: &Snapshot<'_>, progress: Vec<Headline>) -> Status {
 pub fn attention_table(items: &[Attention], ws_config: &Config, empty: String) -> Table<'static> {
     let rows = items
         .iter()
-        .map(|a| {
-            let tone = if a.days_left < 0 { Tone::Bad } else { Tone::Warn };
-            let days = if a.days_left < 0 {
-                tr!("trễ {} ngày", "{} days late", -a.days_left)
-            } else if a.days_left == 0 {
-                tr!("hôm nay", "today")
-            } else {
-                tr!("còn {} ngày", "{} days left", a.days_left)
-            };
-            vec![
-                Cell::key(a.kind.as_str(), a.kind.label()),
-                Cell::text(&a.id),
-                Cell::text(&a.title),
-                a.responsible
-                    .as_deref()
-                    .map_or(Cell::Empty, |o| Cell::key(o, ws_config.org_name(o))),
-                Cell::deadline(a.deadline, a.provisional),
-                Cell::flag(a.provisional),
-                Cell::toned_key(a.days_left.to_string(), days, tone),
-            ]
-        })
+        .map(|a| attention_cells(a, a.responsible.as_deref().map_or("", |o| ws_config.org_name(o))))
         .collect();
     Table {
-        columns: vec![
-            Column::state("kind", word("Loại", "Kind")),
-            Column::id("id", word("Mã", "Id")),
-            Column::text("title", word("Nội dung", "Subject")),
-            Column::text("responsible", word("Cơ quan", "Responsible")),
-            Column::date("deadline", word("Hạn", "Deadline")),
-            Column::machine("provisional", word("Hạn tạm tính", "Provisional")),
-            Column::state("days_left", word("Còn lại", "Days")),
-        ],
+        columns: attention_columns(),
         rows,
         total: None,
         empty: Some(empty),
         drop: keys(&["kind", "responsible"]),
     }
+}
+
+/// The columns of [`attention_table`].
+pub fn attention_columns() -> Vec<Column> {
+    vec![
+        Column::state("kind", word("Loại", "Kind")),
+        Column::id("id", word("Mã", "Id")),
+        Column::text("title", word("Nội dung", "Subject")),
+        Column::text("responsible", word("Cơ quan", "Responsible")),
+        Column::date("deadline", word("Hạn", "Deadline")),
+        Column::machine("provisional", word("Hạn tạm tính", "Provisional")),
+        Column::state("days_left", word("Còn lại", "Days")),
+    ]
+}
+
+/// A row of [`attention_table`], with the name of the body responsible.
+pub fn attention_cells(a: &Attention, responsible: &str) -> Vec<Cell> {
+    let tone = if a.days_left < 0 { Tone::Bad } else { Tone::Warn };
+    let days = if a.days_left < 0 {
+        tr!("trễ {} ngày", "{} days late", -a.days_left)
+    } else if a.days_left == 0 {
+        tr!("hôm nay", "today")
+    } else {
+        tr!("còn {} ngày", "{} days left", a.days_left)
+    };
+    vec![
+        Cell::key(a.kind.as_str(), a.kind.label()),
+        Cell::text(&a.id),
+        Cell::text(&a.title),
+        a.responsible
+            .as_deref()
+            .map_or(Cell::Empty, |o| Cell::key(o, responsible)),
+        Cell::deadline(a.deadline, a.provisional),
+        Cell::flag(a.provisional),
+        Cell::toned_key(a.days_left.to_string(), days, tone),
+    ]
 }
 
 impl Status {

@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Dim {
+    /// The committee: in `danvan rollup`, each member.
+    Committee,
     Kind,
     Unit,
     Org,
@@ -30,6 +32,7 @@ pub enum Dim {
 impl Dim {
     fn key(self) -> &'static str {
         match self {
+            Dim::Committee => "committee",
             Dim::Kind => "kind",
             Dim::Unit => "unit",
             Dim::Org => "org",
@@ -45,6 +48,7 @@ impl Dim {
 
     fn label(self) -> &'static str {
         match self {
+            Dim::Committee => word("Cấp ủy", "Committee"),
             Dim::Kind => word("Loại hồ sơ", "Kind"),
             Dim::Unit => word("Đơn vị", "Unit"),
             Dim::Org => word("Tổ chức", "Organisation"),
@@ -179,11 +183,50 @@ pub struct Summary {
 
 type SortKey = (i64, String);
 
-/// The values an item takes on a dimension, each with its label and sort key.
-fn values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> Vec<(String, String, SortKey)> {
+/// One workspace among those a summary counts: its snapshot and, in a
+/// roll-up, the member it is.
+pub struct Scope<'a> {
+    pub snap: &'a Snapshot<'a>,
+    pub member: Option<MemberTag<'a>>,
+}
+
+/// A member of a roll-up: its place among the members, its id and its
+/// committee's name. Its units and organisations are its own, so a
+/// roll-up tells them apart by member (`xa-a/ap-1`, "Đảng ủy xã A · ấp 1").
+#[derive(Clone, Copy)]
+pub struct MemberTag<'a> {
+    pub index: usize,
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// The values an item takes on a dimension, each with its label and sort
+/// key; in a roll-up, units and organisations qualified by the member.
+fn values(scope: &Scope<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> Vec<(String, String, SortKey)> {
+    let mut out = local_values(scope.snap, item, dim, fold_merged);
+    if let (Some(m), Dim::Unit | Dim::Org) = (scope.member, dim) {
+        for (key, label, sort) in &mut out {
+            *key = format!("{}/{key}", m.id);
+            *label = format!("{} · {label}", m.name);
+            sort.0 = ((m.index as i64) << 32) | sort.0.clamp(0, u32::MAX as i64);
+        }
+    }
+    if dim == Dim::Committee {
+        let name = &scope.snap.ws.config.committee.name;
+        return vec![match scope.member {
+            Some(m) => (m.id.to_owned(), m.name.to_owned(), (m.index as i64, String::new())),
+            None => (name.clone(), name.clone(), (0, String::new())),
+        }];
+    }
+    out
+}
+
+/// The values of an item on a dimension within its own workspace.
+fn local_values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> Vec<(String, String, SortKey)> {
     let cfg = &snap.ws.config;
     let none = || vec![(String::new(), "—".to_owned(), (i64::MAX, String::new()))];
     match dim {
+        Dim::Committee => Vec::new(),
         Dim::Kind => {
             let k = item.kind();
             vec![(k.as_str().to_owned(), k.label().to_owned(), (k as i64, String::new()))]
@@ -299,6 +342,14 @@ fn combinations(per_dim: &[Vec<(String, String, SortKey)>]) -> Vec<Vec<&(String,
 }
 
 pub fn summary(snap: &Snapshot<'_>, opts: &SummaryOptions) -> Summary {
+    across(snap.as_of, &[Scope { snap, member: None }], opts)
+}
+
+/// The summary of several workspaces as one (`danvan rollup --by`), each
+/// counted with its own snapshot: groups of the same key add up across
+/// them (a type, a state, a period, a committee), and units and
+/// organisations stay each member's own.
+pub fn across(as_of: NaiveDate, scopes: &[Scope<'_>], opts: &SummaryOptions) -> Summary {
     let kinds = if opts.kinds.is_empty() {
         vec![Kind::Model, Kind::Meeting, Kind::Petition]
     } else {
@@ -313,13 +364,14 @@ pub fn summary(snap: &Snapshot<'_>, opts: &SummaryOptions) -> Summary {
     let mut groups: HashMap<Vec<String>, Counts> = HashMap::new();
     let mut labels = HashMap::new();
     let mut total = Counts::default();
-    for &kind in &kinds {
+    for (scope, &kind) in scopes.iter().flat_map(|s| kinds.iter().map(move |k| (s, k))) {
+        let snap = scope.snap;
         for item in snap.items(kind) {
             if !opts.query.matches(&item) {
                 continue;
             }
             total.add(&item, snap.as_of, extras);
-            let per_dim: Vec<_> = by.iter().map(|&d| values(snap, &item, d, opts.fold_merged)).collect();
+            let per_dim: Vec<_> = by.iter().map(|&d| values(scope, &item, d, opts.fold_merged)).collect();
             for combo in combinations(&per_dim) {
                 let key: Vec<String> = combo.iter().map(|v| v.0.clone()).collect();
                 for (dim, v) in by.iter().zip(&combo) {
@@ -347,7 +399,7 @@ pub fn summary(snap: &Snapshot<'_>, opts: &SummaryOptions) -> Summary {
         })
         .collect();
     Summary {
-        as_of: snap.as_of,
+        as_of,
         kinds,
         by,
         groups,

@@ -3,10 +3,11 @@
 //!   caller's), as a builder ([`Danvan`]) that ends in `.assert()`,
 //!   `.run()`, `.stdout()`, `.json()` or `.csv()`; [`browse`] and
 //!   [`progress`] start it on the two fixtures several commands share;
-//! - [`require_tool`] and [`skip`]: a test that needs a program says when
-//!   it skips, and fails instead under CI=true; [`make_fifo`];
+//! - [`require_tool`], [`require_python_module`] and [`skip`]: a test that
+//!   needs a program says when it skips, and fails instead under CI=true;
+//!   [`make_fifo`];
 //! - [`copy_dir`], [`commands`], [`isolated`] (other programs, in the same
-//!   known environment).
+//!   known environment), [`open_in_chromium`] (a page, headless).
 //!
 //! Each test file takes what it needs (`mod common;`), so the rest is
 //! unused there.
@@ -264,6 +265,68 @@ pub fn require_tool(names: &[&str]) -> Option<PathBuf> {
         skip(&format!("{} is not installed (not on PATH)", names.join(" or ")));
     }
     found
+}
+
+/// Chromium's headless run of a page (or its screenshot): its console
+/// messages and its DOM.
+pub fn open_in_chromium(chromium: &Path, page: &Path, screenshot: Option<&Path>) -> (Vec<String>, String) {
+    chromium_at(chromium, page, screenshot, 1280)
+}
+
+/// [`open_in_chromium`] in a window `width` pixels wide (a phone: 390).
+pub fn chromium_at(chromium: &Path, page: &Path, screenshot: Option<&Path>, width: u32) -> (Vec<String>, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=3000",
+    ])
+    .arg(format!("--window-size={width},2400"))
+    .arg(format!("--user-data-dir={}", profile.path().display()));
+    match screenshot {
+        Some(png) => cmd.arg(format!("--screenshot={}", png.display())),
+        None => cmd.arg("--dump-dom"),
+    };
+    let out = cmd.arg(format!("file://{}", page.display())).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let console = stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_owned)
+        .collect();
+    (console, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A Python 3 that can import `module` (the `duckdb` package, which
+/// .ci/run installs with pip); when there is none, the test is skipped
+/// with [`skip`] (so it fails in CI) and this returns `None`.
+pub fn require_python_module(module: &str) -> Option<PathBuf> {
+    let python = ["python3", "python"].iter().find_map(|name| find_program(name));
+    let Some(python) = python else {
+        skip("python3 is not installed (not on PATH)");
+        return None;
+    };
+    let imported = isolated(&python)
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !imported {
+        skip(&format!(
+            "the Python module {module} is not installed ({} -m pip install {module})",
+            python.display()
+        ));
+        return None;
+    }
+    Some(python)
 }
 
 /// Makes a named pipe at `path` with `mkfifo`; false when the test is
