@@ -510,6 +510,11 @@ fn a_bundle_is_replaced_as_one_unit_keeping_the_users_files() {
     std::fs::write(out.join("README.md"), "mine").unwrap();
     std::fs::write(out.join("CNAME"), "example.org").unwrap();
     std::fs::write(out.join("notices/gone.html"), "a notice of a meeting removed since").unwrap();
+    std::fs::write(out.join("reviews/gone.html"), "a review of a period no longer shown").unwrap();
+    // What a province bundle wrote here before: not the user's either.
+    std::fs::create_dir_all(out.join("members/xa-a")).unwrap();
+    std::fs::write(out.join("members/xa-a/index.html"), "a member's page").unwrap();
+    std::fs::write(out.join("rollup.xlsx"), "a roll-up").unwrap();
     std::fs::write(out.join(".index.html.tmp-99999999"), "left by a killed run").unwrap();
     std::fs::write(out.join("notices/.a.docx.Ab12Cd.tmp"), "left by a killed run").unwrap();
     std::fs::create_dir_all(tmp.path().join(".public.danvan-new-99999999/notices")).unwrap();
@@ -526,6 +531,11 @@ fn a_bundle_is_replaced_as_one_unit_keeping_the_users_files() {
         !names.iter().any(|n| n.contains("gone.html") || n.contains(".tmp")),
         "{names:?}"
     );
+    assert!(
+        !names.iter().any(|n| n.starts_with("members") || n == "rollup.xlsx"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"petitions.csv".to_owned()), "{names:?}");
     let beside: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

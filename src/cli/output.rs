@@ -276,7 +276,22 @@ pub struct Bundle {
 
 impl Bundle {
     /// The entries of `--out` that the bundle writes; every other is the user's.
-    pub const OWN: [&'static str; 5] = ["index.html", "summary.md", "data.json", "registers.xlsx", "notices"];
+    /// A workspace's bundle and a province's (`members`, `province`,
+    /// `rollup.xlsx`): an entry left over from the other kind, or from an
+    /// older bundle, is not carried as if it were the user's.
+    pub const OWN: [&'static str; 11] = [
+        "index.html",
+        "summary.md",
+        "data.json",
+        "registers.xlsx",
+        crate::render::site::PETITIONS_CSV,
+        crate::render::site::CONCLUSIONS_CSV,
+        "notices",
+        "reviews",
+        "members",
+        "province",
+        "rollup.xlsx",
+    ];
 
     /// Starts a bundle to replace `out`; removes what killed runs left.
     pub fn new(out: &Path) -> Result<Bundle, Failure> {
