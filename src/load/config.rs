@@ -127,16 +127,20 @@ pub fn config(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Config> {
             members.push(Member { id, path });
         }
     }
-    Some(Config {
-        committee: committee?,
-        units,
-        orgs,
-        calendar,
-        document,
-        review,
-        rules: RulesConfig(rules),
-        members,
-    })
+    Some(
+        Config {
+            committee: committee?,
+            units,
+            orgs,
+            calendar,
+            document,
+            review,
+            rules: RulesConfig(rules),
+            members,
+            lookup: Default::default(),
+        }
+        .indexed(),
+    )
 }
 
 /// Whether `id` can name a folder as it is: ASCII letters, digits, `-`

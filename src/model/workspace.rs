@@ -39,6 +39,20 @@ pub struct Config {
     /// and `danvan report` writes their bundle). — Cấp ủy trực thuộc.
     #[serde(default, rename = "member")]
     pub members: Vec<Member>,
+    /// The units and organisations by id, made once they are read
+    /// ([`Config::indexed`]): every record names some, many times.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub lookup: Lookup,
+}
+
+/// Where each unit and organisation is in its list, by id (the first of
+/// two with one id), and which units share their name with another.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    units: HashMap<String, usize>,
+    orgs: HashMap<String, usize>,
+    shared_names: std::collections::HashSet<usize>,
 }
 
 /// A committee a province workspace rolls up: its own workspace, in a
@@ -288,12 +302,39 @@ impl Serialize for RulesConfig {
 }
 
 impl Config {
+    /// This configuration with its [`Lookup`] made.
+    pub fn indexed(mut self) -> Config {
+        let mut lookup = Lookup::default();
+        for (i, u) in self.units.iter().enumerate() {
+            lookup.units.entry(u.id.value.clone()).or_insert(i);
+        }
+        for (i, o) in self.orgs.iter().enumerate() {
+            lookup.orgs.entry(o.id.value.clone()).or_insert(i);
+        }
+        let folded: Vec<String> = self.units.iter().map(|u| crate::text::fold(&u.name)).collect();
+        for (i, name) in folded.iter().enumerate() {
+            if folded.iter().enumerate().any(|(j, other)| j != i && other == name) {
+                lookup.shared_names.insert(i);
+            }
+        }
+        self.lookup = lookup;
+        self
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.id.value == id)
+        match self.lookup.units.get(id) {
+            Some(&i) => self.units.get(i),
+            None if self.lookup.units.is_empty() => self.units.iter().find(|u| u.id.value == id),
+            None => None,
+        }
     }
 
     pub fn org(&self, id: &str) -> Option<&Org> {
-        self.orgs.iter().find(|o| o.id.value == id)
+        match self.lookup.orgs.get(id) {
+            Some(&i) => self.orgs.get(i),
+            None if self.lookup.orgs.is_empty() => self.orgs.iter().find(|o| o.id.value == id),
+            None => None,
+        }
     }
 
     /// The unit whose records a unit's are now (Nghị quyết 202/2025/QH15:
@@ -331,10 +372,14 @@ impl Config {
     /// Whether another unit has the same name (the old and the new xã Tân
     /// Khánh Trung): then outputs say which by its dates.
     pub fn name_is_shared(&self, id: &str) -> bool {
+        if let Some(&i) = self.lookup.units.get(id) {
+            return self.lookup.shared_names.contains(&i);
+        }
         let Some(unit) = self.unit(id) else { return false };
+        let name = crate::text::fold(&unit.name);
         self.units
             .iter()
-            .any(|u| u.id.value != id && crate::text::fold(&u.name) == crate::text::fold(&unit.name))
+            .any(|u| u.id.value != id && crate::text::fold(&u.name) == name)
     }
 
     /// Display name of an org id (the id itself when unknown).

@@ -149,16 +149,18 @@ pub fn table(t: &Table, screen: Screen) -> String {
 
 /// Writes a table and a newline after it.
 fn write_table(t: &Table, screen: Screen, out: &mut dyn Write) -> io::Result<()> {
-    let people = t.for_people();
-    let t = people.as_ref().unwrap_or(t);
     if t.rows.is_empty()
         && let Some(empty) = &t.empty
     {
         return writeln!(out, "  {}", one_line(empty));
     }
     let kinds = t.kinds();
-    let natural = natural_widths(t, &kinds);
-    match layout(t, &kinds, &natural, screen.width) {
+    // The columns for machines only (CSV, xlsx) are not drawn; the others
+    // are picked by their index, the rows left as they are made (a
+    // province's register has 70,000).
+    let people: Vec<usize> = (0..t.columns.len()).filter(|&i| !t.columns[i].machine).collect();
+    let natural = natural_widths(t, &kinds, &people);
+    match layout(t, &kinds, &natural, screen.width, people) {
         Some(columns) => Boxed {
             t,
             kinds: &kinds,
@@ -166,21 +168,30 @@ fn write_table(t: &Table, screen: Screen, out: &mut dyn Write) -> io::Result<()>
             color: screen.color,
         }
         .write(out),
-        None => blocks(t, &kinds, screen, out),
+        None => {
+            let people = t.for_people();
+            let t = people.as_ref().unwrap_or(t);
+            blocks(t, &t.kinds(), screen, out)
+        }
     }
 }
 
 /// Each column's width when nothing is cut: the widest of its heading and
 /// cells, a bar [`BAR_WIDTH`].
-fn natural_widths(t: &Table, kinds: &[ColumnKind]) -> Vec<usize> {
-    let mut widths: Vec<usize> = t.columns.iter().map(|c| width(&one_line(&c.label))).collect();
+/// (Of the columns `shown`; the others are 0.)
+fn natural_widths(t: &Table, kinds: &[ColumnKind], shown: &[usize]) -> Vec<usize> {
+    let mut widths = vec![0; t.columns.len()];
+    for &i in shown {
+        widths[i] = width(&one_line(&t.columns[i].label));
+    }
     for row in t.rows_and_total() {
-        for ((w, cell), kind) in widths.iter_mut().zip(row.iter()).zip(kinds) {
-            let cell_width = match (cell, kind) {
+        for &i in shown {
+            let Some(cell) = row.get(i) else { continue };
+            let cell_width = match (cell, kinds[i]) {
                 (Cell::Bar(..), _) | (_, ColumnKind::Bar) => BAR_WIDTH,
                 _ => width(&one_line(&cell.shown())),
             };
-            *w = (*w).max(cell_width);
+            widths[i] = widths[i].max(cell_width);
         }
     }
     widths
@@ -193,12 +204,17 @@ fn row_width(widths: impl IntoIterator<Item = usize>) -> usize {
 }
 
 /// The columns to draw and their widths, or `None` for blocks.
-fn layout(t: &Table, kinds: &[ColumnKind], natural: &[usize], limit: Option<usize>) -> Option<Vec<(usize, usize)>> {
-    let all: Vec<usize> = (0..t.columns.len()).collect();
+fn layout(
+    t: &Table,
+    kinds: &[ColumnKind],
+    natural: &[usize],
+    limit: Option<usize>,
+    all: Vec<usize>,
+) -> Option<Vec<(usize, usize)>> {
     let Some(limit) = limit else {
         return Some(all.iter().map(|&i| (i, natural[i])).collect());
     };
-    if row_width(natural.iter().copied()) <= limit {
+    if row_width(all.iter().map(|&i| natural[i])) <= limit {
         return Some(all.iter().map(|&i| (i, natural[i])).collect());
     }
     if limit < BLOCKS_BELOW {
@@ -579,7 +595,8 @@ mod tests {
         let mut rows: Vec<Vec<Cell>> = t.rows.iter().map(|r| r.into_owned()).collect();
         rows[0][0] = Cell::text("Ủy ban nhân dân xã Tân Khánh Trung, huyện Lấp Vò, tỉnh Đồng Tháp");
         t.rows = rows.into();
-        let natural = row_width(natural_widths(&t, &t.kinds()));
+        let all: Vec<usize> = (0..t.columns.len()).collect();
+        let natural = row_width(natural_widths(&t, &t.kinds(), &all));
         assert_eq!(draw(&t, Some(natural)), draw(&t, None));
         // Narrower: the text is cut on one line, every other cell whole.
         let cut_table = draw(&t, Some(natural - 20));

@@ -1716,20 +1716,26 @@ fn document(ws: &Workspace, r: &Review, span: ReviewSpan, opts: &ReviewOptions) 
 
     // I. The people's situation.
     let mut blocks = Vec::new();
-    for m in ws
+    let reported: Vec<(&Meeting, &str)> = ws
         .meetings
         .iter()
         .filter(|m| f.from <= m.date.value && m.date.value <= f.to)
-    {
-        if let Some(s) = m.situation.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
-            blocks.push(para(format!(
-                "Qua {} “{}” ngày {}: {text}",
-                meeting_phrase(m.kind),
-                m.title.trim(),
-                short_date(m.date.value)
-            )));
-        }
+        .filter_map(|m| Some((m, m.situation.as_deref().map(str::trim).filter(|s| !s.is_empty())?)))
+        .collect();
+    for (m, s) in reported.iter().take(LISTED_MAX) {
+        let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        blocks.push(para(format!(
+            "Qua {} “{}” ngày {}: {text}",
+            meeting_phrase(m.kind),
+            m.title.trim(),
+            short_date(m.date.value)
+        )));
+    }
+    if let Some(more) = reported.len().checked_sub(LISTED_MAX).filter(|&n| n > 0) {
+        blocks.push(para(format!(
+            "… và tình hình Nhân dân qua {} hội nghị khác trong kỳ (xem danvan list meetings).",
+            vi_int(more)
+        )));
     }
     if blocks.is_empty() {
         blocks.push(para("Hồ sơ các hội nghị trong kỳ không ghi tình hình Nhân dân."));
@@ -1770,8 +1776,14 @@ fn document(ws: &Workspace, r: &Review, span: ReviewSpan, opts: &ReviewOptions) 
     }
     blocks.push(heading("4. Thực hiện các thông báo kết luận"));
     blocks.push(para(tasks_line(f, &cmp)));
-    for t in &f.tasks.overdue_tasks {
+    for t in f.tasks.overdue_tasks.iter().take(LISTED_MAX) {
         blocks.push(item(overdue_task(t)));
+    }
+    if let Some(more) = f.tasks.overdue_tasks.len().checked_sub(LISTED_MAX).filter(|&n| n > 0) {
+        blocks.push(item(format!(
+            "… và {} nhiệm vụ quá hạn khác (danh sách đủ: danvan conclusions --state overdue).",
+            vi_int(more)
+        )));
     }
     if !r.years.is_empty() {
         blocks.push(heading("5. Kết quả qua từng năm"));
@@ -2264,6 +2276,25 @@ fn years_table(years: &[Figures], label: &str) -> DocTable {
     }
 }
 
+/// The most items a list or an appendix table of the document names; the
+/// JSON holds every one. A committee's half-year is far below; a workspace
+/// of a whole province's records is not, and a document of thousands of
+/// pages would be printed by nobody.
+const LISTED_MAX: usize = 200;
+
+/// A table's caption with, when `total` rows were cut to [`LISTED_MAX`],
+/// how many there are and where to see them all.
+fn capped(caption: String, total: usize, all: &str) -> String {
+    if total <= LISTED_MAX {
+        return caption;
+    }
+    format!(
+        "{caption} ({} đầu tiên trong {}; danh sách đủ: {all})",
+        vi_int(LISTED_MAX),
+        vi_int(total)
+    )
+}
+
 fn appendix_tables(a: &Appendix, label: &str) -> Vec<DocTable> {
     let mut out = Vec::new();
     let rows: Vec<Vec<String>> = a
@@ -2298,7 +2329,11 @@ fn appendix_tables(a: &Appendix, label: &str) -> Vec<DocTable> {
         rows,
     });
     out.push(DocTable {
-        caption: "Phụ lục 2. Mô hình được công nhận “Dân vận khéo”".into(),
+        caption: capped(
+            "Phụ lục 2. Mô hình được công nhận “Dân vận khéo”".into(),
+            a.models.len(),
+            "danvan list models",
+        ),
         columns: ["Mô hình", "Chủ trì", "Địa bàn", "Cấp công nhận", "Ngày công nhận"]
             .map(String::from)
             .to_vec(),
@@ -2306,12 +2341,13 @@ fn appendix_tables(a: &Appendix, label: &str) -> Vec<DocTable> {
         rows: a
             .models
             .iter()
+            .take(LISTED_MAX)
             .map(|m| {
                 vec![
                     m.title.clone(),
                     m.lead.clone(),
                     if m.units.is_empty() {
-                        "toàn huyện".into()
+                        "toàn địa bàn".into()
                     } else {
                         m.units.join(", ")
                     },
@@ -2323,7 +2359,11 @@ fn appendix_tables(a: &Appendix, label: &str) -> Vec<DocTable> {
         total: None,
     });
     out.push(DocTable {
-        caption: format!("Phụ lục 3. Hội nghị, đối thoại, tiếp công dân, {label}"),
+        caption: capped(
+            format!("Phụ lục 3. Hội nghị, đối thoại, tiếp công dân, {label}"),
+            a.meetings.len(),
+            "danvan list meetings",
+        ),
         columns: ["Ngày", "Loại", "Hội nghị", "Địa bàn", "Người dân tham dự"]
             .map(String::from)
             .to_vec(),
@@ -2331,6 +2371,7 @@ fn appendix_tables(a: &Appendix, label: &str) -> Vec<DocTable> {
         rows: a
             .meetings
             .iter()
+            .take(LISTED_MAX)
             .map(|m| {
                 vec![
                     short_date(m.date),
@@ -2509,5 +2550,68 @@ mod tests {
         assert_eq!(number_suffix(&c, &board), "BC/BDVHU");
         assert_eq!(board_name(&c, "Ban Dân vận Huyện ủy"), "Ban Dân vận");
         assert_eq!(board_name(&c, "Văn phòng"), "Văn phòng");
+    }
+
+    /// A period of more meetings than a document lists: the first
+    /// [`LISTED_MAX`] are named, the rest counted, and the appendix says
+    /// where to see them all; the figures count every one.
+    #[test]
+    fn long_lists_are_cut_and_say_how_many_are_left() {
+        let total = LISTED_MAX + 3;
+        let files: Vec<(String, String)> = (0..total)
+            .map(|i| {
+                (
+                    format!("meetings/2025/tiep-{i:03}.toml"),
+                    format!(
+                        "title = \"Tiếp công dân số {i}\"\ntype = \"reception\"\ndate = 2025-03-{:02}\n\
+                         units = [\"tan-my\"]\nchair = \"Bí thư\"\nparticipants = [\"ubnd\"]\n\
+                         attendance = 1\nsituation = \"Công dân hỏi về chính sách.\"\n",
+                        i % 28 + 1
+                    ),
+                )
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let dir = crate::load::tests::workspace(&files);
+        let loaded = crate::check::load(dir.path());
+        let ws = loaded.workspace.unwrap();
+        let as_of = d("2025-12-31");
+        let base = Snapshot::new(&ws, as_of, 7);
+        let mut timeline = Timeline::new(&base);
+        let opts = ReviewOptions {
+            span: ReviewSpan::Period(Period::Half(2025, 1)),
+            number: None,
+            date: as_of,
+            office: None,
+        };
+        let review = review(&mut timeline, as_of, &opts);
+        let texts: Vec<&str> = review.document.parts[0]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                DocBlock::Paragraph { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts.iter().filter(|t| t.starts_with("Qua ")).count(), LISTED_MAX);
+        assert!(
+            texts.contains(&"… và tình hình Nhân dân qua 3 hội nghị khác trong kỳ (xem danvan list meetings)."),
+            "{texts:?}"
+        );
+        let meetings = review
+            .document
+            .appendix
+            .iter()
+            .find(|t| t.caption.starts_with("Phụ lục 3."))
+            .unwrap();
+        assert_eq!(meetings.rows.len(), LISTED_MAX);
+        assert!(
+            meetings
+                .caption
+                .ends_with("(200 đầu tiên trong 203; danh sách đủ: danvan list meetings)"),
+            "{}",
+            meetings.caption
+        );
+        assert_eq!(review.appendix.meetings.len(), total);
     }
 }
