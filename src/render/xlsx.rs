@@ -189,7 +189,7 @@ fn write_sheet(sheet: &mut Worksheet, spec: &SheetSpec<'_, '_>) -> Result<(), Xl
         let bad = cells.iter().any(|c| c.tone() == Tone::Bad);
         let f = if bad { &overdue } else { &plain };
         for (c, cell) in cells.iter().enumerate() {
-            write_cell(sheet, last, c as u16, cell, f)?;
+            write_cell(sheet, last, c as u16, cell, f, bad)?;
         }
     }
     if !table.columns.is_empty() {
@@ -199,16 +199,20 @@ fn write_sheet(sheet: &mut Worksheet, spec: &SheetSpec<'_, '_>) -> Result<(), Xl
     Ok(())
 }
 
-fn write_cell(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats) -> Result<(), XlsxError> {
+/// A cell of a row. Text in a row without a fill goes without a format:
+/// looking a format up hashes it, and a province's register has a million
+/// text cells; an empty cell of such a row is not written at all.
+fn write_cell(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats, filled: bool) -> Result<(), XlsxError> {
     match cell {
-        Cell::Empty => {
+        Cell::Empty if filled => {
             sheet.write_blank(r, c, &f.text)?;
         }
-        Cell::Text(s, _) => {
-            sheet.write_string_with_format(r, c, s, &f.text)?;
+        Cell::Empty => {}
+        Cell::Text(s, _) | Cell::Key { label: s, .. } if !filled => {
+            sheet.write_string(r, c, s)?;
         }
-        Cell::Key { label, .. } => {
-            sheet.write_string_with_format(r, c, label, &f.text)?;
+        Cell::Text(s, _) | Cell::Key { label: s, .. } => {
+            sheet.write_string_with_format(r, c, s, &f.text)?;
         }
         Cell::Int(n) => {
             sheet.write_number_with_format(r, c, *n as f64, &f.int)?;
