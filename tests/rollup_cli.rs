@@ -642,3 +642,57 @@ fn no_personal_data_crosses() {
         }
     }
 }
+
+/// A province with records of its own: they get their bundle under
+/// `province/`, linked from the roll-up page and named in `data.json`, and
+/// they are not counted as a member.
+#[test]
+fn report_on_a_province_with_records_of_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("tinh");
+    std::fs::create_dir_all(root.join("models")).unwrap();
+    let communes = std::fs::canonicalize(format!("{PROVINCE}/communes")).unwrap();
+    let config = format!(
+        "[committee]\nname = \"Tỉnh ủy Thử Nghiệm\"\nparent = \"Đảng bộ tỉnh Thử Nghiệm\"\nstanding = \"Ban Thường vụ Tỉnh ủy\"\n\
+         place = \"Thử Nghiệm\"\nnotice_suffix = \"TB/TU\"\n\n\
+         [[unit]]\nid = \"phuong-1\"\nname = \"phường Một\"\n\n\
+         [[org]]\nid = \"mttq\"\nname = \"Ủy ban MTTQ Việt Nam tỉnh\"\n\n\
+         [[member]]\nid = \"xa-an\"\npath = {an:?}\n\n[[member]]\nid = \"xa-binh\"\npath = {binh:?}\n",
+        an = communes.join("xa-an").display().to_string(),
+        binh = communes.join("xa-binh").display().to_string(),
+    );
+    std::fs::write(root.join("danvan.toml"), config).unwrap();
+    std::fs::write(
+        root.join("models/tinh-xanh.toml"),
+        "title = \"Tỉnh xanh sạch đẹp\"\nlead = \"mttq\"\nunits = [\"phuong-1\"]\nstarted = 2026-03-01\nstatus = \"active\"\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    let run = danvan()
+        .records(&root)
+        .args(["--color", "never", "--as-of", AS_OF, "report", "--out"])
+        .arg(&out)
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let names: Vec<String> = files(&out).iter().map(|p| p.display().to_string()).collect();
+    for part in [
+        "index.html",
+        "province/index.html",
+        "province/data.json",
+        "members/xa-an/index.html",
+        "members/xa-binh/index.html",
+    ] {
+        assert!(names.contains(&part.to_owned()), "{part} missing: {names:?}");
+    }
+    let data: Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).unwrap()).unwrap();
+    assert_eq!(data["province_page"], "province/index.html");
+    assert_eq!(data["rollup"]["totals"]["members"], 2, "{}", data["rollup"]["totals"]);
+    let own: Value = serde_json::from_slice(&std::fs::read(out.join("province/data.json")).unwrap()).unwrap();
+    assert_eq!(own["status"]["committee"], "Tỉnh ủy Thử Nghiệm");
+    assert_eq!(own["status"]["counts"]["models"], 1, "{}", own["status"]["counts"]);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"province/index.html\">Hồ sơ của chính Tỉnh ủy Thử Nghiệm</a>"),
+        "{page}"
+    );
+}
