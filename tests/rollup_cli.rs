@@ -696,3 +696,31 @@ fn report_on_a_province_with_records_of_its_own() {
         "{page}"
     );
 }
+
+/// A file a member's folder holds but danvan does not read (`x.TOML`) is
+/// said on stderr, as every command says it for one workspace: otherwise
+/// the member would count it as nothing, silently.
+#[test]
+fn what_a_member_leaves_unread_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = tmp.path().join("xa-an");
+    for entry in walkdir::WalkDir::new(member("xa-an")) {
+        let entry = entry.unwrap();
+        let to = copy.join(entry.path().strip_prefix(member("xa-an")).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    std::fs::copy(copy.join("petitions/p-an-1.toml"), copy.join("petitions/p-an-9.TOML")).unwrap();
+    let run = danvan()
+        .args(["--color", "never", "--as-of", AS_OF, "rollup"])
+        .arg(&copy)
+        .arg(member("xa-binh"))
+        .run();
+    assert_eq!(run.code, 0, "a warning does not fail the run: {}", run.stderr);
+    assert!(run.stderr.contains("W002"), "{}", run.stderr);
+    assert!(run.stderr.contains("p-an-9.TOML"), "{}", run.stderr);
+    assert!(!run.stderr.contains("MARKER"), "{}", run.stderr);
+}

@@ -66,6 +66,8 @@ pub fn load(cx: &Context, dirs: &[PathBuf]) -> Result<Province, Failure> {
     let mut left: Vec<(String, PathBuf, usize, Option<Diagnostic>)> = Vec::new();
     let mut members: Vec<(String, PathBuf, Result<&'static Workspace, MemberState<'static>>)> = Vec::new();
     for ((id, path), l) in listed.into_iter().zip(loaded) {
+        // A member's folder left unread would count as zero records.
+        cx.say_unread(&l);
         let errors = l.diagnostics.iter().filter(|d| d.is_error()).count();
         let state = match l.workspace {
             Some(ws) if errors == 0 => Ok(&*Box::leak(Box::new(ws))),
@@ -124,6 +126,7 @@ fn listed_members(
     let root = cx.root()?;
     cx.choose_lang(&root);
     let loaded = crate::check::load(&root);
+    cx.say_unread(&loaded);
     let errors: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
     if !errors.is_empty() {
         eprint!(
