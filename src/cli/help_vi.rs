@@ -866,6 +866,35 @@ impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Values<E
     }
 }
 
+/// A built `cmd` with what clap added to it in Vietnamese too: the help
+/// and version options and the `help` command. The man page and the shell
+/// completions show them; `--help` has them from [`words`].
+pub fn clap_own(cmd: Command) -> Command {
+    use clap::ArgAction::{Help, HelpLong, HelpShort, Version};
+    let cmd = cmd.mut_args(|arg| {
+        if !matches!(arg.get_action(), Help | HelpShort | HelpLong | Version) {
+            return arg;
+        }
+        let help = arg.get_help().map(|h| words(&h.to_string()));
+        let long = arg.get_long_help().map(|h| words(&h.to_string()));
+        let arg = match help {
+            Some(help) => arg.help(help),
+            None => arg,
+        };
+        match long {
+            Some(long) => arg.long_help(long),
+            None => arg,
+        }
+    });
+    cmd.mut_subcommands(|sub| {
+        let about = sub.get_about().map(|a| words(&a.to_string()));
+        match about {
+            Some(about) if sub.get_name() == "help" => clap_own(sub.about(about)),
+            _ => clap_own(sub),
+        }
+    })
+}
+
 /// clap's own words in the help it printed, and their Vietnamese.
 const WORDS: &[(&str, &str)] = &[
     ("Usage: ", "Cách dùng: "),

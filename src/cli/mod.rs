@@ -549,6 +549,14 @@ pub fn command() -> clap::Command {
     }
 }
 
+/// `cmd` built (the global options copied into every command, clap's
+/// --help, --version and `help` added), clap's additions in the run's
+/// language too: the tree the man page and the shell completions show.
+pub fn built(mut cmd: clap::Command) -> clap::Command {
+    cmd.build();
+    if i18n::is_en() { cmd } else { help_vi::clap_own(cmd) }
+}
+
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
     // `--lang` holds for clap's own messages too, which come before the
@@ -556,7 +564,7 @@ pub fn main() -> ExitCode {
     set_lang_from_args(std::env::args_os());
     // `COMPLETE=bash danvan` (and zsh, fish…): the shell asks danvan itself
     // what to complete, record ids included (see `danvan completions`).
-    clap_complete::CompleteEnv::with_factory(command).complete();
+    clap_complete::CompleteEnv::with_factory(|| built(command())).complete();
     let parsed = command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command())));
