@@ -56,7 +56,7 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "report",
-        "Bộ báo cáo để CI đăng: index.html (biểu đồ SVG trong trang), summary.md, data.json, notices/",
+        "Bộ báo cáo để CI đăng tải: index.html (biểu đồ SVG trong trang), summary.md, data.json, notices/",
     ),
     (
         "list",
