@@ -76,3 +76,26 @@ fn scripts_offer_the_closed_sets_and_the_shell_can_ask_for_record_ids() {
     );
     assert!(!out.stdout.contains("2023-"), "only ids that start so: {}", out.stdout);
 }
+
+/// The descriptions a shell shows beside the options are the help's, in
+/// the same language: Vietnamese by default, English with --lang en.
+#[test]
+fn the_descriptions_follow_the_language() {
+    let (vi, en) = (
+        "Chỉ các đơn quá hạn thụ lý hoặc quá hạn giải quyết",
+        "Only petitions late for acceptance or resolution",
+    );
+    for shell in ["fish", "zsh", "powershell", "elvish"] {
+        let script = danvan().args(["completions", shell]).stdout();
+        assert!(script.contains(vi) && !script.contains(en), "{shell}");
+        assert!(!script.contains("Print help"), "{shell}: clap's --help in English");
+        let script = danvan().args(["--lang", "en", "completions", shell]).stdout();
+        assert!(script.contains(en) && !script.contains(vi), "{shell}");
+    }
+    // And when the shell asks danvan itself.
+    let out = danvan()
+        .env("COMPLETE", "fish")
+        .args(["--", "danvan", "petitions", "--ov"])
+        .stdout();
+    assert!(out.contains(&format!("--overdue\t{vi}")), "{out}");
+}

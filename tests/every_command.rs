@@ -53,11 +53,70 @@ fn every_command_has_help_with_examples() {
     let commands = common::commands();
     assert!(commands.len() >= 15, "{commands:?}");
     for cmd in &commands {
-        let out = danvan().arg(cmd).arg("--help").output();
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains("Examples:"), "{cmd}");
-        assert!(text.matches("danvan").count() >= 3, "{cmd}: fewer than two examples");
+        for (lang, heading) in [("vi", "Ví dụ:"), ("en", "Examples:")] {
+            let out = danvan().args(["--lang", lang, cmd, "--help"]).output();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains(heading), "{cmd} {lang}: {text}");
+            let examples = text.split(heading).nth(1).unwrap_or_default();
+            assert!(
+                examples.matches("danvan").count() >= 2,
+                "{cmd} {lang}: fewer than two examples"
+            );
+        }
     }
+}
+
+/// The descriptions in `--help` (what a command does, what each option
+/// does, the explanations of the examples) are in Vietnamese by default
+/// and in English with --lang en, never mixed.
+#[test]
+fn help_descriptions_follow_the_language() {
+    let vi_overdue = "Chỉ các đơn quá hạn thụ lý hoặc quá hạn giải quyết";
+    let en_overdue = "Only petitions late for acceptance or resolution";
+    for help in ["--help", "-h"] {
+        let vi = danvan().args(["petitions", help]).stdout();
+        assert!(vi.contains(vi_overdue) && !vi.contains(en_overdue), "{vi}");
+        assert!(vi.contains("Sổ theo dõi thời hạn giải quyết đơn thư"), "{vi}");
+        let en = danvan().args(["--lang", "en", "petitions", help]).stdout();
+        assert!(en.contains(en_overdue) && !en.contains(vi_overdue), "{en}");
+        assert!(!en.contains("Ví dụ:") && !en.contains("Tùy chọn:"), "{en}");
+    }
+    // The values of --format have their help in the language too.
+    let vi = danvan().args(["petitions", "--help"]).stdout();
+    assert!(vi.contains("- table:    Bảng để xem trên màn hình"), "{vi}");
+    let en = danvan().args(["--lang", "en", "petitions", "--help"]).stdout();
+    assert!(en.contains("- table:    A table for the terminal"), "{en}");
+
+    let vi = danvan().arg("--help").stdout();
+    let line = |text: &str, command: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{command} ")))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    assert!(
+        line(&vi, "petitions").contains("Sổ theo dõi thời hạn giải quyết đơn thư"),
+        "{vi}"
+    );
+    assert!(line(&vi, "check").contains("Kiểm tra mọi hồ sơ"), "{vi}");
+    assert!(
+        vi.contains("\nVí dụ:\n") && vi.contains("tổng quan của không gian hồ sơ"),
+        "{vi}"
+    );
+    for english in [
+        "The dashboard",
+        "Validate every record",
+        "Examples:",
+        "The workspace folder",
+    ] {
+        assert!(!vi.contains(english), "{english}: {vi}");
+    }
+    let en = danvan().args(["--lang", "en", "--help"]).stdout();
+    assert!(line(&en, "check").contains("Validate every record"), "{en}");
+    assert!(en.contains("Examples:") && !en.contains("Ví dụ:"), "{en}");
+    // `help COMMAND` is `COMMAND --help`.
+    let vi = danvan().args(["help", "petitions"]).stdout();
+    assert!(vi.contains(vi_overdue), "{vi}");
 }
 
 /// clap's own messages (an unknown command or option, a value not among

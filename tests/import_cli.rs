@@ -525,6 +525,9 @@ fn help_has_examples() {
     let tmp = tempfile::tempdir().unwrap();
     let (code, out, _) = run(tmp.path(), &["import", "--help"]);
     assert_eq!(code, 0);
+    assert!(out.contains("Ví dụ:") && out.contains("--dry-run"), "{out}");
+    let (code, out, _) = run(tmp.path(), &["--lang", "en", "import", "--help"]);
+    assert_eq!(code, 0);
     assert!(out.contains("Examples:") && out.contains("--dry-run"), "{out}");
     let _ = common::copy_dir;
 }

@@ -54,3 +54,43 @@ fn help_and_the_page_say_the_same() {
     let page = danvan().args(["--lang", "en", "man"]).stdout();
     assert!(page.contains(about), "{about:?} not in the page");
 }
+
+#[test]
+fn the_page_is_in_the_language_of_the_help() {
+    // The description of `check` in the Vietnamese --help is in the
+    // Vietnamese page, and none of the English; the headings stay (NAME is
+    // what whatis reads).
+    let help = danvan().arg("--help").stdout();
+    let line = help
+        .lines()
+        .find(|l| l.trim_start().starts_with("check "))
+        .expect("check in --help");
+    let about = line.trim_start().trim_start_matches("check").trim();
+    let page = danvan().arg("man").stdout();
+    assert!(page.contains(about), "{about:?} not in the page");
+    for english in [
+        "Validate every record",
+        "The workspace folder",
+        "Print help",
+        "Possible values",
+        "[default:",
+        "Examples:",
+        "Success.",
+    ] {
+        assert!(!page.contains(english), "{english} in the Vietnamese page");
+    }
+    for heading in [".SH NAME", ".SH OPTIONS", ".SH ENVIRONMENT", ".SH \"EXIT STATUS\""] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    danvan().args(["man", "--out"]).arg(dir.path()).stdout();
+    let petitions = std::fs::read_to_string(dir.path().join("danvan-petitions.1")).unwrap();
+    assert!(
+        petitions.contains("Chỉ các đơn quá hạn thụ lý hoặc quá hạn giải quyết")
+            && petitions.contains("Ví dụ:")
+            && !petitions.contains("Print help"),
+        "{petitions}"
+    );
+    let english = danvan().args(["--lang", "en", "man"]).stdout();
+    assert!(english.contains("Validate every record") && english.contains("Success."));
+}

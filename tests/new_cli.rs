@@ -356,6 +356,11 @@ fn the_same_record_on_two_branches_gets_the_same_id_as_documented() {
         help.contains("the same title on the same day on another branch gets the same"),
         "{help}"
     );
+    let help = danvan().args(["new", "--help"]).stdout();
+    assert!(
+        help.contains("cùng tên, cùng ngày trên một nhánh khác sẽ ra cùng mã"),
+        "{help}"
+    );
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
     assert!(
         !readme.contains("no one else will pick"),

@@ -2,8 +2,8 @@
 //! `cli/mod.rs`, the one source of the command line.
 
 use super::output::print;
-use super::{Cli, Context, Outcome};
-use clap::{Args, CommandFactory};
+use super::{Context, Outcome};
+use clap::Args;
 use clap_complete::Shell;
 
 pub const EXAMPLES: &str = "Examples:
@@ -28,14 +28,16 @@ pub struct CompletionsArgs {
 
 pub fn run(_cx: &Context, args: &CompletionsArgs) -> Outcome {
     let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "danvan", &mut out);
+    // The descriptions the shell shows are in the run's language.
+    clap_complete::generate(args.shell, &mut super::built(super::command()), "danvan", &mut out);
     print(&String::from_utf8_lossy(&out))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::ValueEnum;
+    use crate::cli::Cli;
+    use clap::{CommandFactory, ValueEnum};
 
     #[test]
     fn every_shell_completes_every_command() {

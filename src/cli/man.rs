@@ -2,8 +2,9 @@
 //! `cli/mod.rs`, the one source of the command line.
 
 use super::output::{print, write_atomic};
-use super::{Cli, Context, Failure, Outcome};
-use clap::{Args, CommandFactory};
+use super::{Context, Failure, Outcome};
+use crate::i18n::{is_en, word};
+use clap::Args;
 use std::path::PathBuf;
 
 pub const EXAMPLES: &str = "Examples:
@@ -20,8 +21,7 @@ pub struct ManArgs {
 }
 
 pub fn run(_cx: &Context, args: &ManArgs) -> Outcome {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
+    let cmd = super::built(super::command().disable_help_subcommand(true));
     let Some(dir) = &args.out else {
         return print(&main_page(&cmd)?);
     };
@@ -38,13 +38,33 @@ pub fn run(_cx: &Context, args: &ManArgs) -> Outcome {
 }
 
 /// The NAME line of danvan's page: one sentence (the description follows).
-const NAME: &str = "records of the mass mobilization work of a Vietnamese Party committee";
+fn name() -> &'static str {
+    word(
+        "hồ sơ công tác dân vận của một cấp ủy Đảng",
+        "records of the mass mobilization work of a Vietnamese Party committee",
+    )
+}
 
 /// The roff text of one command's page.
 fn page(cmd: &clap::Command) -> Result<String, Failure> {
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(in_language(String::from_utf8_lossy(&out).into_owned()))
+}
+
+/// A page with clap_mangen's own words in the run's language (the
+/// descriptions, clap's --help and --version included, are the command's:
+/// `cli::built`). The section headings stay as man pages have them (NAME,
+/// SYNOPSIS…): `man -k` and `whatis` read NAME.
+fn in_language(page: String) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("\\fIPossible values:\\fR", "\\fICác giá trị:\\fR"),
+        ("[default: ", "[mặc định: "),
+    ];
+    if is_en() {
+        return page;
+    }
+    WORDS.iter().fold(page, |page, (en, vi)| page.replace(en, vi))
 }
 
 /// The page of danvan itself: NAME in one sentence, the description, the
@@ -52,7 +72,7 @@ fn page(cmd: &clap::Command) -> Result<String, Failure> {
 /// sets of values, which `--help` keeps short.
 fn main_page(cmd: &clap::Command) -> Result<String, Failure> {
     let long = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
-    let named = cmd.clone().about(NAME).long_about(long);
+    let named = cmd.clone().about(name()).long_about(long);
     let man = clap_mangen::Man::new(named);
     let mut out = Vec::new();
     man.render_title(&mut out)?;
@@ -64,7 +84,7 @@ fn main_page(cmd: &clap::Command) -> Result<String, Failure> {
     out.extend_from_slice(extra_sections().as_bytes());
     man.render_extra_section(&mut out)?;
     man.render_version_section(&mut out)?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(in_language(String::from_utf8_lossy(&out).into_owned()))
 }
 
 /// Text for roff: backslashes doubled, hyphens as `\-`, a leading dot or quote guarded.
@@ -88,46 +108,106 @@ fn extra_sections() -> String {
     };
     out.push_str(".SH ENVIRONMENT\n");
     for (name, text) in [
-        ("DANVAN_RECORDS", "The workspace folder, as --records."),
+        (
+            "DANVAN_RECORDS",
+            word(
+                "Thư mục không gian hồ sơ, như --records.",
+                "The workspace folder, as --records.",
+            ),
+        ),
         (
             "DANVAN_AS_OF",
-            "The date everything is computed as of (YYYY-MM-DD), as --as-of.",
+            word(
+                "Ngày tính mọi số liệu (YYYY-MM-DD), như --as-of.",
+                "The date everything is computed as of (YYYY-MM-DD), as --as-of.",
+            ),
         ),
         (
             "DANVAN_PAGER",
-            "The pager long output goes through on a terminal; else PAGER, else less -FRX. Empty or cat: none (as --no-pager).",
+            word(
+                "Trình xem từng trang (pager) cho kết quả dài trên terminal; nếu không có thì PAGER, nếu không thì less -FRX. Để trống hoặc cat: không dùng (như --no-pager).",
+                "The pager long output goes through on a terminal; else PAGER, else less -FRX. Empty or cat: none (as --no-pager).",
+            ),
         ),
-        ("PAGER", "The pager, when DANVAN_PAGER is not set."),
-        ("LESS", "Options of less; when unset, danvan gives it FRX, as git does."),
-        ("NO_COLOR", "When set and not empty: no colour (--color auto)."),
+        (
+            "PAGER",
+            word(
+                "Trình xem từng trang, khi không đặt DANVAN_PAGER.",
+                "The pager, when DANVAN_PAGER is not set.",
+            ),
+        ),
+        (
+            "LESS",
+            word(
+                "Tùy chọn của less; khi không đặt, danvan dùng FRX, như git.",
+                "Options of less; when unset, danvan gives it FRX, as git does.",
+            ),
+        ),
+        (
+            "NO_COLOR",
+            word(
+                "Khi được đặt và không trống: không tô màu (--color auto).",
+                "When set and not empty: no colour (--color auto).",
+            ),
+        ),
         (
             "CLICOLOR_FORCE",
-            "When set and not 0: colour even when the output is not a terminal (--color auto).",
+            word(
+                "Khi được đặt và khác 0: tô màu cả khi không in ra terminal (--color auto).",
+                "When set and not 0: colour even when the output is not a terminal (--color auto).",
+            ),
         ),
-        ("CLICOLOR", "When 0: no colour on a terminal (--color auto)."),
-        ("TERM", "dumb: no colour (--color auto)."),
+        (
+            "CLICOLOR",
+            word(
+                "Khi bằng 0: không tô màu trên terminal (--color auto).",
+                "When 0: no colour on a terminal (--color auto).",
+            ),
+        ),
+        (
+            "TERM",
+            word("dumb: không tô màu (--color auto).", "dumb: no colour (--color auto)."),
+        ),
         (
             "COLUMNS",
-            "The width tables fit; else the terminal's; a file or a pipe gets whole tables.",
+            word(
+                "Độ rộng mà bảng phải vừa; nếu không có thì theo độ rộng của terminal; ghi ra tệp hoặc pipe thì bảng để nguyên.",
+                "The width tables fit; else the terminal's; a file or a pipe gets whole tables.",
+            ),
         ),
         (
             "COMPLETE",
-            "bash, zsh, fish, elvish or powershell: print the shell code that completes danvan, record ids included (source <(COMPLETE=bash danvan)).",
+            word(
+                "bash, zsh, fish, elvish hoặc powershell: in mã shell để tự hoàn thành lệnh danvan, kể cả mã hồ sơ (source <(COMPLETE=bash danvan)).",
+                "bash, zsh, fish, elvish or powershell: print the shell code that completes danvan, record ids included (source <(COMPLETE=bash danvan)).",
+            ),
         ),
-        ("VISUAL, EDITOR", "The editor of danvan new --edit."),
+        (
+            "VISUAL, EDITOR",
+            word(
+                "Trình soạn thảo của danvan new --edit.",
+                "The editor of danvan new --edit.",
+            ),
+        ),
     ] {
         item(&mut out, name, text);
     }
     out.push_str(".SH \"EXIT STATUS\"\n");
     for (code, text) in [
-        ("0", "Success."),
+        ("0", word("Thành công.", "Success.")),
         (
             "1",
-            "The records have errors (or warnings, with check --deny warnings), or something is overdue or due soon with --deny overdue / --deny due-soon.",
+            word(
+                "Hồ sơ có lỗi (hoặc có cảnh báo, với check --deny warnings), hoặc có việc quá hạn hay sắp đến hạn khi dùng --deny overdue / --deny due-soon.",
+                "The records have errors (or warnings, with check --deny warnings), or something is overdue or due soon with --deny overdue / --deny due-soon.",
+            ),
         ),
         (
             "2",
-            "A usage or input/output error: a wrong option, a missing folder, a file that cannot be written.",
+            word(
+                "Lỗi cách dùng hoặc lỗi đọc/ghi: tùy chọn sai, thư mục không có, tệp không ghi được.",
+                "A usage or input/output error: a wrong option, a missing folder, a file that cannot be written.",
+            ),
         ),
     ] {
         item(&mut out, code, text);
@@ -136,12 +216,15 @@ fn extra_sections() -> String {
     let kinds = "models (mo-hinh), meetings (hoi-nghi), petitions (don), conclusions (ket-luan)".to_owned();
     for (name, words) in [
         ("KIND, --kind", kinds),
-        ("model status", ModelStatus::WORDS.join(" | ")),
-        ("recognition", Recognition::WORDS.join(" | ")),
-        ("meeting type", MeetingType::WORDS.join(" | ")),
-        ("petition type", PetitionType::WORDS.join(" | ")),
-        ("channel", Channel::WORDS.join(" | ")),
-        ("outcome", Outcome::WORDS.join(" | ")),
+        (
+            word("trạng thái mô hình", "model status"),
+            ModelStatus::WORDS.join(" | "),
+        ),
+        (word("cấp công nhận", "recognition"), Recognition::WORDS.join(" | ")),
+        (word("loại hội nghị", "meeting type"), MeetingType::WORDS.join(" | ")),
+        (word("loại đơn", "petition type"), PetitionType::WORDS.join(" | ")),
+        (word("nguồn đơn", "channel"), Channel::WORDS.join(" | ")),
+        (word("kết quả giải quyết", "outcome"), Outcome::WORDS.join(" | ")),
         ("petitions --state", PetitionState::WORDS.join(" | ")),
         ("conclusions --state", TaskState::WORDS.join(" | ")),
         ("--status", super::args::status_words().join(" | ")),
@@ -166,6 +249,8 @@ fn extra_sections() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
 
     #[test]
     fn man_pages_come_from_the_clap_definitions() {

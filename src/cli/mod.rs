@@ -9,6 +9,7 @@ mod check;
 mod completions;
 mod conclusions;
 mod export;
+mod help_vi;
 mod import;
 mod init;
 mod list;
@@ -32,7 +33,7 @@ use crate::i18n::{self, tr};
 use crate::load;
 use crate::model::{Lang, Workspace};
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -445,41 +446,6 @@ impl Context {
     }
 }
 
-/// `--help` with clap's own words in Vietnamese: the headings, its help
-/// and version lines, the `[default: …]` and `[possible values: …]` notes.
-/// (The descriptions of the options are the doc comments, in English.)
-fn help_vi(help: &str) -> String {
-    const WORDS: &[(&str, &str)] = &[
-        ("Usage: ", "Cách dùng: "),
-        ("Options:", "Tùy chọn:"),
-        ("Commands:", "Lệnh:"),
-        ("Arguments:", "Đối số:"),
-        (
-            "Print this message or the help of the given subcommand(s)",
-            "In trợ giúp này, hoặc của lệnh được nêu",
-        ),
-        ("Print help (see a summary with '-h')", "In trợ giúp (bản tóm tắt: -h)"),
-        ("Print help (see more with '--help')", "In trợ giúp (đầy đủ: --help)"),
-        ("Print help", "In trợ giúp"),
-        ("Print version", "In số phiên bản"),
-        ("[default: ", "[mặc định: "),
-        ("[possible values: ", "[các giá trị: "),
-        ("[env: ", "[biến môi trường: "),
-        ("[aliases: ", "[tên khác: "),
-        ("[alias: ", "[tên khác: "),
-        ("Possible values:", "Các giá trị:"),
-        ("(see more with '--help')", "(xem thêm với --help)"),
-        ("[OPTIONS]", "[TÙY_CHỌN]"),
-        ("[COMMAND]", "[LỆNH]"),
-        ("<COMMAND>", "<LỆNH>"),
-    ];
-    let mut text = help.to_owned();
-    for (en, vi) in WORDS {
-        text = text.replace(en, vi);
-    }
-    text
-}
-
 /// A command-line error of clap's in Vietnamese: what was wrong, the
 /// closest word, the allowed values, the usage line, and where help is.
 /// `None` for what is not an error (`--help`, `--version`), printed as is.
@@ -571,6 +537,26 @@ fn workspace_lang(root: &std::path::Path) -> Option<Lang> {
     }
 }
 
+/// The command line in the run's language: with `--lang en` the clap
+/// definitions as they are, else with their descriptions in Vietnamese
+/// (clap's own words are put in the printed help: [`help_vi::words`]).
+/// `--help`, `danvan man` and the shell completions say what it says.
+pub fn command() -> clap::Command {
+    if i18n::is_en() {
+        Cli::command()
+    } else {
+        help_vi::localize(Cli::command())
+    }
+}
+
+/// `cmd` built (the global options copied into every command, clap's
+/// --help, --version and `help` added), clap's additions in the run's
+/// language too: the tree the man page and the shell completions show.
+pub fn built(mut cmd: clap::Command) -> clap::Command {
+    cmd.build();
+    if i18n::is_en() { cmd } else { help_vi::clap_own(cmd) }
+}
+
 /// Parses the command line and runs the command; the process exit code.
 pub fn main() -> ExitCode {
     // `--lang` holds for clap's own messages too, which come before the
@@ -578,8 +564,11 @@ pub fn main() -> ExitCode {
     set_lang_from_args(std::env::args_os());
     // `COMPLETE=bash danvan` (and zsh, fish…): the shell asks danvan itself
     // what to complete, record ids included (see `danvan completions`).
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    let cli = match Cli::try_parse() {
+    clap_complete::CompleteEnv::with_factory(|| built(command())).complete();
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command())));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -590,7 +579,7 @@ pub fn main() -> ExitCode {
             match usage_error_vi(&e).filter(|_| !i18n::is_en()) {
                 Some(text) => eprint!("{text}"),
                 None if help && !i18n::is_en() => {
-                    let text = help_vi(&e.render().to_string());
+                    let text = help_vi::words(&e.render().to_string());
                     if e.use_stderr() {
                         eprint!("{text}");
                     } else {
@@ -665,8 +654,9 @@ mod tests {
     }
 
     /// The modules of `cli/` that are not commands: what commands share
-    /// (`members`: the member committees `rollup` and `report` load).
-    const SHARED: [&str; 4] = ["mod", "args", "output", "members"];
+    /// (`members`: the member committees `rollup` and `report` load;
+    /// `help_vi`: the Vietnamese of the help of them all).
+    const SHARED: [&str; 5] = ["mod", "args", "output", "members", "help_vi"];
 
     #[test]
     fn a_command_never_uses_another_command() {
