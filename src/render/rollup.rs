@@ -104,16 +104,6 @@ pub fn summary_md(b: &ProvinceBundle<'_>) -> String {
     if late.iter().any(|e| e.item.provisional) {
         let _ = writeln!(out, "\n_{}_", crate::report::provisional_legend());
     }
-    if r.overdue.len() > MAX_LATE {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            tr!(
-                "… và {} việc khác (xem index.html).",
-                "… and {} more (see index.html).",
-                r.overdue.len() - MAX_LATE
-            )
-        );
-    }
+    super::site::more_in_page(&mut out, r.overdue.len(), MAX_LATE);
     out
 }

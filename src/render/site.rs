@@ -198,6 +198,22 @@ fn notices_html(b: &Bundle<'_>) -> String {
     out
 }
 
+/// The line under a Markdown list cut at `shown` of `total` items: how
+/// many more the page holds.
+pub(super) fn more_in_page(out: &mut String, total: usize, shown: usize) {
+    if total > shown {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                "… và {} việc khác (xem index.html).",
+                "… and {} more (see index.html).",
+                total - shown
+            )
+        );
+    }
+}
+
 /// A short Markdown page for a CI job summary or a pull-request comment:
 /// the counts, the targets, and at most 20 late items.
 pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
@@ -246,17 +262,7 @@ pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
     if late.iter().any(|a| a.provisional) {
         let _ = writeln!(out, "\n_{}_", crate::report::provisional_legend());
     }
-    if s.overdue.len() > MAX_LATE {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            tr!(
-                "… và {} việc khác (xem index.html).",
-                "… and {} more (see index.html).",
-                s.overdue.len() - MAX_LATE
-            )
-        );
-    }
+    more_in_page(&mut out, s.overdue.len(), MAX_LATE);
     let _ = writeln!(
         out,
         "\n## {}\n",
@@ -268,16 +274,18 @@ pub fn summary_md(b: &Bundle<'_>, config: &Config) -> String {
         config,
         tr!("Không có việc đến hạn.", "Nothing falls due."),
     )));
-    if s.upcoming.len() > MAX_LATE {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            tr!(
-                "… và {} việc khác (xem index.html).",
-                "… and {} more (see index.html).",
-                s.upcoming.len() - MAX_LATE
-            )
-        );
-    }
+    more_in_page(&mut out, s.upcoming.len(), MAX_LATE);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cut_list_says_how_many_more_the_page_holds() {
+        let mut out = String::new();
+        super::more_in_page(&mut out, 20, 20);
+        assert_eq!(out, "", "nothing cut, nothing said");
+        super::more_in_page(&mut out, 25, 20);
+        assert_eq!(out, "\n… và 5 việc khác (xem index.html).\n");
+    }
 }
