@@ -22,6 +22,7 @@ use super::Screen;
 use super::escape::{one_line, terminal};
 use crate::report::{Body, Cell, ColumnKind, Document, Table, Tone};
 use crate::text::width;
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -184,7 +185,8 @@ fn natural_widths(t: &Table, kinds: &[ColumnKind], shown: &[usize]) -> Vec<usize
     for &i in shown {
         widths[i] = width(&one_line(&t.columns[i].label));
     }
-    for row in t.rows_and_total() {
+    // A register's rows are measured on every core.
+    let widest = |mut widths: Vec<usize>, row: &[Cell]| {
         for &i in shown {
             let Some(cell) = row.get(i) else { continue };
             let cell_width = match (cell, kinds[i]) {
@@ -193,9 +195,29 @@ fn natural_widths(t: &Table, kinds: &[ColumnKind], shown: &[usize]) -> Vec<usize
             };
             widths[i] = widths[i].max(cell_width);
         }
+        widths
+    };
+    let widths = ((0..t.rows.len()).into_par_iter().with_min_len(ROWS_PER_TASK))
+        .fold(
+            || widths.clone(),
+            |w, i| match t.rows.get(i) {
+                Some(row) => widest(w, &row),
+                None => w,
+            },
+        )
+        .reduce(
+            || widths.clone(),
+            |a, b| a.into_iter().zip(b).map(|(a, b)| a.max(b)).collect(),
+        );
+    match &t.total {
+        Some(total) => widest(widths, total),
+        None => widths,
     }
-    widths
 }
+
+/// How many rows of a register one task measures or draws: enough that
+/// the tasks cost less than the rows.
+const ROWS_PER_TASK: usize = 512;
 
 /// The width a row of columns this wide takes: a space either side of
 /// each, a border on its left, one more border closing the row.
@@ -326,8 +348,23 @@ impl Boxed<'_> {
             .collect();
         self.row(out, header, true)?;
         self.rule(out, ['╞', '═', '╪', '╡'])?;
-        for row in self.t.rows.iter() {
-            self.row(out, self.cells(&row), false)?;
+        // The rows are drawn on every core, a chunk at a time, and written
+        // in order.
+        let len = self.t.rows.len();
+        for start in (0..len).step_by(ROWS_PER_TASK * 8) {
+            let end = len.min(start + ROWS_PER_TASK * 8);
+            let drawn: Vec<Vec<u8>> = ((start..end).into_par_iter().with_min_len(ROWS_PER_TASK))
+                .map(|i| {
+                    let mut line = Vec::with_capacity(256);
+                    match self.t.rows.get(i) {
+                        Some(row) => self.row(&mut line, self.cells(&row), false).map(|()| line),
+                        None => Ok(line),
+                    }
+                })
+                .collect::<io::Result<_>>()?;
+            for line in drawn {
+                out.write_all(&line)?;
+            }
         }
         if let Some(total) = &self.t.total {
             self.row(out, self.cells(total), true)?;
@@ -576,7 +613,9 @@ mod tests {
 
     #[test]
     fn draws_the_same_box_as_comfy_table() {
-        for rows in [1, 7] {
+        // 10,000 rows are measured and drawn in parallel chunks; the widest
+        // number is in the last one.
+        for rows in [1, 7, 10_000] {
             let t = sample(rows);
             for color in [false, true] {
                 let ours = table(&t, Screen { color, width: None }) + "\n";
@@ -587,6 +626,18 @@ mod tests {
                 assert_eq!(ours, theirs, "{rows} rows, colour {color}");
             }
         }
+    }
+
+    #[test]
+    fn rows_made_as_they_are_read_draw_as_rows_built() {
+        let built = sample(9_000);
+        let rows: Vec<Vec<Cell>> = built.rows.iter().map(|r| r.into_owned()).collect();
+        let made = Table {
+            rows: crate::report::Rows::made(rows.len(), |i| rows[i].clone()),
+            ..sample(0)
+        };
+        assert_eq!(draw(&made, None), draw(&built, None));
+        assert_eq!(draw(&made, Some(70)), draw(&built, Some(70)));
     }
 
     #[test]

@@ -255,7 +255,7 @@ pub struct Rows<'a> {
     source: RowSource<'a>,
 }
 
-type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Cell> + 'a>;
+type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Cell> + Sync + 'a>;
 
 enum RowSource<'a> {
     Built(Vec<Vec<Cell>>),
@@ -269,8 +269,9 @@ impl Default for RowSource<'_> {
 }
 
 impl<'a> Rows<'a> {
-    /// `len` rows, row `i` made by `make(i)` each time it is read.
-    pub fn made(len: usize, make: impl Fn(usize) -> Vec<Cell> + 'a) -> Rows<'a> {
+    /// `len` rows, row `i` made by `make(i)` each time it is read (on any
+    /// thread: a renderer may make them on every core).
+    pub fn made(len: usize, make: impl Fn(usize) -> Vec<Cell> + Sync + 'a) -> Rows<'a> {
         Rows {
             source: RowSource::Made {
                 len,
