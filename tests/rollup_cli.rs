@@ -49,40 +49,30 @@ fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
 }
 
+/// The figures of a committee, in the order of [`AN`], [`BINH`] and [`TOTAL`].
+const FIGURES: [&str; 11] = [
+    "records",
+    "petitions",
+    "petitions_open",
+    "petitions_overdue",
+    "petitions_resolved",
+    "petitions_on_time",
+    "tasks",
+    "tasks_open",
+    "tasks_overdue",
+    "models",
+    "meetings",
+];
+
 fn figures(v: &Value) -> Vec<(&'static str, i64)> {
-    [
-        "records",
-        "petitions",
-        "petitions_open",
-        "petitions_overdue",
-        "petitions_resolved",
-        "petitions_on_time",
-        "tasks",
-        "tasks_open",
-        "tasks_overdue",
-        "models",
-        "meetings",
-    ]
-    .into_iter()
-    .map(|k| (k, v[k].as_i64().unwrap_or_else(|| panic!("{k} in {v}"))))
-    .collect()
+    FIGURES
+        .into_iter()
+        .map(|k| (k, v[k].as_i64().unwrap_or_else(|| panic!("{k} in {v}"))))
+        .collect()
 }
 
 fn expect(values: [i64; 11]) -> Vec<(&'static str, i64)> {
-    let keys = [
-        "records",
-        "petitions",
-        "petitions_open",
-        "petitions_overdue",
-        "petitions_resolved",
-        "petitions_on_time",
-        "tasks",
-        "tasks_open",
-        "tasks_overdue",
-        "models",
-        "meetings",
-    ];
-    keys.into_iter().zip(values).collect()
+    FIGURES.into_iter().zip(values).collect()
 }
 
 const AN: [i64; 11] = [5, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1];
