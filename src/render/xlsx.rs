@@ -204,15 +204,17 @@ fn write_sheet(sheet: &mut Worksheet, spec: &SheetSpec<'_, '_>) -> Result<(), Xl
 /// text cells; an empty cell of such a row is not written at all.
 fn write_cell(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats, filled: bool) -> Result<(), XlsxError> {
     match cell {
-        Cell::Empty if filled => {
-            sheet.write_blank(r, c, &f.text)?;
-        }
-        Cell::Empty => {}
-        Cell::Text(s, _) | Cell::Key { label: s, .. } if !filled => {
-            sheet.write_string(r, c, s)?;
+        Cell::Empty => {
+            if filled {
+                sheet.write_blank(r, c, &f.text)?;
+            }
         }
         Cell::Text(s, _) | Cell::Key { label: s, .. } => {
-            sheet.write_string_with_format(r, c, s, &f.text)?;
+            if filled {
+                sheet.write_string_with_format(r, c, s, &f.text)?;
+            } else {
+                sheet.write_string(r, c, s)?;
+            }
         }
         Cell::Int(n) => {
             sheet.write_number_with_format(r, c, *n as f64, &f.int)?;
