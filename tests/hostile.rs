@@ -395,57 +395,89 @@ fn permissions_are_ignored(dir: &Path) -> bool {
 #[cfg(unix)]
 #[test]
 fn a_folder_without_read_permission() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = workspace(&[("petitions/ok.toml", PETITION), ("petitions/locked/p.toml", PETITION)]);
     let locked = dir.path().join("petitions/locked");
-    let root_ignores_permissions = permissions_are_ignored(dir.path());
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-
-    if !root_ignores_permissions {
-        let (code, found) = check(dir.path());
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-        assert_eq!(code, 1);
-        assert_eq!(found, [("E002".to_owned(), locked)]);
-        return;
-    }
-    // Root reads everything, so run the binary as `nobody` instead, when
-    // the system can drop privileges (setpriv, util-linux).
-    let open = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
-    for sub in ["", "petitions"] {
-        open(&dir.path().join(sub), 0o755);
-    }
-    open(&dir.path().join("danvan.toml"), 0o644);
-    open(&dir.path().join("petitions/ok.toml"), 0o644);
-    let Some(setpriv) = common::require_tool(&["setpriv"]) else {
-        open(&locked, 0o755);
+    let Some((code, found, _)) = check_locked(dir.path(), &locked) else {
         return;
     };
-    let out = common::isolated(setpriv)
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(env!("CARGO_BIN_EXE_danvan"))
+    assert_eq!(code, 1, "{found:?}");
+    assert_eq!(found, [("E002".to_owned(), locked)]);
+}
+
+/// A record the user may not read is named, with the reason, and the
+/// others still load (records are opened by name in their open folder).
+#[cfg(unix)]
+#[test]
+fn a_record_without_read_permission() {
+    let dir = workspace(&[("petitions/ok.toml", PETITION), ("petitions/locked.toml", PETITION)]);
+    let locked = dir.path().join("petitions/locked.toml");
+    let Some((code, found, messages)) = check_locked(dir.path(), &locked) else {
+        return;
+    };
+    assert_eq!(code, 1, "{found:?}");
+    assert_eq!(found, [("E002".to_owned(), locked)]);
+    assert_eq!(messages, ["cannot open the file: permission denied"]);
+}
+
+/// `check --format json` on `dir` with `locked` made unreadable: the exit
+/// code, each diagnostic's code and file, and their messages. Root reads
+/// everything, so it then runs the binary as `nobody`, when the system can
+/// drop privileges (setpriv, util-linux); `None` when it cannot (a skip,
+/// which fails under CI).
+#[cfg(unix)]
+fn check_locked(dir: &Path, locked: &Path) -> Option<(i32, Vec<(String, PathBuf)>, Vec<String>)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    let root_ignores_permissions = permissions_are_ignored(dir);
+    mode(locked, 0o000);
+    let mut command = if root_ignores_permissions {
+        for sub in ["", "petitions"] {
+            mode(&dir.join(sub), 0o755);
+        }
+        mode(&dir.join("danvan.toml"), 0o644);
+        mode(&dir.join("petitions/ok.toml"), 0o644);
+        let Some(setpriv) = common::require_tool(&["setpriv"]) else {
+            mode(locked, 0o755);
+            return None;
+        };
+        let mut c = common::isolated(setpriv);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_danvan"));
+        c
+    } else {
+        common::isolated(env!("CARGO_BIN_EXE_danvan"))
+    };
+    let out = command
         .arg("--records")
-        .arg(dir.path())
+        .arg(dir)
         .args(["--color", "never", "--lang", "en", "check", "--format", "json"])
         .output();
-    open(&locked, 0o755);
+    mode(locked, if locked.is_dir() { 0o755 } else { 0o644 });
     let out = match out {
         Ok(out) if out.status.code() != Some(127) && out.status.code() != Some(126) && !out.stdout.is_empty() => out,
         other => {
             common::skip(&format!(
                 "running as root (permissions are not enforced) and cannot run as nobody with setpriv: {other:?}"
             ));
-            return;
+            return None;
         }
     };
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let found: Vec<(&str, &str)> = json
-        .as_array()
-        .unwrap()
+    let diags = json.as_array().unwrap();
+    let found = diags
         .iter()
-        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                PathBuf::from(d["file"].as_str().unwrap()),
+            )
+        })
         .collect();
-    assert_eq!(out.status.code(), Some(1), "{found:?}");
-    assert_eq!(found, [("E002", locked.to_str().unwrap())]);
+    let messages = diags
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_owned())
+        .collect();
+    Some((out.status.code().unwrap_or(-1), found, messages))
 }
 
 // ── links, folders named like records, pipes ────────────────────────────

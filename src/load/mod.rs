@@ -21,7 +21,7 @@ pub use office::review_text;
 pub use read::{MAX_FILE_BYTES, read_text};
 pub use sources::{Excerpt, HIDDEN, SourceText, Sources};
 
-use read::{Unread, read_checked, read_walked};
+use read::{Unread, read_checked};
 use walk::{Job, Walked, walk_from};
 
 use crate::diag::{Code, Diagnostic};
@@ -268,23 +268,28 @@ struct Block<T> {
 fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found, read: ReadRecord<T>) -> Block<T> {
     let mut parsed: Vec<Option<Result<T, Option<T>>>> = Vec::with_capacity(jobs.len());
     let mut problems: Vec<Problems> = Vec::with_capacity(jobs.len());
+    let folders = read::Folders::open(root, jobs.iter().map(|j| j.rel.as_path()));
     jobs.par_iter()
         .enumerate()
         .map(|(i, job)| {
             let file = FileId(first + i as u32);
-            with_text(&root.join(&job.rel), read_walked, |path, text| {
-                let (record, d) = parse_text(path, text, |cx, table| {
-                    let id = record_id(&job.rel);
-                    match read(cx, table, id.clone(), file, false) {
-                        Some(record) => Ok(record),
-                        None => {
-                            let mut quiet = Ctx::new(cx.path, cx.offset);
-                            Err(read(&mut quiet, table, id, file, true))
+            with_text(
+                &root.join(&job.rel),
+                |path| folders.read(path, &job.rel),
+                |path, text| {
+                    let (record, d) = parse_text(path, text, |cx, table| {
+                        let id = record_id(&job.rel);
+                        match read(cx, table, id.clone(), file, false) {
+                            Some(record) => Ok(record),
+                            None => {
+                                let mut quiet = Ctx::new(cx.path, cx.offset);
+                                Err(read(&mut quiet, table, id, file, true))
+                            }
                         }
-                    }
-                });
-                (record, d)
-            })
+                    });
+                    (record, d)
+                },
+            )
         })
         .unzip_into_vecs(&mut parsed, &mut problems);
     for p in problems {
@@ -316,7 +321,7 @@ fn record_id(rel: &Path) -> String {
 /// text of a file with problems is kept for them.
 fn with_text<T>(
     path: &Path,
-    read: fn(&Path) -> Result<String, Box<Unread>>,
+    read: impl FnOnce(&Path) -> Result<String, Box<Unread>>,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
 ) -> (Option<T>, Problems) {
     match read(path) {
