@@ -133,32 +133,41 @@ fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bu
         || -> Outcome {
             let snap = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
             let data = bundle::bundle(&snap, crate::load::records_state(&ws.root), &links, &review_links);
-            let (json, page) = rayon::join(
-                || {
+            // Each file of the page is written on its own, the largest
+            // first, so that a core the notices leave free takes the next.
+            use crate::report::Report;
+            let writers: [&(dyn Fn() -> Result<(), Failure> + Sync); 6] = [
+                &|| {
                     files.write_with(&out.join("data.json"), |w| {
                         serde_json::to_writer_pretty(&mut *w, &data)?;
                         writeln!(w)
                     })
                 },
-                || {
+                &|| {
+                    let registers =
+                        crate::render::xlsx::documents(&[&data.petitions.document(), &data.conclusions.document()])
+                            .map_err(Failure::Usage)?;
+                    files.write(&out.join("registers.xlsx"), &registers)
+                },
+                // The whole registers, which the page links to instead of holding.
+                &|| {
+                    files.write_with(&out.join(site::PETITIONS_CSV), |w| {
+                        crate::render::csv::write_document(&data.petitions.document(), w)
+                    })
+                },
+                &|| {
+                    files.write_with(&out.join(site::CONCLUSIONS_CSV), |w| {
+                        crate::render::csv::write_document(&data.conclusions.document(), w)
+                    })
+                },
+                &|| {
                     files.write_with(&out.join("index.html"), |w| {
                         site::write_index_html(&data, &ws.config, w)
                     })
                 },
-            );
-            json.and(page)?;
-            use crate::report::Report;
-            let registers = crate::render::xlsx::documents(&[&data.petitions.document(), &data.conclusions.document()])
-                .map_err(Failure::Usage)?;
-            files.write(&out.join("registers.xlsx"), &registers)?;
-            // The whole registers, which the page links to instead of holding.
-            files.write_with(&out.join(site::PETITIONS_CSV), |w| {
-                crate::render::csv::write_document(&data.petitions.document(), w)
-            })?;
-            files.write_with(&out.join(site::CONCLUSIONS_CSV), |w| {
-                crate::render::csv::write_document(&data.conclusions.document(), w)
-            })?;
-            files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes())
+                &|| files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes()),
+            ];
+            writers.par_iter().with_max_len(1).try_for_each(|write| write())
         },
         || {
             let (notices, reviews) = rayon::join(
