@@ -425,7 +425,7 @@ fn a_record_without_read_permission() {
 /// drop privileges (setpriv, util-linux); `None` when it cannot (a skip,
 /// which fails under CI).
 #[cfg(unix)]
-fn check_locked(dir: &Path, locked: &Path) -> Option<(i32, Vec<(String, PathBuf)>, Vec<String>)> {
+fn check_locked(dir: &Path, locked: &Path) -> Option<(i32, Vec<Found>, Vec<String>)> {
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
     let root_ignores_permissions = permissions_are_ignored(dir);
