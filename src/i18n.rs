@@ -60,7 +60,7 @@ pub fn unit_name<'a>(config: &'a Config, id: &'a str) -> std::borrow::Cow<'a, st
     let day = |d: chrono::NaiveDate| {
         use chrono::Datelike;
         if is_en() {
-            d.format("%Y-%m-%d").to_string()
+            d.to_string()
         } else {
             format!("{}/{}/{}", d.day(), d.month(), d.year())
         }

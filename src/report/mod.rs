@@ -527,7 +527,7 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Num(n, d) => format!("{n:.d$}"),
             Cell::Percent(p) => format!("{p:.1}"),
-            Cell::Date(d) | Cell::Provisional(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Date(d) | Cell::Provisional(d) => d.to_string(),
             Cell::Bar(f, _) => format!("{:.3}", f.clamp(0.0, 1.0)),
         }
     }
@@ -603,7 +603,8 @@ pub mod iso {
 pub fn format_date(d: NaiveDate) -> String {
     use chrono::Datelike;
     if crate::i18n::is_en() {
-        d.format("%Y-%m-%d").to_string()
+        // ISO 8601: chrono's Display, without parsing a format each time.
+        d.to_string()
     } else {
         format!("{}/{}/{}", d.day(), d.month(), d.year())
     }
