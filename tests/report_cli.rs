@@ -57,8 +57,21 @@ fn bundle_has_every_part_and_is_byte_identical() {
     let summary = std::fs::read(a.join("summary.md")).unwrap();
     assert!(summary.len() < 64 * 1024, "summary.md is {} bytes", summary.len());
 
-    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(a.join("data.json")).unwrap()).unwrap();
+    let text = std::fs::read_to_string(a.join("data.json")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(data["as_of"], "2025-12-31");
+    // Each row of a register is one line of its own, so a diff names rows.
+    let petitions = data["petitions"]["petitions"].as_array().unwrap();
+    assert!(!petitions.is_empty());
+    for row in petitions {
+        let id = format!("{{\"id\":{},", row["id"]);
+        let line = text
+            .lines()
+            .map(|l| l.trim().trim_end_matches(','))
+            .find(|l| l.starts_with(&id))
+            .unwrap_or_else(|| panic!("no line of its own for {row}"));
+        assert_eq!(&serde_json::from_str::<serde_json::Value>(line).unwrap(), row);
+    }
     assert_eq!(data["tool"], "danvan");
     assert_eq!(data["version"], env!("CARGO_PKG_VERSION"));
     for key in [

@@ -90,10 +90,7 @@ fn province(cx: &Context, out: &Path) -> Outcome {
     );
     pages?;
     let bundle = report::rollup::ProvinceBundle::new(&rollup, own.is_some());
-    files.write_with(&out.join("data.json"), |w| {
-        serde_json::to_writer_pretty(&mut *w, &bundle)?;
-        writeln!(w)
-    })?;
+    files.write_with(&out.join("data.json"), |w| crate::render::json::write_rows(w, &bundle))?;
     files.write_with(&out.join("index.html"), |w| {
         crate::render::rollup::write_index_html(&bundle, w)
     })?;
@@ -137,12 +134,7 @@ fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bu
             // first, so that a core the notices leave free takes the next.
             use crate::report::Report;
             let writers: [&(dyn Fn() -> Result<(), Failure> + Sync); 6] = [
-                &|| {
-                    files.write_with(&out.join("data.json"), |w| {
-                        serde_json::to_writer_pretty(&mut *w, &data)?;
-                        writeln!(w)
-                    })
-                },
+                &|| files.write_with(&out.join("data.json"), |w| crate::render::json::write_rows(w, &data)),
                 &|| {
                     let registers =
                         crate::render::xlsx::documents(&[&data.petitions.document(), &data.conclusions.document()])

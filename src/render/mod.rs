@@ -7,6 +7,7 @@ pub mod docx;
 pub mod escape;
 pub mod github;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod record;
 pub mod rollup;
