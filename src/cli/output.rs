@@ -352,11 +352,11 @@ impl Bundle {
     }
 
     /// Writes the file `path` of the bundle through a buffer: `write`
-    /// streams the content.
+    /// streams the content (and may seek in it, as a zip writer does).
     pub fn write_with(
         &self,
         path: &Path,
-        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+        write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
         cleanup::check()?;
         let staged = self.staged(path);

@@ -14,7 +14,7 @@
 use crate::i18n::tr;
 use crate::report::{Body, Cell, Document, Table, Tone};
 use chrono::{Datelike, NaiveDate};
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Seek, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 /// One sheet to write: its name, an optional title block, the table.
@@ -53,6 +53,13 @@ pub fn documents(docs: &[&Document<'_>]) -> Result<Vec<u8>, String> {
     workbook(&specs)
 }
 
+/// [`documents`] written into `out` (a file) as it is made, instead of
+/// held whole in memory: a province's register is some 70 MB of workbook.
+pub fn documents_to<W: Write + Seek>(docs: &[&Document<'_>], out: W) -> Result<W, Refused> {
+    let specs: Vec<SheetSpec<'_, '_>> = docs.iter().flat_map(|d| sheets_of(d)).collect();
+    package(&specs, out)
+}
+
 /// Excel's limits: rows and columns of a sheet, UTF-16 units of a cell's text.
 const MAX_ROWS: u32 = 1_048_576;
 const MAX_COLUMNS: usize = 16_384;
@@ -64,15 +71,17 @@ const CHUNK: usize = 64 * 1024;
 /// A workbook of the given sheets. A document without a table gives a
 /// workbook with one empty sheet.
 pub fn workbook(specs: &[SheetSpec<'_, '_>]) -> Result<Vec<u8>, String> {
-    package(specs).map_err(|e| match e {
-        Refused::Io(e) => e.to_string(),
-        Refused::Limit(why) => why,
-    })
+    package(specs, Cursor::new(Vec::with_capacity(256 * 1024)))
+        .map(Cursor::into_inner)
+        .map_err(|e| match e {
+            Refused::Io(e) => e.to_string(),
+            Refused::Limit(why) => why,
+        })
 }
 
 /// Why a workbook was not made.
-enum Refused {
-    /// Writing to the in-memory zip failed (a bug, not the user's).
+pub enum Refused {
+    /// Writing failed: the disk's, or in memory a bug.
     Io(std::io::Error),
     /// A sheet is over one of Excel's limits.
     Limit(String),
@@ -97,7 +106,7 @@ struct Filter {
     columns: usize,
 }
 
-fn package(specs: &[SheetSpec<'_, '_>]) -> Result<Vec<u8>, Refused> {
+fn package<W: Write + Seek>(specs: &[SheetSpec<'_, '_>], out: W) -> Result<W, Refused> {
     let mut used = Vec::new();
     let names: Vec<String> = if specs.is_empty() {
         vec![sheet_name("Sheet1", &mut used)]
@@ -111,7 +120,7 @@ fn package(specs: &[SheetSpec<'_, '_>]) -> Result<Vec<u8>, Refused> {
         .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(256 * 1024)));
+    let mut zip = ZipWriter::new(out);
     let part = |zip: &mut ZipWriter<_>, name: &str, text: &str| -> Result<(), Refused> {
         zip.start_file(name, options)?;
         zip.write_all(text.as_bytes())?;
@@ -136,7 +145,7 @@ fn package(specs: &[SheetSpec<'_, '_>]) -> Result<Vec<u8>, Refused> {
     }
     part(&mut zip, "xl/workbook.xml", &workbook_xml(&names, &filters))?;
     part(&mut zip, "xl/_rels/workbook.xml.rels", &workbook_rels(names.len()))?;
-    Ok(zip.finish()?.into_inner())
+    Ok(zip.finish()?)
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
@@ -787,5 +796,26 @@ mod tests {
         let book = part("xl/workbook.xml");
         assert!(book.contains("&apos;Sổ- đơn-thư&apos;!$A$3:$E$6"), "{book}");
         assert!(part("xl/styles.xml").contains("FFFFC7CE"));
+    }
+
+    #[test]
+    fn a_sheet_over_excel_limits_is_refused_with_the_reason() {
+        use crate::report::Column;
+        let table = Table {
+            columns: (0..=MAX_COLUMNS)
+                .map(|i| Column::new(format!("c{i}"), format!("c{i}")))
+                .collect(),
+            rows: Vec::new().into(),
+            total: None,
+            empty: None,
+            drop: Vec::new(),
+        };
+        let spec = SheetSpec {
+            name: "Rộng".to_owned(),
+            title: Vec::new(),
+            table: &table,
+        };
+        let err = workbook(&[spec]).unwrap_err();
+        assert!(err.contains("16385") && err.contains("16384"), "{err}");
     }
 }
