@@ -7,6 +7,7 @@
 #   bash benches/scale.sh                      # 10000 and 100000, 5 runs each
 #   RUNS=9 SIZES="10000" bash benches/scale.sh
 #   MILLION=1 ROLLUP=1 bash benches/scale.sh   # also 1,000,000 records and 100 × 1,000
+#   REPORT_DIR=/dev/shm bash benches/scale.sh  # `report` writes to memory, not the disk
 #
 # Workspaces come from `examples/generate.rs` and are cached under
 # target/bench-data/ (delete a folder to regenerate it; a million records
@@ -88,7 +89,13 @@ province() { # MEMBERS N → folder holding MEMBERS workspaces of N records each
 }
 
 SCRATCH=$(mktemp -d)
-trap 'rm -rf "$SCRATCH"' EXIT
+# Where the `report` runs write their bundles. On ext4, creating files is
+# several times slower for minutes after many were deleted (the inode
+# allocator skips recently freed ones: perf shows recently_deleted and
+# find_inode_bit), so a run right after another (which deletes its
+# bundles at the end) times the file system; a tmpfs does not.
+REPORT_SCRATCH=$(mktemp -d "${REPORT_DIR:-$SCRATCH}/danvan-reports-XXXXXX")
+trap 'rm -rf "$SCRATCH" "$REPORT_SCRATCH"' EXIT
 
 # ── Measuring ────────────────────────────────────────────────────────────
 # measure NAME CMD... : runs CMD once untimed, then RUNS times; sets
@@ -148,9 +155,9 @@ measure_size() {
       # journal, creating files is several times slower for minutes after
       # thousands were deleted (the allocator skips recently freed inodes),
       # which would time the benchmark's clean-up rather than danvan.
-      mkdir -p "$SCRATCH/reports"
-      args+=(--out "$SCRATCH/report")
-      BEFORE_EACH='[ ! -e "$SCRATCH/report" ] || mv "$SCRATCH/report" "$(mktemp -d "$SCRATCH/reports/run-XXXXXX")/"'
+      mkdir -p "$REPORT_SCRATCH/reports"
+      args+=(--out "$REPORT_SCRATCH/report")
+      BEFORE_EACH='[ ! -e "$REPORT_SCRATCH/report" ] || mv "$REPORT_SCRATCH/report" "$(mktemp -d "$REPORT_SCRATCH/reports/run-XXXXXX")/"'
     fi
     measure "$cmd $n" "${args[@]}"
     BEFORE_EACH=
@@ -205,6 +212,7 @@ echo
 echo "- machine: $(nproc) CPUs ($cpu), $mem_total memory, $(uname -sr)"
 echo "- danvan $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(rustc --version)"
 echo "- data: examples/generate.rs, seed $SEED, as of $AS_OF; warm page cache; median of $RUNS runs; peak = max RSS"
+echo "- \`report\` writes into $(df --output=fstype "$REPORT_SCRATCH" 2>/dev/null | tail -n 1) ($(dirname "$REPORT_SCRATCH"))"
 echo
 echo "| command | $SMALL median (ms) | $LARGE median (ms) | ratio to rg floor at $LARGE | $LARGE/$SMALL ratio | peak MB at $LARGE | goal met |"
 echo "|---|---:|---:|---:|---:|---:|---|"
