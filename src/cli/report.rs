@@ -124,11 +124,12 @@ fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bu
             bundle::ReviewLink::new(p, report::review::subject_of(span, as_of))
         })
         .collect();
+    // One snapshot of the date for the page and the reviews.
+    let snap = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
     // The notices are written on every core while the reports are made
     // and written; nothing is renamed into place until all are complete.
     let (pages, notices) = rayon::join(
         || -> Outcome {
-            let snap = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
             let data = bundle::bundle(&snap, crate::load::records_state(&ws.root), &links, &review_links);
             // Each file of the page is written on its own, the largest
             // first, so that a core the notices leave free takes the next.
@@ -196,8 +197,7 @@ fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bu
                 // Their snapshots are shared: the half-year's previous half
                 // is often the year's end.
                 || -> Result<(), NoticeFailure> {
-                    let base = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
-                    let mut timeline = crate::domain::targets::Timeline::new(&base);
+                    let mut timeline = crate::domain::targets::Timeline::new(&snap);
                     for (p, link) in periods.iter().zip(&review_links) {
                         let span = report::review::ReviewSpan::Period(*p);
                         let path = report::review::office_path(span);
