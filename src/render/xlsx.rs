@@ -7,9 +7,10 @@
 //!
 //! The SpreadsheetML is written here, row by row into the deflated part:
 //! a register is a few cell kinds in a dozen fixed styles, and a
-//! province's register has a million cells, which a general workbook
+//! province's register has a million cells, for which a general workbook
 //! library (a map of cells per row, a style looked up by hashing it)
-//! took five times longer to write than all of this.
+//! took 4.5 times the instructions this does (callgrind, the petition
+//! register of 10,000 records beyond its CSV).
 
 use crate::i18n::tr;
 use crate::report::{Body, Cell, Document, Table, Tone};
