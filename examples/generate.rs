@@ -992,7 +992,9 @@ impl Generator<'_> {
                             .or(facts.accepted)
                             .unwrap_or(received);
                         let on = self.rng.date(from, due.min(as_of));
-                        if on <= due && on >= from {
+                        // Each extension on a day of its own (W007), after the last.
+                        let after_last = facts.extensions.last().is_none_or(|e| on > e.date);
+                        if on <= due && on >= from && after_last {
                             facts.extensions.push(on.into());
                         }
                     }
