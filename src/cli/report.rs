@@ -137,25 +137,12 @@ fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bu
             let writers: [&(dyn Fn() -> Result<(), Failure> + Sync); 6] = [
                 &|| files.write_with(&out.join("data.json"), |w| crate::render::json::write_rows(w, &data)),
                 &|| {
-                    // Over one of Excel's limits is said as it is, not as a disk error.
-                    let mut limit = None;
                     let docs = [&data.petitions.document(), &data.conclusions.document()];
-                    let written =
-                        files.write_with(
-                            &out.join("registers.xlsx"),
-                            |w| match crate::render::xlsx::documents_to(&docs, w) {
-                                Ok(_) => Ok(()),
-                                Err(crate::render::xlsx::Refused::Io(e)) => Err(e),
-                                Err(crate::render::xlsx::Refused::Limit(why)) => {
-                                    limit = Some(why);
-                                    Err(std::io::Error::other("over Excel's limits"))
-                                }
-                            },
-                        );
-                    match limit {
-                        Some(why) => Err(Failure::Usage(why)),
-                        None => written,
-                    }
+                    // Over one of Excel's limits is said as it is, before writing.
+                    let sheets = crate::render::xlsx::sheets_within_limits(&docs).map_err(Failure::Usage)?;
+                    files.write_with(&out.join("registers.xlsx"), |w| {
+                        crate::render::xlsx::write_to(&sheets, w).map(drop)
+                    })
                 },
                 // The whole registers, which the page links to instead of holding.
                 &|| {

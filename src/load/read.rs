@@ -173,6 +173,7 @@ impl<'a> Folders<'a> {
                 Err(e) => Err(cannot_open(path, &std::io::Error::from(e))),
             };
         }
+        #[cfg(not(unix))]
         let _ = rel;
         read_walked(path)
     }

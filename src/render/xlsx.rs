@@ -50,15 +50,15 @@ pub fn sheets_of<'t, 'a>(doc: &'t Document<'a>) -> Vec<SheetSpec<'t, 'a>> {
 
 /// A workbook of the documents' tables, one sheet each.
 pub fn documents(docs: &[&Document<'_>]) -> Result<Vec<u8>, String> {
-    let specs: Vec<SheetSpec<'_, '_>> = docs.iter().flat_map(|d| sheets_of(d)).collect();
-    workbook(&specs)
+    workbook(&sheets_within_limits(docs)?)
 }
 
-/// [`documents`] written into `out` (a file) as it is made, instead of
-/// held whole in memory: a province's register is some 70 MB of workbook.
-pub fn documents_to<W: Write + Seek>(docs: &[&Document<'_>], out: W) -> Result<W, Refused> {
-    let specs: Vec<SheetSpec<'_, '_>> = docs.iter().flat_map(|d| sheets_of(d)).collect();
-    package(&specs, out)
+/// The sheets of the documents' tables, or, when one is over Excel's
+/// limits, why (in the run's language): what [`write_to`] takes.
+pub fn sheets_within_limits<'t, 'a>(docs: &[&'t Document<'a>]) -> Result<Vec<SheetSpec<'t, 'a>>, String> {
+    let specs: Vec<SheetSpec<'t, 'a>> = docs.iter().flat_map(|d| sheets_of(d)).collect();
+    specs.iter().try_for_each(within_limits)?;
+    Ok(specs)
 }
 
 /// Excel's limits: rows and columns of a sheet, UTF-16 units of a cell's text.
@@ -72,32 +72,42 @@ const CHUNK: usize = 64 * 1024;
 /// A workbook of the given sheets. A document without a table gives a
 /// workbook with one empty sheet.
 pub fn workbook(specs: &[SheetSpec<'_, '_>]) -> Result<Vec<u8>, String> {
-    package(specs, Cursor::new(Vec::with_capacity(256 * 1024)))
+    specs.iter().try_for_each(within_limits)?;
+    // Writing to memory fails only by a bug of the zip writer.
+    write_to(specs, Cursor::new(Vec::with_capacity(256 * 1024)))
         .map(Cursor::into_inner)
-        .map_err(|e| match e {
-            Refused::Io(e) => e.to_string(),
-            Refused::Limit(why) => why,
-        })
+        .map_err(|e| e.to_string())
 }
 
-/// Why a workbook was not made.
-pub enum Refused {
-    /// Writing failed: the disk's, or in memory a bug.
-    Io(std::io::Error),
-    /// A sheet is over one of Excel's limits.
-    Limit(String),
-}
-
-impl From<std::io::Error> for Refused {
-    fn from(e: std::io::Error) -> Self {
-        Refused::Io(e)
+/// Whether Excel holds the sheet: its columns, and its rows (the title
+/// block, the header, the rows and the total), all known before writing.
+fn within_limits(spec: &SheetSpec<'_, '_>) -> Result<(), String> {
+    let table = spec.table;
+    let columns = table.columns.len();
+    if columns > MAX_COLUMNS {
+        return Err(tr!(
+            "trang {} có {} cột, quá giới hạn {} cột của Excel",
+            "the sheet {} has {} columns, over Excel's limit of {}",
+            spec.name,
+            columns,
+            MAX_COLUMNS
+        ));
     }
+    let rows = header_row(spec) as usize + table.rows.len() + usize::from(table.total.is_some());
+    if rows > MAX_ROWS as usize {
+        return Err(tr!(
+            "trang {} có hơn {} dòng, quá giới hạn của Excel; xuất CSV thay cho xlsx",
+            "the sheet {} has over {} rows, Excel's limit; export CSV instead",
+            spec.name,
+            MAX_ROWS
+        ));
+    }
+    Ok(())
 }
 
-impl From<zip::result::ZipError> for Refused {
-    fn from(e: zip::result::ZipError) -> Self {
-        Refused::Io(std::io::Error::other(e))
-    }
+/// The header's row (1-based): under the title lines and a blank line.
+fn header_row(spec: &SheetSpec<'_, '_>) -> u32 {
+    spec.title.len() as u32 + u32::from(!spec.title.is_empty()) + 1
 }
 
 /// The range an autofilter covers: the header row to the last, 1-based.
@@ -107,7 +117,10 @@ struct Filter {
     columns: usize,
 }
 
-fn package<W: Write + Seek>(specs: &[SheetSpec<'_, '_>], out: W) -> Result<W, Refused> {
+/// Writes the workbook of `specs` into `out` (a file, as it is made, so a
+/// province's register of some 70 MB is never held whole in memory). The
+/// sheets are within Excel's limits ([`sheets_within_limits`]).
+pub fn write_to<W: Write + Seek>(specs: &[SheetSpec<'_, '_>], out: W) -> std::io::Result<W> {
     let mut used = Vec::new();
     let names: Vec<String> = if specs.is_empty() {
         vec![sheet_name("Sheet1", &mut used)]
@@ -122,10 +135,9 @@ fn package<W: Write + Seek>(specs: &[SheetSpec<'_, '_>], out: W) -> Result<W, Re
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(out);
-    let part = |zip: &mut ZipWriter<_>, name: &str, text: &str| -> Result<(), Refused> {
-        zip.start_file(name, options)?;
-        zip.write_all(text.as_bytes())?;
-        Ok(())
+    let part = |zip: &mut ZipWriter<_>, name: &str, text: &str| -> std::io::Result<()> {
+        zip.start_file(name, options).map_err(std::io::Error::other)?;
+        zip.write_all(text.as_bytes())
     };
     part(&mut zip, "[Content_Types].xml", &content_types(names.len()))?;
     part(&mut zip, "_rels/.rels", ROOT_RELS)?;
@@ -133,10 +145,11 @@ fn package<W: Write + Seek>(specs: &[SheetSpec<'_, '_>], out: W) -> Result<W, Re
     part(&mut zip, "docProps/core.xml", CORE)?;
     part(&mut zip, "xl/styles.xml", &styles())?;
     let mut filters = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        zip.start_file(format!("xl/worksheets/sheet{}.xml", i + 1), options)?;
+    for i in 0..names.len() {
+        zip.start_file(format!("xl/worksheets/sheet{}.xml", i + 1), options)
+            .map_err(std::io::Error::other)?;
         let filter = match specs.get(i) {
-            Some(spec) => write_sheet(&mut zip, spec, name, i == 0)?,
+            Some(spec) => write_sheet(&mut zip, spec, i == 0)?,
             None => {
                 zip.write_all(empty_sheet().as_bytes())?;
                 None
@@ -146,7 +159,7 @@ fn package<W: Write + Seek>(specs: &[SheetSpec<'_, '_>], out: W) -> Result<W, Re
     }
     part(&mut zip, "xl/workbook.xml", &workbook_xml(&names, &filters))?;
     part(&mut zip, "xl/_rels/workbook.xml.rels", &workbook_rels(names.len()))?;
-    Ok(zip.finish()?)
+    zip.finish().map_err(std::io::Error::other)
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
@@ -318,26 +331,11 @@ fn column_letters(c: usize) -> String {
 
 /// The XML of one sheet, written into `out` as it is made: the title
 /// block, the header frozen under it, the rows, the autofilter.
-fn write_sheet(
-    out: &mut dyn Write,
-    spec: &SheetSpec<'_, '_>,
-    name: &str,
-    selected: bool,
-) -> Result<Option<Filter>, Refused> {
+fn write_sheet(out: &mut dyn Write, spec: &SheetSpec<'_, '_>, selected: bool) -> std::io::Result<Option<Filter>> {
     let table = spec.table;
     let columns = table.columns.len();
-    if columns > MAX_COLUMNS {
-        return Err(Refused::Limit(tr!(
-            "trang {} có {} cột, quá giới hạn {} cột của Excel",
-            "the sheet {} has {} columns, over Excel's limit of {}",
-            name,
-            columns,
-            MAX_COLUMNS
-        )));
-    }
     let letters: Vec<String> = (0..columns.max(1)).map(column_letters).collect();
-    // 1-based rows: the title lines, a blank line, the header.
-    let header = spec.title.len() as u32 + u32::from(!spec.title.is_empty()) + 1;
+    let header = header_row(spec);
     let mut x = String::with_capacity(CHUNK + 4096);
     x.push_str(XML_DECL);
     x.push_str(WORKSHEET_OPEN);
@@ -390,14 +388,6 @@ fn write_sheet(
     let mut last = header;
     for cells in table.rows_and_total() {
         last += 1;
-        if last > MAX_ROWS {
-            return Err(Refused::Limit(tr!(
-                "trang {} có hơn {} dòng, quá giới hạn của Excel; xuất CSV thay cho xlsx",
-                "the sheet {} has over {} rows, Excel's limit; export CSV instead",
-                name,
-                MAX_ROWS
-            )));
-        }
         let filled = cells.iter().any(|c| c.tone() == Tone::Bad);
         let styles = if filled { OVERDUE } else { PLAIN };
         let r = last.to_string();
