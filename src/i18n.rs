@@ -45,6 +45,17 @@ pub fn word(vi: &'static str, en: &'static str) -> &'static str {
 
 use crate::model::*;
 
+/// "20/7/2022" in Vietnamese, "2022-07-20" in English.
+pub fn format_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if is_en() {
+        // ISO 8601: chrono's Display, without parsing a format each time.
+        d.to_string()
+    } else {
+        format!("{}/{}/{}", d.day(), d.month(), d.year())
+    }
+}
+
 /// A unit's name as every output prints it: its name, and when another
 /// unit has the same name (the old xã Tân Khánh Trung, until 30/6/2025, and
 /// the new one, from 1/7/2025), its dates beside it. The id itself for an
@@ -57,18 +68,10 @@ pub fn unit_name<'a>(config: &'a Config, id: &'a str) -> std::borrow::Cow<'a, st
     if !config.name_is_shared(id) {
         return Cow::Borrowed(&unit.name);
     }
-    let day = |d: chrono::NaiveDate| {
-        use chrono::Datelike;
-        if is_en() {
-            d.to_string()
-        } else {
-            format!("{}/{}/{}", d.day(), d.month(), d.year())
-        }
-    };
     let when = match (&unit.since, &unit.until) {
-        (Some(s), Some(u)) => tr!("{} đến {}", "{} to {}", day(s.value), day(u.value)),
-        (None, Some(u)) => tr!("đến {}", "until {}", day(u.value)),
-        (Some(s), None) => tr!("từ {}", "from {}", day(s.value)),
+        (Some(s), Some(u)) => tr!("{} đến {}", "{} to {}", format_date(s.value), format_date(u.value)),
+        (None, Some(u)) => tr!("đến {}", "until {}", format_date(u.value)),
+        (Some(s), None) => tr!("từ {}", "from {}", format_date(s.value)),
         (None, None) => id.to_owned(),
     };
     Cow::Owned(format!("{} ({when})", unit.name))

@@ -599,16 +599,7 @@ pub mod iso {
     }
 }
 
-/// "20/7/2022" in Vietnamese, "2022-07-20" in English.
-pub fn format_date(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    if crate::i18n::is_en() {
-        // ISO 8601: chrono's Display, without parsing a format each time.
-        d.to_string()
-    } else {
-        format!("{}/{}/{}", d.day(), d.month(), d.year())
-    }
-}
+pub use crate::i18n::format_date;
 
 /// Thousands grouped the local way: "1.234" in Vietnamese, "1,234" in English.
 pub fn group_digits(n: i64) -> String {
