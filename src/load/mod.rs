@@ -295,18 +295,17 @@ fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found
     for p in problems {
         found.add(p);
     }
-    let mut block = Block {
-        records: Vec::with_capacity(parsed.len()),
-        broken: Vec::new(),
-    };
-    for r in parsed.into_iter().flatten() {
-        match r {
-            Ok(record) => block.records.push(record),
-            Err(Some(broken)) => block.broken.push(broken),
-            Err(None) => {}
+    // The few broken records are taken out first; the others then move
+    // within `parsed`'s own allocation (an in-place collect), so the
+    // records of a large workspace are never held twice while loading.
+    let mut broken = Vec::new();
+    for slot in parsed.iter_mut().filter(|r| matches!(r, Some(Err(Some(_))))) {
+        if let Some(Err(Some(record))) = slot.take() {
+            broken.push(record);
         }
     }
-    block
+    let records = parsed.into_iter().filter_map(|r| r.and_then(Result::ok)).collect();
+    Block { records, broken }
 }
 
 /// A record's id: its file stem, NFC-normalised (macOS writes NFD names).

@@ -374,8 +374,9 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// A list of texts (ids, tags, recipients).
     pub fn string_list(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<Sp<String>> {
-        let mut out = Vec::new();
-        for item in self.array(cx, key, "[\"...\"]") {
+        let items = self.array(cx, key, "[\"...\"]");
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Sp::new(nfc(s), cx.span(item.span()))),
                 _ => self.wrong_type(
@@ -391,8 +392,9 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn date_list(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<Sp<NaiveDate>> {
-        let mut out = Vec::new();
-        for item in self.array(cx, key, "[2022-01-01, 2022-01-02]") {
+        let items = self.array(cx, key, "[2022-01-01, 2022-01-02]");
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
             if let Some(d) = self.date_value(cx, key, item) {
                 out.push(d);
             }
@@ -404,8 +406,9 @@ impl<'t, 'i> Table<'t, 'i> {
     /// denunciation's extensions): each item's date, and its days when
     /// given (a whole number in `1..=max_days`).
     pub fn dated_list(&self, cx: &mut Ctx<'_>, key: &str, max_days: i64) -> Vec<(Sp<NaiveDate>, Option<Sp<i64>>)> {
-        let mut out = Vec::new();
-        for item in self.array(cx, key, "[2024-05-01, { date = 2024-06-01, days = 20 }]") {
+        let items = self.array(cx, key, "[2024-05-01, { date = 2024-06-01, days = 20 }]");
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
             match item.get_ref() {
                 DeValue::Table(t) => {
                     let sub = Table::new(t, item.span(), self.sub_path(key));

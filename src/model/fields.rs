@@ -422,6 +422,8 @@ macro_rules! record {
             fn read(src: &mut dyn $crate::model::fields::Source, key: &'static str) -> Option<Self> {
                 let mut out = Vec::new();
                 src.tables(key, &mut |t| out.extend($name::read(t)));
+                // Held for the whole run: no room for more.
+                out.shrink_to_fit();
                 Some(out)
             }
         }
