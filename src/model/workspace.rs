@@ -404,10 +404,15 @@ pub struct Workspace {
     pub config_file: FileId,
     pub targets: Vec<Target>,
     pub targets_file: Option<FileId>,
+    /// Each kind sorted by its date (a model's start, a meeting's date, a
+    /// petition's receipt), then id: what [`Workspace::new`] makes.
     pub models: Vec<Model>,
     pub meetings: Vec<Meeting>,
     pub petitions: Vec<Petition>,
-    meeting_index: HashMap<String, usize>,
+    /// The meetings' places, sorted by id then place: [`Workspace::meeting`]
+    /// finds the first of an id by halving, in 4 bytes a meeting rather
+    /// than a copy of every id in a hash map.
+    meetings_by_id: Vec<u32>,
 }
 
 impl Workspace {
@@ -423,14 +428,15 @@ impl Workspace {
         mut meetings: Vec<Meeting>,
         mut petitions: Vec<Petition>,
     ) -> Workspace {
-        // A stable order whatever the walk or the threads did: by date, then id.
-        models.sort_by(|a, b| (a.started.value, &a.id).cmp(&(b.started.value, &b.id)));
-        meetings.sort_by(|a, b| (a.date.value, &a.id).cmp(&(b.date.value, &b.id)));
-        petitions.sort_by(|a, b| (a.received.value, &a.id).cmp(&(b.received.value, &b.id)));
-        let mut meeting_index = HashMap::with_capacity(meetings.len());
-        for (i, m) in meetings.iter().enumerate() {
-            meeting_index.entry(m.id.clone()).or_insert(i);
-        }
+        // A stable order whatever the walk or the threads did: by date, then
+        // id, then file (files are numbered in walk order). The order is
+        // total, so sorting in place gives it without the copy of the
+        // records a stable sort allocates (8 MB at 70,000 petitions).
+        models.sort_unstable_by(|a, b| (a.started.value, &a.id, a.file).cmp(&(b.started.value, &b.id, b.file)));
+        meetings.sort_unstable_by(|a, b| (a.date.value, &a.id, a.file).cmp(&(b.date.value, &b.id, b.file)));
+        petitions.sort_unstable_by(|a, b| (a.received.value, &a.id, a.file).cmp(&(b.received.value, &b.id, b.file)));
+        let mut meetings_by_id: Vec<u32> = (0..meetings.len() as u32).collect();
+        meetings_by_id.sort_unstable_by(|&a, &b| (&meetings[a as usize].id, a).cmp(&(&meetings[b as usize].id, b)));
         Workspace {
             root,
             files,
@@ -441,7 +447,7 @@ impl Workspace {
             models,
             meetings,
             petitions,
-            meeting_index,
+            meetings_by_id,
         }
     }
 
@@ -480,7 +486,11 @@ impl Workspace {
     }
 
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
-        self.meeting_index.get(id).map(|&i| &self.meetings[i])
+        let first = self
+            .meetings_by_id
+            .partition_point(|&i| self.meetings[i as usize].id.as_str() < id);
+        let m = &self.meetings[*self.meetings_by_id.get(first)? as usize];
+        (m.id == id).then_some(m)
     }
 
     /// Path of a file relative to the workspace root.
