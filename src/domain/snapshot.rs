@@ -15,9 +15,12 @@ pub struct Snapshot<'w> {
     pub ws: &'w Workspace,
     pub as_of: NaiveDate,
     pub due_within: u32,
-    /// Parallel to `ws.petitions`.
+    /// Parallel to `ws.petitions`, as far as the last petition received on
+    /// or before the date: those received later do not exist yet (the
+    /// workspace keeps petitions sorted by receipt).
     pub petitions: Vec<PetitionStatus>,
-    /// Parallel to `ws.meetings[i].conclusions`.
+    /// Parallel to `ws.meetings[i].conclusions`, as far as the last meeting
+    /// held on or before the date (see [`Snapshot::task_statuses`]).
     pub tasks: Vec<Vec<TaskStatus>>,
 }
 
@@ -25,28 +28,18 @@ impl<'w> Snapshot<'w> {
     pub fn new(ws: &'w Workspace, as_of: NaiveDate, due_within: u32) -> Snapshot<'w> {
         let calendar = ws.config.calendar();
         // Deadlines are counted in working days, petition by petition: on
-        // every core, each under the limits in force on the day it was received.
-        let petitions = ws
-            .petitions
+        // every core, each under the limits in force on the day it was
+        // received. Only for the petitions that exist on the date: a series
+        // of past year-ends counts about half of them.
+        let existing = ws.petitions.partition_point(|p| p.received.value <= as_of);
+        let petitions = ws.petitions[..existing]
             .par_iter()
             .map(|p| deadlines::petition_status(&super::facts(p), ws.rules_for(p), &calendar, as_of, due_within))
             .collect();
-        let tasks = ws
-            .meetings
+        let held = ws.meetings.partition_point(|m| m.date.value <= as_of);
+        let tasks = ws.meetings[..held]
             .iter()
-            .map(|m| {
-                m.conclusions
-                    .iter()
-                    .map(|c| {
-                        deadlines::task_status(
-                            c.due.as_ref().map(|d| d.value),
-                            c.done.as_ref().map(|d| d.value),
-                            as_of,
-                            due_within,
-                        )
-                    })
-                    .collect()
-            })
+            .map(|m| task_statuses(m, as_of, due_within))
             .collect();
         Snapshot {
             ws,
@@ -100,10 +93,47 @@ impl<'w> Snapshot<'w> {
         }
     }
 
-    pub fn petition_status(&self, p: &Petition) -> Option<&PetitionStatus> {
-        let i = self.ws.petitions.iter().position(|x| std::ptr::eq(x, p))?;
-        self.petitions.get(i)
+    /// The states of the tasks of the workspace's `i`-th meeting on the
+    /// date; for a meeting held later (which the snapshot holds none for),
+    /// counted here (`show --as-of` before the meeting).
+    pub fn task_statuses(&self, i: usize) -> Cow<'_, [TaskStatus]> {
+        match self.tasks.get(i) {
+            Some(states) => Cow::Borrowed(states),
+            None => Cow::Owned(task_statuses(&self.ws.meetings[i], self.as_of, self.due_within)),
+        }
     }
+
+    /// The status of one of the workspace's petitions on the date; for one
+    /// received later (which the snapshot holds no status for), the
+    /// deadlines it will have, counted here (`show --as-of` before receipt).
+    pub fn petition_status(&self, p: &Petition) -> Option<Cow<'_, PetitionStatus>> {
+        let i = self.ws.petitions.iter().position(|x| std::ptr::eq(x, p))?;
+        Some(match self.petitions.get(i) {
+            Some(status) => Cow::Borrowed(status),
+            None => Cow::Owned(deadlines::petition_status(
+                &super::facts(p),
+                self.ws.rules_for(p),
+                &self.ws.config.calendar(),
+                self.as_of,
+                self.due_within,
+            )),
+        })
+    }
+}
+
+/// The states of a meeting's tasks on `as_of`.
+fn task_statuses(m: &Meeting, as_of: NaiveDate, due_within: u32) -> Vec<TaskStatus> {
+    m.conclusions
+        .iter()
+        .map(|c| {
+            deadlines::task_status(
+                c.due.as_ref().map(|d| d.value),
+                c.done.as_ref().map(|d| d.value),
+                as_of,
+                due_within,
+            )
+        })
+        .collect()
 }
 
 /// One record seen through the snapshot, with its derived state.
@@ -245,5 +275,82 @@ impl<'a> Item<'a> {
 
     pub fn matches_all(&self, filter: &Filter, as_of: NaiveDate) -> bool {
         filter.clauses.iter().all(|c| self.matches(c, as_of))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// A complaint received on `received`, in a file named after it.
+    fn complaint(received: &str) -> (String, String) {
+        (
+            format!("petitions/{received}.toml"),
+            format!(
+                "type = \"complaint\"\nround = 1\nreceived = {received}\nunits = [\"tan-my\"]\nhandler = \"ubnd\"\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn a_snapshot_counts_only_the_petitions_received_by_its_date() {
+        // Written out of date order: the workspace sorts them by receipt.
+        let files: Vec<(String, String)> = ["2024-05-02", "2023-03-01", "2024-01-10"].map(complaint).into();
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let dir = crate::load::tests::workspace(&files);
+        let loaded = crate::check::load(dir.path());
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        let ws = loaded.workspace.unwrap();
+
+        let snap = Snapshot::new(&ws, d("2024-01-10"), DUE_SOON_DAYS);
+        assert_eq!(snap.petitions.len(), 2, "received on the date counts, later does not");
+        let ids: Vec<String> = snap.items(Kind::Petition).map(|i| i.id().into_owned()).collect();
+        assert_eq!(ids, ["2023-03-01", "2024-01-10"]);
+
+        // A petition received later has no status in the snapshot, but its
+        // deadlines are still counted when asked for (`show --as-of`).
+        let later = ws.petitions.iter().find(|p| p.id == "2024-05-02").unwrap();
+        let status = snap.petition_status(later).unwrap();
+        let on_receipt = Snapshot::new(&ws, d("2024-05-02"), DUE_SOON_DAYS);
+        assert_eq!(status.deadlines, on_receipt.petition_status(later).unwrap().deadlines);
+        assert!(matches!(status, Cow::Owned(_)));
+        assert!(matches!(on_receipt.petition_status(later).unwrap(), Cow::Borrowed(_)));
+
+        assert!(Snapshot::new(&ws, d("2023-02-28"), DUE_SOON_DAYS).petitions.is_empty());
+    }
+
+    #[test]
+    fn a_snapshot_holds_the_tasks_of_the_meetings_held_by_its_date() {
+        let meeting = |date: &str| {
+            (
+                format!("meetings/{date}.toml"),
+                format!(
+                    "title = \"Hội nghị\"\ntype = \"conference\"\ndate = {date}\n\
+                     [[conclusion]]\ntext = \"Báo cáo\"\nassignee = \"ubnd\"\ndue = 2024-12-31\n"
+                ),
+            )
+        };
+        let files = [meeting("2024-06-01"), meeting("2023-06-01")];
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let dir = crate::load::tests::workspace(&files);
+        let loaded = crate::check::load(dir.path());
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        let ws = loaded.workspace.unwrap();
+        assert_eq!(ws.meeting("2024-06-01").map(|m| m.date.value), Some(d("2024-06-01")));
+        assert!(ws.meeting("2024-06-02").is_none());
+
+        let snap = Snapshot::new(&ws, d("2023-12-31"), DUE_SOON_DAYS);
+        assert_eq!(snap.tasks.len(), 1, "the meeting of 2024 is not held yet");
+        assert_eq!(snap.items(Kind::Conclusion).count(), 1);
+        // Its task's state is still counted when asked for (`show --as-of`).
+        let later = ws.meetings.iter().position(|m| m.id == "2024-06-01").unwrap();
+        let states = snap.task_statuses(later);
+        assert!(matches!(states, Cow::Owned(_)));
+        assert_eq!(states.len(), 1);
+        assert_eq!(states[0].days_left, Some(366));
     }
 }

@@ -2,7 +2,6 @@
 //! deadlines and state, a meeting's tasks and their states).
 
 use super::{Body, Cell, Column, Document, Fact, Report, Section, Table, Tone};
-use crate::domain::deadlines::PetitionStatus;
 use crate::domain::snapshot::Snapshot;
 use crate::i18n::{Label, tr, word};
 use crate::model::*;
@@ -198,7 +197,7 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
             let tasks = m
                 .conclusions
                 .iter()
-                .zip(&snap.tasks[i])
+                .zip(snap.task_statuses(i).iter())
                 .enumerate()
                 .map(|(n, (c, s))| TaskView {
                     number: n + 1,
@@ -222,7 +221,7 @@ pub fn show<'w>(snap: &Snapshot<'w>, found: &Found<'w>, reveal_personal: bool) -
             )
         }
         Found::Petition(p) => {
-            let status: &PetitionStatus = snap.petition_status(p)?;
+            let status = snap.petition_status(p)?;
             let exists = p.received.value <= as_of;
             let rules = ws.rules_for(p);
             let counted = crate::domain::deadlines::counted_extensions(&crate::domain::facts(p), rules, as_of);
