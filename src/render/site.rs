@@ -134,23 +134,20 @@ pub const CONCLUSIONS_CSV: &str = "conclusions.csv";
 
 fn write_registers(b: &Bundle<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use crate::model::{PetitionState, TaskState};
-    let mut petitions = b.petitions.clone();
+    // The page's rows are picked from the registers, which are not copied
+    // (at a million records each copy would be some 80 MB).
     let open = |e: &crate::report::petitions::Entry<'_>| {
         !matches!(e.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate)
     };
-    let open_count = petitions.petitions.iter().filter(|e| open(e)).count();
-    petitions.petitions.retain(open);
-    petitions.petitions.truncate(PAGE_ROWS);
+    let open_count = b.petitions.entries().filter(open).count();
+    let petitions = b.petitions.only(open, PAGE_ROWS);
     html::write_document(&petitions.document(), "petitions", out)?;
-    write_more(out, open_count, b.petitions.petitions.len(), PETITIONS_CSV)?;
-    let mut tasks = b.conclusions.clone();
-    let unfinished =
-        |t: &crate::report::conclusions::TaskRow<'_>| !matches!(t.state, TaskState::Done | TaskState::DoneLate);
-    let open_count = tasks.tasks.iter().filter(|t| unfinished(t)).count();
-    tasks.tasks.retain(unfinished);
-    tasks.tasks.truncate(PAGE_ROWS);
+    write_more(out, open_count, b.petitions.len(), PETITIONS_CSV)?;
+    let unfinished = |s: TaskState| !matches!(s, TaskState::Done | TaskState::DoneLate);
+    let open_count = b.conclusions.tasks().filter(|t| unfinished(t.state)).count();
+    let tasks = b.conclusions.only(unfinished, PAGE_ROWS);
     html::write_document(&tasks.document(), "conclusions", out)?;
-    write_more(out, open_count, b.conclusions.tasks.len(), CONCLUSIONS_CSV)
+    write_more(out, open_count, b.conclusions.len(), CONCLUSIONS_CSV)
 }
 
 /// The line under a register on the page: how many rows it shows of how

@@ -6,6 +6,7 @@ use super::{
     Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, format_date, iso,
     keys,
 };
+use crate::domain::deadlines::TaskStatus;
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -49,15 +50,116 @@ pub struct TaskRow<'a> {
     pub days_late: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A task of the register: its meeting, its index there and its status on
+/// the date. Its [`TaskRow`] (with an id and a notice number of its own) is
+/// made each time it is read or written, so that a province's register
+/// holds 56 bytes a task rather than a row and its two strings.
+#[derive(Debug, Clone, Copy)]
+struct Row<'a> {
+    meeting: &'a Meeting,
+    index: usize,
+    status: TaskStatus,
+}
+
+#[derive(Debug, Clone)]
 pub struct Register<'a> {
     pub as_of: NaiveDate,
     /// Days ahead that count as due soon.
     pub due_within: u32,
-    /// Most urgent first; borrowed from the records (a province's register is long).
-    pub tasks: Vec<TaskRow<'a>>,
+    /// Most urgent first; borrowed from the records (see [`Register::tasks`]).
+    rows: Vec<Row<'a>>,
+    /// Where organisation names and the notice suffix come from.
+    config: &'a Config,
     /// How many of the listed tasks are in each state, most urgent first; states with none left out.
     pub states: Vec<StateCount<TaskState>>,
+}
+
+impl<'a> Register<'a> {
+    /// How many tasks it lists.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The `i`-th task, most urgent first.
+    pub fn task(&self, i: usize) -> TaskRow<'a> {
+        task_row(self.rows[i], self.config)
+    }
+
+    /// The tasks, most urgent first.
+    pub fn tasks(&self) -> impl ExactSizeIterator<Item = TaskRow<'a>> + '_ {
+        self.rows.iter().map(|&r| task_row(r, self.config))
+    }
+
+    /// The register listing only the first `limit` of its tasks whose
+    /// state `keep` holds (the rows of the report page); its counts are
+    /// the whole register's.
+    pub fn only(&self, keep: impl Fn(TaskState) -> bool, limit: usize) -> Register<'a> {
+        Register {
+            rows: self
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| keep(r.status.state))
+                .take(limit)
+                .collect(),
+            states: self.states.clone(),
+            ..*self
+        }
+    }
+}
+
+/// As it is written (`conclusions --format json`, `data.json`): the rows
+/// under `tasks`.
+impl Serialize for Register<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Tasks<'r, 'a>(&'r Register<'a>);
+        impl Serialize for Tasks<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.tasks())
+            }
+        }
+        let mut st = s.serialize_struct("Register", 4)?;
+        st.serialize_field("as_of", &self.as_of)?;
+        st.serialize_field("due_within", &self.due_within)?;
+        st.serialize_field("tasks", &Tasks(self))?;
+        st.serialize_field("states", &self.states)?;
+        st.end()
+    }
+}
+
+/// What the register says of one task.
+fn task_row<'a>(
+    Row {
+        meeting: m,
+        index,
+        status,
+    }: Row<'a>,
+    config: &'a Config,
+) -> TaskRow<'a> {
+    let c = &m.conclusions[index];
+    TaskRow {
+        id: format!("{}#{}", m.id, index + 1),
+        meeting: &m.id,
+        meeting_date: m.date.value,
+        notice: m
+            .notice
+            .as_ref()
+            .map(|n| n.full_number(&config.committee.notice_suffix)),
+        number: index + 1,
+        text: &c.text,
+        assignee: &c.assignee.value,
+        assignee_name: config.org_name(&c.assignee.value),
+        due: c.due.as_ref().map(|d| d.value),
+        done: status.done,
+        state: status.state,
+        days_left: status.days_left,
+        days_late: status.days_late,
+    }
 }
 
 /// The states from most to least urgent: the register's order.
@@ -71,46 +173,32 @@ const URGENCY: [TaskState; 5] = [
 
 /// The register as of the snapshot's date.
 pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<'a> {
-    let as_of = snap.as_of;
-    let config = &snap.ws.config;
-    let mut tasks: Vec<TaskRow<'a>> = snap
-        .items(Kind::Conclusion)
-        .filter(|i| opts.query.matches(i))
-        .filter_map(|item| {
-            let Item::Task(m, index, c, status) = item else {
-                return None;
-            };
-            if !opts.states.is_empty() && !opts.states.contains(&status.state) {
-                return None;
-            }
-            let notice = m
-                .notice
-                .as_ref()
-                .map(|n| n.full_number(&config.committee.notice_suffix));
-            Some(TaskRow {
-                id: item.id().into_owned(),
-                meeting: &m.id,
-                meeting_date: m.date.value,
-                notice,
-                number: index + 1,
-                text: &c.text,
-                assignee: &c.assignee.value,
-                assignee_name: config.org_name(&c.assignee.value),
-                due: c.due.as_ref().map(|d| d.value),
-                done: status.done,
-                state: status.state,
-                days_left: status.days_left,
-                days_late: status.days_late,
-            })
-        })
-        .collect();
-    tasks.sort_by_key(urgency);
-    let listed: Vec<TaskState> = tasks.iter().map(|t| t.state).collect();
+    // At most every task of the snapshot: sized once, not doubled as it grows.
+    let mut rows: Vec<Row<'a>> = Vec::with_capacity(snap.tasks.iter().map(Vec::len).sum());
+    rows.extend(
+        snap.items(Kind::Conclusion)
+            .filter(|i| opts.query.matches(i))
+            .filter_map(|item| {
+                let Item::Task(meeting, index, _, status) = item else {
+                    return None;
+                };
+                if !opts.states.is_empty() && !opts.states.contains(&status.state) {
+                    return None;
+                }
+                Some(Row { meeting, index, status })
+            }),
+    );
+    rows.shrink_to_fit();
+    // The key ends with the meeting and the task's place in it, so the
+    // order is total and sorting in place gives it without a copy.
+    rows.sort_unstable_by_key(|&r| urgency(r));
+    let listed: Vec<TaskState> = rows.iter().map(|r| r.status.state).collect();
     let states = count_states(URGENCY, &listed);
     Register {
-        as_of,
+        as_of: snap.as_of,
         due_within: snap.due_within,
-        tasks,
+        rows,
+        config: &snap.ws.config,
         states,
     }
 }
@@ -118,15 +206,16 @@ pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<
 /// The sort key: overdue (latest first), due soon (soonest first), open
 /// (by due date, undated last), then done late and done (latest done
 /// first); ties in record order.
-fn urgency<'a>(t: &TaskRow<'a>) -> (u8, i64, NaiveDate, &'a str, usize) {
+fn urgency(r: Row<'_>) -> (u8, i64, NaiveDate, &str, usize) {
     let far = i64::MAX;
+    let t = r.status;
     let rank = URGENCY.iter().position(|&s| s == t.state).unwrap_or(URGENCY.len()) as u8;
     let key = match t.state {
         TaskState::Overdue => -t.days_late.unwrap_or(0),
         TaskState::DueSoon | TaskState::Open => t.days_left.unwrap_or(far),
         TaskState::DoneLate | TaskState::Done => -t.done.map_or(0, |d| i64::from(d.num_days_from_ce())),
     };
-    (rank, key, t.meeting_date, t.meeting, t.number)
+    (rank, key, r.meeting.date.value, &r.meeting.id, r.index)
 }
 
 pub fn state_tone(state: TaskState) -> Tone {
@@ -141,7 +230,7 @@ pub fn state_tone(state: TaskState) -> Tone {
 
 impl Report for Register<'_> {
     fn alarms(&self) -> Option<Vec<super::Alarm>> {
-        let alarms = self.tasks.iter().filter_map(|t| {
+        let alarms = self.tasks().filter_map(|t| {
             let urgency = match t.state {
                 TaskState::Overdue => super::Urgency::Overdue,
                 TaskState::DueSoon => super::Urgency::DueSoon,
@@ -173,8 +262,8 @@ impl Report for Register<'_> {
             Column::number("days_late", word("Trễ (ngày)", "Days late")),
         ];
         // Rows are made as they are printed: the register may be long.
-        let rows = Rows::made(self.tasks.len(), |i| {
-            let t = &self.tasks[i];
+        let rows = Rows::made(self.len(), |i| {
+            let t = self.task(i);
             vec![
                 Cell::text(&t.id),
                 Cell::Date(t.meeting_date),
@@ -199,7 +288,7 @@ impl Report for Register<'_> {
             subtitle: Some(tr!(
                 "{} nhiệm vụ · tính đến ngày {} · \"sắp đến hạn\" = còn ≤ {} ngày",
                 "{} task(s) · as of {} · \"due soon\" = {} days or fewer left",
-                self.tasks.len(),
+                self.len(),
                 format_date(self.as_of),
                 self.due_within
             )),

@@ -3,6 +3,7 @@
 use super::{
     Body, Cell, Column, Document, Fact, Report, Rows, Section, StateCount, Table, Tone, count_states, iso, keys,
 };
+use crate::domain::deadlines::PetitionStatus;
 use crate::domain::query::Query;
 use crate::domain::snapshot::{Item, Snapshot};
 use crate::i18n::{Label, tr, word};
@@ -31,7 +32,8 @@ pub struct Entry<'a> {
     pub round: Option<u8>,
     #[serde(serialize_with = "iso::date")]
     pub received: NaiveDate,
-    pub units: Vec<&'a str>,
+    /// Borrowed as they are (each serializes as its id): no list of its own per row.
+    pub units: &'a [Ref],
     pub handler: Option<&'a str>,
     pub channel: Option<Channel>,
     pub field: Option<&'a str>,
@@ -57,83 +59,182 @@ pub struct Entry<'a> {
     pub outcome: Option<Outcome>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A petition of the register and its status on the date. Its [`Entry`] is
+/// made each time it is read or written, so that a province's register
+/// holds 16 bytes a petition rather than the 120 of an entry.
+#[derive(Debug, Clone, Copy)]
+struct Row<'a> {
+    petition: &'a Petition,
+    status: &'a PetitionStatus,
+}
+
+#[derive(Debug, Clone)]
 pub struct Register<'a> {
     pub as_of: NaiveDate,
     pub due_within: u32,
-    /// Borrowed from the records: a province's register is long.
-    pub petitions: Vec<Entry<'a>>,
+    /// Most urgent first; borrowed from the records and the snapshot (see
+    /// [`Register::entries`]).
+    rows: Vec<Row<'a>>,
     /// How many of the listed petitions are in each state.
     pub states: Vec<StateCount<PetitionState>>,
 }
 
+impl<'a> Register<'a> {
+    /// How many petitions it lists.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The `i`-th petition, most urgent first.
+    pub fn entry(&self, i: usize) -> Entry<'a> {
+        entry(self.rows[i], self.as_of)
+    }
+
+    /// The petitions, most urgent first.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = Entry<'a>> + '_ {
+        self.rows.iter().map(|&r| entry(r, self.as_of))
+    }
+
+    /// The register listing only the first `limit` of its petitions that
+    /// `keep` holds (the rows of the report page); its counts are the
+    /// whole register's.
+    pub fn only(&self, keep: impl Fn(&Entry<'a>) -> bool, limit: usize) -> Register<'a> {
+        Register {
+            rows: self
+                .rows
+                .iter()
+                .copied()
+                .filter(|&r| keep(&entry(r, self.as_of)))
+                .take(limit)
+                .collect(),
+            states: self.states.clone(),
+            ..*self
+        }
+    }
+}
+
+/// As it is written (`petitions --format json`, `data.json`): the entries
+/// under `petitions`.
+impl Serialize for Register<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Entries<'r, 'a>(&'r Register<'a>);
+        impl Serialize for Entries<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.entries())
+            }
+        }
+        let mut st = s.serialize_struct("Register", 4)?;
+        st.serialize_field("as_of", &self.as_of)?;
+        st.serialize_field("due_within", &self.due_within)?;
+        st.serialize_field("petitions", &Entries(self))?;
+        st.serialize_field("states", &self.states)?;
+        st.end()
+    }
+}
+
+/// A date of the record that has happened by `as_of`.
+fn by(d: &Option<Sp<NaiveDate>>, as_of: NaiveDate) -> Option<NaiveDate> {
+    d.as_ref().map(|x| x.value).filter(|&x| x <= as_of)
+}
+
+/// What the register says of one petition on `as_of`.
+fn entry(Row { petition: p, status: s }: Row<'_>, as_of: NaiveDate) -> Entry<'_> {
+    Entry {
+        id: &p.id,
+        kind: p.kind,
+        round: p.round(),
+        received: p.received.value,
+        units: &p.units,
+        handler: p.handler.as_ref().map(|h| h.value.as_str()),
+        channel: p.channel,
+        field: p.field.as_deref(),
+        complex: p.complex,
+        remote: p.remote,
+        accepted: by(&p.accepted, as_of),
+        acceptance_deadline: s.deadlines.acceptance,
+        resolution_deadline: s.deadlines.resolution,
+        acceptance_provisional: s.deadlines.acceptance_provisional,
+        resolution_provisional: s.deadlines.resolution_provisional,
+        provisional: s.provisional,
+        resolved: by(&p.resolved, as_of),
+        state: s.state,
+        days_left: s.days_left,
+        outcome: p
+            .outcome
+            .as_ref()
+            .map(|o| o.value)
+            .filter(|_| by(&p.resolved, as_of).is_some()),
+    }
+}
+
 /// Sort key: late first (most late first), then due soon, awaiting, open, resolved (newest first).
-fn urgency(e: &Entry<'_>) -> (u8, i64, std::cmp::Reverse<NaiveDate>) {
-    let rank = match e.state {
+fn urgency(r: Row<'_>, as_of: NaiveDate) -> (u8, i64, std::cmp::Reverse<NaiveDate>) {
+    let rank = match r.status.state {
         PetitionState::AcceptanceOverdue | PetitionState::Overdue => 0,
         PetitionState::DueSoon => 1,
         PetitionState::AwaitingAcceptance => 2,
         PetitionState::Open => 3,
         PetitionState::ResolvedLate | PetitionState::ResolvedOnTime => 4,
     };
-    let days = if rank < 4 { e.days_left.unwrap_or(i64::MAX) } else { 0 };
-    (rank, days, std::cmp::Reverse(e.resolved.unwrap_or(e.received)))
+    let days = if rank < 4 {
+        r.status.days_left.unwrap_or(i64::MAX)
+    } else {
+        0
+    };
+    let resolved = by(&r.petition.resolved, as_of);
+    (
+        rank,
+        days,
+        std::cmp::Reverse(resolved.unwrap_or(r.petition.received.value)),
+    )
 }
 
 pub fn register<'a>(snap: &'a Snapshot<'_>, opts: &RegisterOptions) -> Register<'a> {
-    let mut petitions: Vec<Entry<'a>> = snap
-        .items(Kind::Petition)
-        .filter(|i| opts.query.matches(i))
-        .filter_map(|item| {
-            let Item::Petition(p, s) = item else { return None };
-            let open = !matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate);
-            if !opts.states.is_empty() && !opts.states.contains(&s.state) {
-                return None;
-            }
-            if opts.overdue && !matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue) {
-                return None;
-            }
-            if let Some(n) = opts.due_within
-                && !(open && s.days_left.is_some_and(|d| d <= i64::from(n)))
-            {
-                return None;
-            }
-            let by = |d: &Option<Sp<NaiveDate>>| d.as_ref().map(|x| x.value).filter(|&x| x <= snap.as_of);
-            Some(Entry {
-                id: &p.id,
-                kind: p.kind,
-                round: p.round(),
-                received: p.received.value,
-                units: p.units.iter().map(|u| u.value.as_str()).collect(),
-                handler: p.handler.as_ref().map(|h| h.value.as_str()),
-                channel: p.channel,
-                field: p.field.as_deref(),
-                complex: p.complex,
-                remote: p.remote,
-                accepted: by(&p.accepted),
-                acceptance_deadline: s.deadlines.acceptance,
-                resolution_deadline: s.deadlines.resolution,
-                acceptance_provisional: s.deadlines.acceptance_provisional,
-                resolution_provisional: s.deadlines.resolution_provisional,
-                provisional: s.provisional,
-                resolved: by(&p.resolved),
-                state: s.state,
-                days_left: s.days_left,
-                outcome: p
-                    .outcome
-                    .as_ref()
-                    .map(|o| o.value)
-                    .filter(|_| by(&p.resolved).is_some()),
-            })
-        })
-        .collect();
-    petitions.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then_with(|| a.id.cmp(b.id)));
-    let listed: Vec<PetitionState> = petitions.iter().map(|e| e.state).collect();
+    let as_of = snap.as_of;
+    // At most every petition of the snapshot: sized once, not doubled as it grows.
+    let mut rows: Vec<Row<'a>> = Vec::with_capacity(snap.petitions.len());
+    rows.extend(
+        snap.items(Kind::Petition)
+            .filter(|i| opts.query.matches(i))
+            .filter_map(|item| {
+                let Item::Petition(petition, s) = item else {
+                    return None;
+                };
+                let open = !matches!(s.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate);
+                if !opts.states.is_empty() && !opts.states.contains(&s.state) {
+                    return None;
+                }
+                if opts.overdue && !matches!(s.state, PetitionState::Overdue | PetitionState::AcceptanceOverdue) {
+                    return None;
+                }
+                if let Some(n) = opts.due_within
+                    && !(open && s.days_left.is_some_and(|d| d <= i64::from(n)))
+                {
+                    return None;
+                }
+                Some(Row { petition, status: s })
+            }),
+    );
+    rows.shrink_to_fit();
+    // Ids are unique in a register (a duplicate is an error, and its file is
+    // left out), so the order is total and sorting in place gives it
+    // without the copy a stable sort allocates.
+    rows.sort_unstable_by(|&a, &b| {
+        urgency(a, as_of)
+            .cmp(&urgency(b, as_of))
+            .then_with(|| a.petition.id.cmp(&b.petition.id))
+    });
+    let listed: Vec<PetitionState> = rows.iter().map(|r| r.status.state).collect();
     let states = count_states(PetitionState::ALL.iter().map(|&(_, s)| s), &listed);
     Register {
-        as_of: snap.as_of,
+        as_of,
         due_within: snap.due_within,
-        petitions,
+        rows,
         states,
     }
 }
@@ -150,7 +251,7 @@ pub fn state_tone(s: PetitionState) -> Tone {
 
 impl Report for Register<'_> {
     fn alarms(&self) -> Option<Vec<super::Alarm>> {
-        let alarms = self.petitions.iter().filter_map(|e| {
+        let alarms = self.entries().filter_map(|e| {
             let urgency = match e.state {
                 PetitionState::Overdue | PetitionState::AcceptanceOverdue => super::Urgency::Overdue,
                 PetitionState::DueSoon => super::Urgency::DueSoon,
@@ -174,8 +275,8 @@ impl Report for Register<'_> {
 
     fn document(&self) -> Document<'_> {
         // Rows are made as they are printed: the register may be long.
-        let rows = Rows::made(self.petitions.len(), |i| {
-            let e = &self.petitions[i];
+        let rows = Rows::made(self.len(), |i| {
+            let e = self.entry(i);
             let kind = if e.round == Some(2) {
                 tr!("{} lần 2", "{} (2nd)", e.kind.label())
             } else {
@@ -232,8 +333,7 @@ impl Report for Register<'_> {
             .map(|c| Fact::new(c.state.as_str(), c.state.label(), Cell::Int(c.count as i64)))
             .collect();
         let any_provisional = self
-            .petitions
-            .iter()
+            .entries()
             .any(|e| e.acceptance_provisional || e.resolution_provisional);
         let mut sections = vec![
             Section {
@@ -253,7 +353,7 @@ impl Report for Register<'_> {
             subtitle: Some(tr!(
                 "{} đơn · tính đến ngày {} · \"sắp đến hạn\" = còn ≤ {} ngày",
                 "{} petition(s) · as of {} · \"due soon\" = {} days or fewer left",
-                self.petitions.len(),
+                self.len(),
                 super::format_date(self.as_of),
                 self.due_within
             )),
