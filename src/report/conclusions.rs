@@ -116,19 +116,7 @@ impl<'a> Register<'a> {
 /// under `tasks`.
 impl Serialize for Register<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        struct Tasks<'r, 'a>(&'r Register<'a>);
-        impl Serialize for Tasks<'_, '_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.tasks())
-            }
-        }
-        let mut st = s.serialize_struct("Register", 4)?;
-        st.serialize_field("as_of", &self.as_of)?;
-        st.serialize_field("due_within", &self.due_within)?;
-        st.serialize_field("tasks", &Tasks(self))?;
-        st.serialize_field("states", &self.states)?;
-        st.end()
+        super::serialize_register(s, self.as_of, self.due_within, ("tasks", || self.tasks()), &self.states)
     }
 }
 

@@ -41,6 +41,35 @@ pub fn count_states<S: Copy + PartialEq>(order: impl IntoIterator<Item = S>, ite
         .collect()
 }
 
+/// A register as its JSON has it: the date, the days that count as due
+/// soon, its rows under `rows.0`, made as they are written (a register
+/// keeps a record and its status per row), and the count of each state.
+fn serialize_register<S, I>(
+    s: S,
+    as_of: NaiveDate,
+    due_within: u32,
+    rows: (&'static str, impl Fn() -> I),
+    states: &impl Serialize,
+) -> Result<S::Ok, S::Error>
+where
+    S: serde::Serializer,
+    I: Iterator<Item: Serialize>,
+{
+    use serde::ser::SerializeStruct;
+    struct Made<F>(F);
+    impl<F: Fn() -> I, I: Iterator<Item: Serialize>> Serialize for Made<F> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq((self.0)())
+        }
+    }
+    let mut st = s.serialize_struct("Register", 4)?;
+    st.serialize_field("as_of", &as_of)?;
+    st.serialize_field("due_within", &due_within)?;
+    st.serialize_field(rows.0, &Made(rows.1))?;
+    st.serialize_field("states", states)?;
+    st.end()
+}
+
 /// A report that can be rendered in every format.
 pub trait Report: Serialize {
     fn document(&self) -> Document<'_>;

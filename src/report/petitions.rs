@@ -121,19 +121,13 @@ impl<'a> Register<'a> {
 /// under `petitions`.
 impl Serialize for Register<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        struct Entries<'r, 'a>(&'r Register<'a>);
-        impl Serialize for Entries<'_, '_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.entries())
-            }
-        }
-        let mut st = s.serialize_struct("Register", 4)?;
-        st.serialize_field("as_of", &self.as_of)?;
-        st.serialize_field("due_within", &self.due_within)?;
-        st.serialize_field("petitions", &Entries(self))?;
-        st.serialize_field("states", &self.states)?;
-        st.end()
+        super::serialize_register(
+            s,
+            self.as_of,
+            self.due_within,
+            ("petitions", || self.entries()),
+            &self.states,
+        )
     }
 }
 
