@@ -10,7 +10,7 @@ fn the_page_of_danvan_goes_to_standard_output() {
     let nowhere = tempfile::tempdir().unwrap();
     let page = danvan().current_dir(nowhere.path()).arg("man").stdout();
     assert!(page.contains("\n.TH danvan 1 "), "{page}");
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+    for section in [".SH NAME", ".SH \"CÚ PHÁP\"", ".SH \"TÙY CHỌN\"", ".SH LỆNH"] {
         assert!(page.contains(section), "{section} missing:\n{page}");
     }
     // Each command, as a reference to its own page (`-` is `\-` in roff).
@@ -58,8 +58,8 @@ fn help_and_the_page_say_the_same() {
 #[test]
 fn the_page_is_in_the_language_of_the_help() {
     // The description of `check` in the Vietnamese --help is in the
-    // Vietnamese page, and none of the English; the headings stay (NAME is
-    // what whatis reads).
+    // Vietnamese page, and none of the English; so are the headings, but
+    // NAME, which whatis and mandb look for.
     let help = danvan().arg("--help").stdout();
     let line = help
         .lines()
@@ -76,11 +76,23 @@ fn the_page_is_in_the_language_of_the_help() {
         "[default:",
         "Examples:",
         "Success.",
+        "subcommands",
     ] {
         assert!(!page.contains(english), "{english} in the Vietnamese page");
     }
-    for heading in [".SH NAME", ".SH OPTIONS", ".SH ENVIRONMENT", ".SH \"EXIT STATUS\""] {
+    for heading in [
+        ".SH NAME",
+        ".SH \"TÙY CHỌN\"",
+        ".SH \"BIẾN MÔI TRƯỜNG\"",
+        ".SH \"MÃ THOÁT\"",
+    ] {
         assert!(page.contains(heading), "{heading}");
+    }
+    for english in ["SYNOPSIS", "OPTIONS", "SUBCOMMANDS", "ENVIRONMENT", "EXIT STATUS"] {
+        assert!(
+            !page.contains(&format!(".SH {english}")),
+            "{english} heading in the Vietnamese page"
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     danvan().args(["man", "--out"]).arg(dir.path()).stdout();
@@ -93,4 +105,13 @@ fn the_page_is_in_the_language_of_the_help() {
     );
     let english = danvan().args(["--lang", "en", "man"]).stdout();
     assert!(english.contains("Validate every record") && english.contains("Success."));
+    for heading in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(english.contains(heading), "{heading} in the English page");
+    }
 }

@@ -52,19 +52,50 @@ fn page(cmd: &clap::Command) -> Result<String, Failure> {
     Ok(in_language(String::from_utf8_lossy(&out).into_owned()))
 }
 
+/// clap_mangen's section headings and their Vietnamese. NAME stays as man
+/// pages have it: `man -k`, `whatis` and mandb look for it by that word.
+const HEADINGS: &[(&str, &str)] = &[
+    ("SYNOPSIS", "CÚ PHÁP"),
+    ("DESCRIPTION", "MÔ TẢ"),
+    ("OPTIONS", "TÙY CHỌN"),
+    ("SUBCOMMANDS", "LỆNH"),
+    ("EXTRA", "GHI CHÚ"),
+    ("VERSION", "PHIÊN BẢN"),
+    ("AUTHORS", "TÁC GIẢ"),
+];
+
+/// A section heading in roff, in the run's language.
+fn heading(vi: &'static str, en: &'static str) -> String {
+    let text = word(vi, en);
+    if text.contains(' ') {
+        format!(".SH \"{text}\"\n")
+    } else {
+        format!(".SH {text}\n")
+    }
+}
+
 /// A page with clap_mangen's own words in the run's language (the
 /// descriptions, clap's --help and --version included, are the command's:
-/// `cli::built`). The section headings stay as man pages have them (NAME,
-/// SYNOPSIS…): `man -k` and `whatis` read NAME.
+/// `cli::built`), its section headings included but NAME.
 fn in_language(page: String) -> String {
     const WORDS: &[(&str, &str)] = &[
         ("\\fIPossible values:\\fR", "\\fICác giá trị:\\fR"),
         ("[default: ", "[mặc định: "),
+        ("[\\fIsubcommands\\fR]", "[\\fIlệnh\\fR]"),
     ];
     if is_en() {
         return page;
     }
-    WORDS.iter().fold(page, |page, (en, vi)| page.replace(en, vi))
+    let page = WORDS.iter().fold(page, |page, (en, vi)| page.replace(en, vi));
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let named = line.strip_prefix(".SH ").map(str::trim_end);
+        match named.and_then(|h| HEADINGS.iter().find(|(en, _)| *en == h)) {
+            Some((en, vi)) => out.push_str(&heading(vi, en)),
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The page of danvan itself: NAME in one sentence, the description, the
@@ -106,7 +137,7 @@ fn extra_sections() -> String {
     let item = |out: &mut String, term: &str, text: &str| {
         out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", roff(term), roff(text)));
     };
-    out.push_str(".SH ENVIRONMENT\n");
+    out.push_str(&heading("BIẾN MÔI TRƯỜNG", "ENVIRONMENT"));
     for (name, text) in [
         (
             "DANVAN_RECORDS",
@@ -192,7 +223,7 @@ fn extra_sections() -> String {
     ] {
         item(&mut out, name, text);
     }
-    out.push_str(".SH \"EXIT STATUS\"\n");
+    out.push_str(&heading("MÃ THOÁT", "EXIT STATUS"));
     for (code, text) in [
         ("0", word("Thành công.", "Success.")),
         (
@@ -212,7 +243,7 @@ fn extra_sections() -> String {
     ] {
         item(&mut out, code, text);
     }
-    out.push_str(".SH VALUES\n");
+    out.push_str(&heading("CÁC GIÁ TRỊ", "VALUES"));
     let kinds = "models (mo-hinh), meetings (hoi-nghi), petitions (don), conclusions (ket-luan)".to_owned();
     for (name, words) in [
         ("KIND, --kind", kinds),
@@ -257,12 +288,13 @@ mod tests {
         let mut cmd = Cli::command().disable_help_subcommand(true);
         cmd.build();
         let main = page(&cmd).unwrap_or_default();
-        assert!(main.starts_with(".ie") && main.contains(".SH SYNOPSIS"), "{main}");
+        // In Vietnamese (the tests' language), NAME as whatis reads it.
+        assert!(main.starts_with(".ie") && main.contains(".SH \"CÚ PHÁP\""), "{main}");
         let whole = main_page(&cmd).unwrap_or_default();
         for section in [
-            ".SH ENVIRONMENT",
-            ".SH \"EXIT STATUS\"",
-            ".SH VALUES",
+            ".SH \"BIẾN MÔI TRƯỜNG\"",
+            ".SH \"MÃ THOÁT\"",
+            ".SH \"CÁC GIÁ TRỊ\"",
             "DANVAN_RECORDS",
             "resolved\\-on\\-time",
         ] {
