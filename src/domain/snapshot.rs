@@ -68,28 +68,22 @@ impl<'w> Snapshot<'w> {
                     .filter(move |m| m.date.value <= as_of)
                     .map(Item::Meeting),
             ),
+            // The snapshot holds statuses for those that exist on the date
+            // only (the first of the workspace's, sorted by date).
             Kind::Petition => Box::new(
                 self.ws
                     .petitions
                     .iter()
                     .zip(&self.petitions)
-                    .filter(move |(p, _)| p.received.value <= as_of)
                     .map(|(p, s)| Item::Petition(p, s)),
             ),
-            Kind::Conclusion => Box::new(
-                self.ws
-                    .meetings
+            Kind::Conclusion => Box::new(self.ws.meetings.iter().zip(&self.tasks).flat_map(|(m, states)| {
+                m.conclusions
                     .iter()
-                    .zip(&self.tasks)
-                    .filter(move |(m, _)| m.date.value <= as_of)
-                    .flat_map(|(m, states)| {
-                        m.conclusions
-                            .iter()
-                            .zip(states)
-                            .enumerate()
-                            .map(move |(i, (c, s))| Item::Task(m, i, c, *s))
-                    }),
-            ),
+                    .zip(states)
+                    .enumerate()
+                    .map(move |(i, (c, s))| Item::Task(m, i, c, *s))
+            })),
         }
     }
 

@@ -134,17 +134,17 @@ pub const CONCLUSIONS_CSV: &str = "conclusions.csv";
 
 fn write_registers(b: &Bundle<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use crate::model::{PetitionState, TaskState};
+    use crate::report::count_where;
     // The page's rows are picked from the registers, which are not copied
-    // (at a million records each copy would be some 80 MB).
-    let open = |e: &crate::report::petitions::Entry<'_>| {
-        !matches!(e.state, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate)
-    };
-    let open_count = b.petitions.entries().filter(open).count();
+    // (at a million records each copy would be some 80 MB), and the counts
+    // come from the registers' own counts of each state.
+    let open = |s: PetitionState| !matches!(s, PetitionState::ResolvedOnTime | PetitionState::ResolvedLate);
+    let open_count = count_where(&b.petitions.states, open);
     let petitions = b.petitions.only(open, PAGE_ROWS);
     html::write_document(&petitions.document(), "petitions", out)?;
     write_more(out, open_count, b.petitions.len(), PETITIONS_CSV)?;
     let unfinished = |s: TaskState| !matches!(s, TaskState::Done | TaskState::DoneLate);
-    let open_count = b.conclusions.tasks().filter(|t| unfinished(t.state)).count();
+    let open_count = count_where(&b.conclusions.states, unfinished);
     let tasks = b.conclusions.only(unfinished, PAGE_ROWS);
     html::write_document(&tasks.document(), "conclusions", out)?;
     write_more(out, open_count, b.conclusions.len(), CONCLUSIONS_CSV)

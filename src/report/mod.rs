@@ -41,6 +41,11 @@ pub fn count_states<S: Copy + PartialEq>(order: impl IntoIterator<Item = S>, ite
         .collect()
 }
 
+/// How many of the counted items are in a state that `keep` holds.
+pub fn count_where<S: Copy>(states: &[StateCount<S>], keep: impl Fn(S) -> bool) -> usize {
+    states.iter().filter(|c| keep(c.state)).map(|c| c.count).sum()
+}
+
 /// A register as its JSON has it: the date, the days that count as due
 /// soon, its rows under `rows.0`, made as they are written (a register
 /// keeps a record and its status per row), and the count of each state.

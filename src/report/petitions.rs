@@ -99,16 +99,16 @@ impl<'a> Register<'a> {
         self.rows.iter().map(|&r| entry(r, self.as_of))
     }
 
-    /// The register listing only the first `limit` of its petitions that
-    /// `keep` holds (the rows of the report page); its counts are the
-    /// whole register's.
-    pub fn only(&self, keep: impl Fn(&Entry<'a>) -> bool, limit: usize) -> Register<'a> {
+    /// The register listing only the first `limit` of its petitions whose
+    /// state `keep` holds (the rows of the report page); its counts are
+    /// the whole register's.
+    pub fn only(&self, keep: impl Fn(PetitionState) -> bool, limit: usize) -> Register<'a> {
         Register {
             rows: self
                 .rows
                 .iter()
                 .copied()
-                .filter(|&r| keep(&entry(r, self.as_of)))
+                .filter(|r| keep(r.status.state))
                 .take(limit)
                 .collect(),
             states: self.states.clone(),
