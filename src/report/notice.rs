@@ -434,8 +434,9 @@ fn recipient_lines(ws: &Workspace, meeting: &Meeting, n: &crate::model::Notice) 
     let mut keys: Vec<String> = Vec::new();
     let mut add = |name: &str| {
         let name = name.trim().trim_end_matches([',', '.', ';']).trim();
-        if !name.is_empty() && !keys.contains(&key(name)) {
-            keys.push(key(name));
+        let k = key(name);
+        if !name.is_empty() && !keys.contains(&k) {
+            keys.push(k);
             names.push(name.to_owned());
         }
     };
