@@ -13,7 +13,8 @@
 # target/bench-data/ (delete a folder to regenerate it; a million records
 # is about 900 MB of files and takes some minutes to write once).
 # Times are wall-clock medians with a warm page cache (one untimed run
-# first); peak memory is the largest maximum RSS of the runs (GNU time %M).
+# first), each command's runs taking turns with the runs it is compared
+# with; peak memory is the largest maximum RSS of the runs (GNU time %M).
 #
 # Goals (issue 18): at 100k records every reading command within 2.5x of
 # the rg floor and `report` within 3x, the peak memory of every command
@@ -98,108 +99,124 @@ REPORT_SCRATCH=$(mktemp -d "${REPORT_DIR:-$SCRATCH}/danvan-reports-XXXXXX")
 trap 'rm -rf "$SCRATCH" "$REPORT_SCRATCH"' EXIT
 
 # ── Measuring ────────────────────────────────────────────────────────────
-# measure NAME CMD... : runs CMD once untimed, then RUNS times; sets
-# MEDIAN_MS, PEAK_KB and STATUS (the exit code of the last run). The
-# command BEFORE_EACH, when set, runs before every run, untimed.
-BEFORE_EACH=
-measure() {
-  local name=$1
-  shift
-  local times=() peak=0 start end rc=0 kb
-  [ -z "$BEFORE_EACH" ] || eval "$BEFORE_EACH"
-  "$@" >/dev/null 2>&1 || true
-  for ((i = 0; i < RUNS; i++)); do
-    [ -z "$BEFORE_EACH" ] || eval "$BEFORE_EACH"
-    start=$(date +%s%N)
-    set +e
-    "$GNU_TIME" -f %M -o "$SCRATCH/rss" "$@" >/dev/null 2>"$SCRATCH/stderr"
-    rc=$?
-    set -e
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000)))
-    kb=$(tail -n 1 "$SCRATCH/rss" | tr -dc 0-9)
-    if [ -n "$kb" ] && [ "$kb" -gt "$peak" ]; then peak=$kb; fi
-  done
-  MEDIAN_MS=$(printf '%s\n' "${times[@]}" | sort -n |
-    awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}')
-  PEAK_KB=$peak
-  STATUS=$rc
-  if [ "$rc" != 0 ]; then
-    echo "scale: warning: $name exited with $rc: $(head -c 300 "$SCRATCH/stderr")" >&2
+# A run is named by a key: "CMD,N" is `danvan CMD` on the N-record
+# workspace, "rg,N" the floor on it, and a third part tells apart runs of
+# the same command made beside others ("check,100000,beside-1000000").
+# "rollup,province" and "rg,province" are the roll-up and its floor,
+# "status,bundled" is `status` on records/.
+#
+# This VM's host changes speed by a fifth and more from one minute to the
+# next, so a ratio of two figures taken minutes apart measures the host.
+# Every ratio below is of runs taken in turns instead (`interleave`): each
+# command with a floor run before each of its own runs, each 1,000,000-
+# record run after a 100,000-record run of the same command.
+
+# args_of KEY: sets ARGS to the command line of KEY.
+args_of() {
+  local cmd=${1%%,*} rest=${1#*,} n dir
+  n=${rest%%,*}
+  case $n in
+    province) dir=$PROVINCE ;;
+    bundled) dir=$ROOT/records ;;
+    *) dir=$(workspace "$n") ;;
+  esac
+  case $cmd in
+    rg) ARGS=(rg -c . "$dir") ;;
+    rollup) ARGS=("$DANVAN" --as-of "$AS_OF" rollup "$dir"/xa-*) ;;
+    report) ARGS=("$DANVAN" --records "$dir" --as-of "$AS_OF" report --out "$REPORT_SCRATCH/report") ;;
+    *) ARGS=("$DANVAN" --records "$dir" --as-of "$AS_OF" "$cmd") ;;
+  esac
+}
+
+# Every `report` run writes a new folder, as a CI job does. The earlier
+# ones are moved aside, not deleted, until the end: on ext4 without a
+# journal, creating files is several times slower for minutes after
+# thousands were deleted (the allocator skips recently freed inodes),
+# which would time the benchmark's clean-up rather than danvan.
+clear_report() {
+  mkdir -p "$REPORT_SCRATCH/reports"
+  [ ! -e "$REPORT_SCRATCH/report" ] || mv "$REPORT_SCRATCH/report" "$(mktemp -d "$REPORT_SCRATCH/reports/run-XXXXXX")/"
+}
+
+declare -A TIMES PEAK RC MED
+# run_once KEY [timed]: one run of KEY; a timed one adds its wall time (µs)
+# to TIMES[KEY], its maximum RSS to PEAK[KEY] when larger, its exit code
+# to RC[KEY].
+run_once() {
+  local key=$1 timed=${2:-} start end rc kb
+  args_of "$key"
+  [[ $key != report,* ]] || clear_report
+  if [ -z "$timed" ]; then
+    "${ARGS[@]}" >/dev/null 2>&1 || true
+    return
   fi
+  start=$(date +%s%N)
+  set +e
+  "$GNU_TIME" -f %M -o "$SCRATCH/rss" "${ARGS[@]}" >/dev/null 2>"$SCRATCH/stderr"
+  rc=$?
+  set -e
+  end=$(date +%s%N)
+  TIMES[$key]="${TIMES[$key]:-} $(((end - start) / 1000))"
+  kb=$(tail -n 1 "$SCRATCH/rss" | tr -dc 0-9)
+  if [ -n "$kb" ] && [ "$kb" -gt "${PEAK[$key]:-0}" ]; then PEAK[$key]=$kb; fi
+  RC[$key]=$rc
+  if [ "$rc" != 0 ]; then
+    echo "scale: warning: $key exited with $rc: $(head -c 300 "$SCRATCH/stderr")" >&2
+  fi
+}
+
+# interleave RUNS KEY...: each KEY once untimed (a warm page cache), then
+# RUNS rounds in which every KEY runs once, in the order given; sets
+# MED[KEY], the median wall time in ms.
+interleave() {
+  local runs=$1 key i
+  shift
+  for key in "$@"; do run_once "$key"; done
+  for ((i = 0; i < runs; i++)); do
+    for key in "$@"; do run_once "$key" timed; done
+  done
+  for key in "$@"; do
+    # shellcheck disable=SC2086 # the list of times is split on purpose
+    MED[$key]=$(printf '%s\n' ${TIMES[$key]} | sort -n |
+      awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}')
+  done
 }
 
 has_command() { "$DANVAN" help "$1" >/dev/null 2>&1; }
 
-declare -A MED PEAK RC
 AVAILABLE=()
 for cmd in "${COMMANDS[@]}"; do
   if has_command "$cmd"; then AVAILABLE+=("$cmd"); else echo "scale: skipping \`$cmd\`: this danvan has no such command" >&2; fi
 done
 
-# measure_size N CMD... : the floor and each command on the N-record workspace.
-measure_size() {
-  local n=$1 dir cmd args
-  shift
-  dir=$(workspace "$n")
-  echo "scale: measuring $n records" >&2
-  measure "rg $n" rg -c . "$dir"
-  MED[rg,$n]=$MEDIAN_MS
-  PEAK[rg,$n]=$PEAK_KB
-  for cmd in "$@"; do
-    args=("$DANVAN" --records "$dir" --as-of "$AS_OF" "$cmd")
-    BEFORE_EACH=
-    if [ "$cmd" = report ]; then
-      # Every run writes a new folder, as a CI job does. The earlier ones
-      # are moved aside, not deleted, until the end: on ext4 without a
-      # journal, creating files is several times slower for minutes after
-      # thousands were deleted (the allocator skips recently freed inodes),
-      # which would time the benchmark's clean-up rather than danvan.
-      mkdir -p "$REPORT_SCRATCH/reports"
-      args+=(--out "$REPORT_SCRATCH/report")
-      BEFORE_EACH='[ ! -e "$REPORT_SCRATCH/report" ] || mv "$REPORT_SCRATCH/report" "$(mktemp -d "$REPORT_SCRATCH/reports/run-XXXXXX")/"'
-    fi
-    measure "$cmd $n" "${args[@]}"
-    BEFORE_EACH=
-    MED[$cmd,$n]=$MEDIAN_MS
-    PEAK[$cmd,$n]=$PEAK_KB
-    RC[$cmd,$n]=$STATUS
-  done
-}
-
 for n in $SIZES; do
-  measure_size "$n" "${AVAILABLE[@]}"
+  workspace "$n" >/dev/null
+  echo "scale: measuring $n records" >&2
+  for cmd in "${AVAILABLE[@]}"; do
+    interleave "$RUNS" "rg,$n,beside-$cmd" "$cmd,$n"
+  done
 done
+read -r SMALL LARGE <<<"$(echo $SIZES | awk '{print $1, $NF}')"
 
 if [ "$MILLION" = 1 ]; then
-  saved_runs=$RUNS
-  RUNS=${MILLION_RUNS:-3}
-  measure_size 1000000 "${MILLION_COMMANDS[@]}"
-  RUNS=$saved_runs
+  M=1000000
+  workspace "$M" >/dev/null
+  echo "scale: measuring $M records beside $LARGE" >&2
+  for cmd in rg "${MILLION_COMMANDS[@]}"; do
+    interleave "${MILLION_RUNS:-3}" "$cmd,$LARGE,beside-$M" "$cmd,$M"
+  done
 fi
 
 if [ "$ROLLUP" = 1 ]; then
-  tree=$(province 100 1000)
+  PROVINCE=$(province 100 1000)
   echo "scale: measuring the roll-up of 100 members" >&2
-  measure "rg province" rg -c . "$tree"
-  ROLLUP_FLOOR=$MEDIAN_MS
-  members=("$tree"/xa-*)
-  measure "rollup" "$DANVAN" --as-of "$AS_OF" rollup "${members[@]}"
-  ROLLUP_MS=$MEDIAN_MS
-  ROLLUP_KB=$PEAK_KB
-  ROLLUP_RC=$STATUS
+  interleave "$RUNS" "rg,province" "rollup,province"
 fi
 
 RUNS_BUNDLED=$((RUNS > 11 ? RUNS : 11))
-saved_runs=$RUNS
-RUNS=$RUNS_BUNDLED
-measure "status on records/" "$DANVAN" --records "$ROOT/records" --as-of "$AS_OF" status
-RUNS=$saved_runs
-BUNDLED_MS=$MEDIAN_MS
-BUNDLED_KB=$PEAK_KB
+interleave "$RUNS_BUNDLED" "status,bundled"
 
 # ── Report ───────────────────────────────────────────────────────────────
-read -r SMALL LARGE <<<"$(echo $SIZES | awk '{print $1, $NF}')"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ok() { awk -v v="$1" -v lim="$2" 'BEGIN { print (v <= lim) ? "yes" : "**no**" }'; }
@@ -214,14 +231,15 @@ echo "- danvan $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff -
 echo "- data: examples/generate.rs, seed $SEED, as of $AS_OF; warm page cache; median of $RUNS runs; peak = max RSS"
 echo "- \`report\` writes into $(df --output=fstype "$REPORT_SCRATCH" 2>/dev/null | tail -n 1) ($(dirname "$REPORT_SCRATCH"))"
 echo
-echo "| command | $SMALL median (ms) | $LARGE median (ms) | ratio to rg floor at $LARGE | $LARGE/$SMALL ratio | peak MB at $LARGE | goal met |"
-echo "|---|---:|---:|---:|---:|---:|---|"
-echo "| \`rg -c . DIR\` (floor) | ${MED[rg,$SMALL]} | ${MED[rg,$LARGE]} | 1.00 | $(ratio "${MED[rg,$LARGE]}" "${MED[rg,$SMALL]}") | $(mb "${PEAK[rg,$LARGE]}") | |"
+echo "Each command's runs take turns with runs of the floor, \`rg -c . DIR\`, which reads every file of the workspace once and does nothing else; the ratio is of the two medians."
+echo
+echo "| command | $SMALL median (ms) | $LARGE median (ms) | floor beside it (ms) | ratio to the floor | $LARGE/$SMALL ratio | peak MB at $LARGE | goal met |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|"
 for cmd in "${AVAILABLE[@]}"; do
   small=${MED[$cmd,$SMALL]}
   large=${MED[$cmd,$LARGE]}
-  floor_ratio=$(ratio "$large" "${MED[rg,$LARGE]}")
-  growth=$(ratio "$large" "$small")
+  floor=${MED[rg,$LARGE,beside-$cmd]}
+  floor_ratio=$(ratio "$large" "$floor")
   peak=$(mb "${PEAK[$cmd,$LARGE]}")
   limit=2.5
   [ "$cmd" = report ] && limit=3
@@ -229,27 +247,32 @@ for cmd in "${AVAILABLE[@]}"; do
   [ "${RC[$cmd,$LARGE]}" = 0 ] || verdict="$verdict; exit ${RC[$cmd,$LARGE]}"
   label="\`$cmd\`"
   [ "$cmd" = report ] && label="\`report --out TMP\`"
-  echo "| $label | $small | $large | $floor_ratio | $growth | $peak | $verdict |"
+  echo "| $label | $small | $large | $floor | $floor_ratio | $(ratio "$large" "$small") | $peak | $verdict |"
 done
 if [ "$MILLION" = 1 ]; then
-  M=1000000
   echo
-  echo "1,000,000 records (median of ${MILLION_RUNS:-3} runs; floor \`rg -c .\` ${MED[rg,$M]} ms, $(ratio "${MED[rg,$M]}" "${MED[rg,$LARGE]}")× its $LARGE time):"
+  echo "1,000,000 records (median of ${MILLION_RUNS:-3} runs, each after a run of the same command on $LARGE records):"
   echo
-  echo "| command | $M median (ms) | ratio to rg floor | $M/$LARGE ratio | peak MB | goal met |"
-  echo "|---|---:|---:|---:|---:|---|"
-  for cmd in "${MILLION_COMMANDS[@]}"; do
-    growth=$(ratio "${MED[$cmd,$M]}" "${MED[$cmd,$LARGE]}")
+  echo "| command | $LARGE median beside (ms) | $M median (ms) | $M/$LARGE ratio | ratio to the floor at $M | peak MB | goal met |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  for cmd in rg "${MILLION_COMMANDS[@]}"; do
+    small=${MED[$cmd,$LARGE,beside-$M]}
+    large=${MED[$cmd,$M]}
+    growth=$(ratio "$large" "$small")
     peak=$(mb "${PEAK[$cmd,$M]}")
+    if [ "$cmd" = rg ]; then
+      echo "| \`rg -c . DIR\` (floor) | $small | $large | $growth | 1.00 | $peak | |"
+      continue
+    fi
     verdict="$(ok "$growth" 11) (≤ 11×), $(ok "$peak" 1536) (≤ 1.5 GB)"
     [ "${RC[$cmd,$M]}" = 0 ] || verdict="$verdict; exit ${RC[$cmd,$M]}"
-    echo "| \`$cmd\` | ${MED[$cmd,$M]} | $(ratio "${MED[$cmd,$M]}" "${MED[rg,$M]}") | $growth | $peak | $verdict |"
+    echo "| \`$cmd\` | $small | $large | $growth | $(ratio "$large" "${MED[rg,$M]}") | $peak | $verdict |"
   done
 fi
 if [ "$ROLLUP" = 1 ]; then
-  r=$(ratio "$ROLLUP_MS" "$ROLLUP_FLOOR")
+  r=$(ratio "${MED[rollup,province]}" "${MED[rg,province]}")
   echo
-  echo "\`danvan rollup\` of 100 members × 1,000 records: median ${ROLLUP_MS} ms, floor \`rg -c .\` over the tree ${ROLLUP_FLOOR} ms, ratio $r, peak $(mb "$ROLLUP_KB") MB — goal ≤ 2.5×: $(ok "$r" 2.5)$([ "$ROLLUP_RC" = 0 ] || echo "; exit $ROLLUP_RC")"
+  echo "\`danvan rollup\` of 100 members × 1,000 records: median ${MED[rollup,province]} ms, floor \`rg -c .\` over the tree beside it ${MED[rg,province]} ms, ratio $r, peak $(mb "${PEAK[rollup,province]}") MB — goal ≤ 2.5×: $(ok "$r" 2.5)$([ "${RC[rollup,province]}" = 0 ] || echo "; exit ${RC[rollup,province]}")"
 fi
 echo
-echo "\`danvan status\` on the bundled records/: median ${BUNDLED_MS} ms of $RUNS_BUNDLED runs, peak $(mb "$BUNDLED_KB") MB — goal < 30 ms: $(ok "$BUNDLED_MS" 30)"
+echo "\`danvan status\` on the bundled records/: median ${MED[status,bundled]} ms of $RUNS_BUNDLED runs, peak $(mb "${PEAK[status,bundled]}") MB — goal < 30 ms: $(ok "${MED[status,bundled]}" 30)"
