@@ -11,8 +11,10 @@ use std::io::{self, Write};
 /// `status.overdue` and the like.
 const ONE_LINE_FROM: usize = 4;
 
-/// Writes `value` as `data.json` is laid out, and a final newline.
-pub fn write_rows(w: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+/// Writes `value` as `data.json` is laid out, and a final newline. Generic
+/// over the writer, so that the serializer's many small writes into a
+/// `BufWriter` are inlined rather than each a call through `dyn Write`.
+pub fn write_rows<W: Write + ?Sized>(w: &mut W, value: &impl serde::Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *w, RowsPerLine::default());
     value.serialize(&mut ser).map_err(io::Error::other)?;
     w.write_all(b"\n")
