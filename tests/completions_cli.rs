@@ -98,4 +98,15 @@ fn the_descriptions_follow_the_language() {
         .args(["--", "danvan", "petitions", "--ov"])
         .stdout();
     assert!(out.contains(&format!("--overdue\t{vi}")), "{out}");
+    // With --lang en on the line being completed, in English.
+    let out = danvan()
+        .env("COMPLETE", "fish")
+        .args(["--", "danvan", "--lang", "en", "petitions", "--ov"])
+        .stdout();
+    assert!(out.contains(&format!("--overdue\t{en}")), "{out}");
+    let out = danvan()
+        .env("COMPLETE", "fish")
+        .args(["--", "danvan", "--lang=en", "st"])
+        .stdout();
+    assert!(out.starts_with("status\tThe dashboard"), "{out}");
 }

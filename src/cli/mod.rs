@@ -503,8 +503,20 @@ fn usage_error_vi(e: &clap::Error) -> Option<String> {
 }
 
 /// `--lang en` / `--lang=en` anywhere on the command line (before a `--`).
-fn set_lang_from_args(args: impl Iterator<Item = std::ffi::OsString>) {
-    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+/// The arguments whose `--lang` holds: when the shell asks for completions
+/// (`COMPLETE=fish danvan -- danvan --lang en st`), the words of the line
+/// being completed, which follow the `--`; else the arguments themselves.
+fn lang_words(args: Vec<std::ffi::OsString>, complete: Option<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let completing = complete.is_some_and(|shell| !shell.is_empty() && shell != "0");
+    if completing && args.get(1).is_some_and(|a| a == "--") {
+        args[2..].to_vec()
+    } else {
+        args
+    }
+}
+
+fn set_lang_from_args(args: Vec<std::ffi::OsString>) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let mut lang = None;
     for (i, a) in args.iter().enumerate().skip(1) {
         if a == "--" {
@@ -561,7 +573,7 @@ pub fn built(mut cmd: clap::Command) -> clap::Command {
 pub fn main() -> ExitCode {
     // `--lang` holds for clap's own messages too, which come before the
     // rest of the command line is understood.
-    set_lang_from_args(std::env::args_os());
+    set_lang_from_args(lang_words(std::env::args_os().collect(), std::env::var_os("COMPLETE")));
     // `COMPLETE=bash danvan` (and zsh, fish…): the shell asks danvan itself
     // what to complete, record ids included (see `danvan completions`).
     clap_complete::CompleteEnv::with_factory(|| built(command())).complete();
