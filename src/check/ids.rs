@@ -9,7 +9,7 @@ use super::diag;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::*;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// W005: what a reader cannot tell apart: unit ids equal but for case,
 /// two organisations with one name (accents and case aside).

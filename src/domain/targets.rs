@@ -10,6 +10,7 @@ use super::snapshot::{Item, Snapshot};
 use crate::model::Period;
 use crate::model::*;
 use chrono::{Days, NaiveDate};
+use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
 /// Which records (units, observations) make up a target's figure on the
@@ -302,10 +303,15 @@ fn in_period(item: &Item<'_>, filter: &Filter, period: Option<Period>) -> bool {
 
 /// Snapshots of one workspace at several dates, each built once: a series
 /// of five years for ten targets builds five snapshots, not fifty. The
-/// snapshot it starts from is used for its own date.
+/// snapshot it starts from is used for its own date. A target's figure on
+/// a date is also counted once: a report asks for the figure on the
+/// deadline for its status, its series and its verdict.
 pub struct Timeline<'s, 'w> {
     base: &'s Snapshot<'w>,
     snapshots: BTreeMap<NaiveDate, Snapshot<'w>>,
+    /// Figures by target (its address: a target the workspace holds,
+    /// which outlives the timeline) and date.
+    figures: HashMap<(*const Target, NaiveDate), Option<f64>>,
 }
 
 impl<'s, 'w> Timeline<'s, 'w> {
@@ -313,6 +319,7 @@ impl<'s, 'w> Timeline<'s, 'w> {
         Timeline {
             base,
             snapshots: BTreeMap::new(),
+            figures: HashMap::new(),
         }
     }
 
@@ -328,8 +335,14 @@ impl<'s, 'w> Timeline<'s, 'w> {
     }
 
     /// The target's actual value on `date`.
-    pub fn actual(&mut self, target: &Target, date: NaiveDate) -> Option<f64> {
-        actual(self.at(date), target)
+    pub fn actual(&mut self, target: &'w Target, date: NaiveDate) -> Option<f64> {
+        let key = (std::ptr::from_ref(target), date);
+        if let Some(&figure) = self.figures.get(&key) {
+            return figure;
+        }
+        let figure = actual(self.at(date), target);
+        self.figures.insert(key, figure);
+        figure
     }
 }
 
@@ -350,7 +363,7 @@ pub struct Progress {
 /// Where the target stands on `as_of`. After the deadline the target is
 /// judged on its figure on the deadline (a goal reached later is still
 /// missed); `actual` stays the figure on `as_of`.
-pub fn progress(timeline: &mut Timeline<'_, '_>, target: &Target, as_of: NaiveDate) -> Progress {
+pub fn progress<'w>(timeline: &mut Timeline<'_, 'w>, target: &'w Target, as_of: NaiveDate) -> Progress {
     let actual = timeline.actual(target, as_of);
     let at_deadline = if as_of > target.deadline.value {
         timeline.actual(target, target.deadline.value)
@@ -484,7 +497,12 @@ pub struct SeriesPoint {
 /// as of its end date like any other, so for a measure with `within` it is
 /// the figure of that date's period (a yearly series of a monthly count
 /// shows each December).
-pub fn series(timeline: &mut Timeline<'_, '_>, target: &Target, g: Granularity, as_of: NaiveDate) -> Vec<SeriesPoint> {
+pub fn series<'w>(
+    timeline: &mut Timeline<'_, 'w>,
+    target: &'w Target,
+    g: Granularity,
+    as_of: NaiveDate,
+) -> Vec<SeriesPoint> {
     let after_baseline = target
         .baseline
         .as_ref()
@@ -748,6 +766,27 @@ mod tests {
         // Before the span starts there is no month: no figure.
         let snap = Snapshot::new(&ws, d("2023-12-31"), 7);
         assert_eq!(evaluate(&snap, &t).value, None);
+    }
+
+    #[test]
+    fn a_timeline_counts_each_figure_once_and_keeps_targets_apart() {
+        let ws = receptions(&["2024-03-10", "2024-04-05"]);
+        let snap = Snapshot::new(&ws, d("2024-04-30"), 7);
+        let from_january = every_target(Some("2024-01-01"), 1, Granularity::Month);
+        let from_march = every_target(None, 1, Granularity::Month);
+        let mut timeline = Timeline::new(&snap);
+        let end_of_march = d("2024-03-31");
+        // Two targets on one date: each its own figure (1 of 3 months, 1 of 1).
+        let a = timeline.actual(&from_january, end_of_march);
+        let b = timeline.actual(&from_march, end_of_march);
+        assert!(close(a, 100.0 / 3.0) && close(b, 100.0), "{a:?} {b:?}");
+        // Asked again, the same figures, from the two already counted.
+        assert_eq!(timeline.actual(&from_january, end_of_march), a);
+        assert_eq!(timeline.actual(&from_march, snap.as_of), Some(100.0));
+        assert_eq!(timeline.figures.len(), 3, "one figure per target and date");
+        // And each is what the snapshot of its date gives.
+        let march = Snapshot::new(&ws, end_of_march, 7);
+        assert_eq!(a, actual(&march, &from_january));
     }
 
     #[test]

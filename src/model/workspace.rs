@@ -6,7 +6,7 @@ use super::{FileId, Meeting, Model, Petition, Ref, RuleBook, Rules, Sp, Target};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// `danvan.toml`: the committee, its units and organisations, settings.
@@ -50,9 +50,9 @@ pub struct Config {
 /// two with one id), and which units share their name with another.
 #[derive(Debug, Clone, Default)]
 pub struct Lookup {
-    units: HashMap<String, usize>,
-    orgs: HashMap<String, usize>,
-    shared_names: std::collections::HashSet<usize>,
+    units: foldhash::HashMap<String, usize>,
+    orgs: foldhash::HashMap<String, usize>,
+    shared_names: foldhash::HashSet<usize>,
 }
 
 /// A committee a province workspace rolls up: its own workspace, in a

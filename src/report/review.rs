@@ -1111,7 +1111,12 @@ fn tasks(snap: &Snapshot<'_>, from: NaiveDate) -> TaskFigures {
 
 /// Every target at the end of the span, with its figure a year earlier,
 /// and for a range its figure at the end of each year of it.
-fn target_lines(timeline: &mut Timeline<'_, '_>, ws: &Workspace, span: ReviewSpan, end: NaiveDate) -> Vec<TargetLine> {
+fn target_lines<'w>(
+    timeline: &mut Timeline<'_, 'w>,
+    ws: &'w Workspace,
+    span: ReviewSpan,
+    end: NaiveDate,
+) -> Vec<TargetLine> {
     let year_ago_end = end.checked_sub_months(Months::new(12));
     ws.targets
         .iter()

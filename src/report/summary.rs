@@ -8,8 +8,9 @@ use crate::i18n::{Label, tr, word};
 use crate::model::Period;
 use crate::model::*;
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What a summary groups by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
