@@ -27,7 +27,8 @@ pub fn write_table(t: &Table, out: &mut dyn Write) -> io::Result<()> {
     w.write_record(t.columns.iter().map(|c| c.key.as_str()))
         .map_err(csv_error)?;
     for row in t.rows_and_total() {
-        w.write_record(row.iter().map(|c| c.raw())).map_err(csv_error)?;
+        let cells: Vec<_> = row.iter().map(|c| c.raw()).collect();
+        w.write_record(cells.iter().map(|c| c.as_bytes())).map_err(csv_error)?;
     }
     w.flush()
 }

@@ -15,6 +15,7 @@
 use crate::i18n::tr;
 use crate::report::{Body, Cell, Document, Table, Tone};
 use chrono::{Datelike, NaiveDate};
+use std::fmt::Write as _;
 use std::io::{Cursor, Seek, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -432,38 +433,34 @@ fn write_cell(x: &mut String, col: &str, row: &str, cell: &Cell, s: Styles, fill
     match cell {
         Cell::Empty => blank(x, col, row, text_style),
         Cell::Text(t, _) | Cell::Key { label: t, .. } => text_cell(x, col, row, t, text_style),
-        Cell::Int(n) => number_cell(x, col, row, &n.to_string(), s.int),
+        Cell::Int(n) => number_cell(x, col, row, n, s.int),
         Cell::Num(n, d) => float_cell(x, col, row, *n, s.decimals + (*d).min(3) as u32, text_style),
         Cell::Percent(p) => float_cell(x, col, row, *p / 100.0, s.percent, text_style),
         Cell::Bar(fr, _) => float_cell(x, col, row, fr.clamp(0.0, 1.0), s.percent, text_style),
         // A provisional date is a date too; its machine column says so.
         Cell::Date(d) | Cell::Provisional(d) => match excel_date(*d) {
-            Some(serial) => number_cell(x, col, row, &serial.to_string(), s.date),
+            Some(serial) => number_cell(x, col, row, serial, s.date),
             None => text_cell(x, col, row, &d.to_string(), text_style),
         },
     }
 }
 
+// Cells are written straight into the sheet's text, with no String of
+// their own: a register's sheet has a million of them. (Writing to a
+// String cannot fail.)
 fn blank(x: &mut String, col: &str, row: &str, style: Option<u32>) {
     if let Some(s) = style {
-        x.push_str(&format!(r#"<c r="{col}{row}" s="{s}"/>"#));
+        let _ = write!(x, r#"<c r="{col}{row}" s="{s}"/>"#);
     }
 }
 
-fn number_cell(x: &mut String, col: &str, row: &str, value: &str, style: u32) {
-    x.push_str(r#"<c r=""#);
-    x.push_str(col);
-    x.push_str(row);
-    x.push_str(r#"" s=""#);
-    x.push_str(&style.to_string());
-    x.push_str(r#""><v>"#);
-    x.push_str(value);
-    x.push_str("</v></c>");
+fn number_cell(x: &mut String, col: &str, row: &str, value: impl std::fmt::Display, style: u32) {
+    let _ = write!(x, r#"<c r="{col}{row}" s="{style}"><v>{value}</v></c>"#);
 }
 
 fn float_cell(x: &mut String, col: &str, row: &str, value: f64, style: u32, blank_style: Option<u32>) {
     if value.is_finite() {
-        number_cell(x, col, row, &value.to_string(), style);
+        number_cell(x, col, row, value, style);
     } else {
         blank(x, col, row, blank_style);
     }
@@ -481,9 +478,7 @@ fn text_cell(x: &mut String, col: &str, row: &str, text: &str, style: Option<u32
     x.push_str(row);
     x.push('"');
     if let Some(s) = style {
-        x.push_str(r#" s=""#);
-        x.push_str(&s.to_string());
-        x.push('"');
+        let _ = write!(x, r#" s="{s}""#);
     }
     x.push_str(r#" t="inlineStr"><is><t"#);
     // Spaces at either end are kept only when the file says so.

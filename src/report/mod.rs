@@ -552,17 +552,18 @@ impl Cell {
         })
     }
 
-    /// The value for machines: ISO dates, plain numbers.
-    pub fn raw(&self) -> String {
+    /// The value for machines: ISO dates, plain numbers. A text is lent,
+    /// not copied: a register's CSV writes a million cells.
+    pub fn raw(&self) -> Cow<'_, str> {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s, _) => s.clone(),
-            Cell::Key { code, .. } => code.clone(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Num(n, d) => format!("{n:.d$}"),
-            Cell::Percent(p) => format!("{p:.1}"),
-            Cell::Date(d) | Cell::Provisional(d) => d.to_string(),
-            Cell::Bar(f, _) => format!("{:.3}", f.clamp(0.0, 1.0)),
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(s, _) => Cow::Borrowed(s),
+            Cell::Key { code, .. } => Cow::Borrowed(code),
+            Cell::Int(n) => Cow::Owned(n.to_string()),
+            Cell::Num(n, d) => Cow::Owned(format!("{n:.d$}")),
+            Cell::Percent(p) => Cow::Owned(format!("{p:.1}")),
+            Cell::Date(d) | Cell::Provisional(d) => Cow::Owned(iso::text(d)),
+            Cell::Bar(f, _) => Cow::Owned(format!("{:.3}", f.clamp(0.0, 1.0))),
         }
     }
 }
@@ -575,14 +576,31 @@ pub mod iso {
     use serde::Serializer;
 
     pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        match ascii(d) {
+            // Ten ASCII digits and dashes.
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            // chrono's own form for years of five digits or before year 0.
+            None => s.collect_str(d),
+        }
+    }
+
+    /// The date as chrono writes it, made without `Display`.
+    pub fn text(d: &NaiveDate) -> String {
+        match ascii(d) {
+            Some(text) => text.iter().map(|&b| char::from(b)).collect(),
+            None => d.to_string(),
+        }
+    }
+
+    /// `YYYY-MM-DD` for the years 0 to 9999.
+    fn ascii(d: &NaiveDate) -> Option<[u8; 10]> {
         let (y, m, day) = (d.year(), d.month(), d.day());
         if !(0..=9999).contains(&y) {
-            // chrono's own form for years of five digits or before year 0.
-            return s.collect_str(d);
+            return None;
         }
         let digit = |n: u32| b'0' + (n % 10) as u8;
         let y = y as u32;
-        let text = [
+        Some([
             digit(y / 1000),
             digit(y / 100),
             digit(y / 10),
@@ -593,9 +611,7 @@ pub mod iso {
             b'-',
             digit(day / 10),
             digit(day),
-        ];
-        // Ten ASCII digits and dashes.
-        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
+        ])
     }
 
     pub fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -742,6 +758,28 @@ mod tests {
         assert_eq!(chart_top(&[3337.0], 3000.0), 5000.0);
         assert_eq!(chart_top(&[77.8], 85.0), 100.0);
         assert_eq!(chart_top(&[4.6, 2.9], 3.0), 5.0);
+    }
+
+    #[test]
+    fn a_date_for_machines_is_written_as_chrono_writes_it() {
+        for (y, m, d) in [
+            (2026, 12, 3),
+            (2027, 1, 7),
+            (1, 2, 3),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 30),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso::text(&date), date.to_string());
+            assert_eq!(Cell::Date(date).raw(), date.to_string());
+            let json = serde_json::to_string(&serde_json::json!(date)).unwrap();
+            let mut out = Vec::new();
+            iso::date(&date, &mut serde_json::Serializer::new(&mut out)).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), json);
+        }
+        assert!(matches!(Cell::Text("x".into(), Tone::Plain).raw(), Cow::Borrowed("x")));
     }
 
     #[test]
