@@ -36,8 +36,7 @@ pub fn load(root: &std::path::Path) -> crate::load::Loaded {
         } else {
             let view = ws.with_records(&broken.models, &broken.meetings, &broken.petitions);
             let placeholder = Some(Span::PLACEHOLDER.range());
-            let mut found = run_rules(&view, &AS_WRITTEN);
-            found.extend(run_rules(ws, &COMPUTED));
+            let mut found = run_rules(&view, ws);
             found.retain(|d| d.span != placeholder);
             found
         };
@@ -77,17 +76,22 @@ pub fn load_all(roots: &[std::path::PathBuf]) -> Vec<crate::load::Loaded> {
 
 /// Every cross-record rule, in a stable order.
 pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
-    let mut found = run_rules(ws, &AS_WRITTEN);
-    found.extend(run_rules(ws, &COMPUTED));
-    found
+    run_rules(ws, ws)
 }
 
-fn run_rules(ws: &Workspace, rules: &[Rule]) -> Vec<Diagnostic> {
-    // The rules read the workspace only: they run side by side, and their
-    // findings are put together in this order.
+/// The rules that compare what records say on `written`, those that
+/// compute on `computed` (a workspace with its broken records put back
+/// for the first, without them for the second).
+fn run_rules(written: &Workspace, computed: &Workspace) -> Vec<Diagnostic> {
+    let rules = AS_WRITTEN.iter().map(|rule| (rule, written));
+    let rules: Vec<(&Rule, &Workspace)> = rules.chain(COMPUTED.iter().map(|rule| (rule, computed))).collect();
+    // The rules read the workspace only: all of them run side by side (the
+    // deadlines of `calendar_gaps`, the longest, start with the first), and
+    // their findings are put together in this order.
     let found: Vec<Vec<Diagnostic>> = rules
         .par_iter()
-        .map(|rule| {
+        .with_max_len(1)
+        .map(|(rule, ws)| {
             let mut out = Vec::new();
             rule(ws, &mut out);
             out

@@ -126,90 +126,100 @@ fn write_bundle(ws: &'static Workspace, as_of: NaiveDate, out: &Path, files: &Bu
         .collect();
     // One snapshot of the date for the page and the reviews.
     let snap = Snapshot::new(ws, as_of, DUE_SOON_DAYS);
-    // The notices are written on every core while the reports are made
-    // and written; nothing is renamed into place until all are complete.
-    let (pages, notices) = rayon::join(
-        || -> Outcome {
-            let data = bundle::bundle(&snap, crate::load::records_state(&ws.root), &links, &review_links);
-            // Each file of the page is written on its own, the largest
-            // first, so that a core the notices leave free takes the next.
-            use crate::report::Report;
-            let writers: [&(dyn Fn() -> Result<(), Failure> + Sync); 6] = [
-                &|| files.write_with(&out.join("data.json"), |w| crate::render::json::write_rows(w, &data)),
-                &|| {
-                    let docs = [&data.petitions.document(), &data.conclusions.document()];
-                    // Over one of Excel's limits is said as it is, before writing.
-                    let sheets = crate::render::xlsx::sheets_within_limits(&docs).map_err(Failure::Usage)?;
-                    files.write_with(&out.join("registers.xlsx"), |w| {
-                        crate::render::xlsx::write_to(&sheets, w).map(drop)
-                    })
-                },
-                // The whole registers, which the page links to instead of holding.
-                &|| {
-                    files.write_with(&out.join(site::PETITIONS_CSV), |w| {
-                        crate::render::csv::write_document(&data.petitions.document(), w)
-                    })
-                },
-                &|| {
-                    files.write_with(&out.join(site::CONCLUSIONS_CSV), |w| {
-                        crate::render::csv::write_document(&data.conclusions.document(), w)
-                    })
-                },
-                &|| {
-                    files.write_with(&out.join("index.html"), |w| {
-                        site::write_index_html(&data, &ws.config, w)
-                    })
-                },
-                &|| files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes()),
-            ];
-            writers.par_iter().with_max_len(1).try_for_each(|write| write())
-        },
+    let registers = bundle::registers(&snap);
+    use crate::report::Report;
+    let workbook = || -> Outcome {
+        let docs = [&registers.0.document(), &registers.1.document()];
+        // Over one of Excel's limits is said as it is, before writing.
+        let sheets = crate::render::xlsx::sheets_within_limits(&docs).map_err(Failure::Usage)?;
+        files.write_with(&out.join("registers.xlsx"), |w| {
+            crate::render::xlsx::write_to(&sheets, w).map(drop)
+        })
+    };
+    let page = || -> Outcome {
+        let data = bundle::bundle(
+            &snap,
+            crate::load::records_state(&ws.root),
+            (&registers.0, &registers.1),
+            &links,
+            &review_links,
+        );
+        // Each file of the page is written on its own, the largest first,
+        // so that a core left free takes the next.
+        let writers: [&(dyn Fn() -> Result<(), Failure> + Sync); 5] = [
+            &|| files.write_with(&out.join("data.json"), |w| crate::render::json::write_rows(w, &data)),
+            // The whole registers, which the page links to instead of holding.
+            &|| {
+                files.write_with(&out.join(site::PETITIONS_CSV), |w| {
+                    crate::render::csv::write_document(&data.petitions.document(), w)
+                })
+            },
+            &|| {
+                files.write_with(&out.join(site::CONCLUSIONS_CSV), |w| {
+                    crate::render::csv::write_document(&data.conclusions.document(), w)
+                })
+            },
+            &|| {
+                files.write_with(&out.join("index.html"), |w| {
+                    site::write_index_html(&data, &ws.config, w)
+                })
+            },
+            &|| files.write(&out.join("summary.md"), site::summary_md(&data, &ws.config).as_bytes()),
+        ];
+        writers.par_iter().with_max_len(1).try_for_each(|write| write())
+    };
+    // Their snapshots are shared: the half-year's previous half is often
+    // the year's end.
+    let reviews = || -> Result<(), NoticeFailure> {
+        let mut timeline = crate::domain::targets::Timeline::new(&snap);
+        for (p, link) in periods.iter().zip(&review_links) {
+            let span = report::review::ReviewSpan::Period(*p);
+            let path = report::review::office_path(span);
+            let office = crate::load::review_text(&ws.root, &path)
+                .map_err(|d| Failure::Usage(format!("{}: {}", ws.root.join(&path).display(), d.message)))?
+                .map(|text| report::review::OfficeFile { path, text });
+            let opts = report::review::ReviewOptions {
+                span,
+                number: None,
+                date: as_of,
+                office,
+            };
+            let review = report::review::review(&mut timeline, as_of, &opts);
+            let page = review_html.render(&review.document).map_err(NoticeFailure::Template)?;
+            files.write(&out.join(&link.html), page.as_bytes())?;
+            let docx = crate::render::docx::review(&review.document, margins).map_err(Failure::docx)?;
+            files.write(&out.join(&link.docx), &docx)?;
+        }
+        Ok(())
+    };
+    let notices = || -> Result<(), NoticeFailure> {
+        links.par_iter().try_for_each(|link| {
+            let Some((meeting, notice)) = ws.meeting(&link.meeting).and_then(|m| Some((m, m.notice.as_ref()?))) else {
+                return Ok(());
+            };
+            let doc = report::notice::notice(ws, meeting, notice);
+            // A broken template fails every notice: it is reported once, below.
+            let page = html.render(&doc).map_err(NoticeFailure::Template)?;
+            files.write(&out.join(&link.html), page.as_bytes())?;
+            let docx = crate::render::docx::notice(&doc, margins).map_err(Failure::docx)?;
+            Ok(files.write(&out.join(&link.docx), &docx)?)
+        })
+    };
+    // The two longest chains of work start at once, one on each core: the
+    // workbook of the registers (a third of a second on one core at
+    // 100,000 records), and the reviews (one after the other) followed by
+    // the page's figures and files. The notices, many small pieces, fill
+    // the gaps the chains leave. Nothing is renamed into place until all
+    // are complete.
+    let ((workbook, notices), (reviews, page)) = rayon::join(
+        || rayon::join(workbook, notices),
         || {
-            let (notices, reviews) = rayon::join(
-                || {
-                    links.par_iter().try_for_each(|link| {
-                        let Some((meeting, notice)) =
-                            ws.meeting(&link.meeting).and_then(|m| Some((m, m.notice.as_ref()?)))
-                        else {
-                            return Ok(());
-                        };
-                        let doc = report::notice::notice(ws, meeting, notice);
-                        // A broken template fails every notice: it is reported once, below.
-                        let page = html.render(&doc).map_err(NoticeFailure::Template)?;
-                        files.write(&out.join(&link.html), page.as_bytes())?;
-                        let docx = crate::render::docx::notice(&doc, margins).map_err(Failure::docx)?;
-                        Ok(files.write(&out.join(&link.docx), &docx)?)
-                    })
-                },
-                // Their snapshots are shared: the half-year's previous half
-                // is often the year's end.
-                || -> Result<(), NoticeFailure> {
-                    let mut timeline = crate::domain::targets::Timeline::new(&snap);
-                    for (p, link) in periods.iter().zip(&review_links) {
-                        let span = report::review::ReviewSpan::Period(*p);
-                        let path = report::review::office_path(span);
-                        let office = crate::load::review_text(&ws.root, &path)
-                            .map_err(|d| Failure::Usage(format!("{}: {}", ws.root.join(&path).display(), d.message)))?
-                            .map(|text| report::review::OfficeFile { path, text });
-                        let opts = report::review::ReviewOptions {
-                            span,
-                            number: None,
-                            date: as_of,
-                            office,
-                        };
-                        let review = report::review::review(&mut timeline, as_of, &opts);
-                        let page = review_html.render(&review.document).map_err(NoticeFailure::Template)?;
-                        files.write(&out.join(&link.html), page.as_bytes())?;
-                        let docx = crate::render::docx::review(&review.document, margins).map_err(Failure::docx)?;
-                        files.write(&out.join(&link.docx), &docx)?;
-                    }
-                    Ok(())
-                },
-            );
-            notices.and(reviews)
+            let reviews = reviews();
+            (reviews, page())
         },
     );
-    pages?;
+    workbook.and(page)?;
+    let notices = notices.and(reviews);
     match notices {
         Err(NoticeFailure::Template(e)) => Err(Failure::template(e)),
         Err(NoticeFailure::Other(e)) => Err(e),

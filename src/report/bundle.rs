@@ -67,8 +67,8 @@ pub struct Bundle<'a> {
     pub petitions_by_type: Summary,
     pub petitions_by_unit_and_year: Summary,
     pub meetings_by_type_and_year: Summary,
-    pub petitions: Petitions<'a>,
-    pub conclusions: Tasks<'a>,
+    pub petitions: &'a Petitions<'a>,
+    pub conclusions: &'a Tasks<'a>,
     pub notices: &'a [NoticeLink],
     /// The reviews of the last completed half-year and year (`danvan review`).
     pub reviews: &'a [ReviewLink],
@@ -103,10 +103,32 @@ pub fn notice_links(ws: &Workspace) -> Vec<NoticeLink> {
         .collect()
 }
 
-/// The bundle's data; its parts are computed side by side, on every core.
+/// The registers of the bundle: every petition and every task. They are
+/// made first, so that the workbook of them can be written while the
+/// bundle's figures are counted.
+pub fn registers<'a>(snap: &'a Snapshot<'_>) -> (Petitions<'a>, Tasks<'a>) {
+    rayon::join(
+        || {
+            petitions::register(
+                snap,
+                &petitions::RegisterOptions {
+                    query: Query::default(),
+                    states: Vec::new(),
+                    overdue: false,
+                    due_within: None,
+                },
+            )
+        },
+        || conclusions::register(snap, &conclusions::RegisterOptions::default()),
+    )
+}
+
+/// The bundle's data, over the `registers` of the same snapshot; its
+/// parts are computed side by side, on every core.
 pub fn bundle<'a>(
     snap: &'a Snapshot<'_>,
     records_commit: Option<crate::load::RecordsCommit>,
+    (petitions, conclusions): (&'a Petitions<'a>, &'a Tasks<'a>),
     notices: &'a [NoticeLink],
     reviews: &'a [ReviewLink],
 ) -> Bundle<'a> {
@@ -135,20 +157,6 @@ pub fn bundle<'a>(
                 )
             },
         );
-    let (petitions, conclusions) = rayon::join(
-        || {
-            petitions::register(
-                snap,
-                &petitions::RegisterOptions {
-                    query: Query::default(),
-                    states: Vec::new(),
-                    overdue: false,
-                    due_within: None,
-                },
-            )
-        },
-        || conclusions::register(snap, &conclusions::RegisterOptions::default()),
-    );
     Bundle {
         format_version: FORMAT_VERSION,
         tool: "danvan",
