@@ -201,116 +201,170 @@ pub struct MemberTag<'a> {
     pub name: &'a str,
 }
 
-/// The values an item takes on a dimension, each with its label and sort
-/// key; in a roll-up, units and organisations qualified by the member.
-fn values(scope: &Scope<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> Vec<(String, String, SortKey)> {
-    let mut out = local_values(scope.snap, item, dim, fold_merged);
-    if let (Some(m), Dim::Unit | Dim::Org) = (scope.member, dim) {
-        for (key, label, sort) in &mut out {
-            *key = format!("{}/{key}", m.id);
-            *label = format!("{} · {label}", m.name);
-            sort.0 = ((m.index as i64) << 32) | sort.0.clamp(0, u32::MAX as i64);
-        }
-    }
-    if dim == Dim::Committee {
-        let name = &scope.snap.ws.config.committee.name;
-        return vec![match scope.member {
-            Some(m) => (m.id.to_owned(), m.name.to_owned(), (m.index as i64, String::new())),
-            None => (name.clone(), name.clone(), (0, String::new())),
-        }];
-    }
-    out
+/// A group's value on one dimension, as it is counted: borrowed from the
+/// records and the configuration, its label made only the first time it
+/// is seen ([`label`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key<'a> {
+    /// In a roll-up, the member whose unit or organisation it is (its
+    /// place among the members, plus one); 0 for any other value.
+    member: usize,
+    value: Value<'a>,
 }
 
-/// The values of an item on a dimension within its own workspace.
-fn local_values(snap: &Snapshot<'_>, item: &Item<'_>, dim: Dim, fold_merged: bool) -> Vec<(String, String, SortKey)> {
-    let cfg = &snap.ws.config;
-    let none = || vec![(String::new(), "—".to_owned(), (i64::MAX, String::new()))];
-    match dim {
-        Dim::Committee => Vec::new(),
-        Dim::Kind => {
-            let k = item.kind();
-            vec![(k.as_str().to_owned(), k.label().to_owned(), (k as i64, String::new()))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Value<'a> {
+    /// The record has no value on the dimension ("" in the output).
+    None,
+    Text(&'a str),
+    Period(Period),
+}
+
+impl Key<'_> {
+    fn local(value: Value<'_>) -> Key<'_> {
+        Key { member: 0, value }
+    }
+
+    /// The group's value as the output says it: `xa-a/ap-1` in a roll-up.
+    fn text(&self, scopes: &[Scope<'_>]) -> String {
+        let own = match self.value {
+            Value::None => String::new(),
+            Value::Text(t) => t.to_owned(),
+            Value::Period(p) => p.to_string(),
+        };
+        match self
+            .member
+            .checked_sub(1)
+            .and_then(|i| scopes.iter().find_map(|s| s.member.filter(|m| m.index == i)))
+        {
+            Some(m) => format!("{}/{own}", m.id),
+            None => own,
         }
+    }
+}
+
+/// The values an item takes on a dimension, put into `out`; in a roll-up,
+/// units and organisations marked with the member.
+fn keys<'a>(scope: &Scope<'a>, item: &Item<'a>, dim: Dim, fold_merged: bool, out: &mut Vec<Key<'a>>) {
+    out.clear();
+    let cfg = &scope.snap.ws.config;
+    let text = |t: Option<&'a str>| Key::local(t.map_or(Value::None, Value::Text));
+    match dim {
+        Dim::Committee => out.push(text(Some(match scope.member {
+            Some(m) => m.id,
+            None => &cfg.committee.name,
+        }))),
+        Dim::Kind => out.push(text(Some(item.kind().as_str()))),
         Dim::Unit => {
             let units = item.units();
             if units.is_empty() {
-                return vec![(
-                    String::new(),
-                    word("(toàn địa bàn)", "(committee-wide)").to_owned(),
-                    (i64::MAX, String::new()),
-                )];
-            }
-            let mut ids: Vec<&str> = units
-                .iter()
-                .map(|u| {
-                    if fold_merged {
+                out.push(text(None));
+            } else {
+                out.extend(units.iter().map(|u| {
+                    let id = if fold_merged {
                         cfg.successor(&u.value)
                     } else {
                         u.value.as_str()
-                    }
-                })
-                .collect();
-            // Two old communes of one record merged into one: counted once there.
-            ids.sort_unstable();
-            ids.dedup();
-            ids.into_iter()
-                .map(|id| {
-                    let pos = cfg
-                        .units
-                        .iter()
-                        .position(|x| x.id.value == id)
-                        .unwrap_or(usize::MAX >> 1);
-                    (
-                        id.to_owned(),
-                        crate::i18n::unit_name(cfg, id).into_owned(),
-                        (pos as i64, String::new()),
-                    )
-                })
-                .collect()
+                    };
+                    text(Some(id))
+                }));
+                // Two old communes of one record merged into one: counted once there.
+                out.sort_unstable_by_key(|k| match k.value {
+                    Value::Text(t) => t,
+                    _ => "",
+                });
+                out.dedup();
+            }
         }
         Dim::Org => {
             let orgs = item.orgs();
             if orgs.is_empty() {
-                return none();
+                out.push(text(None));
             }
-            orgs.into_iter()
-                .map(|o| {
-                    let pos = cfg.orgs.iter().position(|x| x.id.value == o).unwrap_or(usize::MAX >> 1);
-                    (o.to_owned(), cfg.org_name(o).to_owned(), (pos as i64, String::new()))
-                })
-                .collect()
+            out.extend(orgs.into_iter().map(|o| text(Some(o))));
         }
-        Dim::Type => match item.type_str() {
-            Some(t) => vec![(t.to_owned(), crate::i18n::label_of(t), (0, t.to_owned()))],
-            None => none(),
-        },
-        Dim::Field => match item.field() {
-            Some(f) => vec![(f.to_owned(), f.to_owned(), (0, f.to_owned()))],
-            None => none(),
-        },
-        Dim::Status => {
-            let label = match item {
-                Item::Model(_, s) => Some((s.as_str(), s.label(), *s as i64)),
-                Item::Petition(_, s) => Some((s.state.as_str(), s.state.label(), s.state as i64)),
-                Item::Task(.., s) => Some((s.state.as_str(), s.state.label(), s.state as i64)),
-                Item::Meeting(_) => None,
-            };
-            match label {
-                Some((key, label, order)) => vec![(key.to_owned(), label.to_owned(), (order, key.to_owned()))],
-                None => none(),
-            }
-        }
+        Dim::Type => out.push(text(item.type_str())),
+        Dim::Field => out.push(text(item.field())),
+        Dim::Status => out.push(text(match item {
+            Item::Model(_, s) => Some(s.as_str()),
+            Item::Petition(_, s) => Some(s.state.as_str()),
+            Item::Task(.., s) => Some(s.state.as_str()),
+            Item::Meeting(_) => None,
+        })),
         _ => {
             let g = dim.granularity().unwrap_or(Granularity::Year);
-            let p = Period::containing(item.date(), g);
+            out.push(Key::local(Value::Period(Period::containing(item.date(), g))));
+        }
+    }
+    if let (Some(m), Dim::Unit | Dim::Org) = (scope.member, dim) {
+        for key in out.iter_mut() {
+            key.member = m.index + 1;
+        }
+    }
+}
+
+/// The label and sort key of `key`, a value `item` takes on `dim`; in a
+/// roll-up, a unit or an organisation named with its member.
+fn label(scope: &Scope<'_>, item: &Item<'_>, dim: Dim, key: Key<'_>) -> (String, SortKey) {
+    let cfg = &scope.snap.ws.config;
+    let unsorted = |label: String| (label, (0, String::new()));
+    let (label, sort) = match (dim, key.value) {
+        (Dim::Committee, _) => {
+            return match scope.member {
+                Some(m) => (m.name.to_owned(), (m.index as i64, String::new())),
+                None => unsorted(cfg.committee.name.clone()),
+            };
+        }
+        (Dim::Unit, Value::None) => (
+            word("(toàn địa bàn)", "(committee-wide)").to_owned(),
+            (i64::MAX, String::new()),
+        ),
+        (_, Value::None) => ("—".to_owned(), (i64::MAX, String::new())),
+        (_, Value::Period(p)) => {
             let label = if crate::i18n::is_en() {
                 p.label_en()
             } else {
                 p.label_vi()
             };
-            vec![(p.to_string(), label, (p.start().num_days_from_ce_i64(), String::new()))]
+            (label, (p.start().num_days_from_ce_i64(), String::new()))
         }
+        (Dim::Kind, Value::Text(_)) => {
+            let k = item.kind();
+            (k.label().to_owned(), (k as i64, String::new()))
+        }
+        (Dim::Unit, Value::Text(id)) => {
+            let pos = cfg
+                .units
+                .iter()
+                .position(|x| x.id.value == id)
+                .unwrap_or(usize::MAX >> 1);
+            (
+                crate::i18n::unit_name(cfg, id).into_owned(),
+                (pos as i64, String::new()),
+            )
+        }
+        (Dim::Org, Value::Text(o)) => {
+            let pos = cfg.orgs.iter().position(|x| x.id.value == o).unwrap_or(usize::MAX >> 1);
+            (cfg.org_name(o).to_owned(), (pos as i64, String::new()))
+        }
+        (Dim::Type, Value::Text(t)) => (crate::i18n::label_of(t), (0, t.to_owned())),
+        (Dim::Status, Value::Text(key)) => {
+            let (label, order) = match item {
+                Item::Model(_, s) => (s.label(), *s as i64),
+                Item::Petition(_, s) => (s.state.label(), s.state as i64),
+                Item::Task(.., s) => (s.state.label(), s.state as i64),
+                Item::Meeting(_) => ("—", i64::MAX),
+            };
+            (label.to_owned(), (order, key.to_owned()))
+        }
+        (_, Value::Text(t)) => (t.to_owned(), (0, t.to_owned())),
+    };
+    match scope.member {
+        Some(m) if key.member != 0 => (
+            format!("{} · {label}", m.name),
+            (((m.index as i64) << 32) | sort.0.clamp(0, u32::MAX as i64), sort.1),
+        ),
+        _ => (label, sort),
     }
 }
 
@@ -324,22 +378,17 @@ impl DaysFromCe for NaiveDate {
     }
 }
 
-/// Every combination of an item's values across the dimensions.
-fn combinations(per_dim: &[Vec<(String, String, SortKey)>]) -> Vec<Vec<&(String, String, SortKey)>> {
-    let mut out: Vec<Vec<&(String, String, SortKey)>> = vec![Vec::new()];
-    for values in per_dim {
-        out = out
-            .into_iter()
-            .flat_map(|prefix| {
-                values.iter().map(move |v| {
-                    let mut next = prefix.clone();
-                    next.push(v);
-                    next
-                })
-            })
-            .collect();
+/// Moves `at` to the next combination of one value per dimension (the
+/// last dimension turning fastest); false after the last.
+fn next_combination(at: &mut [usize], per_dim: &[Vec<Key<'_>>]) -> bool {
+    for (i, values) in at.iter_mut().zip(per_dim).rev() {
+        *i += 1;
+        if *i < values.len() {
+            return true;
+        }
+        *i = 0;
     }
-    out
+    false
 }
 
 pub fn summary(snap: &Snapshot<'_>, opts: &SummaryOptions) -> Summary {
@@ -362,9 +411,14 @@ pub fn across(as_of: NaiveDate, scopes: &[Scope<'_>], opts: &SummaryOptions) -> 
         opts.by.clone()
     };
     let extras = (kinds.len() == 1).then(|| kinds[0]);
-    let mut groups: HashMap<Vec<String>, Counts> = HashMap::new();
-    let mut labels = HashMap::new();
+    let mut groups: HashMap<Vec<Key<'_>>, Counts> = HashMap::new();
+    let mut first_seen: HashMap<(Dim, Key<'_>), (String, SortKey)> = HashMap::new();
     let mut total = Counts::default();
+    // Made once and reused for every item: the values on each dimension,
+    // the place in each of them, and the group's key.
+    let mut per_dim: Vec<Vec<Key<'_>>> = vec![Vec::new(); by.len()];
+    let mut at = vec![0; by.len()];
+    let mut combo: Vec<Key<'_>> = Vec::with_capacity(by.len());
     for (scope, &kind) in scopes.iter().flat_map(|s| kinds.iter().map(move |k| (s, k))) {
         let snap = scope.snap;
         for item in snap.items(kind) {
@@ -372,32 +426,53 @@ pub fn across(as_of: NaiveDate, scopes: &[Scope<'_>], opts: &SummaryOptions) -> 
                 continue;
             }
             total.add(&item, snap.as_of, extras);
-            let per_dim: Vec<_> = by.iter().map(|&d| values(scope, &item, d, opts.fold_merged)).collect();
-            for combo in combinations(&per_dim) {
-                let key: Vec<String> = combo.iter().map(|v| v.0.clone()).collect();
-                for (dim, v) in by.iter().zip(&combo) {
-                    labels
-                        .entry((*dim, v.0.clone()))
-                        .or_insert_with(|| (v.1.clone(), v.2.clone()));
+            for ((&dim, values), i) in by.iter().zip(&mut per_dim).zip(&mut at) {
+                keys(scope, &item, dim, opts.fold_merged, values);
+                *i = 0;
+                for &key in values.iter() {
+                    first_seen
+                        .entry((dim, key))
+                        .or_insert_with(|| label(scope, &item, dim, key));
                 }
-                groups.entry(key).or_default().add(&item, snap.as_of, extras);
+            }
+            loop {
+                combo.clear();
+                combo.extend(at.iter().zip(&per_dim).map(|(&i, values)| values[i]));
+                match groups.get_mut(combo.as_slice()) {
+                    Some(counts) => counts.add(&item, snap.as_of, extras),
+                    None => {
+                        let mut counts = Counts::default();
+                        counts.add(&item, snap.as_of, extras);
+                        groups.insert(combo.clone(), counts);
+                    }
+                }
+                if !next_combination(&mut at, &per_dim) {
+                    break;
+                }
             }
         }
     }
-    let sort_key = |key: &Vec<String>| -> Vec<SortKey> {
+    let mut groups: Vec<(Vec<Key<'_>>, Counts)> = groups.into_iter().collect();
+    groups.sort_by_cached_key(|(key, _)| -> Vec<SortKey> {
         by.iter()
             .zip(key)
-            .map(|(d, v)| labels.get(&(*d, v.clone())).map(|l| l.1.clone()).unwrap_or_default())
+            .map(|(d, k)| first_seen[&(*d, *k)].1.clone())
             .collect()
-    };
-    let mut groups: Vec<(Vec<String>, Counts)> = groups.into_iter().collect();
-    groups.sort_by_cached_key(|(k, _)| sort_key(k));
+    });
     let groups = groups
         .into_iter()
         .map(|(key, counts)| Group {
-            keys: by.iter().map(|d| d.key()).zip(key).collect(),
+            keys: by
+                .iter()
+                .map(|d| d.key())
+                .zip(key.iter().map(|k| k.text(scopes)))
+                .collect(),
             counts,
         })
+        .collect();
+    let labels = first_seen
+        .into_iter()
+        .map(|((dim, key), label)| ((dim, key.text(scopes)), label))
         .collect();
     Summary {
         as_of,
@@ -550,5 +625,73 @@ impl Report for Summary {
                 body: Body::Table(table),
             }],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::tests::{CONFIG, workspace};
+
+    #[test]
+    fn combinations_turn_the_last_dimension_fastest_and_end_after_the_last() {
+        let k = |t| Key::local(Value::Text(t));
+        let per_dim = vec![vec![k("a"), k("b")], vec![k("x")], vec![k("1"), k("2"), k("3")]];
+        let mut at = vec![0; 3];
+        let mut seen = vec![at.clone()];
+        while next_combination(&mut at, &per_dim) {
+            seen.push(at.clone());
+        }
+        let expected: Vec<Vec<usize>> = (0..2).flat_map(|a| (0..3).map(move |c| vec![a, 0, c])).collect();
+        assert_eq!(seen, expected);
+    }
+
+    /// A meeting of two units and two organisations counts once in each of
+    /// the four pairs; a petition with no unit and no handler in the pair
+    /// of "none"; the total counts each record once. Groups come in the
+    /// order of the configuration, "none" last, with their labels.
+    #[test]
+    fn a_record_counts_once_in_every_pair_of_its_values() {
+        let config = format!("{CONFIG}[[unit]]\nid = \"tan-khanh\"\nname = \"xã Tân Khánh\"\n");
+        let meeting = "title = \"H\"\ntype = \"dialogue\"\ndate = 2023-03-01\nunits = [\"tan-khanh\", \"tan-my\"]\n\
+                       participants = [\"mttq\", \"ubnd\"]\n";
+        let petition = "type = \"recommendation\"\nreceived = 2023-03-02\n";
+        let dir = workspace(&[
+            ("danvan.toml", &config),
+            ("meetings/h.toml", meeting),
+            ("petitions/p.toml", petition),
+        ]);
+        let loaded = crate::check::load(dir.path());
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        let ws = loaded.workspace.expect("a workspace");
+        let snap = Snapshot::new(&ws, NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(), 14);
+        let s = summary(
+            &snap,
+            &SummaryOptions {
+                by: vec![Dim::Unit, Dim::Org],
+                ..SummaryOptions::default()
+            },
+        );
+        let rows: Vec<(String, String, String, String, u64)> = s
+            .groups
+            .iter()
+            .map(|g| {
+                let (unit, org) = (g.keys["unit"].clone(), g.keys["org"].clone());
+                let labels = (s.label(Dim::Unit, &unit), s.label(Dim::Org, &org));
+                (unit, org, labels.0, labels.1, g.counts.count)
+            })
+            .collect();
+        let row = |u: &str, o: &str, ul: &str, ol: &str| (u.into(), o.into(), ul.into(), ol.into(), 1);
+        assert_eq!(
+            rows,
+            [
+                row("tan-my", "ubnd", "xã Tân Mỹ", "UBND huyện"),
+                row("tan-my", "mttq", "xã Tân Mỹ", "MTTQ huyện"),
+                row("tan-khanh", "ubnd", "xã Tân Khánh", "UBND huyện"),
+                row("tan-khanh", "mttq", "xã Tân Khánh", "MTTQ huyện"),
+                row("", "", "(toàn địa bàn)", "—"),
+            ]
+        );
+        assert_eq!(s.total.count, 2);
     }
 }
