@@ -387,12 +387,16 @@ fn write_sheet(out: &mut dyn Write, spec: &SheetSpec<'_, '_>, selected: bool) ->
         x.push_str("</row>");
     }
     let mut last = header;
+    let mut r = String::new();
     for cells in table.rows_and_total() {
         last += 1;
         let filled = cells.iter().any(|c| c.tone() == Tone::Bad);
         let styles = if filled { OVERDUE } else { PLAIN };
-        let r = last.to_string();
-        x.push_str(&format!(r#"<row r="{r}">"#));
+        r.clear();
+        push_int(&mut r, i64::from(last));
+        x.push_str(r#"<row r=""#);
+        x.push_str(&r);
+        x.push_str(r#"">"#);
         for (c, cell) in cells.iter().enumerate().take(columns.max(1)) {
             write_cell(&mut x, &letters[c], &r, cell, styles, filled);
         }
@@ -433,13 +437,13 @@ fn write_cell(x: &mut String, col: &str, row: &str, cell: &Cell, s: Styles, fill
     match cell {
         Cell::Empty => blank(x, col, row, text_style),
         Cell::Text(t, _) | Cell::Key { label: t, .. } => text_cell(x, col, row, t, text_style),
-        Cell::Int(n) => number_cell(x, col, row, n, s.int),
+        Cell::Int(n) => int_cell(x, col, row, *n, s.int),
         Cell::Num(n, d) => float_cell(x, col, row, *n, s.decimals + (*d).min(3) as u32, text_style),
         Cell::Percent(p) => float_cell(x, col, row, *p / 100.0, s.percent, text_style),
         Cell::Bar(fr, _) => float_cell(x, col, row, fr.clamp(0.0, 1.0), s.percent, text_style),
         // A provisional date is a date too; its machine column says so.
         Cell::Date(d) | Cell::Provisional(d) => match excel_date(*d) {
-            Some(serial) => number_cell(x, col, row, serial, s.date),
+            Some(serial) => int_cell(x, col, row, serial, s.date),
             None => text_cell(x, col, row, &d.to_string(), text_style),
         },
     }
@@ -450,12 +454,53 @@ fn write_cell(x: &mut String, col: &str, row: &str, cell: &Cell, s: Styles, fill
 // String cannot fail.)
 fn blank(x: &mut String, col: &str, row: &str, style: Option<u32>) {
     if let Some(s) = style {
-        let _ = write!(x, r#"<c r="{col}{row}" s="{s}"/>"#);
+        cell_open(x, col, row, s);
+        x.push_str("/>");
     }
 }
 
-fn number_cell(x: &mut String, col: &str, row: &str, value: impl std::fmt::Display, style: u32) {
-    let _ = write!(x, r#"<c r="{col}{row}" s="{style}"><v>{value}</v></c>"#);
+/// `<c r="B7" s="3"`: a cell's reference and style, the start of every
+/// cell but an unstyled text's.
+fn cell_open(x: &mut String, col: &str, row: &str, style: u32) {
+    x.push_str(r#"<c r=""#);
+    x.push_str(col);
+    x.push_str(row);
+    x.push_str(r#"" s=""#);
+    push_int(x, i64::from(style));
+    x.push('"');
+}
+
+/// An integer's decimal digits, as `Display` writes them; a sheet holds
+/// one or two in every cell, and the formatting machinery was a sixth of
+/// the sheet's own work.
+fn push_int(x: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        x.push('-');
+    }
+    x.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+fn int_cell(x: &mut String, col: &str, row: &str, value: i64, style: u32) {
+    cell_open(x, col, row, style);
+    x.push_str("><v>");
+    push_int(x, value);
+    x.push_str("</v></c>");
+}
+
+fn number_cell(x: &mut String, col: &str, row: &str, value: f64, style: u32) {
+    cell_open(x, col, row, style);
+    let _ = write!(x, "><v>{value}</v></c>");
 }
 
 fn float_cell(x: &mut String, col: &str, row: &str, value: f64, style: u32, blank_style: Option<u32>) {
@@ -473,12 +518,14 @@ fn text_cell(x: &mut String, col: &str, row: &str, text: &str, style: Option<u32
     if text.is_empty() {
         return blank(x, col, row, style);
     }
-    x.push_str(r#"<c r=""#);
-    x.push_str(col);
-    x.push_str(row);
-    x.push('"');
-    if let Some(s) = style {
-        let _ = write!(x, r#" s="{s}""#);
+    match style {
+        Some(s) => cell_open(x, col, row, s),
+        None => {
+            x.push_str(r#"<c r=""#);
+            x.push_str(col);
+            x.push_str(row);
+            x.push('"');
+        }
     }
     x.push_str(r#" t="inlineStr"><is><t"#);
     // Spaces at either end are kept only when the file says so.
@@ -683,6 +730,25 @@ mod tests {
         assert_eq!(excel_date(d(2025, 1, 1)), Some(45658));
         assert_eq!(excel_date(d(1899, 12, 31)), None);
         assert_eq!(excel_date(d(10000, 1, 1)), None);
+    }
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for n in [
+            0,
+            7,
+            -7,
+            10,
+            45_291,
+            -1_000_000,
+            i64::from(u32::MAX),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let mut x = String::from("<v>");
+            push_int(&mut x, n);
+            assert_eq!(x, format!("<v>{n}"));
+        }
     }
 
     #[test]
