@@ -620,33 +620,6 @@ pub mod iso {
             None => s.serialize_none(),
         }
     }
-
-    #[cfg(test)]
-    mod tests {
-        use chrono::NaiveDate;
-
-        #[derive(serde::Serialize)]
-        struct Fast(#[serde(serialize_with = "super::date")] NaiveDate);
-
-        #[test]
-        fn writes_what_chrono_writes() {
-            for (y, m, d) in [
-                (2022, 7, 20),
-                (1, 1, 1),
-                (999, 12, 31),
-                (9999, 12, 31),
-                (10000, 1, 1),
-                (-5, 3, 4),
-                (0, 2, 29),
-            ] {
-                let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-                assert_eq!(
-                    serde_json::to_string(&Fast(date)).unwrap(),
-                    serde_json::to_string(&date).unwrap()
-                );
-            }
-        }
-    }
 }
 
 pub use crate::i18n::format_date;
@@ -766,10 +739,13 @@ mod tests {
             (2026, 12, 3),
             (2027, 1, 7),
             (1, 2, 3),
+            (999, 12, 31),
             (0, 1, 1),
+            (0, 2, 29),
             (9999, 12, 31),
             (10000, 1, 1),
             (-1, 6, 30),
+            (-5, 3, 4),
         ] {
             let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
             assert_eq!(iso::text(&date), date.to_string());
