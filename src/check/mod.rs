@@ -85,9 +85,9 @@ pub fn run(ws: &Workspace) -> Vec<Diagnostic> {
 fn run_rules(written: &Workspace, computed: &Workspace) -> Vec<Diagnostic> {
     let rules = AS_WRITTEN.iter().map(|rule| (rule, written));
     let rules: Vec<(&Rule, &Workspace)> = rules.chain(COMPUTED.iter().map(|rule| (rule, computed))).collect();
-    // The rules read the workspace only: all of them run side by side (the
-    // deadlines of `calendar_gaps`, the longest, start with the first), and
-    // their findings are put together in this order.
+    // The rules read the workspace only: all of them run side by side in
+    // one pass (those that compute do not wait for those that compare),
+    // and their findings are put together in this order.
     let found: Vec<Vec<Diagnostic>> = rules
         .par_iter()
         .with_max_len(1)

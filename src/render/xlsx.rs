@@ -453,21 +453,24 @@ fn write_cell(x: &mut String, col: &str, row: &str, cell: &Cell, s: Styles, fill
 // their own: a register's sheet has a million of them. (Writing to a
 // String cannot fail.)
 fn blank(x: &mut String, col: &str, row: &str, style: Option<u32>) {
-    if let Some(s) = style {
-        cell_open(x, col, row, s);
+    if style.is_some() {
+        cell_open(x, col, row, style);
         x.push_str("/>");
     }
 }
 
-/// `<c r="B7" s="3"`: a cell's reference and style, the start of every
-/// cell but an unstyled text's.
-fn cell_open(x: &mut String, col: &str, row: &str, style: u32) {
+/// `<c r="B7" s="3"`: the start of every cell, its reference and its
+/// style if it has one.
+fn cell_open(x: &mut String, col: &str, row: &str, style: Option<u32>) {
     x.push_str(r#"<c r=""#);
     x.push_str(col);
     x.push_str(row);
-    x.push_str(r#"" s=""#);
-    push_int(x, i64::from(style));
     x.push('"');
+    if let Some(s) = style {
+        x.push_str(r#" s=""#);
+        push_int(x, i64::from(s));
+        x.push('"');
+    }
 }
 
 /// An integer's decimal digits, as `Display` writes them; a sheet holds
@@ -492,14 +495,14 @@ fn push_int(x: &mut String, n: i64) {
 }
 
 fn int_cell(x: &mut String, col: &str, row: &str, value: i64, style: u32) {
-    cell_open(x, col, row, style);
+    cell_open(x, col, row, Some(style));
     x.push_str("><v>");
     push_int(x, value);
     x.push_str("</v></c>");
 }
 
 fn number_cell(x: &mut String, col: &str, row: &str, value: f64, style: u32) {
-    cell_open(x, col, row, style);
+    cell_open(x, col, row, Some(style));
     let _ = write!(x, "><v>{value}</v></c>");
 }
 
@@ -518,15 +521,7 @@ fn text_cell(x: &mut String, col: &str, row: &str, text: &str, style: Option<u32
     if text.is_empty() {
         return blank(x, col, row, style);
     }
-    match style {
-        Some(s) => cell_open(x, col, row, s),
-        None => {
-            x.push_str(r#"<c r=""#);
-            x.push_str(col);
-            x.push_str(row);
-            x.push('"');
-        }
-    }
+    cell_open(x, col, row, style);
     x.push_str(r#" t="inlineStr"><is><t"#);
     // Spaces at either end are kept only when the file says so.
     if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {

@@ -206,9 +206,9 @@ pub struct MemberTag<'a> {
 /// is seen ([`label`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Key<'a> {
-    /// In a roll-up, the member whose unit or organisation it is (its
-    /// place among the members, plus one); 0 for any other value.
-    member: usize,
+    /// In a roll-up, the id of the member whose unit or organisation it
+    /// is; `None` for any other value.
+    member: Option<&'a str>,
     value: Value<'a>,
 }
 
@@ -222,22 +222,18 @@ enum Value<'a> {
 
 impl Key<'_> {
     fn local(value: Value<'_>) -> Key<'_> {
-        Key { member: 0, value }
+        Key { member: None, value }
     }
 
     /// The group's value as the output says it: `xa-a/ap-1` in a roll-up.
-    fn text(&self, scopes: &[Scope<'_>]) -> String {
+    fn text(&self) -> String {
         let own = match self.value {
             Value::None => String::new(),
             Value::Text(t) => t.to_owned(),
             Value::Period(p) => p.to_string(),
         };
-        match self
-            .member
-            .checked_sub(1)
-            .and_then(|i| scopes.iter().find_map(|s| s.member.filter(|m| m.index == i)))
-        {
-            Some(m) => format!("{}/{own}", m.id),
+        match self.member {
+            Some(id) => format!("{id}/{own}"),
             None => own,
         }
     }
@@ -298,7 +294,7 @@ fn keys<'a>(scope: &Scope<'a>, item: &Item<'a>, dim: Dim, fold_merged: bool, out
     }
     if let (Some(m), Dim::Unit | Dim::Org) = (scope.member, dim) {
         for key in out.iter_mut() {
-            key.member = m.index + 1;
+            key.member = Some(m.id);
         }
     }
 }
@@ -360,7 +356,7 @@ fn label(scope: &Scope<'_>, item: &Item<'_>, dim: Dim, key: Key<'_>) -> (String,
         (_, Value::Text(t)) => (t.to_owned(), (0, t.to_owned())),
     };
     match scope.member {
-        Some(m) if key.member != 0 => (
+        Some(m) if key.member.is_some() => (
             format!("{} · {label}", m.name),
             (((m.index as i64) << 32) | sort.0.clamp(0, u32::MAX as i64), sort.1),
         ),
@@ -462,17 +458,13 @@ pub fn across(as_of: NaiveDate, scopes: &[Scope<'_>], opts: &SummaryOptions) -> 
     let groups = groups
         .into_iter()
         .map(|(key, counts)| Group {
-            keys: by
-                .iter()
-                .map(|d| d.key())
-                .zip(key.iter().map(|k| k.text(scopes)))
-                .collect(),
+            keys: by.iter().map(|d| d.key()).zip(key.iter().map(Key::text)).collect(),
             counts,
         })
         .collect();
     let labels = first_seen
         .into_iter()
-        .map(|((dim, key), label)| ((dim, key.text(scopes)), label))
+        .map(|((dim, key), label)| ((dim, key.text()), label))
         .collect();
     Summary {
         as_of,
