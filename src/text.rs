@@ -16,6 +16,29 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// An integer's decimal digits, as `Display` writes them, pushed onto
+/// `x`. An xlsx sheet holds one or two in every cell and a docx notice a
+/// few in every paragraph: through the formatting machinery they were a
+/// sixth of the sheet's own work, and the notices' paragraphs 3% of a
+/// `report` (callgrind, 10,000 records).
+pub fn push_int(x: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        x.push('-');
+    }
+    x.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// A character that quick-checks as NFC "yes" with combining class 0, so it
 /// never composes with its neighbours: everything below the first combining
 /// mark (U+0300), the precomposed Vietnamese letters (U+1EA0–U+1EF9) and
@@ -149,5 +172,24 @@ mod tests {
         assert!(matches("TÂN MỸ", "xã Tân Mỹ"));
         assert!(!matches("tan khanh", "xã Tân Mỹ"));
         assert!(!matches("", "xã Tân Mỹ"));
+    }
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for n in [
+            0,
+            7,
+            -7,
+            10,
+            45_291,
+            -1_000_000,
+            i64::from(u32::MAX),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let mut x = String::from("<v>");
+            push_int(&mut x, n);
+            assert_eq!(x, format!("<v>{n}"));
+        }
     }
 }

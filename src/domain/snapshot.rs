@@ -157,7 +157,7 @@ impl<'a> Item<'a> {
             Item::Model(m, _) => Cow::Borrowed(&m.id),
             Item::Meeting(m) => Cow::Borrowed(&m.id),
             Item::Petition(p, _) => Cow::Borrowed(&p.id),
-            Item::Task(m, i, ..) => Cow::Owned(format!("{}#{}", m.id, i + 1)),
+            Item::Task(m, i, ..) => Cow::Owned(m.task_id(*i)),
         }
     }
 

@@ -60,7 +60,7 @@ impl Source for TableSource<'_, '_, '_, '_> {
             self.t.missing(self.cx, key, Some(help));
         }
         let text = self.t.string(self.cx, key)?;
-        word_value(self.cx, &self.t.field_name(key), &text, words)
+        word_value(self.cx, || self.t.field_name(key), &text, words)
     }
 
     fn strings(&mut self, key: &str) -> Vec<Sp<String>> {

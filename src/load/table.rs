@@ -341,7 +341,7 @@ impl<'t, 'i> Table<'t, 'i> {
     /// A word from a closed set; an unknown word lists the allowed ones.
     pub fn keyword<K: Keyword>(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Sp<K>> {
         let text = self.string(cx, key)?;
-        keyword_value(cx, &self.field(key), &text)
+        keyword_value(cx, || self.field(key), &text)
     }
 
     pub fn req_keyword<K: Keyword>(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Sp<K>> {
@@ -355,7 +355,14 @@ impl<'t, 'i> Table<'t, 'i> {
         self.keyword(cx, key)
     }
 
-    fn array(&self, cx: &mut Ctx<'_>, key: &str, example: &str) -> Vec<Value<'t, 'i>> {
+    /// The items of the array at `key`; anything else is reported with
+    /// `example` (made only then) as the list to write.
+    fn array<E: std::fmt::Display>(
+        &self,
+        cx: &mut Ctx<'_>,
+        key: &str,
+        example: impl FnOnce() -> E,
+    ) -> Vec<Value<'t, 'i>> {
         let Some(v) = self.get(key) else { return Vec::new() };
         match v.get_ref() {
             DeValue::Array(items) => items.iter().collect(),
@@ -364,7 +371,7 @@ impl<'t, 'i> Table<'t, 'i> {
                     "viết dạng danh sách: {} = {}",
                     "write a list: {} = {}",
                     key,
-                    example
+                    example()
                 ));
                 self.wrong_type(cx, key, v, crate::i18n::word("một danh sách", "an array"), help);
                 Vec::new()
@@ -374,7 +381,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// A list of texts (ids, tags, recipients).
     pub fn string_list(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<Sp<String>> {
-        let items = self.array(cx, key, "[\"...\"]");
+        let items = self.array(cx, key, || "[\"...\"]");
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item.get_ref() {
@@ -392,7 +399,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn date_list(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<Sp<NaiveDate>> {
-        let items = self.array(cx, key, "[2022-01-01, 2022-01-02]");
+        let items = self.array(cx, key, || "[2022-01-01, 2022-01-02]");
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             if let Some(d) = self.date_value(cx, key, item) {
@@ -406,7 +413,7 @@ impl<'t, 'i> Table<'t, 'i> {
     /// denunciation's extensions): each item's date, and its days when
     /// given (a whole number in `1..=max_days`).
     pub fn dated_list(&self, cx: &mut Ctx<'_>, key: &str, max_days: i64) -> Vec<(Sp<NaiveDate>, Option<Sp<i64>>)> {
-        let items = self.array(cx, key, "[2024-05-01, { date = 2024-06-01, days = 20 }]");
+        let items = self.array(cx, key, || "[2024-05-01, { date = 2024-06-01, days = 20 }]");
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item.get_ref() {
@@ -442,21 +449,29 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// `[key]`, or `path.key` under a named table. (Pushed, not
+    /// formatted: every record has a few of them.)
     fn sub_path(&self, key: &str) -> String {
+        let mut path = String::with_capacity(self.path.len() + key.len() + 2);
         if self.path.is_empty() {
-            format!("[{key}]")
+            path.push('[');
+            path.push_str(key);
+            path.push(']');
         } else {
-            format!("{}.{key}", self.path)
+            path.push_str(&self.path);
+            path.push('.');
+            path.push_str(key);
         }
+        path
     }
 
     /// An array of tables (`[[conclusion]]`).
     pub fn tables(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<Table<'t, 'i>> {
         let mut out = Vec::new();
-        let items = self.array(cx, key, &format!("[[{key}]]"));
+        let items = self.array(cx, key, || format!("[[{key}]]"));
         for (i, item) in items.into_iter().enumerate() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push(Table::new(t, item.span(), format!("[[{key}]] #{}", i + 1))),
+                DeValue::Table(t) => out.push(Table::new(t, item.span(), item_path(key, i + 1))),
                 _ => self.wrong_type(
                     cx,
                     key,
@@ -507,14 +522,31 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 }
 
+/// `[[key]] #n`: how the `n`th table of an array of tables is named.
+fn item_path(key: &str, n: usize) -> String {
+    let mut path = String::with_capacity(key.len() + 8);
+    path.push_str("[[");
+    path.push_str(key);
+    path.push_str("]] #");
+    crate::text::push_int(&mut path, n as i64);
+    path
+}
+
 /// Reads `text` as a word of `K`, reporting an unknown one at its span.
-pub fn keyword_value<K: Keyword>(cx: &mut Ctx<'_>, field: &str, text: &Sp<String>) -> Option<Sp<K>> {
+pub fn keyword_value<K: Keyword>(cx: &mut Ctx<'_>, field: impl FnOnce() -> String, text: &Sp<String>) -> Option<Sp<K>> {
     word_value(cx, field, text, K::WORDS).map(|i| Sp::new(K::ALL[i.value].1, i.span))
 }
 
 /// Reads `text` as one of `words` (its index), reporting an unknown one at
-/// its span with the closest word and the allowed ones.
-pub fn word_value(cx: &mut Ctx<'_>, field: &str, text: &Sp<String>, words: &[&str]) -> Option<Sp<usize>> {
+/// its span with the closest word and the allowed ones; `field` names the
+/// field in that report (made only then: a load reads tens of thousands
+/// of words, nearly all of them right).
+pub fn word_value(
+    cx: &mut Ctx<'_>,
+    field: impl FnOnce() -> String,
+    text: &Sp<String>,
+    words: &[&str],
+) -> Option<Sp<usize>> {
     if let Some(i) = words.iter().position(|w| *w == text.value) {
         return Some(Sp::new(i, text.span));
     }
@@ -532,7 +564,12 @@ pub fn word_value(cx: &mut Ctx<'_>, field: &str, text: &Sp<String>, words: &[&st
     cx.diags.push(
         Diagnostic::new(
             Code::BadEnum,
-            tr!("{} không nhận giá trị \"{}\"", "{} cannot be \"{}\"", field, text.value),
+            tr!(
+                "{} không nhận giá trị \"{}\"",
+                "{} cannot be \"{}\"",
+                field(),
+                text.value
+            ),
         )
         .in_file(cx.path)
         .at(r)
@@ -1023,15 +1060,21 @@ mod tests {
 
     #[test]
     fn tables_and_arrays_of_tables() {
-        let text = "[[c]]\ntext = \"a\"\n[[c]]\ntext = \"b\"\n[n]\nx = 1\n";
+        let text = "[[c]]\ntext = \"a\"\n[[c]]\ntext = \"b\"\n[n]\nx = 1\n[n.m]\ny = 2\n";
         let (value, diags) = read(text, |cx, t| {
             let c: Vec<String> = t.tables(cx, "c").iter().map(|c| c.path.clone()).collect();
-            let n = t.table(cx, "n").map(|n| n.path.clone());
-            (c, n)
+            let n = t.table(cx, "n");
+            let m = n.as_ref().and_then(|n| n.table(cx, "m")).map(|m| m.path);
+            (c, n.map(|n| n.path), m)
         });
         assert!(diags.is_empty());
         assert_eq!(value.0, ["[[c]] #1", "[[c]] #2"]);
         assert_eq!(value.1.as_deref(), Some("[n]"));
+        assert_eq!(
+            value.2.as_deref(),
+            Some("[n].m"),
+            "a table in a table is named by its path"
+        );
         let (value, diags) = read("c = 1\nn = [1]\nm = [{ a = 1 }, 2]\n", |cx, t| {
             (
                 t.tables(cx, "c").len(),
@@ -1044,6 +1087,7 @@ mod tests {
             codes(&diags),
             [(Code::WrongType, "1"), (Code::WrongType, "[1]"), (Code::WrongType, "2")]
         );
+        assert!(diags[0].2.as_deref().unwrap().contains("c = [[c]]"), "{:?}", diags[0]);
     }
 
     #[test]

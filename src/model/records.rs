@@ -279,6 +279,19 @@ impl Model {
     }
 }
 
+impl Meeting {
+    /// The id of the task at `index` of the meeting's conclusions:
+    /// `MEETING#N`, numbered from 1. (Pushed, not formatted: a register
+    /// writes one per row, three times over in a report.)
+    pub fn task_id(&self, index: usize) -> String {
+        let mut id = String::with_capacity(self.id.len() + 4);
+        id.push_str(&self.id);
+        id.push('#');
+        crate::text::push_int(&mut id, index as i64 + 1);
+        id
+    }
+}
+
 impl Notice {
     /// The number as printed and registered, "245-TB/HU": the record's
     /// number and the committee's suffix, without stray spaces.

@@ -24,10 +24,12 @@ use super::escape;
 use crate::model::Margins;
 use crate::report::notice::{Header, NoticeDocument, Signature};
 use crate::report::review::{DocBlock, DocTable, ReviewDocument};
+use crate::text::push_int;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
@@ -638,17 +640,22 @@ pub fn last_paragraph(blocks: &[Block]) -> usize {
 
 /// The .docx package of a document: its parts in a stored zip.
 pub fn package(doc: &Document) -> std::io::Result<Vec<u8>> {
-    let parts: [(&str, String); 10] = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
-        ("_rels/.rels", ROOT_RELS.to_owned()),
-        ("docProps/core.xml", core(doc)),
-        ("docProps/app.xml", APP.to_owned()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
-        ("word/document.xml", document_xml(doc)),
-        ("word/styles.xml", styles()),
-        ("word/settings.xml", SETTINGS.to_owned()),
-        ("word/header1.xml", page_number_header()),
-        ("word/header2.xml", empty_header()),
+    // The parts every document shares are made once.
+    static STYLES: LazyLock<String> = LazyLock::new(styles);
+    static HEADER_1: LazyLock<String> = LazyLock::new(page_number_header);
+    static HEADER_2: LazyLock<String> = LazyLock::new(empty_header);
+    let (core, document) = (core(doc), document_xml(doc));
+    let parts: [(&str, &str); 10] = [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("docProps/core.xml", &core),
+        ("docProps/app.xml", APP),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/document.xml", &document),
+        ("word/styles.xml", &STYLES),
+        ("word/settings.xml", SETTINGS),
+        ("word/header1.xml", &HEADER_1),
+        ("word/header2.xml", &HEADER_2),
     ];
     let d = doc.date;
     let stamp = DateTime::from_date_and_time(
@@ -755,20 +762,24 @@ fn document_xml(doc: &Document) -> String {
     // The page number sits in the top margin: half-way down it, never
     // lower than 14 pt above the text.
     let header = (top / 2).min((top - 400).max(0));
-    let mut body = String::with_capacity(16 * 1024);
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str(XML_DECL);
+    out.push_str("\n<w:document xmlns:w=\"");
+    out.push_str(W_NS);
+    out.push_str("\" xmlns:r=\"");
+    out.push_str(R_NS);
+    out.push_str("\"><w:body>");
     for block in &doc.blocks {
-        write_block(&mut body, block);
+        write_block(&mut out, block);
     }
     // CT_SectPr: headerReference*, pgSz, pgMar, titlePg (the first page
     // takes the "first" header, which is empty).
     let _ = write!(
-        body,
+        out,
         r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:headerReference w:type="first" r:id="rId4"/><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{header}" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>"#
     );
-    format!(
-        r#"{XML_DECL}
-<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>"#
-    )
+    out.push_str("</w:body></w:document>");
+    out
 }
 
 fn write_block(out: &mut String, block: &Block) {
@@ -779,25 +790,38 @@ fn write_block(out: &mut String, block: &Block) {
 }
 
 /// CT_RPr in schema order: b, bCs, i, iCs, sz, szCs, u.
-fn run_props(bold: bool, italic: bool, size: Option<u32>, underline: bool) -> String {
-    let mut props = String::new();
+fn run_props(out: &mut String, bold: bool, italic: bool, size: Option<u32>, underline: bool) {
+    if !(bold || italic || size.is_some() || underline) {
+        return;
+    }
+    out.push_str("<w:rPr>");
     if bold {
-        props.push_str("<w:b/><w:bCs/>");
+        out.push_str("<w:b/><w:bCs/>");
     }
     if italic {
-        props.push_str("<w:i/><w:iCs/>");
+        out.push_str("<w:i/><w:iCs/>");
     }
     if let Some(sz) = size {
-        let _ = write!(props, r#"<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>"#);
+        out.push_str("<w:sz");
+        int_attr(out, "w:val", i64::from(sz));
+        out.push_str("/><w:szCs");
+        int_attr(out, "w:val", i64::from(sz));
+        out.push_str("/>");
     }
     if underline {
-        props.push_str(r#"<w:u w:val="single"/>"#);
+        out.push_str(r#"<w:u w:val="single"/>"#);
     }
-    if props.is_empty() {
-        props
-    } else {
-        format!("<w:rPr>{props}</w:rPr>")
-    }
+    out.push_str("</w:rPr>");
+}
+
+/// ` name="n"`: an attribute whose value is a number. A notice has a few
+/// in every paragraph, and the report writes thousands of notices.
+fn int_attr(out: &mut String, name: &str, n: i64) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    push_int(out, n);
+    out.push('"');
 }
 
 /// CT_PPr in schema order: keepNext, keepLines, pageBreakBefore, pBdr,
@@ -816,26 +840,25 @@ fn write_paragraph(out: &mut String, p: &Paragraph) {
     if p.rule_above {
         out.push_str(r#"<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#);
     }
-    let _ = write!(
-        out,
-        r#"<w:spacing w:before="{}" w:after="{}" w:line="264" w:lineRule="auto"/>"#,
-        p.before, p.after
-    );
-    let mut ind = String::new();
-    let left = p.left + p.hanging;
-    if left > 0 {
-        let _ = write!(ind, r#" w:left="{left}""#);
-    }
-    if p.right > 0 {
-        let _ = write!(ind, r#" w:right="{}""#, p.right);
-    }
-    if p.first_line > 0 {
-        let _ = write!(ind, r#" w:firstLine="{}""#, p.first_line);
-    } else if p.hanging > 0 {
-        let _ = write!(ind, r#" w:hanging="{}""#, p.hanging);
-    }
-    if !ind.is_empty() {
-        let _ = write!(out, "<w:ind{ind}/>");
+    out.push_str("<w:spacing");
+    int_attr(out, "w:before", i64::from(p.before));
+    int_attr(out, "w:after", i64::from(p.after));
+    out.push_str(r#" w:line="264" w:lineRule="auto"/>"#);
+    let indents = [
+        ("w:left", p.left + p.hanging),
+        ("w:right", p.right),
+        if p.first_line > 0 {
+            ("w:firstLine", p.first_line)
+        } else {
+            ("w:hanging", p.hanging)
+        },
+    ];
+    if indents.iter().any(|&(_, v)| v > 0) {
+        out.push_str("<w:ind");
+        for (name, v) in indents.into_iter().filter(|&(_, v)| v > 0) {
+            int_attr(out, name, v);
+        }
+        out.push_str("/>");
     }
     let jc = match p.align {
         Align::Left => "left",
@@ -843,16 +866,17 @@ fn write_paragraph(out: &mut String, p: &Paragraph) {
         Align::Right => "right",
         Align::Both => "both",
     };
-    let _ = write!(out, r#"<w:jc w:val="{jc}"/>"#);
-    out.push_str(&run_props(false, false, p.mark_size, false));
+    out.push_str(r#"<w:jc w:val=""#);
+    out.push_str(jc);
+    out.push_str(r#""/>"#);
+    run_props(out, false, false, p.mark_size, false);
     out.push_str("</w:pPr>");
     for r in p.runs.iter().filter(|r| !r.text.is_empty()) {
-        let _ = write!(
-            out,
-            r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#,
-            run_props(r.bold, r.italic, r.size, r.underline),
-            run_text(&r.text)
-        );
+        out.push_str("<w:r>");
+        run_props(out, r.bold, r.italic, r.size, r.underline);
+        out.push_str(r#"<w:t xml:space="preserve">"#);
+        out.push_str(&run_text(&r.text));
+        out.push_str("</w:t></w:r>");
     }
     out.push_str("</w:p>");
 }
@@ -873,7 +897,9 @@ fn write_table(out: &mut String, t: &Table) {
         pad = if t.borders { 85 } else { 0 }
     );
     for w in &t.widths {
-        let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+        out.push_str("<w:gridCol");
+        int_attr(out, "w:w", *w);
+        out.push_str("/>");
     }
     out.push_str("</w:tblGrid>");
     for row in &t.rows {
@@ -889,7 +915,9 @@ fn write_table(out: &mut String, t: &Table) {
             out.push_str("</w:trPr>");
         }
         for (i, w) in t.widths.iter().enumerate() {
-            let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>"#);
+            out.push_str("<w:tc><w:tcPr><w:tcW");
+            int_attr(out, "w:w", *w);
+            out.push_str(r#" w:type="dxa"/></w:tcPr>"#);
             match row.cells.get(i).filter(|c| !c.is_empty()) {
                 Some(paragraphs) => paragraphs.iter().for_each(|p| write_paragraph(out, p)),
                 None => out.push_str("<w:p/>"),
@@ -947,10 +975,19 @@ mod tests {
     #[test]
     fn run_properties_are_in_schema_order() {
         // CT_RPr: b, bCs, i, iCs, …, sz, szCs, …, u.
+        let props = |bold, italic, size, underline| {
+            let mut out = String::new();
+            run_props(&mut out, bold, italic, size, underline);
+            out
+        };
         assert_eq!(
-            run_props(true, true, Some(24), true),
+            props(true, true, Some(24), true),
             r#"<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="24"/><w:szCs w:val="24"/><w:u w:val="single"/></w:rPr>"#
         );
-        assert_eq!(run_props(false, false, None, false), "");
+        assert_eq!(props(false, false, None, false), "");
+        assert_eq!(
+            props(false, false, Some(2), false),
+            r#"<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>"#
+        );
     }
 }

@@ -14,6 +14,7 @@
 
 use crate::i18n::tr;
 use crate::report::{Body, Cell, Document, Table, Tone};
+use crate::text::push_int;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 use std::io::{Cursor, Seek, Write};
@@ -473,27 +474,6 @@ fn cell_open(x: &mut String, col: &str, row: &str, style: Option<u32>) {
     }
 }
 
-/// An integer's decimal digits, as `Display` writes them; a sheet holds
-/// one or two in every cell, and the formatting machinery was a sixth of
-/// the sheet's own work.
-fn push_int(x: &mut String, n: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        x.push('-');
-    }
-    x.extend(digits[at..].iter().map(|&d| char::from(d)));
-}
-
 fn int_cell(x: &mut String, col: &str, row: &str, value: i64, style: u32) {
     cell_open(x, col, row, Some(style));
     x.push_str("><v>");
@@ -725,25 +705,6 @@ mod tests {
         assert_eq!(excel_date(d(2025, 1, 1)), Some(45658));
         assert_eq!(excel_date(d(1899, 12, 31)), None);
         assert_eq!(excel_date(d(10000, 1, 1)), None);
-    }
-
-    #[test]
-    fn integers_are_written_as_display_writes_them() {
-        for n in [
-            0,
-            7,
-            -7,
-            10,
-            45_291,
-            -1_000_000,
-            i64::from(u32::MAX),
-            i64::MAX,
-            i64::MIN,
-        ] {
-            let mut x = String::from("<v>");
-            push_int(&mut x, n);
-            assert_eq!(x, format!("<v>{n}"));
-        }
     }
 
     #[test]

@@ -131,7 +131,7 @@ fn task_row<'a>(
 ) -> TaskRow<'a> {
     let c = &m.conclusions[index];
     TaskRow {
-        id: format!("{}#{}", m.id, index + 1),
+        id: m.task_id(index),
         meeting: &m.id,
         meeting_date: m.date.value,
         notice: m

@@ -1092,7 +1092,7 @@ fn tasks(snap: &Snapshot<'_>, from: NaiveDate) -> TaskFigures {
             TaskState::Overdue => {
                 t.overdue += 1;
                 t.overdue_tasks.push(TaskLine {
-                    id: format!("{}#{}", meeting.id, index + 1),
+                    id: meeting.task_id(index),
                     notice: meeting
                         .notice
                         .as_ref()
