@@ -268,17 +268,17 @@ struct Block<T> {
 fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found, read: ReadRecord<T>) -> Block<T> {
     let mut parsed: Vec<Option<Result<T, Option<T>>>> = Vec::with_capacity(jobs.len());
     let mut problems: Vec<Problems> = Vec::with_capacity(jobs.len());
-    let folders = read::Folders::open(root, jobs.iter().map(|j| j.rel.as_path()));
+    let folders = read::Folders::open(root, jobs);
     jobs.par_iter()
         .enumerate()
         .map(|(i, job)| {
             let file = FileId(first + i as u32);
             with_text(
                 &root.join(&job.rel),
-                |path| folders.read(path, &job.rel),
+                |path| folders.read(path, job),
                 |path, text| {
                     let (record, d) = parse_text(path, text, |cx, table| {
-                        let id = record_id(&job.rel);
+                        let id = crate::text::nfc(&job.stem());
                         match read(cx, table, id.clone(), file, false) {
                             Some(record) => Ok(record),
                             None => {

@@ -1,5 +1,6 @@
 //! Reading one file: bounded, UTF-8, never blocking on a pipe.
 
+use super::walk::Job;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use std::io::Read;
@@ -131,23 +132,23 @@ pub(super) fn read_walked(path: &Path) -> Result<String, Box<Unread>> {
 /// leaves its files to [`read_walked`] by their path.
 pub(super) struct Folders<'a> {
     #[cfg(unix)]
-    open: std::collections::HashMap<&'a Path, std::os::fd::OwnedFd>,
+    open: foldhash::HashMap<&'a std::ffi::OsStr, std::os::fd::OwnedFd>,
     #[cfg(not(unix))]
-    open: std::marker::PhantomData<&'a Path>,
+    open: std::marker::PhantomData<&'a Job>,
 }
 
 impl<'a> Folders<'a> {
-    /// Opens the folders (under `root`) of the files at `rels`.
-    pub(super) fn open(root: &Path, rels: impl Iterator<Item = &'a Path>) -> Folders<'a> {
+    /// Opens the folders (under `root`) of the files of `jobs`.
+    pub(super) fn open(root: &Path, jobs: &'a [Job]) -> Folders<'a> {
         #[cfg(unix)]
         {
             use rustix::fs::{Mode, OFlags};
-            let mut open = std::collections::HashMap::new();
-            for parent in rels.filter_map(Path::parent) {
-                if !open.contains_key(parent) {
+            let mut open = foldhash::HashMap::default();
+            for folder in jobs.iter().map(Job::folder) {
+                if !open.contains_key(folder) {
                     let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
-                    if let Ok(fd) = rustix::fs::open(root.join(parent), flags, Mode::empty()) {
-                        open.insert(parent, fd);
+                    if let Ok(fd) = rustix::fs::open(root.join(folder), flags, Mode::empty()) {
+                        open.insert(folder, fd);
                     }
                 }
             }
@@ -155,26 +156,26 @@ impl<'a> Folders<'a> {
         }
         #[cfg(not(unix))]
         {
-            let _ = (root, rels);
+            let _ = (root, jobs);
             Folders {
                 open: std::marker::PhantomData,
             }
         }
     }
 
-    /// [`read_walked`] of the file `rel` (under the root), which is `path`.
-    pub(super) fn read(&self, path: &Path, rel: &Path) -> Result<String, Box<Unread>> {
+    /// [`read_walked`] of the file of `job`, which is `path`.
+    pub(super) fn read(&self, path: &Path, job: &Job) -> Result<String, Box<Unread>> {
         #[cfg(unix)]
-        if let (Some(dir), Some(name)) = (rel.parent().and_then(|p| self.open.get(p)), rel.file_name()) {
+        if let Some(dir) = self.open.get(job.folder()) {
             use rustix::fs::{Mode, OFlags};
             let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
-            return match rustix::fs::openat(dir, name, flags, Mode::empty()) {
+            return match rustix::fs::openat(dir, job.name(), flags, Mode::empty()) {
                 Ok(fd) => read_bounded(path, std::fs::File::from(fd), 8 * 1024),
                 Err(e) => Err(cannot_open(path, &std::io::Error::from(e))),
             };
         }
         #[cfg(not(unix))]
-        let _ = rel;
+        let _ = job;
         read_walked(path)
     }
 }

@@ -5,11 +5,83 @@ use super::read::{io_error, io_reason, not_a_file};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::model::Kind;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 /// A record file to read, relative to the workspace root.
 pub(super) struct Job {
     pub(super) rel: PathBuf,
+    /// Where its file name starts in `rel`, in bytes.
+    name_at: usize,
+}
+
+impl Job {
+    fn new(rel: &Path) -> Job {
+        let name_at = rel.as_os_str().len() - file_name(rel).len();
+        Job {
+            rel: rel.to_path_buf(),
+            name_at,
+        }
+    }
+
+    /// The folder it is in, relative to the root; empty at the root.
+    pub(super) fn folder(&self) -> &OsStr {
+        let bytes = self.rel.as_os_str().as_encoded_bytes();
+        let folder = &bytes[..self.name_at.saturating_sub(1)];
+        // SAFETY: cut from an OsStr's own bytes just before the ASCII
+        // separator that ends the folder, or empty.
+        unsafe { OsStr::from_encoded_bytes_unchecked(folder) }
+    }
+
+    /// Its file name.
+    pub(super) fn name(&self) -> &OsStr {
+        let bytes = self.rel.as_os_str().as_encoded_bytes();
+        // SAFETY: cut from an OsStr's own bytes just after an ASCII
+        // separator, or whole.
+        unsafe { OsStr::from_encoded_bytes_unchecked(&bytes[self.name_at..]) }
+    }
+
+    /// Its file name without `.toml`, the record's id before NFC (the walk
+    /// lists only `.toml` files).
+    pub(super) fn stem(&self) -> std::borrow::Cow<'_, str> {
+        let name = self.name().as_encoded_bytes();
+        let stem = name.strip_suffix(b".toml").filter(|s| !s.is_empty()).unwrap_or(name);
+        String::from_utf8_lossy(stem)
+    }
+}
+
+/// The last component of a path the walk made (a folder joined with
+/// names: no `.` or `..`, no separator at the end), read off its bytes.
+/// `Path::file_name` parses the components from the end each time, and
+/// the walk asks it of every entry, twice.
+fn file_name(path: &Path) -> &OsStr {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    match bytes.iter().rposition(|&b| std::path::is_separator(char::from(b))) {
+        // SAFETY: cut just after an ASCII separator of the OsStr's bytes.
+        Some(i) => unsafe { OsStr::from_encoded_bytes_unchecked(&bytes[i + 1..]) },
+        None => path.as_os_str(),
+    }
+}
+
+/// `path` below `root`: the walk makes its paths by joining names onto
+/// the root, so the root is cut off as bytes. `Path::strip_prefix`
+/// compares component by component, and took a third of the walk.
+/// Anything else (a root spelled differently) goes through it.
+fn relative<'p>(path: &'p Path, root: &Path) -> Option<&'p Path> {
+    let (bytes, prefix) = (path.as_os_str().as_encoded_bytes(), root.as_os_str().as_encoded_bytes());
+    let is_sep = |b: &u8| std::path::is_separator(char::from(*b));
+    if let Some(rest) = bytes.strip_prefix(prefix)
+        && !prefix.is_empty()
+        && (prefix.last().is_some_and(is_sep) || rest.first().is_some_and(is_sep))
+    {
+        let rest = &rest[rest.iter().take_while(|b| is_sep(b)).count()..];
+        if !rest.is_empty() {
+            // SAFETY: cut from the OsStr's own bytes just after an ASCII
+            // separator.
+            return Some(Path::new(unsafe { OsStr::from_encoded_bytes_unchecked(rest) }));
+        }
+    }
+    path.strip_prefix(root).ok()
 }
 
 /// The folders records live in. Their files are numbered in this order,
@@ -47,7 +119,7 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            if e.depth() > 0 && is_hidden(e.file_name()) {
+            if e.depth() > 0 && is_hidden(file_name(e.path())) {
                 return false;
             }
             if e.path_is_symlink() {
@@ -83,7 +155,10 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
         if entry.depth() == 0 {
             continue;
         }
-        if entry.path().extension().is_none_or(|e| e != "toml") {
+        let name = file_name(entry.path()).as_encoded_bytes();
+        // Not `Path::extension`, which looks for the name again (a hidden
+        // `.toml` was skipped above).
+        if !name.ends_with(b".toml") {
             // `x.TOML`, `x.tml`, `x.toml.txt` (Notepad's): meant as a
             // record, and silently not one.
             if !at_root
@@ -105,7 +180,7 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
             }
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(root) else {
+        let Some(rel) = relative(entry.path(), root) else {
             continue;
         };
         if at_root {
@@ -154,7 +229,7 @@ pub(super) fn walk_from(root: &Path, canonical_root: &Path, start: &Path) -> Wal
             walked.diags.push(not_a_file(entry.path()));
             continue;
         }
-        walked.jobs.push(Job { rel: rel.to_path_buf() });
+        walked.jobs.push(Job::new(rel));
     }
     // A stable order whatever order the folders list their entries in: by
     // the bytes of the path. One sort at the end costs far less than
@@ -224,6 +299,32 @@ pub(super) fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use super::{Job, file_name, relative};
+    use std::ffi::OsStr;
+    use std::path::Path;
+
+    #[test]
+    fn paths_read_off_their_bytes_agree_with_the_standard_library() {
+        for root in ["records", "records/", "./records", "records/.", "/srv/xa lấp vò", "a//b"] {
+            for rel in ["petitions/2024/x.toml", "meetings/a.b.toml", "models/ỹ.toml"] {
+                let path = Path::new(root).join(rel);
+                assert_eq!(relative(&path, Path::new(root)), path.strip_prefix(root).ok(), "{path:?}");
+                assert_eq!(Some(file_name(&path)), path.file_name(), "{path:?}");
+            }
+        }
+        // Not below the root: as the standard library says.
+        assert_eq!(relative(Path::new("recordsx/a.toml"), Path::new("records")), None);
+        assert_eq!(relative(Path::new("other/a.toml"), Path::new("records")), None);
+        assert_eq!(file_name(Path::new("x.toml")), OsStr::new("x.toml"));
+
+        let job = Job::new(Path::new("petitions/2024/khiếu-nại.toml"));
+        assert_eq!(job.folder(), OsStr::new("petitions/2024"));
+        assert_eq!(job.name(), OsStr::new("khiếu-nại.toml"));
+        assert_eq!(job.stem(), "khiếu-nại");
+        let job = Job::new(Path::new("a.b.toml"));
+        assert_eq!((job.folder(), job.stem().as_ref()), (OsStr::new(""), "a.b"));
+    }
+
     #[test]
     fn near_misses_of_a_record_name() {
         use super::near_miss;
