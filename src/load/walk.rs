@@ -305,10 +305,21 @@ mod tests {
 
     #[test]
     fn paths_read_off_their_bytes_agree_with_the_standard_library() {
-        for root in ["records", "records/", "./records", "records/.", "/srv/xa lấp vò", "a//b"] {
+        for root in [
+            "records",
+            "records/",
+            "./records",
+            "records/.",
+            "/srv/xa lấp vò",
+            "a//b",
+        ] {
             for rel in ["petitions/2024/x.toml", "meetings/a.b.toml", "models/ỹ.toml"] {
                 let path = Path::new(root).join(rel);
-                assert_eq!(relative(&path, Path::new(root)), path.strip_prefix(root).ok(), "{path:?}");
+                assert_eq!(
+                    relative(&path, Path::new(root)),
+                    path.strip_prefix(root).ok(),
+                    "{path:?}"
+                );
                 assert_eq!(Some(file_name(&path)), path.file_name(), "{path:?}");
             }
         }

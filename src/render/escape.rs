@@ -56,7 +56,9 @@ fn plainly_safe(s: &str) -> bool {
             b += 1;
         }
         let mut i = 0;
-        let others = [b'&', b'<', b'>', b'"', b'\'', 0x7F, 0xC2, 0xE2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4];
+        let others = [
+            b'&', b'<', b'>', b'"', b'\'', 0x7F, 0xC2, 0xE2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4,
+        ];
         while i < others.len() {
             maybe[others[i] as usize] = true;
             i += 1;
@@ -228,7 +230,15 @@ mod tests {
             assert!(plainly_safe(text), "{text}");
             assert!(matches!(html(text), Cow::Borrowed(_)) && matches!(xml(text), Cow::Borrowed(_)));
         }
-        for text in ["a & b", "a\u{7}b", "a\u{85}b", "a\u{202E}b", "a\u{FFFE}b", "a\u{1FFFF}b", "a – b"] {
+        for text in [
+            "a & b",
+            "a\u{7}b",
+            "a\u{85}b",
+            "a\u{202E}b",
+            "a\u{FFFE}b",
+            "a\u{1FFFF}b",
+            "a – b",
+        ] {
             assert!(!plainly_safe(text), "{text:?}");
         }
         assert_eq!(html("a – b"), "a – b", "a dash takes the exact check, which keeps it");
