@@ -278,7 +278,7 @@ fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found
                 |path| folders.read(path, job),
                 |path, text| {
                     let (record, d) = parse_text(path, text, |cx, table| {
-                        let id = crate::text::nfc(&job.stem());
+                        let id = record_id(&job.stem());
                         match read(cx, table, id.clone(), file, false) {
                             Some(record) => Ok(record),
                             None => {
@@ -309,9 +309,10 @@ fn parse_block<T: Send>(root: &Path, jobs: &[Job], first: u32, found: &mut Found
 }
 
 /// A record's id: its file stem, NFC-normalised (macOS writes NFD names).
-fn record_id(rel: &Path) -> String {
-    let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    crate::text::nfc(&stem)
+/// The stem of a walked file comes from its job ([`Job::stem`]), that of
+/// a file named by a caller from its path.
+fn record_id(stem: &str) -> String {
+    crate::text::nfc(stem)
 }
 
 /// Reads the file at `path` with `read` ([`read_text`], or
@@ -355,7 +356,7 @@ pub enum Record {
 /// names the file in diagnostics. For fuzzing and for tools that hold a
 /// record in memory.
 pub fn parse_record(kind: Kind, path: &Path, text: &str) -> (Option<Record>, Vec<Diagnostic>) {
-    let id = record_id(path);
+    let id = record_id(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
     let file = FileId(0);
     let (record, diags) = parse_text(path, text, |cx, t| match kind {
         Kind::Model => records::model(cx, t, id, file, false).map(Record::Model),

@@ -20,11 +20,10 @@
 //! fixed order with a fixed timestamp (the document's date), so a CI job
 //! that rebuilds the documents sees no change unless the records did.
 
-use super::escape;
+use super::{escape, int_attr};
 use crate::model::Margins;
 use crate::report::notice::{Header, NoticeDocument, Signature};
 use crate::report::review::{DocBlock, DocTable, ReviewDocument};
-use crate::text::push_int;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -812,16 +811,6 @@ fn run_props(out: &mut String, bold: bool, italic: bool, size: Option<u32>, unde
         out.push_str(r#"<w:u w:val="single"/>"#);
     }
     out.push_str("</w:rPr>");
-}
-
-/// ` name="n"`: an attribute whose value is a number. A notice has a few
-/// in every paragraph, and the report writes thousands of notices.
-fn int_attr(out: &mut String, name: &str, n: i64) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    push_int(out, n);
-    out.push('"');
 }
 
 /// CT_PPr in schema order: keepNext, keepLines, pageBreakBefore, pBdr,

@@ -19,6 +19,17 @@ pub mod xlsx;
 use crate::report::Report;
 use std::io::{self, Write};
 
+/// ` name="n"`: an XML attribute whose value is a number, pushed onto
+/// `out` (an xlsx cell's style, a docx paragraph's spacing and indents:
+/// a register or a report's notices write hundreds of thousands).
+pub(crate) fn int_attr(out: &mut String, name: &str, n: i64) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    crate::text::push_int(out, n);
+    out.push('"');
+}
+
 /// The formats every report prints in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {

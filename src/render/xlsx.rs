@@ -12,6 +12,7 @@
 //! took 4.5 times the instructions this does (callgrind, the petition
 //! register of 10,000 records beyond its CSV).
 
+use super::int_attr;
 use crate::i18n::tr;
 use crate::report::{Body, Cell, Document, Table, Tone};
 use crate::text::push_int;
@@ -468,9 +469,7 @@ fn cell_open(x: &mut String, col: &str, row: &str, style: Option<u32>) {
     x.push_str(row);
     x.push('"');
     if let Some(s) = style {
-        x.push_str(r#" s=""#);
-        push_int(x, i64::from(s));
-        x.push('"');
+        int_attr(x, "s", i64::from(s));
     }
 }
 
